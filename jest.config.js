@@ -1,0 +1,30 @@
+// One Jest run for the whole workspace. TypeScript and the ESM-only packages that
+// @kubernetes/client-node 1.x pulls in are compiled to CommonJS by SWC (docs/adr/0002).
+const esmPackages = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648', 'jsonpath-plus'];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tools', '<rootDir>/libs', '<rootDir>/e2e'].filter((p) =>
+    require('fs').existsSync(p.replace('<rootDir>', __dirname)),
+  ),
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: { '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts' },
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,97 @@
+import { ALL_VERBS, ResourceType } from './resource-type';
+
+type Spec = [
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  shortNames?: string[],
+  subresources?: string[],
+  extra?: Partial<ResourceType>,
+];
+
+const WORKLOAD = ['all'];
+const CREATE_ONLY: Partial<ResourceType> = { verbs: ['create'], virtual: true };
+
+const GROUPS: Record<string, Spec[]> = {
+  v1: [
+    ['Namespace', 'namespaces', false, ['ns'], ['status', 'finalize']],
+    ['ConfigMap', 'configmaps', true, ['cm']],
+    ['Secret', 'secrets', true],
+    ['Service', 'services', true, ['svc'], ['status'], { categories: WORKLOAD }],
+    ['ServiceAccount', 'serviceaccounts', true, ['sa'], ['token']],
+    ['Pod', 'pods', true, ['po'], ['status', 'log', 'binding', 'eviction'], { categories: WORKLOAD }],
+    ['PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc'], ['status']],
+    ['PersistentVolume', 'persistentvolumes', false, ['pv'], ['status']],
+    ['Endpoints', 'endpoints', true, ['ep']],
+    ['Event', 'events', true, ['ev']],
+    ['Node', 'nodes', false, ['no'], ['status']],
+    ['LimitRange', 'limitranges', true, ['limits']],
+    ['ResourceQuota', 'resourcequotas', true, ['quota'], ['status']],
+  ],
+  'apps/v1': [
+    ['Deployment', 'deployments', true, ['deploy'], ['status', 'scale'], { categories: WORKLOAD }],
+    ['ReplicaSet', 'replicasets', true, ['rs'], ['status', 'scale'], { categories: WORKLOAD }],
+    ['StatefulSet', 'statefulsets', true, ['sts'], ['status', 'scale'], { categories: WORKLOAD }],
+    ['DaemonSet', 'daemonsets', true, ['ds'], ['status'], { categories: WORKLOAD }],
+    ['ControllerRevision', 'controllerrevisions', true],
+  ],
+  'batch/v1': [
+    ['Job', 'jobs', true, [], ['status'], { categories: WORKLOAD }],
+    ['CronJob', 'cronjobs', true, ['cj'], ['status'], { categories: WORKLOAD }],
+  ],
+  'networking.k8s.io/v1': [
+    ['Ingress', 'ingresses', true, ['ing'], ['status']],
+    ['IngressClass', 'ingressclasses', false],
+    ['NetworkPolicy', 'networkpolicies', true, ['netpol']],
+  ],
+  'rbac.authorization.k8s.io/v1': [
+    ['Role', 'roles', true],
+    ['RoleBinding', 'rolebindings', true],
+    ['ClusterRole', 'clusterroles', false],
+    ['ClusterRoleBinding', 'clusterrolebindings', false],
+  ],
+  'apiextensions.k8s.io/v1': [
+    ['CustomResourceDefinition', 'customresourcedefinitions', false, ['crd', 'crds'], ['status']],
+  ],
+  'coordination.k8s.io/v1': [['Lease', 'leases', true]],
+  'autoscaling/v2': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status'], { categories: WORKLOAD }]],
+  'autoscaling/v1': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status']]],
+  'policy/v1': [['PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']]],
+  'discovery.k8s.io/v1': [['EndpointSlice', 'endpointslices', true]],
+  'storage.k8s.io/v1': [['StorageClass', 'storageclasses', false, ['sc']]],
+  'scheduling.k8s.io/v1': [['PriorityClass', 'priorityclasses', false, ['pc']]],
+  'authentication.k8s.io/v1': [
+    ['TokenReview', 'tokenreviews', false, [], [], CREATE_ONLY],
+    ['SelfSubjectReview', 'selfsubjectreviews', false, [], [], CREATE_ONLY],
+  ],
+  'authorization.k8s.io/v1': [
+    ['SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, [], [], CREATE_ONLY],
+    ['SelfSubjectRulesReview', 'selfsubjectrulesreviews', false, [], [], CREATE_ONLY],
+    ['SubjectAccessReview', 'subjectaccessreviews', false, [], [], CREATE_ONLY],
+    ['LocalSubjectAccessReview', 'localsubjectaccessreviews', true, [], [], CREATE_ONLY],
+  ],
+};
+
+function build(apiVersion: string, [kind, plural, namespaced, shortNames = [], subresources = [], extra = {}]: Spec): ResourceType {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  return {
+    group,
+    version,
+    kind,
+    listKind: `${kind}List`,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced,
+    shortNames,
+    categories: [],
+    verbs: ALL_VERBS,
+    subresources,
+    custom: false,
+    ...extra,
+  };
+}
+
+/** The built-in API surface every simulated cluster serves, in discovery order. */
+export function builtinResources(): ResourceType[] {
+  return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.map((s) => build(gv, s)));
+}
