@@ -10,12 +10,17 @@ const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 /** Kinds whose names must be DNS-1123 labels (63 chars, no dots) rather than subdomains. */
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
+/** RBAC objects only need names usable as a URL path segment (`system:discovery` is valid). */
+const PATH_SEGMENT_NAMED = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
 /** Metadata rules every kind shares: name format, label keys and values. */
 export function validateObjectMeta(t: ResourceType, obj: KubeObject): StatusCause[] {
   const causes: StatusCause[] = [];
   const name = obj.metadata.name ?? '';
   if (!name) {
     causes.push({ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' });
+  } else if (PATH_SEGMENT_NAMED.has(t.kind) && t.group === 'rbac.authorization.k8s.io') {
+    if (name === '.' || name === '..' || /[/%]/.test(name)) causes.push(invalidName(name, `may not ${name.length <= 2 && /^\.+$/.test(name) ? `be '${name}'` : "contain '/' or '%'"}`));
   } else if (LABEL_NAMED.has(t.kind) && !t.custom) {
     if (name.length > 63 || !DNS1123_LABEL.test(name)) causes.push(invalidName(name, dns1123LabelMessage));
   } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {

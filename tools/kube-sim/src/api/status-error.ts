@@ -48,13 +48,15 @@ export const errors = {
     return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, { name, group: t.group, kind: t.kind, causes });
   },
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
+  /** `deployments.apps "web" is forbidden: <why>`, or `forbidden: <why>` for a non-resource URL. */
   forbidden: (t: ResourceType | undefined, name: string | undefined, message: string) =>
-    new StatusError(403, 'Forbidden', message, t ? ref(t, name) : undefined),
+    new StatusError(403, 'Forbidden', `${t ? `${qualifiedResource(t)}${name ? ` "${name}"` : ''} is ` : ''}forbidden: ${message}`, t ? ref(t, name) : undefined),
   unauthorized: () => new StatusError(401, 'Unauthorized', 'Unauthorized'),
   methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
   unsupportedMediaType: (contentType: string) =>
     new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`),
   gone: (message: string) => new StatusError(410, 'Expired', message),
+  notAcceptable: (message: string) => new StatusError(406, 'NotAcceptable', message),
   tooManyRequests: (message: string, retryAfterSeconds = 1) =>
     new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds }),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
