@@ -1,0 +1,143 @@
+import { KubeObject } from '../../store/kube-object';
+import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { CONTROLLER_WRITE, Json, kubeNow, writeStatus } from './workload-kit';
+
+export const FAIL_ANNOTATION = 'kube-sim.flotilla.dev/fail';
+export const START_MS_ANNOTATION = 'kube-sim.flotilla.dev/start-ms';
+
+/** The scheduler and the kubelet: pods land on a node, start after a delay, and run, fail or complete. */
+export class PodReconciler implements Reconciler {
+  readonly name = 'kubelet';
+  readonly primary = { group: '', plural: 'pods' };
+  private nextNode = 0;
+  private podSeq = 0;
+  /** When each pod was first seen (creationTimestamp has only second precision). */
+  private readonly seen = new Map<string, number>();
+
+  reconcile(key: ObjectKey, ctx: ControllerContext): number | void {
+    const pods = ctx.resource('', 'pods');
+    let pod = ctx.api.find(pods, key.namespace, key.name);
+    if (!pod) return;
+    const uid = pod.metadata.uid!;
+    if (pod.metadata.deletionTimestamp) {
+      this.seen.delete(uid);
+      return;
+    }
+    const spec = (pod.spec ?? {}) as Json;
+    if (!spec.nodeName) {
+      const nodes = ctx.api.list(ctx.resource('', 'nodes'), {}).items;
+      if (!nodes.length) return 1000;
+      const node = nodes[this.nextNode++ % nodes.length].name;
+      pod = ctx.api.update(pods, key.namespace, key.name, { ...pod, spec: { ...spec, nodeName: node } }, { ...CONTROLLER_WRITE, fieldManager: 'kube-scheduler' });
+    }
+    const first = this.seen.get(uid) ?? Date.now();
+    this.seen.set(uid, first);
+    const annotations = pod.metadata.annotations ?? {};
+    const startMs = Number(annotations[START_MS_ANNOTATION] ?? ctx.timing.podStartMs);
+    const elapsed = Date.now() - first;
+    const status = (pod.status ?? {}) as Json;
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') return;
+    const fail = annotations[FAIL_ANNOTATION];
+    const batch = (pod.spec as Json).restartPolicy !== 'Always';
+    const now = kubeNow(ctx);
+    if (elapsed < startMs) {
+      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, 'ContainerCreating', ''));
+      return startMs - elapsed;
+    }
+    if (fail === 'image-pull') {
+      const backOff = elapsed > startMs + 2000;
+      const image = ((pod.spec as Json).containers?.[0]?.image as string) ?? '';
+      const message = backOff ? `Back-off pulling image "${image}"` : `failed to pull and unpack image "${image}": failed to resolve reference: not found`;
+      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, backOff ? 'ImagePullBackOff' : 'ErrImagePull', message));
+      return backOff ? undefined : startMs + 2000 - elapsed + 10;
+    }
+    if (fail === 'crash' && !batch) {
+      const restarts = Math.floor((elapsed - startMs) / 1000);
+      writeStatus(ctx, pods, pod, this.crashStatus(pod, status, now, restarts));
+      return restarts < 5 ? 1000 : 10_000;
+    }
+    const running = this.runningStatus(pod, status, now, first);
+    if (batch && elapsed >= startMs + ctx.timing.jobRunMs) {
+      writeStatus(ctx, pods, pod, terminatedStatus(pod, running, now, fail === 'job' || fail === 'crash' ? 1 : 0));
+      return;
+    }
+    writeStatus(ctx, pods, pod, running);
+    if (batch) return startMs + ctx.timing.jobRunMs - elapsed;
+  }
+
+  private runningStatus(pod: KubeObject, status: Json, now: string, first: number): Json {
+    const startedAt = (status.containerStatuses?.[0]?.state?.running?.startedAt as string | undefined) ?? now;
+    const conds = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: findTransition(status, type, 'True') ?? now }));
+    return {
+      phase: 'Running',
+      conditions: conds,
+      hostIP: status.hostIP ?? nodeIp(pod),
+      hostIPs: [{ ip: status.hostIP ?? nodeIp(pod) }],
+      podIP: status.podIP ?? this.podIp(),
+      podIPs: [{ ip: status.podIP ?? this.podIp() }],
+      startTime: status.startTime ?? new Date(first).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      containerStatuses: containers(pod).map((c) => ({
+        containerID: `containerd://${(pod.metadata.uid ?? '').replace(/-/g, '')}${c.name}`.slice(0, 77),
+        image: c.image,
+        imageID: `${String(c.image).split(':')[0]}@sha256:${(pod.metadata.uid ?? '').replace(/-/g, '').padEnd(64, '0').slice(0, 64)}`,
+        lastState: {},
+        name: c.name,
+        ready: true,
+        restartCount: 0,
+        started: true,
+        state: { running: { startedAt } },
+      })),
+      qosClass: 'BestEffort',
+    };
+  }
+
+  private crashStatus(pod: KubeObject, status: Json, now: string, restarts: number): Json {
+    const base = pendingStatus(pod, status, now, 'CrashLoopBackOff', `back-off ${Math.min(10 * 2 ** restarts, 300)}s restarting failed container`);
+    return {
+      ...base,
+      phase: 'Running',
+      podIP: status.podIP ?? this.podIp(),
+      containerStatuses: base.containerStatuses.map((c: Json) => ({ ...c, restartCount: restarts, lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: now, finishedAt: now, containerID: `containerd://${c.name}` } } })),
+    };
+  }
+
+  private podIp(): string {
+    const n = this.podSeq++;
+    return `10.244.${Math.floor(n / 250) % 250}.${(n % 250) + 2}`;
+  }
+}
+
+function containers(pod: KubeObject): Json[] {
+  return ((pod.spec as Json | undefined)?.containers ?? []) as Json[];
+}
+
+function findTransition(status: Json, type: string, value: string): string | undefined {
+  const c = ((status.conditions ?? []) as Json[]).find((x) => x.type === type && x.status === value);
+  return c?.lastTransitionTime as string | undefined;
+}
+
+const nodeIp = (pod: KubeObject): string => `172.18.0.${(Number(/(\d+)$/.exec(String((pod.spec as Json).nodeName))?.[1] ?? 1) % 250) + 1}`;
+
+function pendingStatus(pod: KubeObject, status: Json, now: string, reason: string, message: string): Json {
+  return {
+    phase: 'Pending',
+    conditions: [
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: findTransition(status, 'PodScheduled', 'True') ?? now },
+      { type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: findTransition(status, 'Ready', 'False') ?? now, reason: 'ContainersNotReady', message: `containers with unready status: [${containers(pod).map((c) => c.name).join(' ')}]` },
+    ],
+    hostIP: nodeIp(pod),
+    startTime: status.startTime ?? now,
+    containerStatuses: containers(pod).map((c) => ({ name: c.name, image: c.image, imageID: '', lastState: {}, ready: false, restartCount: 0, started: false, state: { waiting: { reason, ...(message ? { message } : {}) } } })),
+    qosClass: 'BestEffort',
+  };
+}
+
+function terminatedStatus(pod: KubeObject, running: Json, now: string, exitCode: number): Json {
+  const reason = exitCode === 0 ? 'Completed' : 'Error';
+  return {
+    ...running,
+    phase: exitCode === 0 ? 'Succeeded' : 'Failed',
+    conditions: (running.conditions as Json[]).map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'PodCompleted', lastTransitionTime: now } : c)),
+    containerStatuses: (running.containerStatuses as Json[]).map((c) => ({ ...c, ready: false, started: false, state: { terminated: { exitCode, reason, startedAt: c.state?.running?.startedAt ?? now, finishedAt: now, containerID: c.containerID } } })),
+  };
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { ResourceRegistry } from '../registry/resource.registry';
+import { apiVersionOf, ResourceType } from '../registry/resource-type';
+
+export const KUBE_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0' };
+
+/** What `/version` answers; kubectl and client-go read gitVersion and the major/minor pair. */
+export function versionInfo(): Record<string, string> {
+  return {
+    major: KUBE_VERSION.major,
+    minor: KUBE_VERSION.minor,
+    gitVersion: KUBE_VERSION.gitVersion,
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2024-12-11T00:00:00Z',
+    goVersion: 'go1.23.3',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
+export function apiVersions(serverAddress: string): object {
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
+}
+
+export function apiGroupList(registry: ResourceRegistry): object {
+  const groups = [...registry.groups()].filter(([g]) => g !== '').map(([name, versions]) => apiGroup(name, versions));
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups };
+}
+
+export function apiGroupOf(registry: ResourceRegistry, group: string): object | undefined {
+  const versions = registry.groups().get(group);
+  return versions ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, versions) } : undefined;
+}
+
+function apiGroup(name: string, versions: string[]): object {
+  const gv = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+  return { name, versions: gv, preferredVersion: gv[0] };
+}
+
+/** Subresources that serve a kind other than their parent's. */
+const SUBRESOURCE_KINDS: Record<string, { group: string; version: string; kind: string; verbs: string[] }> = {
+  scale: { group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+  token: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] },
+  eviction: { group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] },
+  binding: { group: '', version: '', kind: 'Binding', verbs: ['create'] },
+};
+
+const SUBRESOURCE_VERBS: Record<string, string[]> = { log: ['get'], finalize: ['update'] };
+
+export function apiResourceList(registry: ResourceRegistry, group: string, version: string): object | undefined {
+  const types = registry.inGroupVersion(group, version);
+  if (!types.length) return undefined;
+  const resources = types.flatMap((t) => [resourceEntry(t), ...t.subresources.map((s) => subresourceEntry(t, s))]);
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf({ group, version }), resources };
+}
+
+function resourceEntry(t: ResourceType): object {
+  return {
+    name: t.plural,
+    singularName: t.singular,
+    namespaced: t.namespaced,
+    kind: t.kind,
+    verbs: t.verbs,
+    ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
+    ...(t.categories.length ? { categories: t.categories } : {}),
+    ...(t.virtual ? {} : { storageVersionHash: storageVersionHash(t) }),
+  };
+}
+
+function subresourceEntry(t: ResourceType, sub: string): object {
+  const other = SUBRESOURCE_KINDS[sub];
+  return {
+    name: `${t.plural}/${sub}`,
+    singularName: '',
+    namespaced: t.namespaced,
+    ...(other ? { group: other.group, version: other.version || 'v1', kind: other.kind } : { kind: t.kind }),
+    verbs: other?.verbs ?? SUBRESOURCE_VERBS[sub] ?? ['get', 'patch', 'update'],
+  };
+}
+
+function storageVersionHash(t: ResourceType): string {
+  return createHash('sha256').update(`${t.group}/${t.version}/${t.kind}`).digest('base64').slice(0, 11);
+}
