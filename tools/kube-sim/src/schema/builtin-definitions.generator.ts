@@ -22,6 +22,20 @@ interface ParsedModule {
 }
 
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+const JSON_SCHEMA_PROPS = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps';
+
+/** Fields kubernetes-types leaves out because their JSON names are not identifiers. */
+const MISSING_PROPERTIES: Record<string, Record<string, Definition>> = {
+  [JSON_SCHEMA_PROPS]: {
+    'x-kubernetes-embedded-resource': { type: 'boolean', description: 'The object is an embedded Kubernetes resource with apiVersion, kind and metadata.' },
+    'x-kubernetes-int-or-string': { type: 'boolean', description: 'The value may be an integer or a string.' },
+    'x-kubernetes-list-map-keys': { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'atomic', description: 'The keys of a list of type map.' },
+    'x-kubernetes-list-type': { type: 'string', description: 'atomic, set or map.' },
+    'x-kubernetes-map-type': { type: 'string', description: 'granular or atomic.' },
+    'x-kubernetes-preserve-unknown-fields': { type: 'boolean', description: 'Fields not in the schema are kept rather than pruned.' },
+    'x-kubernetes-validations': { type: 'array', items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, description: 'CEL validation rules.' },
+  },
+};
 const ref = (name: string): Definition => ({ $ref: `#/definitions/${name}` });
 
 /** Reads kubernetes-types' declarations and writes the OpenAPI definitions reachable from built-in kinds. */
@@ -125,6 +139,7 @@ function describe(full: string, decl: ts.InterfaceDeclaration, typeOf: (n: ts.Ty
     properties[name] = prop;
     if (!m.questionToken && name !== 'apiVersion' && name !== 'kind') required.push(name);
   }
+  Object.assign(properties, MISSING_PROPERTIES[full] ?? {});
   const def: Definition = { type: 'object', properties };
   const description = docOf(decl);
   if (description) def.description = description;

@@ -32,3 +32,20 @@ describe('built-in schemas', () => {
     expect(schemas.forKind({ group: 'example.com', version: 'v1', kind: 'Widget' })).toBeUndefined();
   });
 });
+
+describe('CustomResourceDefinition schema', () => {
+  it('knows the x-kubernetes-* extensions that kubernetes-types leaves out, so strict validation accepts them', () => {
+    const crd = new ClusterSchemas().forKind({ group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition' })!;
+    const props = crd.properties!.spec.properties!.versions.items!.properties!.schema.properties!.openAPIV3Schema.properties!;
+    expect(Object.keys(props).filter((k) => k.startsWith('x-kubernetes-')).sort()).toEqual([
+      'x-kubernetes-embedded-resource',
+      'x-kubernetes-int-or-string',
+      'x-kubernetes-list-map-keys',
+      'x-kubernetes-list-type',
+      'x-kubernetes-map-type',
+      'x-kubernetes-preserve-unknown-fields',
+      'x-kubernetes-validations',
+    ]);
+    expect(props.properties.additionalProperties).toBe(crd.properties!.spec.properties!.versions.items!.properties!.schema.properties!.openAPIV3Schema);
+  });
+});
