@@ -24,7 +24,10 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  moduleNameMapper: { '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts' },
+  moduleNameMapper: {
+    '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts',
+    '^@flotilla/api-types$': '<rootDir>/libs/api-types/src/index.ts',
+  },
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   testTimeout: 30000,
 };

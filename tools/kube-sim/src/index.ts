@@ -5,3 +5,5 @@ export type { ClusterAccess } from './kubeconfig';
 export type { FaultSettings, Faults } from './faults/faults';
 export type { WorkloadTiming } from './controllers/controller-runtime';
 export type { KubeObject } from './store/kube-object';
+export { eventually, startKubectlHarness } from '../conformance/kubectl.harness';
+export type { KubectlHarness, KubectlResult } from '../conformance/kubectl.harness';

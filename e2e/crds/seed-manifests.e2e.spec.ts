@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { CRD_DIR, flotillaCrds } from '@flotilla/api-types';
+import { KubectlHarness, startKubectlHarness } from '@flotilla/kube-sim';
+
+// Every Argo CD manifest in the seed articles must apply to a hub with Flotilla's CRDs, as written,
+// and come back with nothing pruned.
+const SEEDS = join(__dirname, '../../../shared/seeds');
+const ARGO_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
+
+interface Manifest {
+  source: string;
+  text: string;
+  object: { kind: string; metadata: { name: string; namespace?: string }; spec?: unknown };
+}
+
+function seedManifests(): Manifest[] {
+  const out: Manifest[] = [];
+  for (const file of readdirSync(SEEDS).filter((f) => /^\d+_.*\.txt$/.test(f))) {
+    const blocks = readFileSync(join(SEEDS, file), 'utf8').match(/```ya?ml\n[\s\S]*?```/g) ?? [];
+    for (const block of blocks) {
+      for (const doc of parseAllDocuments(block.replace(/^```ya?ml\n|```$/g, ''))) {
+        const object = doc.toJS() as Manifest['object'] | null;
+        if (object && ARGO_KINDS.has(object.kind)) out.push({ source: file, text: doc.toString(), object });
+      }
+    }
+  }
+  return out;
+}
+
+let k: KubectlHarness;
+const manifests = seedManifests();
+
+beforeAll(async () => {
+  k = await startKubectlHarness();
+  const out = await k.ok(['apply', '-f', CRD_DIR]);
+  expect(out).toContain('customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io created');
+  await k.ok(['wait', '--for=condition=Established', '--timeout=10s', ...flotillaCrds().map((c) => `crd/${c.metadata.name}`)]);
+  await k.ok(['create', 'namespace', 'argocd']);
+}, 30_000);
+afterAll(async () => {
+  await k.stop();
+});
+
+describe("Flotilla's CRDs and the seed articles", () => {
+  it('finds the Argo CD manifests of the seed articles', () => {
+    expect(manifests.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(manifests.map((m) => m.object.kind))).toEqual(ARGO_KINDS);
+  });
+
+  it.each(manifests.map((m) => [`${m.object.kind} ${m.object.metadata.name} (${m.source})`, m] as const))('applies %s as written, nothing pruned', async (_label, m) => {
+    const out = await k.ok(['apply', '--validate=strict', '-f', '-'], { stdin: m.text });
+    expect(out).toMatch(/ (created|configured)$/m);
+    const ns = m.object.metadata.namespace ?? 'default';
+    const live = JSON.parse(await k.ok(['get', m.object.kind.toLowerCase() + '.argoproj.io', m.object.metadata.name, '-n', ns, '-o', 'json'])) as { spec: unknown };
+    expect(live.spec).toEqual(m.object.spec);
+  });
+
+  it('lists Applications with their sync and health columns and short names', async () => {
+    const out = await k.ok(['get', 'apps', '-A']);
+    expect(out.split('\n')[0].split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'SYNC STATUS', 'HEALTH STATUS']);
+    expect((await k.ok(['get', 'appsets', '-n', 'argocd', '-o', 'name'])).trim().split('\n').length).toBeGreaterThan(3);
+    expect(await k.ok(['get', 'appproj', '-n', 'argocd', '-o', 'name'])).toContain('appproject.argoproj.io/team-payments');
+  });
+
+  it('rejects an Application whose fields have the wrong types, naming the field', async () => {
+    const bad = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: bad\n  namespace: argocd\nspec:\n  syncPolicy:\n    automated:\n      prune: "yes"\n';
+    const r = await k.run(['apply', '-f', '-'], { stdin: bad });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('spec.syncPolicy.automated.prune');
+  });
+});

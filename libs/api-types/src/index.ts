@@ -1,0 +1,2 @@
+export { CRD_DIR, flotillaCrds } from './crds';
+export type { CustomResourceDefinition } from './crds';
