@@ -17,7 +17,7 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tools', '<rootDir>/libs', '<rootDir>/e2e'].filter((p) =>
+  roots: ['<rootDir>/tools', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e'].filter((p) =>
     require('fs').existsSync(p.replace('<rootDir>', __dirname)),
   ),
   testMatch: ['**/*.spec.ts'],

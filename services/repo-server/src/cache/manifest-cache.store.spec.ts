@@ -1,0 +1,30 @@
+import Redis from 'ioredis';
+import { ManifestCacheStore, sourceHash } from './manifest-cache.store';
+
+// Real Redis, as in production; each run uses its own key prefix.
+const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: 1 });
+const prefix = `flotilla-test:${process.pid}:${Date.now()}`;
+const store = new ManifestCacheStore(redis, 60, prefix);
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+describe('ManifestCacheStore', () => {
+  it('returns what was rendered for the same repository, commit and source, and nothing otherwise', async () => {
+    const source = { repoURL: 'https://git.example.com/app.git', path: 'app', directory: { recurse: true } };
+    const value = { revision: 'a'.repeat(40), manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }], renderedAt: '2026-01-01T00:00:00Z' };
+    await store.set(source.repoURL, 'a'.repeat(40), source, value);
+    expect(await store.get(source.repoURL, 'a'.repeat(40), { directory: { recurse: true }, path: 'app', repoURL: source.repoURL })).toEqual(value);
+    expect(await store.get(source.repoURL, 'b'.repeat(40), source)).toBeUndefined();
+    expect(await store.get(source.repoURL, 'a'.repeat(40), { ...source, directory: { recurse: false } })).toBeUndefined();
+    expect(await redis.ttl(store.key(source.repoURL, 'a'.repeat(40), source))).toBeGreaterThan(50);
+  });
+
+  it('hashes sources independently of field order', () => {
+    expect(sourceHash({ a: 1, b: { c: 2, d: 3 } })).toBe(sourceHash({ b: { d: 3, c: 2 }, a: 1 }));
+    expect(sourceHash({ a: 1 })).not.toBe(sourceHash({ a: 2 }));
+  });
+});

@@ -1,0 +1,49 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What a repository Secret (`argocd.argoproj.io/secret-type: repository`) may carry. */
+export interface GitCredentials {
+  username?: string;
+  password?: string;
+  sshPrivateKey?: string;
+  insecure?: boolean;
+}
+
+/** Git configuration and environment for one command, and a cleanup for any key file written. */
+export interface GitAuth {
+  config: string[];
+  env: Record<string, string>;
+  dispose(): void;
+}
+
+/**
+ * Credentials go to git as an HTTP header or an ssh identity file, never inside the URL, so
+ * neither git's messages nor ours can leak them.
+ */
+export function gitAuth(creds: GitCredentials = {}): GitAuth {
+  const config: string[] = [];
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
+  let dir: string | undefined;
+  if (creds.password !== undefined || creds.username !== undefined) {
+    const basic = Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64');
+    config.push(`http.extraHeader=Authorization: Basic ${basic}`);
+  }
+  if (creds.insecure) config.push('http.sslVerify=false');
+  if (creds.sshPrivateKey) {
+    dir = mkdtempSync(join(tmpdir(), 'flotilla-ssh-'));
+    const key = join(dir, 'id');
+    writeFileSync(key, creds.sshPrivateKey.endsWith('\n') ? creds.sshPrivateKey : `${creds.sshPrivateKey}\n`);
+    chmodSync(key, 0o600);
+    const hostKeys = creds.insecure ? '-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null' : '-o StrictHostKeyChecking=yes';
+    env.GIT_SSH_COMMAND = `ssh -i ${key} -o IdentitiesOnly=yes ${hostKeys}`;
+  }
+  return { config, env, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Removes anything that looks like a credential from a message before it is logged or returned. */
+export function maskSecrets(message: string, creds: GitCredentials = {}): string {
+  let out = message.replace(/(https?:\/\/)[^/@\s]+@/g, '$1***@').replace(/(Authorization: Basic )\S+/gi, '$1***');
+  for (const secret of [creds.password, creds.sshPrivateKey]) if (secret) out = out.split(secret).join('***');
+  return out;
+}

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { GitError, GitRepositoryClient } from './git-repository.client';
+import { maskSecrets } from './git-credentials';
+
+// A real repository on disk, cloned over file:// the way repo-server clones any remote.
+let root: string;
+let origin: string;
+const git = (...args: string[]): string => execFileSync('git', args, { cwd: origin, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).toString().trim();
+const write = (path: string, content: string): void => {
+  mkdirSync(dirname(join(origin, path)), { recursive: true });
+  writeFileSync(join(origin, path), content);
+};
+const commit = (message: string): string => {
+  git('add', '-A');
+  git('commit', '-q', '-m', message);
+  return git('rev-parse', 'HEAD');
+};
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'repo-server-git-'));
+  origin = join(root, 'origin');
+  mkdirSync(origin);
+  git('init', '-q', '-b', 'main');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('GitRepositoryClient', () => {
+  it('resolves HEAD, branches, tags and commit SHAs, and sees new commits after a fetch', async () => {
+    write('app/cm.yaml', 'a: 1\n');
+    const first = commit('first');
+    git('tag', 'v1.0.0');
+    git('tag', '-a', 'v1.0.1', '-m', 'annotated');
+    git('checkout', '-q', '-b', 'feature');
+    write('app/cm.yaml', 'a: 2\n');
+    const feature = commit('feature');
+    git('checkout', '-q', 'main');
+
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    expect(await repo.resolveRevision('HEAD')).toBe(first);
+    expect(await repo.resolveRevision('')).toBe(first);
+    expect(await repo.resolveRevision('main')).toBe(first);
+    expect(await repo.resolveRevision('feature')).toBe(feature);
+    expect(await repo.resolveRevision('v1.0.0')).toBe(first);
+    expect(await repo.resolveRevision('v1.0.1')).toBe(first);
+    expect(await repo.resolveRevision(feature)).toBe(feature);
+    expect(await repo.resolveRevision(feature.slice(0, 10))).toBe(feature);
+
+    write('app/cm.yaml', 'a: 3\n');
+    const second = commit('second');
+    expect(await repo.resolveRevision('main', { fetch: false })).toBe(first);
+    expect(await repo.resolveRevision('main')).toBe(second);
+    expect((await repo.listRefs()).map((r) => `${r.kind}:${r.name}`).sort()).toEqual(['branch:feature', 'branch:main', 'tag:v1.0.0', 'tag:v1.0.1']);
+  });
+
+  it('reads the files of a path at any commit without a working tree', async () => {
+    write('apps/web/deploy.yaml', 'kind: Deployment\n');
+    write('apps/web/nested/svc.yaml', 'kind: Service\n');
+    write('README.md', 'hi\n');
+    const sha = commit('apps');
+    write('apps/web/deploy.yaml', 'kind: Changed\n');
+    commit('later');
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    await repo.fetch();
+    const files = await repo.listFiles(sha, 'apps/web');
+    expect(files.map((f) => f.path)).toEqual(['apps/web/deploy.yaml', 'apps/web/nested/svc.yaml']);
+    const blobs = await repo.readBlobs(files);
+    expect(blobs.get('apps/web/deploy.yaml')!.toString()).toBe('kind: Deployment\n');
+    expect(await repo.listDirectories(sha, 'apps')).toEqual(['apps/web', 'apps/web/nested']);
+    await expect(repo.listFiles(sha, '../etc')).rejects.toThrow('leaves the repository');
+  });
+
+  it('says which revision it cannot resolve, and why a fetch failed, without leaking credentials', async () => {
+    write('a.yaml', 'a: 1\n');
+    commit('one');
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    await expect(repo.resolveRevision('no-such-branch')).rejects.toThrow(`unable to resolve 'no-such-branch' to a commit SHA`);
+    const missing = new GitRepositoryClient(`file://${root}/nowhere`, join(root, 'cache'), { username: 'bob', password: 's3cret-pw' });
+    const err = await missing.fetch().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    expect((err as Error).message).toContain(`failed to fetch file://${root}/nowhere`);
+    expect((err as Error).message).not.toContain('s3cret-pw');
+    expect(maskSecrets('fatal: https://bob:pw@example.com/x.git not found')).toBe('fatal: https://***@example.com/x.git not found');
+  });
+});

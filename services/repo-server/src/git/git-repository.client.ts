@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleGit, SimpleGit } from 'simple-git';
+import { GitCredentials, gitAuth, maskSecrets } from './git-credentials';
+
+export class GitError extends Error {}
+
+export interface GitRef {
+  name: string;
+  kind: 'branch' | 'tag';
+  sha: string;
+}
+
+export interface GitFile {
+  path: string;
+  sha: string;
+}
+
+const SHA = /^[0-9a-f]{40}$/;
+const SHORT_SHA = /^[0-9a-f]{7,39}$/;
+
+/**
+ * One remote repository kept as a bare clone on local disk: fetched on demand, read by commit SHA
+ * without a working tree, so renders of different revisions never disturb each other.
+ */
+export class GitRepositoryClient {
+  readonly dir: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly url: string,
+    cacheDir: string,
+    private readonly creds: GitCredentials = {},
+  ) {
+    this.dir = join(cacheDir, createHash('sha256').update(url).digest('hex').slice(0, 24));
+  }
+
+  /** Clones or fetches branches and tags, one operation at a time per repository. */
+  fetch(): Promise<void> {
+    const run = this.queue.then(() => this.fetchNow());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** HEAD, a branch, a tag, a full or short commit SHA → the commit SHA it names now. */
+  async resolveRevision(revision: string | undefined, opts: { fetch?: boolean } = {}): Promise<string> {
+    const rev = (revision ?? '').trim() || 'HEAD';
+    if (opts.fetch !== false) await this.fetch();
+    const candidates = rev === 'HEAD' ? ['HEAD'] : SHA.test(rev) ? [rev] : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev];
+    for (const c of candidates) {
+      const sha = await this.git(['rev-parse', '--verify', '--quiet', `${c}^{commit}`]).catch(() => '');
+      if (SHA.test(sha.trim())) return sha.trim();
+    }
+    if (SHORT_SHA.test(rev)) throw new GitError(`unable to resolve '${rev}' to a commit SHA: no commit starts with it in ${maskSecrets(this.url)}`);
+    throw new GitError(`unable to resolve '${rev}' to a commit SHA: no such branch, tag or commit in ${maskSecrets(this.url)}`);
+  }
+
+  async listRefs(): Promise<GitRef[]> {
+    const out = await this.git(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)', 'refs/heads', 'refs/tags']);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [ref, sha, peeled] = line.split(' ');
+        const kind = ref.startsWith('refs/heads/') ? ('branch' as const) : ('tag' as const);
+        return { name: ref.replace(/^refs\/(heads|tags)\//, ''), kind, sha: peeled || sha };
+      });
+  }
+
+  /** Files (blobs) under `path` at a commit, paths relative to the repository root. */
+  async listFiles(sha: string, path = '.'): Promise<GitFile[]> {
+    const prefix = normalizePath(path);
+    const args = ['ls-tree', '-r', '-z', '--full-tree', sha];
+    if (prefix) args.push('--', prefix);
+    const out = await this.git(args);
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => {
+        const [meta, file] = entry.split('\t');
+        const [, type, blob] = meta.split(' ');
+        return type === 'blob' ? { path: file, sha: blob } : undefined;
+      })
+      .filter((f): f is GitFile => !!f);
+  }
+
+  /** Directories under `path` at a commit (for the git directory generator). */
+  async listDirectories(sha: string, path = '.'): Promise<string[]> {
+    const prefix = normalizePath(path);
+    const out = await this.git(['ls-tree', '-r', '-d', '-z', '--full-tree', '--name-only', sha, ...(prefix ? ['--', prefix] : [])]);
+    return out.split('\0').filter((d) => d && d !== prefix);
+  }
+
+  /** Reads many blobs in one `git cat-file --batch`. */
+  readBlobs(files: GitFile[]): Promise<Map<string, Buffer>> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.dir });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new GitError(`git cat-file exited ${code}`));
+        const out = Buffer.concat(chunks);
+        const blobs = new Map<string, Buffer>();
+        let pos = 0;
+        for (const f of files) {
+          const eol = out.indexOf(10, pos);
+          const header = out.subarray(pos, eol).toString().split(' ');
+          if (header[1] === 'missing') return reject(new GitError(`blob ${f.sha} of ${f.path} is missing`));
+          const size = Number(header[2]);
+          blobs.set(f.path, out.subarray(eol + 1, eol + 1 + size));
+          pos = eol + 1 + size + 1;
+        }
+        resolve(blobs);
+      });
+      child.stdin.end(files.map((f) => f.sha).join('\n') + '\n');
+    });
+  }
+
+  private async fetchNow(): Promise<void> {
+    const auth = gitAuth(this.creds);
+    try {
+      if (!existsSync(join(this.dir, 'HEAD'))) {
+        mkdirSync(this.dir, { recursive: true });
+        await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), 'clone', '--bare', '--quiet', this.url, '.']);
+      } else {
+        await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), 'fetch', '--prune', '--prune-tags', '--force', '--quiet', this.url, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
+      }
+    } catch (e) {
+      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${maskSecrets(e instanceof Error ? e.message : String(e), this.creds).trim()}`);
+    } finally {
+      auth.dispose();
+    }
+  }
+
+  private client(env: Record<string, string> = {}): SimpleGit {
+    // Only what git needs: simple-git refuses an inherited EDITOR/PAGER, and nothing else should leak in.
+    const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C' };
+    return simpleGit({ baseDir: this.dir }).env({ ...base, ...env });
+  }
+
+  private git(args: string[]): Promise<string> {
+    return this.client().raw(args);
+  }
+}
+
+function normalizePath(path: string): string {
+  if (path.split('/').includes('..') || path.startsWith('/')) throw new GitError(`path "${path}" leaves the repository`);
+  return path === '.' ? '' : path.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+}

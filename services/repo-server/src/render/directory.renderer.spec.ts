@@ -1,0 +1,27 @@
+import { ManifestError, renderDirectory, selectDirectoryFiles, SourceFile } from './directory.renderer';
+
+const file = (path: string, content: string): SourceFile => ({ path, content: Buffer.from(content) });
+const paths = ['app/a.yaml', 'app/b.json', 'app/README.md', 'app/sub/c.yml', 'app/sub/deep/d.yaml', 'other/e.yaml'].map((path) => ({ path }));
+
+describe('directory sources', () => {
+  it('selects manifests under the path, recursing only when asked, with include and exclude globs', () => {
+    expect(selectDirectoryFiles(paths, 'app').map((f) => f.path)).toEqual(['app/a.yaml', 'app/b.json']);
+    expect(selectDirectoryFiles(paths, './app/', { recurse: true }).map((f) => f.path)).toEqual(['app/a.yaml', 'app/b.json', 'app/sub/c.yml', 'app/sub/deep/d.yaml']);
+    expect(selectDirectoryFiles(paths, 'app', { recurse: true, include: '*.yaml' }).map((f) => f.path)).toEqual(['app/a.yaml', 'app/sub/deep/d.yaml']);
+    expect(selectDirectoryFiles(paths, 'app', { recurse: true, exclude: '{sub/deep/*,b.json}' }).map((f) => f.path)).toEqual(['app/a.yaml', 'app/sub/c.yml']);
+  });
+
+  it('parses multi-document YAML and JSON objects and lists, in path order', () => {
+    const out = renderDirectory([
+      file('app/b.json', '[{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j1"}},{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j2"}}]'),
+      file('app/a.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n# only a comment\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n'),
+    ]);
+    expect(out.map((m) => `${m.kind}/${m.metadata!.name}`)).toEqual(['Service/s', 'Deployment/d', 'ConfigMap/j1', 'ConfigMap/j2']);
+  });
+
+  it('names the file and line of a malformed manifest', () => {
+    expect(() => renderDirectory([file('app/bad.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   broken: [\n')])).toThrow(/^app\/bad\.yaml:\d+:\d+: invalid YAML: /);
+    expect(() => renderDirectory([file('app/bad.json', '{"apiVersion": "v1",')])).toThrow(/^app\/bad\.json: invalid JSON: /);
+    expect(() => renderDirectory([file('app/x.yaml', 'apiVersion: v1\nkind: ConfigMap\n---\nkind: Secret\nmetadata: {name: s}\n')])).toThrow(new ManifestError('app/x.yaml:1: ConfigMap has no metadata.name'));
+  });
+});
