@@ -100,6 +100,9 @@ export class SimulatedCluster {
 
   private ensure(t: ResourceType, obj: KubeObject): void {
     const ns = obj.metadata.namespace ?? '';
-    if (!this.api.find(t, ns, obj.metadata.name!)) this.api.create(t, ns, obj, { fieldManager: 'kube-apiserver' });
+    if (this.api.find(t, ns, obj.metadata.name!)) return;
+    const created = this.api.create(t, ns, obj, { fieldManager: 'kube-apiserver' });
+    // Create drops status on kinds with a status subresource (nodes): write it as their owner would.
+    if (obj.status && t.subresources.includes('status') && !created.status) this.api.update(t, ns, obj.metadata.name!, { ...created, status: obj.status }, { fieldManager: 'kubelet' }, 'status');
   }
 }

@@ -1,70 +1,106 @@
 import { KubeObject } from '../../store/kube-object';
-import { age } from './human-duration';
-import { KindPrinter } from './printer-kit';
+import { humanDuration, timestampMs } from './human-duration';
+import { compileJsonPath, evaluateJsonPath, JsonPathStep, NOT_FOUND } from './json-path';
+import { at, col, CREATION_TIMESTAMP_DESCRIPTION, KindPrinter, list, NAME_COLUMN, str } from './printer-kit';
 import { TableColumnDefinition } from './table';
 
 interface PrinterColumn {
-  name: string;
-  type: TableColumnDefinition['type'];
-  format?: string;
-  description?: string;
-  priority?: number;
-  jsonPath: string;
+  definition: TableColumnDefinition;
+  steps: JsonPathStep[] | undefined;
 }
 
-const AGE: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' };
+/** apiextensions' serveDefaultColumnsIfEmpty: a CRD without columns still shows its objects' Age. */
+const DEFAULT_COLUMNS = [
+  { name: 'Age', type: 'date', description: CREATION_TIMESTAMP_DESCRIPTION, jsonPath: '.metadata.creationTimestamp' },
+];
 
-const ANY = Symbol('any');
-type Step = string | number | typeof ANY;
+const TYPES = new Set<string>(['integer', 'number', 'string', 'boolean', 'date']);
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Splits `.spec.items[0].name`, `.metadata.labels['app.kubernetes.io/name']`, `.a[*].b` into steps. */
-export function jsonPathSteps(path: string): Step[] {
-  const steps: Step[] = [];
-  const re = /\.([^.[\]]+)|\[(\d+)\]|\[\*\]|\['([^']*)'\]|\["([^"]*)"\]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(path.replace(/^\{|\}$/g, '')))) {
-    if (m[1] !== undefined) steps.push(m[1]);
-    else if (m[2] !== undefined) steps.push(Number(m[2]));
-    else if (m[3] !== undefined || m[4] !== undefined) steps.push(m[3] ?? m[4]);
-    else steps.push(ANY);
-  }
-  return steps;
+/** The served version's additionalPrinterColumns, each compiled once for the whole table. */
+function columnsFor(crd: KubeObject | undefined, version: string): PrinterColumn[] {
+  const served = list(at(crd, 'spec', 'versions')).find((v) => at(v, 'name') === version);
+  const declared = list(at(served, 'additionalPrinterColumns'));
+  return (declared.length ? declared : DEFAULT_COLUMNS).map((c) => {
+    const jsonPath = str(at(c, 'jsonPath'));
+    const type = str(at(c, 'type'), 'string');
+    const priority = at(c, 'priority');
+    const description = str(at(c, 'description'), `Custom resource definition column (in JSONPath format): ${jsonPath}`);
+    return {
+      definition: col(
+        str(at(c, 'name')),
+        (TYPES.has(type) ? type : 'string') as TableColumnDefinition['type'],
+        description,
+        typeof priority === 'number' ? priority : 0,
+        str(at(c, 'format')),
+      ),
+      steps: compileJsonPath(jsonPath),
+    };
+  });
 }
 
-/** Evaluates the JSONPath subset printer columns use; several matches come back as a list. */
-export function evaluateJsonPath(obj: unknown, path: string): unknown[] {
-  let current: unknown[] = [obj];
-  for (const step of jsonPathSteps(path)) {
-    const next: unknown[] = [];
-    for (const v of current) {
-      if (v === null || typeof v !== 'object') continue;
-      if (step === ANY) next.push(...(Array.isArray(v) ? (v as unknown[]) : (Object.values(v) as unknown[])));
-      else {
-        const child = (v as Record<string | number, unknown>)[step];
-        if (child !== undefined) next.push(child);
-      }
+/** Go's fmt %v: integral JSON numbers decode to int64; others are float64, in exponent form outside 1e-4..1e6. */
+function goFloat(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
+  const exponent = Math.floor(Math.log10(Math.abs(n)));
+  if (exponent >= -4 && exponent < 6) return String(n);
+  return n.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** Go's json.Marshal for maps and slices: compact, keys sorted. */
+function goJson(v: unknown): string {
+  return JSON.stringify(v, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/** A `string` column prints whatever it finds, as kube's JSONPath PrintResults does. */
+function asText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'boolean') return String(v);
+  if (v === null) return '<no value>';
+  return goJson(v);
+}
+
+/** kube's cellForJSONValue: a value of the wrong type for its column prints as `<none>` (null). */
+function cell(type: string, v: unknown, now: number): unknown {
+  switch (type) {
+    case 'string':
+      return asText(v);
+    case 'integer':
+      return typeof v === 'number' ? Math.trunc(v) : null;
+    case 'number':
+      return typeof v === 'number' ? v : null;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : null;
+    case 'date': {
+      if (typeof v !== 'string') return null;
+      if (!RFC3339.test(v)) return '<invalid>';
+      const ms = timestampMs(v);
+      return ms === undefined ? '<unknown>' : humanDuration(now - ms);
     }
-    current = next;
+    default:
+      return null;
   }
-  return current;
 }
 
-/** A custom resource's printer, from its CRD's additionalPrinterColumns for the served version. */
-export function crdPrinter(crd: KubeObject, version: string): KindPrinter {
-  const versions = ((crd.spec as { versions?: Array<{ name: string; additionalPrinterColumns?: PrinterColumn[] }> })?.versions ?? []);
-  const declared = versions.find((v) => v.name === version)?.additionalPrinterColumns;
-  const columns = declared?.length ? declared : [AGE];
+/** A custom resource's table: Name, then the CRD's printer columns for the served version (kube adds nothing after them). */
+export function crdPrinter(crd: KubeObject | undefined, version: string): KindPrinter {
+  const columns = columnsFor(crd, version);
   return {
-    columns: columns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: c.description ?? '', priority: c.priority ?? 0 })),
-    cells: (o, { now }) =>
-      columns.map((c) => {
-        const values = evaluateJsonPath(o, c.jsonPath);
-        if (!values.length) return null;
-        if (c.type === 'date') return age(values[0], now);
-        if (values.length > 1) return values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v as string))).join(',');
-        const v = values[0];
-        if (c.type === 'string' && typeof v === 'object') return JSON.stringify(v);
-        return v;
-      }),
+    columns: [NAME_COLUMN, ...columns.map((c) => c.definition)],
+    cells: (o, { now }) => {
+      const cells: unknown[] = new Array<unknown>(columns.length + 1);
+      cells[0] = o.metadata.name;
+      for (let i = 0; i < columns.length; i++) {
+        const { steps, definition } = columns[i];
+        const value = steps ? evaluateJsonPath(o, steps) : NOT_FOUND;
+        cells[i + 1] = value === NOT_FOUND ? null : cell(definition.type, value, now);
+      }
+      return cells;
+    },
   };
 }

@@ -1,65 +1,86 @@
 import { KubeObject } from '../../store/kube-object';
-import { TableColumnDefinition, TableOptions } from './table';
+import { TableColumnDefinition, TableRow } from './table';
 
-/** A printer: columns plus a function from one object to its cells (Name first, as kube does). */
+/** What every printer needs besides the object: the server's clock, read once per table. */
+export interface PrintContext {
+  /** Milliseconds since the epoch. */
+  readonly now: number;
+}
+
+/** kube's `metav1.TableRowCondition`; kube-apiserver marks finished pods with `Completed`. */
+export interface TableRowCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+export type PrintedRow = TableRow & { conditions?: TableRowCondition[] };
+
+/** One kind's table: all its columns, in kube's order, and the cells of one object in that order. */
 export interface KindPrinter {
-  columns: TableColumnDefinition[];
-  cells(obj: KubeObject, opts: TableOptions): unknown[];
+  readonly columns: TableColumnDefinition[];
+  cells(obj: KubeObject, ctx: PrintContext): unknown[];
+  conditions?(obj: KubeObject): TableRowCondition[] | undefined;
 }
 
-export const NAME_COLUMN: TableColumnDefinition = {
-  name: 'Name',
-  type: 'string',
-  format: 'name',
-  description: 'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.',
-  priority: 0,
-};
+/** metav1.ObjectMeta's swagger doc for `name`, which kube uses as the Name column's description. */
+export const NAME_DESCRIPTION =
+  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names';
 
-export const AGE_DESCRIPTION = 'CreationTimestamp is a timestamp representing the server time when this object was created.';
+/** metav1.ObjectMeta's swagger doc for `creationTimestamp`, the description of every Age column. */
+export const CREATION_TIMESTAMP_DESCRIPTION =
+  'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata';
 
-/** `col('Ready', 'string', 'The aggregate readiness state')`; wide-only columns pass priority 1. */
-export function col(name: string, type: TableColumnDefinition['type'], description: string, priority = 0): TableColumnDefinition {
-  return { name, type, format: '', description, priority };
+/** `col('Ready', 'string', '...')`; `-o wide` columns pass priority 1. */
+export function col(
+  name: string,
+  type: TableColumnDefinition['type'],
+  description: string,
+  priority = 0,
+  format = '',
+): TableColumnDefinition {
+  return { name, type, format, description, priority };
 }
 
-export const ageCol = (): TableColumnDefinition => col('Age', 'string', AGE_DESCRIPTION);
+export const NAME_COLUMN = col('Name', 'string', NAME_DESCRIPTION, 0, 'name');
+export const AGE_COLUMN = col('Age', 'string', CREATION_TIMESTAMP_DESCRIPTION);
+export const CONTAINERS_COLUMN = col('Containers', 'string', 'Names of each container in the template.', 1);
+export const IMAGES_COLUMN = col('Images', 'string', 'Images referenced by each container in the template.', 1);
 
 /** Reads a nested field without throwing: `at(obj, 'status', 'readyReplicas')`. */
 export function at(obj: unknown, ...path: Array<string | number>): unknown {
-  let v: unknown = obj;
-  for (const p of path) {
+  let v = obj;
+  for (let i = 0; i < path.length; i++) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[p];
+    v = (v as Record<string | number, unknown>)[path[i]];
   }
   return v;
 }
 
-export const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-/** A scalar printed as kubectl does; objects and absent values print as `fallback`. */
-export const scalar = (v: unknown, fallback: string): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback);
-export const str = (v: unknown, none = '<none>'): string => (typeof v === 'string' && v !== '' ? v : none);
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
-/** `app=web,tier=db`, as kubectl prints selectors and labels. */
-export function labelsString(labels: unknown): string {
-  if (!labels || typeof labels !== 'object') return '<none>';
-  const entries = Object.entries(labels as Record<string, string>).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
-}
+/** The array at `v`, or a shared empty one so absent lists cost nothing. */
+export const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NO_ITEMS);
 
-export function selectorString(selector: unknown): string {
-  const s = selector as { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> } | undefined;
-  if (!s) return '<none>';
-  const parts = Object.entries(s.matchLabels ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`);
-  for (const e of s.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else parts.push(`!${e.key}`);
+/** A non-empty string, else `fallback`: how kube's printers treat unset string fields. */
+export const str = (v: unknown, fallback = ''): string => (typeof v === 'string' && v !== '' ? v : fallback);
+
+/** An int32/int64 field as kube prints it: unset is 0. */
+export const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
+
+/** An IntOrString or Quantity printed the way its Go String() does for already-canonical values. */
+export const scalar = (v: unknown, fallback: string): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
+
+/** kube's layoutContainerCells: container names and images, comma-joined, for the wide columns. */
+export function containerCells(podSpec: unknown): [names: string, images: string] {
+  let names = '';
+  let images = '';
+  const containers = list(at(podSpec, 'containers'));
+  for (let i = 0; i < containers.length; i++) {
+    const sep = i ? ',' : '';
+    names += sep + str(at(containers[i], 'name'));
+    images += sep + str(at(containers[i], 'image'));
   }
-  return parts.length ? parts.join(',') : '<none>';
+  return [names, images];
 }
-
-export const containerNames = (podSpec: unknown): string => list(at(podSpec, 'containers')).map((c) => str(at(c, 'name'), '')).join(',');
-export const containerImages = (podSpec: unknown): string => list(at(podSpec, 'containers')).map((c) => str(at(c, 'image'), '')).join(',');
