@@ -54,7 +54,8 @@ export class SchemaChecks {
     try {
       return applyStrategicMergePatch(doc, patch as Record<string, unknown>, this.schemaOf(t)) as KubeObject;
     } catch (e) {
-      if (e instanceof StrategicMergePatchError) throw new StatusError(422, 'Invalid', e.message);
+      // kube-apiserver answers malformed directives with 400, lists of lists with 422, the rest with a bare 500.
+      if (e instanceof StrategicMergePatchError) throw new StatusError(e.code, e.code === 400 ? 'BadRequest' : e.code === 422 ? 'Invalid' : '', e.message);
       throw e;
     }
   }
