@@ -1,130 +1,181 @@
-import { randomBytes } from 'node:crypto';
 import { StatusCause } from '../api/status-error';
+import { canonicalJson } from '../cluster/object-meta';
+import { KubeObject } from '../store/kube-object';
 import { KindAdmission } from './admission';
-import { defaultPod } from './pod-spec.defaults';
-import { validatePodSpec } from './pod-spec.validation';
+import { dns1123SubdomainErrors, forbidden, immutable, invalid, notSupported, quote, required, text } from './field-errors';
 
 type Json = Record<string, any>;
 
-const required = (field: string, message = 'Required value'): StatusCause => ({ reason: 'FieldValueRequired', field, message });
-const immutable = (field: string, value: unknown): StatusCause => ({ reason: 'FieldValueInvalid', field, message: `Invalid value: ${JSON.stringify(value)}: field is immutable` });
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+const MAX_DATA_BYTES = 1024 * 1024;
+const IMMUTABLE_SET = 'field is immutable when `immutable` is set';
+
+/** IsConfigMapKey's messages. */
+function configKeyErrors(key: string): string[] {
+  const errs: string[] = [];
+  if (key.length > 253) errs.push('must be no more than 253 characters');
+  if (!CONFIG_KEY.test(key)) {
+    errs.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+  }
+  if (key === '.') errs.push("must not be '.'");
+  else if (key === '..') errs.push("must not be '..'");
+  else if (key.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+const keyCauses = (data: unknown, field: string): StatusCause[] =>
+  Object.keys((data ?? {}) as Json).flatMap((k) => configKeyErrors(k).map((msg) => invalid(`${field}[${k}]`, quote(k), msg)));
+
 const keysOf = (v: unknown): string[] => (v && typeof v === 'object' ? Object.keys(v) : []);
-const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
-const suffix = (): string => Array.from(randomBytes(5), (b) => 'bcdfghjklmnpqrstvwxz2456789'[b % 27]).join('');
 
-export const podAdmission: KindAdmission = {
-  defaults: (obj, _ctx, old) => {
-    if (!old) defaultPod(obj, suffix);
-  },
-  validate: (obj) => validatePodSpec(obj.spec as Json, 'spec', ['Always', 'OnFailure', 'Never']),
-};
-
-export const serviceAdmission: KindAdmission = {
-  defaults(obj, ctx, old) {
-    const spec = (obj.spec ??= {}) as Json;
-    const prev = (old?.spec ?? {}) as Json;
-    spec.type ??= 'ClusterIP';
-    spec.sessionAffinity ??= 'None';
-    if (spec.type === 'ExternalName') return;
-    // An update that omits allocated values keeps them, as kube-apiserver does.
-    spec.clusterIP ??= prev.clusterIP ?? ctx.allocateClusterIP();
-    if (spec.clusterIP === '' && !prev.clusterIP) spec.clusterIP = ctx.allocateClusterIP();
-    spec.clusterIPs ??= prev.clusterIPs ?? [spec.clusterIP];
-    spec.ipFamilies ??= prev.ipFamilies ?? ['IPv4'];
-    spec.ipFamilyPolicy ??= prev.ipFamilyPolicy ?? 'SingleStack';
-    spec.internalTrafficPolicy ??= 'Cluster';
-    const nodePorts = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
-    for (const p of (spec.ports ?? []) as Json[]) {
-      p.protocol ??= 'TCP';
-      p.targetPort ??= p.port;
-      if (nodePorts) p.nodePort ??= ((prev.ports ?? []) as Json[]).find((q) => q.port === p.port && (q.protocol ?? 'TCP') === p.protocol)?.nodePort ?? ctx.allocateNodePort();
-    }
-    if (nodePorts) spec.externalTrafficPolicy ??= 'Cluster';
-    if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
-  },
-  validate(obj, old) {
-    const spec = (obj.spec ?? {}) as Json;
-    const causes: StatusCause[] = [];
-    const ports = (spec.ports ?? []) as Json[];
-    if (!ports.length && spec.type !== 'ExternalName' && spec.clusterIP !== 'None') causes.push(required('spec.ports'));
-    const names = new Set<string>();
-    ports.forEach((p, i) => {
-      if (ports.length > 1 && !p.name) causes.push(required(`spec.ports[${i}].name`));
-      if (p.name && names.has(p.name)) causes.push({ reason: 'FieldValueDuplicate', field: `spec.ports[${i}].name`, message: `Duplicate value: "${p.name}"` });
-      names.add(p.name);
-      if (typeof p.port !== 'number' || p.port < 1 || p.port > 65535) causes.push({ reason: 'FieldValueInvalid', field: `spec.ports[${i}].port`, message: `Invalid value: ${JSON.stringify(p.port)}: must be between 1 and 65535, inclusive` });
-    });
-    const prevIp = (old?.spec as Json | undefined)?.clusterIP;
-    if (prevIp && spec.clusterIP && spec.clusterIP !== prevIp && spec.type !== 'ExternalName') causes.push(immutable('spec.clusterIPs[0]', spec.clusterIP));
-    return causes;
-  },
-};
+/** Where Go's StdEncoding would stop decoding, or undefined for valid base64 (newlines are skipped, as Go does). */
+export function base64ErrorOffset(value: string): number | undefined {
+  const s = value.replace(/[\r\n]/g, '');
+  const bad = /[^A-Za-z0-9+/=]/.exec(s);
+  if (bad) return bad.index;
+  const pad = s.indexOf('=');
+  if (pad >= 0 && (!/^=+$/.test(s.slice(pad)) || s.length % 4 !== 0 || s.length - pad > 2)) return pad;
+  if (s.length % 4 !== 0) return s.length - (s.length % 4);
+  return undefined;
+}
 
 export const namespaceAdmission: KindAdmission = {
   defaults(obj) {
-    obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name! };
+    if (obj.metadata.name) obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
     const spec = (obj.spec ??= {}) as Json;
     spec.finalizers ??= ['kubernetes'];
     const status = (obj.status ??= {}) as Json;
-    status.phase ??= 'Active';
+    if (!status.phase) status.phase = 'Active';
   },
 };
 
-function validateDataKeys(data: unknown, field: string): StatusCause[] {
-  return Object.keys((data ?? {}))
-    .filter((k) => !DATA_KEY.test(k) || k.length > 253)
-    .map((k) => ({ reason: 'FieldValueInvalid', field: `${field}[${k}]`, message: `Invalid value: "${k}": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')` }));
+const SECRET_REQUIRED_KEYS: Record<string, string[]> = {
+  'kubernetes.io/dockercfg': ['.dockercfg'],
+  'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'],
+  'kubernetes.io/tls': ['tls.crt', 'tls.key'],
+  'kubernetes.io/ssh-auth': ['ssh-privatekey'],
+};
+
+function validateSecretData(secret: KubeObject): StatusCause[] {
+  const data = (secret.data ?? {}) as Record<string, unknown>;
+  const causes = keyCauses(data, 'data');
+  let size = 0;
+  for (const [k, v] of Object.entries(data)) {
+    const offset = base64ErrorOffset(text(v));
+    if (offset !== undefined) causes.push(invalid(`data[${k}]`, quote('<secret contents redacted>'), `illegal base64 data at input byte ${offset}`));
+    size += Math.floor((text(v).length * 3) / 4);
+  }
+  if (size > MAX_DATA_BYTES) causes.push({ reason: 'FieldValueTooLong', field: 'data', message: `Too long: may not be more than ${MAX_DATA_BYTES} bytes` });
+  const type = secret.type as string;
+  if (type === 'kubernetes.io/service-account-token' && !secret.metadata.annotations?.['kubernetes.io/service-account.name']) {
+    causes.push(required('metadata.annotations[kubernetes.io/service-account.name]'));
+  }
+  if (type === 'kubernetes.io/basic-auth' && !('username' in data) && !('password' in data)) causes.push(required('data[username]'), required('data[password]'));
+  for (const key of SECRET_REQUIRED_KEYS[type] ?? []) if (!(key in data)) causes.push(required(`data[${key}]`));
+  return causes;
 }
 
-const REQUIRED_SECRET_KEYS: Record<string, string[]> = { 'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'], 'kubernetes.io/tls': ['tls.crt', 'tls.key'] };
+/** ValidateSecretUpdate / ValidateConfigMapUpdate: once `immutable: true`, it and the payload stay. */
+function validateImmutablePayload(obj: KubeObject, old: KubeObject, fields: string[]): StatusCause[] {
+  if (old.immutable !== true) return [];
+  const causes: StatusCause[] = [];
+  if (obj.immutable !== true) causes.push(forbidden('immutable', IMMUTABLE_SET));
+  for (const f of fields) if (canonicalJson(obj[f] ?? {}) !== canonicalJson(old[f] ?? {})) causes.push(forbidden(f, IMMUTABLE_SET));
+  return causes;
+}
 
 export const secretAdmission: KindAdmission = {
   defaults(obj) {
-    obj.type ??= 'Opaque';
-    const stringData = obj.stringData as Record<string, string> | undefined;
-    if (stringData) {
-      const data = ((obj.data ??= {}) as Record<string, string>);
-      for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v)).toString('base64');
-      delete obj.stringData;
+    if (!obj.type) obj.type = 'Opaque';
+    const stringData = obj.stringData as Record<string, unknown> | undefined;
+    if (stringData && typeof stringData === 'object') {
+      const data = (obj.data ??= {}) as Record<string, string>;
+      for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(text(v)).toString('base64');
     }
+    delete obj.stringData;
   },
   validate(obj, old) {
-    const causes = validateDataKeys(obj.data, 'data');
-    const type = obj.type as string;
-    for (const key of REQUIRED_SECRET_KEYS[type] ?? []) if (!keysOf(obj.data).includes(key)) causes.push(required(`data[${key}]`));
-    if (type === 'kubernetes.io/service-account-token' && !obj.metadata.annotations?.['kubernetes.io/service-account.name']) causes.push(required('metadata.annotations[kubernetes.io/service-account.name]'));
-    if (old && old.type !== obj.type) causes.push(immutable('type', obj.type));
-    if (old && old.immutable === true && JSON.stringify(old.data ?? {}) !== JSON.stringify(obj.data ?? {})) causes.push({ reason: 'FieldValueForbidden', field: 'data', message: 'Forbidden: field is immutable when `immutable` is set' });
+    const causes = validateSecretData(obj);
+    if (old && old.type !== obj.type) causes.push(immutable('type', quote(obj.type)));
+    if (old) causes.push(...validateImmutablePayload(obj, old, ['data']));
     return causes;
   },
 };
 
 export const configMapAdmission: KindAdmission = {
   validate(obj, old) {
-    const causes = [...validateDataKeys(obj.data, 'data'), ...validateDataKeys(obj.binaryData, 'binaryData')];
-    for (const k of keysOf(obj.binaryData)) if (keysOf(obj.data).includes(k)) causes.push({ reason: 'FieldValueInvalid', field: `data[${k}]`, message: `Invalid value: "${k}": duplicate of key present in binaryData` });
-    if (old && old.immutable === true && JSON.stringify([old.data, old.binaryData]) !== JSON.stringify([obj.data, obj.binaryData])) causes.push({ reason: 'FieldValueForbidden', field: 'data', message: 'Forbidden: field is immutable when `immutable` is set' });
+    const causes = keyCauses(obj.data, 'data');
+    for (const k of keysOf(obj.data)) if (keysOf(obj.binaryData).includes(k)) causes.push(invalid(`data[${k}]`, quote(k), 'duplicate of key present in binaryData'));
+    causes.push(...keyCauses(obj.binaryData, 'binaryData'));
+    const size = [...Object.values((obj.data ?? {}) as Json), ...Object.values((obj.binaryData ?? {}) as Json)].reduce((n: number, v) => n + String(v).length, 0);
+    if (size > MAX_DATA_BYTES) causes.push({ reason: 'FieldValueTooLong', field: '', message: `Too long: may not be more than ${MAX_DATA_BYTES} bytes` });
+    if (old) causes.push(...validateImmutablePayload(obj, old, ['data', 'binaryData']));
     return causes;
   },
 };
 
+const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+const PVC_SPEC_IMMUTABLE = 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
+
+function validateClaimSpec(spec: Json): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const modes = (spec.accessModes ?? []) as string[];
+  if (!modes.length) causes.push(required('spec.accessModes', 'at least 1 access mode is required'));
+  for (const mode of modes) if (!ACCESS_MODES.includes(mode)) causes.push(notSupported('spec.accessModes', mode, ACCESS_MODES));
+  const storage = spec.resources?.requests?.storage as unknown;
+  if (storage === undefined || storage === null) causes.push(required('spec.resources[storage]'));
+  else if (/^-/.test(text(storage)) || /^[+]?0*(\.0*)?[a-zA-Z]*$/.test(text(storage))) {
+    causes.push(invalid('spec.resources[storage]', quote(text(storage)), 'must be greater than zero'));
+  }
+  if (spec.storageClassName) for (const msg of dns1123SubdomainErrors(String(spec.storageClassName))) causes.push(invalid('spec.storageClassName', quote(spec.storageClassName), msg));
+  if (spec.volumeMode && !['Block', 'Filesystem'].includes(spec.volumeMode)) causes.push(notSupported('spec.volumeMode', spec.volumeMode, ['Block', 'Filesystem']));
+  return causes;
+}
+
+/** ValidatePersistentVolumeClaimUpdate: volumeName may be set once; requests change only once bound. */
+function validateClaimUpdate(pvc: KubeObject, old: KubeObject): StatusCause[] {
+  const next = structuredClone((pvc.spec ?? {}) as Json);
+  const prev = structuredClone((old.spec ?? {}) as Json);
+  if (!prev.volumeName) prev.volumeName = next.volumeName;
+  const bound = (pvc.status as Json | undefined)?.phase === 'Bound';
+  if (bound && next.resources?.requests) next.resources.requests.storage = prev.resources?.requests?.storage;
+  return canonicalJson(next) === canonicalJson(prev) ? [] : [forbidden('spec', PVC_SPEC_IMMUTABLE)];
+}
+
 export const pvcAdmission: KindAdmission = {
-  defaults(obj, _ctx, old) {
+  defaults(obj) {
     const spec = (obj.spec ??= {}) as Json;
     spec.volumeMode ??= 'Filesystem';
-    if (!old) obj.status = { phase: 'Pending' };
+    const status = (obj.status ??= {}) as Json;
+    if (!status.phase) status.phase = 'Pending';
   },
-  validate(obj) {
-    const spec = (obj.spec ?? {}) as Json;
-    const causes: StatusCause[] = [];
-    if (!(spec.accessModes ?? []).length) causes.push(required('spec.accessModes', 'Required value: at least 1 access mode is required'));
-    if (!spec.resources?.requests?.storage) causes.push(required('spec.resources[storage]'));
+  validate(obj, old) {
+    const causes = validateClaimSpec((obj.spec ?? {}));
+    if (old) causes.push(...validateClaimUpdate(obj, old));
     return causes;
   },
 };
 
 export const endpointsAdmission: KindAdmission = {
   defaults(obj) {
-    for (const s of (obj.subsets ?? []) as Json[]) for (const p of (s.ports ?? []) as Json[]) p.protocol ??= 'TCP';
+    for (const s of (obj.subsets ?? []) as Json[]) for (const p of (s.ports ?? []) as Json[]) if (!p.protocol) p.protocol = 'TCP';
+  },
+};
+
+export const pvAdmission: KindAdmission = {
+  defaults(obj) {
+    const spec = (obj.spec ??= {}) as Json;
+    if (!spec.persistentVolumeReclaimPolicy) spec.persistentVolumeReclaimPolicy = 'Retain';
+    spec.volumeMode ??= 'Filesystem';
+    const status = (obj.status ??= {}) as Json;
+    if (!status.phase) status.phase = 'Pending';
+  },
+};
+
+/** SetDefaults_StorageClass. */
+export const storageClassAdmission: KindAdmission = {
+  defaults(obj) {
+    obj.reclaimPolicy ??= 'Delete';
+    obj.volumeBindingMode ??= 'Immediate';
   },
 };

@@ -5,7 +5,7 @@ const meta = (name: string) => ({ name, labels: { 'kubernetes.io/bootstrapping':
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
 
-const EDIT_GROUPS = { '': ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'replicationcontrollers/scale', 'secrets', 'serviceaccounts', 'services', 'services/proxy'], apps: ['daemonsets', 'deployments', 'deployments/rollback', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale'], autoscaling: ['horizontalpodautoscalers'], batch: ['cronjobs', 'jobs'], 'networking.k8s.io': ['ingresses', 'networkpolicies'], policy: ['poddisruptionbudgets'], 'coordination.k8s.io': ['leases'] };
+const EDIT_GROUPS = { '': ['pods', 'pods/attach', 'pods/eviction', 'pods/exec', 'pods/portforward', 'pods/proxy', 'configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'replicationcontrollers/scale', 'secrets', 'serviceaccounts', 'serviceaccounts/token', 'services', 'services/proxy'], apps: ['daemonsets', 'deployments', 'deployments/rollback', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale'], autoscaling: ['horizontalpodautoscalers'], batch: ['cronjobs', 'jobs'], 'networking.k8s.io': ['ingresses', 'networkpolicies'], policy: ['poddisruptionbudgets'], 'coordination.k8s.io': ['leases'] };
 const VIEW_GROUPS = { '': ['configmaps', 'endpoints', 'persistentvolumeclaims', 'pods', 'pods/log', 'pods/status', 'replicationcontrollers', 'services', 'services/status', 'serviceaccounts', 'events', 'limitranges', 'namespaces', 'namespaces/status', 'resourcequotas'], apps: ['controllerrevisions', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'deployments/status', 'statefulsets/status'], autoscaling: ['horizontalpodautoscalers'], batch: ['cronjobs', 'jobs'], 'networking.k8s.io': ['ingresses', 'networkpolicies'], policy: ['poddisruptionbudgets'], 'discovery.k8s.io': ['endpointslices'] };
 
 const rulesOf = (groups: Record<string, string[]>, verbs: string[]) => Object.entries(groups).map(([g, resources]) => ({ apiGroups: [g], resources, verbs }));
@@ -28,7 +28,7 @@ function clusterRoleBinding(name: string, role: string, groups: string[]): KubeO
 export function bootstrapRbac(): KubeObject[] {
   return [
     clusterRole('cluster-admin', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }]),
-    clusterRole('admin', [...rulesOf(EDIT_GROUPS, [...READ, ...WRITE]), { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: [...READ, ...WRITE] }, { apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'], verbs: ['create'] }]),
+    clusterRole('admin', [...rulesOf(EDIT_GROUPS, [...READ, ...WRITE]), ...rulesOf(VIEW_GROUPS, READ), { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: [...READ, ...WRITE] }, { apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'], verbs: ['create'] }]),
     clusterRole('edit', [...rulesOf(EDIT_GROUPS, [...READ, ...WRITE]), ...rulesOf(VIEW_GROUPS, READ)]),
     clusterRole('view', rulesOf(VIEW_GROUPS, READ)),
     clusterRole('system:discovery', [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] }]),

@@ -34,8 +34,14 @@ export async function createClusterPki(hosts: string[]): Promise<ClusterPki> {
     notAfter,
     keys: caKeys,
     signingAlgorithm: SIGNING,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+      await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
+    ],
   });
+  // Strict verifiers (Python 3.13, some Go tools) want leaves to name their issuer's key.
+  const authorityKeyId = await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey);
 
   const issue = async (subject: x509.JsonName, extensions: x509.Extension[]): Promise<IssuedCertificate> => {
     const keys = await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify']);
@@ -48,7 +54,7 @@ export async function createClusterPki(hosts: string[]): Promise<ClusterPki> {
       publicKey: keys.publicKey,
       signingKey: caKeys.privateKey,
       signingAlgorithm: SIGNING,
-      extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true), new x509.BasicConstraintsExtension(false), ...extensions],
+      extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.BasicConstraintsExtension(false), authorityKeyId, ...extensions],
     });
     return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
   };

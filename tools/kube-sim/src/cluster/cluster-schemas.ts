@@ -6,6 +6,7 @@ import { KubeObject } from '../store/kube-object';
 
 interface CrdVersion {
   name: string;
+  served?: boolean;
   schema?: { openAPIV3Schema?: SchemaNode };
 }
 
@@ -34,7 +35,9 @@ export class ClusterSchemas implements SchemaSource, CrdSchemaSink {
 
   register(crd: KubeObject): void {
     const spec = crd.spec as { group: string; scope: string; names: { kind: string; plural: string }; versions: CrdVersion[] };
-    for (const v of spec.versions) {
+    // Re-registering an updated CRD drops versions it no longer serves.
+    for (const [k, c] of this.custom) if (c.gvk.group === spec.group && c.gvk.kind === spec.names.kind) this.custom.delete(k);
+    for (const v of spec.versions.filter((version) => version.served !== false)) {
       const gvk = { group: spec.group, version: v.name, kind: spec.names.kind };
       const schema = withStandardFields(v.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, gvk);
       this.custom.set(key(gvk), { gvk, plural: spec.names.plural, namespaced: spec.scope === 'Namespaced', schema });
@@ -46,6 +49,11 @@ export class ClusterSchemas implements SchemaSource, CrdSchemaSink {
     const spec = crd.spec as { group: string; names: { kind: string }; versions: CrdVersion[] };
     for (const v of spec.versions) this.custom.delete(key({ group: spec.group, version: v.name, kind: spec.names.kind }));
     this.generation++;
+  }
+
+  /** Every served custom kind. */
+  customAll(): CustomSchema[] {
+    return [...this.custom.values()];
   }
 
   /** Custom kinds served in one group version. */

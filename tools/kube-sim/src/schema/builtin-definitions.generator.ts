@@ -3,13 +3,14 @@ import { dirname, join, posix } from 'node:path';
 import * as ts from 'typescript';
 import { builtinResources } from '../registry/builtin-resources';
 import { definitionPrefix, moduleOf } from './definition-names';
-import { FIELD_STRATEGIES } from './patch-strategies';
+import { DefinitionFacts, upstreamFacts, withFacts } from './upstream-facts';
 
 /** A swagger-2.0-style definition, as `/openapi/v2` serves them (refs as `#/definitions/<name>`). */
 export type Definition = Record<string, unknown>;
 
 export interface BuiltinDefinitions {
   source: string;
+  facts: string;
   definitions: Record<string, Definition>;
 }
 
@@ -102,6 +103,7 @@ export function generateBuiltinDefinitions(): BuiltinDefinitions {
     return ref(want(module, name));
   };
 
+  const facts = upstreamFacts();
   for (const t of builtinResources()) want(moduleOf(t.group, t.version), t.kind);
   want('authentication/v1', 'TokenRequest');
   while (queue.length) {
@@ -109,11 +111,11 @@ export function generateBuiltinDefinitions(): BuiltinDefinitions {
     const decl = parse(module).interfaces.get(name);
     const full = `${definitionPrefix(module)}.${name}`;
     if (!decl) throw new Error(`kubernetes-types has no ${name} in ${module}`);
-    definitions[full] = describe(full, decl, (n) => typeOf(module, n));
+    definitions[full] = describe(full, decl, (n) => typeOf(module, n), facts.definitions[full]);
   }
   const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   const version = (JSON.parse(readFileSync(join(TYPES_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return { source: `kubernetes-types@${version}`, definitions: sorted };
+  return { source: `kubernetes-types@${version}`, facts: facts.source, definitions: sorted };
 }
 
 function docOf(node: ts.Node): string | undefined {
@@ -122,27 +124,25 @@ function docOf(node: ts.Node): string | undefined {
   return text || undefined;
 }
 
-function describe(full: string, decl: ts.InterfaceDeclaration, typeOf: (n: ts.TypeNode) => Definition): Definition {
+/** One definition: shape and descriptions from kubernetes-types, the rest from upstream facts. */
+function describe(full: string, decl: ts.InterfaceDeclaration, typeOf: (n: ts.TypeNode) => Definition, facts: DefinitionFacts | undefined): Definition {
   const properties: Record<string, Definition> = {};
   const required: string[] = [];
   for (const m of decl.members) {
     if (!ts.isPropertySignature(m) || !m.type) continue;
     const name = m.name.getText().replace(/^"|"$/g, '');
-    const prop = { ...typeOf(m.type) };
+    const prop = withFacts(typeOf(m.type), facts?.properties?.[name]);
     const description = docOf(m);
     if (description) prop.description = description;
-    const s = FIELD_STRATEGIES[`${full}.${name}`];
-    if (s?.strategy) prop['x-kubernetes-patch-strategy'] = s.strategy;
-    if (s?.mergeKey) prop['x-kubernetes-patch-merge-key'] = s.mergeKey;
-    if (s?.listType) prop['x-kubernetes-list-type'] = s.listType;
-    if (s?.listMapKeys) prop['x-kubernetes-list-map-keys'] = s.listMapKeys;
     properties[name] = prop;
     if (!m.questionToken && name !== 'apiVersion' && name !== 'kind') required.push(name);
   }
   Object.assign(properties, MISSING_PROPERTIES[full] ?? {});
-  const def: Definition = { type: 'object', properties };
+  const def: Definition = { type: 'object', properties, ...facts?.extensions };
   const description = docOf(decl);
   if (description) def.description = description;
-  if (required.length) def.required = required;
+  // Upstream's list wins: kubernetes-types marks some required fields (a reference's kind) optional.
+  const upstreamRequired = facts ? (facts.required ?? []).filter((r) => r in properties) : required;
+  if (upstreamRequired.length) def.required = upstreamRequired;
   return def;
 }

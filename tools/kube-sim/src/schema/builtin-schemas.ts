@@ -34,7 +34,8 @@ export function resolveDefinition(name: string): SchemaNode {
 function convert(def: Definition): SchemaNode {
   if (typeof def.$ref === 'string') {
     const target = resolveDefinition(refName(def.$ref));
-    const extensions = Object.keys(def).filter((k) => k.startsWith('x-kubernetes-'));
+    // Field-level facts beside the ref (patch strategy, v3 `default: {}`) overlay the shared target.
+    const extensions = Object.keys(def).filter((k) => k.startsWith('x-kubernetes-') || k === 'default');
     if (!extensions.length) return target;
     // A target still being resolved (a cycle) is empty: inherit from it rather than copy it.
     return Object.keys(target).length ? { ...target, ...pick(def, extensions) } : Object.assign(Object.create(target) as SchemaNode, pick(def, extensions));
