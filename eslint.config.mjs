@@ -4,6 +4,22 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Module boundaries (DESIGN.md §2); specs and harnesses may also use the test tools (kube-sim, git-server).
+const depConstraints = [
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate'] },
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:platform', 'type:api-types', 'type:contracts'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:api-types', 'type:contracts'] },
+  { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
+  { sourceTag: 'type:gotemplate', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tool', 'type:api-types', 'type:contracts', 'type:platform'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+];
+const TEST_TOOLS = ['@flotilla/kube-sim', '@flotilla/git-server'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'libs/contracts/src/gen/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -16,19 +32,7 @@ export default tseslint.config(
         'error',
         {
           allow: [],
-          depConstraints: [
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate'] },
-            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:platform', 'type:api-types', 'type:contracts'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:api-types', 'type:contracts'] },
-            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
-            { sourceTag: 'type:gotemplate', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tool', 'type:api-types', 'type:contracts', 'type:platform'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
-          ],
+          depConstraints,
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
@@ -40,6 +44,7 @@ export default tseslint.config(
     // Specs and their harnesses read JSON answers loosely; production code may not.
     files: ['**/*.spec.ts', '**/*.harness.ts', '**/*.fixture.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: TEST_TOOLS, depConstraints }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -17,7 +17,7 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tools', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e'].filter((p) =>
+  roots: ['<rootDir>/tools', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/cli', '<rootDir>/e2e'].filter((p) =>
     require('fs').existsSync(p.replace('<rootDir>', __dirname)),
   ),
   testMatch: ['**/*.spec.ts'],
@@ -26,7 +26,14 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts',
+    '^@flotilla/git-server$': '<rootDir>/tools/git-server/src/index.ts',
+    '^@flotilla/local-fleet$': '<rootDir>/tools/local-fleet/src/index.ts',
     '^@flotilla/api-types$': '<rootDir>/libs/api-types/src/index.ts',
+    '^@flotilla/engine$': '<rootDir>/libs/engine/src/index.ts',
+    '^@flotilla/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^@flotilla/gotemplate$': '<rootDir>/libs/gotemplate/src/index.ts',
+    '^@flotilla/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@flotilla/clients$': '<rootDir>/libs/clients/src/index.ts',
   },
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   testTimeout: 30000,

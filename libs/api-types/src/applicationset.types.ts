@@ -1,0 +1,51 @@
+// argoproj.io/v1alpha1 ApplicationSet: generators yield parameter sets; the template becomes one
+// Application per set. https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/
+import type { ApplicationSpec } from './application.types';
+import type { ObjectMeta } from './kube-object.types';
+
+export interface ApplicationSet {
+  apiVersion: 'argoproj.io/v1alpha1';
+  kind: 'ApplicationSet';
+  metadata: ObjectMeta & { name: string };
+  spec: ApplicationSetSpec;
+  status?: ApplicationSetStatus;
+}
+
+export interface ApplicationSetSpec {
+  goTemplate?: boolean;
+  goTemplateOptions?: string[];
+  generators: ApplicationSetGenerator[];
+  template: ApplicationSetTemplate;
+  syncPolicy?: { preserveResourcesOnDeletion?: boolean; applicationsSync?: 'create-only' | 'create-update' | 'create-delete' | 'sync' };
+  strategy?: unknown;
+  templatePatch?: string;
+  ignoreApplicationDifferences?: { name?: string; jsonPointers?: string[]; jqPathExpressions?: string[] }[];
+}
+
+export interface ApplicationSetTemplate {
+  metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[] };
+  spec: ApplicationSpec;
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
+}
+
+export interface ApplicationSetGenerator {
+  list?: { elements?: Record<string, unknown>[]; elementsYaml?: string; template?: ApplicationSetTemplate };
+  clusters?: { selector?: LabelSelector; values?: Record<string, string>; template?: ApplicationSetTemplate };
+  git?: Record<string, unknown>;
+  matrix?: Record<string, unknown>;
+  merge?: Record<string, unknown>;
+  scmProvider?: Record<string, unknown>;
+  pullRequest?: Record<string, unknown>;
+  clusterDecisionResource?: Record<string, unknown>;
+  plugin?: Record<string, unknown>;
+  selector?: LabelSelector;
+}
+
+export interface ApplicationSetStatus {
+  conditions?: { type: string; status: 'True' | 'False' | 'Unknown'; message: string; reason: string; lastTransitionTime?: string }[];
+  resources?: { group?: string; version?: string; kind?: string; name: string; namespace?: string; status?: string; health?: { status: string } }[];
+}

@@ -1,0 +1,31 @@
+// argoproj.io/v1alpha1 AppProject: which sources, destinations and kinds Applications may use.
+import type { ObjectMeta } from './kube-object.types';
+
+export interface AppProject {
+  apiVersion: 'argoproj.io/v1alpha1';
+  kind: 'AppProject';
+  metadata: ObjectMeta & { name: string };
+  spec: AppProjectSpec;
+}
+
+export interface GroupKind {
+  group: string;
+  kind: string;
+}
+
+export interface AppProjectSpec {
+  description?: string;
+  sourceRepos?: string[];
+  destinations?: { server?: string; name?: string; namespace?: string }[];
+  clusterResourceWhitelist?: GroupKind[];
+  clusterResourceBlacklist?: GroupKind[];
+  namespaceResourceWhitelist?: GroupKind[];
+  namespaceResourceBlacklist?: GroupKind[];
+  sourceNamespaces?: string[];
+  roles?: { name: string; description?: string; policies?: string[]; groups?: string[] }[];
+  syncWindows?: unknown[];
+  orphanedResources?: { warn?: boolean; ignore?: unknown[] };
+}
+
+/** The project every Argo CD installation has; Flotilla creates it at start when missing. */
+export const DEFAULT_PROJECT = 'default';

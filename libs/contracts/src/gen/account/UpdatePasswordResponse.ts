@@ -1,0 +1,5 @@
+// Original file: proto/account/account.proto
+
+export interface UpdatePasswordResponse {}
+
+export interface UpdatePasswordResponse__Output {}

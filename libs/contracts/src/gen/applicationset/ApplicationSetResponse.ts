@@ -1,0 +1,5 @@
+// Original file: proto/applicationset/applicationset.proto
+
+export interface ApplicationSetResponse {}
+
+export interface ApplicationSetResponse__Output {}

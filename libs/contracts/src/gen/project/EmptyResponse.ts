@@ -1,0 +1,5 @@
+// Original file: proto/project/project.proto
+
+export interface EmptyResponse {}
+
+export interface EmptyResponse__Output {}

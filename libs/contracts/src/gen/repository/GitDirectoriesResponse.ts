@@ -1,0 +1,9 @@
+// Original file: proto/reposerver/reposerver.proto
+
+export interface GitDirectoriesResponse {
+  paths?: string[];
+}
+
+export interface GitDirectoriesResponse__Output {
+  paths: string[];
+}

@@ -1,0 +1,53 @@
+// Original file: proto/reposerver/reposerver.proto
+
+import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
+
+/**
+ * Where to fetch from and with which credentials (Argo's v1alpha1.Repository, as JSON).
+ */
+export interface ManifestRequest {
+  repo?: _flotilla_JsonObject | null;
+  /**
+   * The Application's spec.source, as JSON.
+   */
+  applicationSource?: _flotilla_JsonObject | null;
+  /**
+   * Overrides applicationSource.targetRevision when set (a sync to a given revision).
+   */
+  revision?: string;
+  appName?: string;
+  namespace?: string;
+  noCache?: boolean;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  projectName?: string;
+  /**
+   * Fetch and resolve the revision again instead of trusting the short-lived revision cache.
+   */
+  noRevisionCache?: boolean;
+}
+
+/**
+ * Where to fetch from and with which credentials (Argo's v1alpha1.Repository, as JSON).
+ */
+export interface ManifestRequest__Output {
+  repo: _flotilla_JsonObject__Output | null;
+  /**
+   * The Application's spec.source, as JSON.
+   */
+  applicationSource: _flotilla_JsonObject__Output | null;
+  /**
+   * Overrides applicationSource.targetRevision when set (a sync to a given revision).
+   */
+  revision: string;
+  appName: string;
+  namespace: string;
+  noCache: boolean;
+  kubeVersion: string;
+  apiVersions: string[];
+  projectName: string;
+  /**
+   * Fetch and resolve the revision again instead of trusting the short-lived revision cache.
+   */
+  noRevisionCache: boolean;
+}

@@ -1,0 +1,187 @@
+// Original file: proto/repository/repository.proto
+
+import type * as grpc from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
+import type {
+  JsonObjectList as _flotilla_JsonObjectList,
+  JsonObjectList__Output as _flotilla_JsonObjectList__Output,
+} from '../flotilla/JsonObjectList';
+import type {
+  RepoCreateRequest as _repository_RepoCreateRequest,
+  RepoCreateRequest__Output as _repository_RepoCreateRequest__Output,
+} from '../repository/RepoCreateRequest';
+import type { RepoQuery as _repository_RepoQuery, RepoQuery__Output as _repository_RepoQuery__Output } from '../repository/RepoQuery';
+import type {
+  RepoResponse as _repository_RepoResponse,
+  RepoResponse__Output as _repository_RepoResponse__Output,
+} from '../repository/RepoResponse';
+
+export interface RepositoryServiceClient extends grpc.Client {
+  Create(
+    argument: _repository_RepoCreateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Create(
+    argument: _repository_RepoCreateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Create(
+    argument: _repository_RepoCreateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Create(argument: _repository_RepoCreateRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+  create(
+    argument: _repository_RepoCreateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  create(
+    argument: _repository_RepoCreateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  create(
+    argument: _repository_RepoCreateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  create(argument: _repository_RepoCreateRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  Delete(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Delete(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Delete(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Delete(argument: _repository_RepoQuery, callback: grpc.requestCallback<_repository_RepoResponse__Output>): grpc.ClientUnaryCall;
+  delete(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  delete(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  delete(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  delete(argument: _repository_RepoQuery, callback: grpc.requestCallback<_repository_RepoResponse__Output>): grpc.ClientUnaryCall;
+
+  Get(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Get(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Get(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Get(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+  get(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  get(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  get(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  get(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  List(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  List(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  List(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  List(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
+  list(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  list(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  list(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
+  ): grpc.ClientUnaryCall;
+  list(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
+}
+
+export interface RepositoryServiceHandlers extends grpc.UntypedServiceImplementation {
+  Create: grpc.handleUnaryCall<_repository_RepoCreateRequest__Output, _flotilla_JsonObject>;
+
+  Delete: grpc.handleUnaryCall<_repository_RepoQuery__Output, _repository_RepoResponse>;
+
+  Get: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObject>;
+
+  List: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObjectList>;
+}
+
+export interface RepositoryServiceDefinition extends grpc.ServiceDefinition {
+  Create: MethodDefinition<
+    _repository_RepoCreateRequest,
+    _flotilla_JsonObject,
+    _repository_RepoCreateRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
+  Delete: MethodDefinition<
+    _repository_RepoQuery,
+    _repository_RepoResponse,
+    _repository_RepoQuery__Output,
+    _repository_RepoResponse__Output
+  >;
+  Get: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObject, _repository_RepoQuery__Output, _flotilla_JsonObject__Output>;
+  List: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObjectList, _repository_RepoQuery__Output, _flotilla_JsonObjectList__Output>;
+}

@@ -1,0 +1,5 @@
+// Original file: proto/session/session.proto
+
+export interface SessionDeleteRequest {}
+
+export interface SessionDeleteRequest__Output {}

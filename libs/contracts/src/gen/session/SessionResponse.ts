@@ -1,0 +1,9 @@
+// Original file: proto/session/session.proto
+
+export interface SessionResponse {
+  token?: string;
+}
+
+export interface SessionResponse__Output {
+  token: string;
+}

@@ -1,0 +1,15 @@
+export { PROTO_DIR, PROTO_LOAD_OPTIONS, contractFiles, contracts, contractsDefinition } from './load-contracts';
+export type { Contracts } from './load-contracts';
+export { JsonObjectError, fromJsonObject, optionalJsonObject, toJsonObject } from './json-object';
+export type { JsonObject, JsonObject__Output } from './gen/flotilla/JsonObject';
+export type { JsonObjectList, JsonObjectList__Output } from './gen/flotilla/JsonObjectList';
+export type { ApplicationServiceClient, ApplicationServiceHandlers } from './gen/application/ApplicationService';
+export type { ApplicationSetServiceClient, ApplicationSetServiceHandlers } from './gen/applicationset/ApplicationSetService';
+export type { ClusterServiceClient, ClusterServiceHandlers } from './gen/cluster/ClusterService';
+export type { SettingsServiceClient, SettingsServiceHandlers } from './gen/cluster/SettingsService';
+export type { RepositoryServiceClient, RepositoryServiceHandlers } from './gen/repository/RepositoryService';
+export type { RepoServerServiceClient, RepoServerServiceHandlers } from './gen/repository/RepoServerService';
+export type { ProjectServiceClient, ProjectServiceHandlers } from './gen/project/ProjectService';
+export type { SessionServiceClient, SessionServiceHandlers } from './gen/session/SessionService';
+export type { AccountServiceClient, AccountServiceHandlers } from './gen/account/AccountService';
+export type { VersionServiceClient, VersionServiceHandlers } from './gen/version/VersionService';
