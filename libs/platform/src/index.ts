@@ -1,0 +1,7 @@
+export * from './config';
+export * from './observability';
+export * from './grpc';
+export * from './redis';
+export * from './queue';
+export * from './bootstrap';
+export * from './kube';

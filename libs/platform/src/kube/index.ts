@@ -1,0 +1,5 @@
+export * from './kube-api.error';
+export * from './kube.types';
+export * from './kube.client';
+export * from './informer';
+export * from './kube-client.factory';

@@ -1,0 +1,45 @@
+import { Job, JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export interface AddOptions {
+  /** A job with this id that still exists (waiting, active, kept) makes the add a no-op. */
+  jobId?: string;
+  delayMs?: number;
+  /** Jobs with the same dedupe id are dropped while the first one is waiting or running. */
+  dedupe?: string;
+  attempts?: number;
+}
+
+/** A BullMQ queue whose jobs carry TData. */
+export class TypedQueue<TData> {
+  constructor(
+    readonly raw: Queue,
+    /** The connection the queue uses, for the coordination keys beside it. */
+    readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  get name(): string {
+    return this.raw.name;
+  }
+
+  add(data: TData, opts: AddOptions = {}): Promise<Job<TData>> {
+    const jobOpts: JobsOptions = {
+      jobId: opts.jobId,
+      delay: opts.delayMs,
+      attempts: opts.attempts,
+      backoff: opts.attempts && opts.attempts > 1 ? { type: 'exponential', delay: 1000 } : undefined,
+      deduplication: opts.dedupe ? { id: opts.dedupe } : undefined,
+    };
+    return this.raw.add(this.name, data, jobOpts) as Promise<Job<TData>>;
+  }
+
+  async getJob(id: string): Promise<Job<TData> | undefined> {
+    return (await this.raw.getJob(id)) as Job<TData> | undefined;
+  }
+
+  /** A Redis key beside this queue's own, for coordination that BullMQ has no primitive for. */
+  key(suffix: string): string {
+    return `${this.prefix}:${this.name}:${suffix}`;
+  }
+}
