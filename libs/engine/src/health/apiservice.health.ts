@@ -1,0 +1,10 @@
+// apiregistration.k8s.io/APIService: by its Available condition.
+import type { HealthStatus, KubeObject } from '@flotilla/api-types';
+import { conditionOf, health, textOf } from './health-check';
+
+export function apiServiceHealth(obj: KubeObject): HealthStatus {
+  const available = conditionOf(obj, 'Available');
+  if (!available) return health('Progressing', 'Waiting to be processed');
+  const message = `${textOf(available, 'reason')}: ${textOf(available, 'message')}`;
+  return health(available.status === 'True' ? 'Healthy' : 'Progressing', message);
+}

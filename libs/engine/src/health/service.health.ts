@@ -1,0 +1,9 @@
+// core/Service: a LoadBalancer is Progressing until the cloud gives it an ingress point.
+import type { HealthStatus, KubeObject } from '@flotilla/api-types';
+import { asArray, getIn } from '../object/json-value';
+import { health } from './health-check';
+
+export function serviceHealth(obj: KubeObject): HealthStatus {
+  if (getIn(obj, 'spec', 'type') !== 'LoadBalancer') return health('Healthy');
+  return health(asArray(getIn(obj, 'status', 'loadBalancer', 'ingress')).length > 0 ? 'Healthy' : 'Progressing');
+}

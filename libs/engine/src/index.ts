@@ -1,0 +1,44 @@
+// @flotilla/engine: the controller's pure brain. No I/O, no clock, no environment.
+export { defaultIsNamespaced, formatResourceKey, parseResourceKey, resourceKeyOf, resourceRefOf } from './resource/resource-key';
+export type { IsNamespaced, KeyOptions } from './resource/resource-key';
+
+export {
+  buildTrackingId,
+  formatTrackingId,
+  isTrackedBy,
+  parseTrackingId,
+  setTrackingId,
+  trackedAppName,
+  trackingAppName,
+  trackingIdFor,
+} from './tracking/tracking-id';
+export type { TrackingId } from './tracking/tracking-id';
+
+export { assessHealth, healthCheckFor } from './health/health.registry';
+export { aggregateHealth, isWorse } from './health/aggregate-health';
+export type { HealthInput } from './health/aggregate-health';
+export type { HealthCheck } from './health/health-check';
+
+export { diffResource } from './diff/diff-resource';
+export type { DiffInput, DiffResult } from './diff/diff-resource';
+export { maskSecretData, SECRET_MASK } from './diff/secret-mask';
+export { LAST_APPLIED_ANNOTATION } from './diff/normalize';
+export { parseQuantity, quantitiesEqual } from './diff/quantity';
+export { parseJqPath } from './diff/jq-path';
+
+export { compareAppState } from './compare/app-state';
+export type { CompareInput, CompareResult, ManagedResource } from './compare/app-state';
+export { ignoresExtraneous } from './compare/compare-options';
+
+export { planSync } from './sync/plan-sync';
+export type { PlanSyncInput, SyncPlan } from './sync/plan-sync';
+export type { SkippedTask, SyncAction, SyncStep, SyncTask } from './sync/sync-task';
+export { isStepComplete, stepStatus } from './sync/sync-step';
+export type { LiveLookup, StepStatus, TaskState } from './sync/sync-step';
+export { DEFAULT_SYNC_OPTIONS, parseSyncOptions, resourceSyncOptions } from './sync/sync-options';
+export type { SyncOptions } from './sync/sync-options';
+export { HOOK_FINALIZER, hookDeletePolicies, hookTypes, isHook, isSkipped } from './sync/hook';
+export type { HookDeletePolicy, HookType } from './sync/hook';
+export { syncWaveOf } from './sync/sync-wave';
+export { isSelected, selectResources } from './sync/select-resources';
+export { kindRank } from './sync/kind-order';
