@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export interface GitCredentials {
   username?: string;
   password?: string;
+  bearerToken?: string;
   sshPrivateKey?: string;
   insecure?: boolean;
 }
@@ -29,6 +30,7 @@ export function gitAuth(creds: GitCredentials = {}): GitAuth {
     const basic = Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64');
     config.push(`http.extraHeader=Authorization: Basic ${basic}`);
   }
+  if (creds.bearerToken) config.push(`http.extraHeader=Authorization: Bearer ${creds.bearerToken}`);
   if (creds.insecure) config.push('http.sslVerify=false');
   if (creds.sshPrivateKey) {
     dir = mkdtempSync(join(tmpdir(), 'flotilla-ssh-'));
@@ -43,7 +45,7 @@ export function gitAuth(creds: GitCredentials = {}): GitAuth {
 
 /** Removes anything that looks like a credential from a message before it is logged or returned. */
 export function maskSecrets(message: string, creds: GitCredentials = {}): string {
-  let out = message.replace(/(https?:\/\/)[^/@\s]+@/g, '$1***@').replace(/(Authorization: Basic )\S+/gi, '$1***');
-  for (const secret of [creds.password, creds.sshPrivateKey]) if (secret) out = out.split(secret).join('***');
+  let out = message.replace(/(https?:\/\/)[^/@\s]+@/g, '$1***@').replace(/(Authorization: (Basic|Bearer) )\S+/gi, '$1***');
+  for (const secret of [creds.password, creds.bearerToken, creds.sshPrivateKey]) if (secret) out = out.split(secret).join('***');
   return out;
 }

@@ -6,6 +6,8 @@ import { simpleGit, SimpleGit } from 'simple-git';
 import { GitCredentials, gitAuth, maskSecrets } from './git-credentials';
 
 export class GitError extends Error {}
+/** The branch, tag or SHA names no commit in the repository. */
+export class RevisionNotFoundError extends GitError {}
 
 export interface GitRef {
   name: string;
@@ -53,8 +55,8 @@ export class GitRepositoryClient {
       const sha = await this.git(['rev-parse', '--verify', '--quiet', `${c}^{commit}`]).catch(() => '');
       if (SHA.test(sha.trim())) return sha.trim();
     }
-    if (SHORT_SHA.test(rev)) throw new GitError(`unable to resolve '${rev}' to a commit SHA: no commit starts with it in ${maskSecrets(this.url)}`);
-    throw new GitError(`unable to resolve '${rev}' to a commit SHA: no such branch, tag or commit in ${maskSecrets(this.url)}`);
+    if (SHORT_SHA.test(rev)) throw new RevisionNotFoundError(`unable to resolve '${rev}' to a commit SHA: no commit starts with it in ${maskSecrets(this.url)}`);
+    throw new RevisionNotFoundError(`unable to resolve '${rev}' to a commit SHA: no such branch, tag or commit in ${maskSecrets(this.url)}`);
   }
 
   async listRefs(): Promise<GitRef[]> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
+import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from './manifest-generation.service';
 
 // GenerateManifest against a real git repository and the real Redis.
@@ -30,7 +31,7 @@ beforeEach(() => {
   origin = join(root, 'origin');
   mkdirSync(origin);
   git('init', '-q', '-b', 'main');
-  service = new ManifestGenerationService(join(root, 'cache'), new ManifestCacheStore(redis, 60, prefix));
+  service = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 0), new ManifestCacheStore(redis, 60, prefix));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 afterAll(async () => {

@@ -1,0 +1,2 @@
+export { RepoServerClient, RepoServerError } from './repo-server/repo-server.client';
+export type { GenerateManifestInput, GeneratedManifests, RepoServerClientOptions } from './repo-server/repo-server.client';

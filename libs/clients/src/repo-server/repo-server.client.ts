@@ -1,0 +1,115 @@
+import * as grpc from '@grpc/grpc-js';
+import type { ApplicationSource, KubeObject, Repository } from '@flotilla/api-types';
+import { contracts, toJsonObject } from '@flotilla/contracts';
+import type { RepoServerServiceClient } from '@flotilla/contracts';
+
+export interface GenerateManifestInput {
+  repo: Repository;
+  source: ApplicationSource;
+  /** Overrides source.targetRevision. */
+  revision?: string;
+  appName?: string;
+  namespace?: string;
+  noCache?: boolean;
+  noRevisionCache?: boolean;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  projectName?: string;
+}
+
+export interface GeneratedManifests {
+  manifests: KubeObject[];
+  revision: string;
+  sourceType: string;
+  fromCache: boolean;
+}
+
+/** A repo-server answer that was an error: the gRPC code and the server's message. */
+export class RepoServerError extends Error {
+  constructor(
+    readonly code: grpc.status,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RepoServerClientOptions {
+  /** Per-call deadline; rendering a big repository can take a while. */
+  deadlineMs?: number;
+  interceptors?: grpc.Interceptor[];
+}
+
+/** Promise-based, typed access to repo-server's internal gRPC API. */
+export class RepoServerClient {
+  private readonly client: RepoServerServiceClient;
+  private readonly deadlineMs: number;
+
+  constructor(address: string, opts: RepoServerClientOptions = {}) {
+    const Ctor = contracts().repository.RepoServerService;
+    this.client = new Ctor(address, grpc.credentials.createInsecure(), {
+      interceptors: opts.interceptors ?? [],
+      'grpc.max_receive_message_length': 100 * 1024 * 1024,
+    });
+    this.deadlineMs = opts.deadlineMs ?? 120_000;
+  }
+
+  async generateManifest(input: GenerateManifestInput): Promise<GeneratedManifests> {
+    const res = await this.call('GenerateManifest', {
+      repo: toJsonObject(input.repo),
+      applicationSource: toJsonObject(input.source),
+      revision: input.revision ?? '',
+      appName: input.appName ?? '',
+      namespace: input.namespace ?? '',
+      noCache: !!input.noCache,
+      noRevisionCache: !!input.noRevisionCache,
+      kubeVersion: input.kubeVersion ?? '',
+      apiVersions: input.apiVersions ?? [],
+      projectName: input.projectName ?? '',
+    });
+    return { manifests: res.manifests.map((m) => JSON.parse(m) as KubeObject), revision: res.revision, sourceType: res.sourceType, fromCache: res.fromCache };
+  }
+
+  async resolveRevision(repo: Repository, revision: string): Promise<string> {
+    return (await this.call('ResolveRevision', { repo: toJsonObject(repo), ambiguousRevision: revision })).revision;
+  }
+
+  async appDetails(repo: Repository, source: ApplicationSource, noCache = false): Promise<{ type: string; details: Record<string, unknown> }> {
+    const res = await this.call('GetAppDetails', { repo: toJsonObject(repo), source: toJsonObject(source), noCache });
+    return { type: res.type, details: res.details?.json ? (JSON.parse(res.details.json) as Record<string, unknown>) : {} };
+  }
+
+  async listRefs(repo: Repository): Promise<{ branches: string[]; tags: string[] }> {
+    const res = await this.call('ListRefs', { repo: toJsonObject(repo) });
+    return { branches: res.branches, tags: res.tags };
+  }
+
+  async gitFiles(repo: Repository, revision: string, path: string, opts: { globstar?: boolean; noRevisionCache?: boolean } = {}): Promise<Map<string, Buffer>> {
+    const res = await this.call('GetGitFiles', { repo: toJsonObject(repo), revision, path, newGitFileGlobbingEnabled: !!opts.globstar, noRevisionCache: !!opts.noRevisionCache });
+    return new Map(Object.entries(res.map));
+  }
+
+  async gitDirectories(repo: Repository, revision: string, noRevisionCache = false): Promise<string[]> {
+    return (await this.call('GetGitDirectories', { repo: toJsonObject(repo), revision, noRevisionCache })).paths;
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private call<M extends RepoServerMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    return new Promise((resolve, reject) => {
+      const deadline = new Date(Date.now() + this.deadlineMs);
+      const fn = this.client[method] as unknown as (req: RequestOf<M>, meta: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: ResponseOf<M>) => void) => void;
+      fn.call(this.client, request, new grpc.Metadata(), { deadline }, (err, res) => {
+        if (err) reject(new RepoServerError(err.code, err.details || err.message));
+        else resolve(res!);
+      });
+    });
+  }
+}
+
+type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories';
+type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
+type RequestOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer Req, cb: Callback<infer _R>) => grpc.ClientUnaryCall ? Req : never;
+type ResponseOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer _Req, cb: Callback<infer Res>) => grpc.ClientUnaryCall ? Res : never;

@@ -1,0 +1,52 @@
+import { minimatch } from 'minimatch';
+import type { GitCredentials } from './git-credentials';
+import type { ResolvedRevision } from './repository.registry';
+import { RepositoryRegistry } from './repository.registry';
+
+export interface GitRefs {
+  branches: string[];
+  tags: string[];
+}
+
+const hidden = (path: string): boolean => path.split('/').some((segment) => segment.startsWith('.'));
+
+/**
+ * What the ApplicationSet git generators and the API ask of a repository without rendering:
+ * refs, a revision's SHA, the files matching a glob, the directories.
+ */
+export class GitQueryService {
+  constructor(private readonly repos: RepositoryRegistry) {}
+
+  resolveRevision(url: string, creds: GitCredentials, revision: string, fresh = false): Promise<ResolvedRevision> {
+    return this.repos.resolve(url, creds, revision, fresh);
+  }
+
+  async listRefs(url: string, creds: GitCredentials): Promise<GitRefs> {
+    const repo = await this.repos.ensureFetched(url, creds, true);
+    const refs = await repo.listRefs();
+    const names = (kind: 'branch' | 'tag'): string[] =>
+      refs
+        .filter((r) => r.kind === kind)
+        .map((r) => r.name)
+        .sort();
+    return { branches: names('branch'), tags: names('tag') };
+  }
+
+  /**
+   * Files whose path matches `pattern` at the revision, with their content. Argo's default is Go's
+   * filepath.Match (`*` stays within a directory, `**` is just `*`); the new globbing allows `**`.
+   */
+  async gitFiles(url: string, creds: GitCredentials, revision: string, pattern: string, opts: { globstar?: boolean; fresh?: boolean } = {}): Promise<Map<string, Buffer>> {
+    const { sha } = await this.repos.resolve(url, creds, revision, opts.fresh);
+    const repo = this.repos.get(url, creds);
+    const matching = (await repo.listFiles(sha)).filter((f) => minimatch(f.path, pattern, { dot: true, noglobstar: !opts.globstar }));
+    return repo.readBlobs(matching);
+  }
+
+  /** Every directory at the revision except hidden ones (`.github`, `.argocd`), as Argo lists them. */
+  async gitDirectories(url: string, creds: GitCredentials, revision: string, fresh = false): Promise<string[]> {
+    const { sha } = await this.repos.resolve(url, creds, revision, fresh);
+    const dirs = await this.repos.get(url, creds).listDirectories(sha);
+    return dirs.filter((d) => !hidden(d)).sort();
+  }
+}

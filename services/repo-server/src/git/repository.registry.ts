@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Repository } from '@flotilla/api-types';
+import type { GitCredentials } from './git-credentials';
+import { GitRepositoryClient } from './git-repository.client';
+
+export interface ResolvedRevision {
+  sha: string;
+  /** The branch, tag or SHA that was asked for, with HEAD for an empty one. */
+  ambiguous: string;
+}
+
+/** Credentials a caller sent with a repository (Argo's v1alpha1.Repository). */
+export const credentialsOf = (repo: Repository): GitCredentials => ({
+  username: repo.username,
+  password: repo.password,
+  bearerToken: repo.bearerToken,
+  sshPrivateKey: repo.sshPrivateKey,
+  insecure: repo.insecure || repo.insecureIgnoreHostKey,
+});
+
+/**
+ * One shared bare clone per repository URL and credentials, not one per Application, and a short
+ * memory of fetches: like Argo's ls-remote cache, a repository is fetched at most once per
+ * `fetchTtlMs` unless a caller asks for a fresh look (hard refresh, webhook).
+ */
+export class RepositoryRegistry {
+  private readonly repos = new Map<string, GitRepositoryClient>();
+  private readonly fetchedAt = new Map<string, number>();
+
+  constructor(
+    private readonly cacheDir: string,
+    private readonly fetchTtlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(url: string, creds: GitCredentials = {}): GitRepositoryClient {
+    const key = this.key(url, creds);
+    let repo = this.repos.get(key);
+    // Different credentials get their own clone, so two fetches never share one directory.
+    if (!repo) this.repos.set(key, (repo = new GitRepositoryClient(url, join(this.cacheDir, credsHash(creds)), creds)));
+    return repo;
+  }
+
+  /** Fetches when the last fetch is older than the TTL (or `fresh`), then resolves locally. */
+  async resolve(url: string, creds: GitCredentials, revision: string | undefined, fresh = false): Promise<ResolvedRevision> {
+    const repo = this.get(url, creds);
+    await this.ensureFetched(url, creds, fresh);
+    const ambiguous = (revision ?? '').trim() || 'HEAD';
+    try {
+      return { sha: await repo.resolveRevision(ambiguous, { fetch: false }), ambiguous };
+    } catch (err) {
+      // A revision pushed after our last fetch: look again before giving up.
+      if (fresh) throw err;
+      await this.ensureFetched(url, creds, true);
+      return { sha: await repo.resolveRevision(ambiguous, { fetch: false }), ambiguous };
+    }
+  }
+
+  async ensureFetched(url: string, creds: GitCredentials, fresh = false): Promise<GitRepositoryClient> {
+    const key = this.key(url, creds);
+    const repo = this.get(url, creds);
+    const last = this.fetchedAt.get(key);
+    if (fresh || last === undefined || this.now() - last >= this.fetchTtlMs) {
+      await repo.fetch();
+      this.fetchedAt.set(key, this.now());
+    }
+    return repo;
+  }
+
+  private key(url: string, creds: GitCredentials): string {
+    return `${url}#${credsHash(creds)}`;
+  }
+}
+
+const credsHash = (creds: GitCredentials): string => createHash('sha256').update(JSON.stringify(creds)).digest('hex').slice(0, 12);

@@ -1,0 +1,95 @@
+import * as grpc from '@grpc/grpc-js';
+import type { ApplicationSource, Repository } from '@flotilla/api-types';
+import { contracts, fromJsonObject, JsonObjectError, toJsonObject } from '@flotilla/contracts';
+import type { RepoServerServiceHandlers } from '@flotilla/contracts';
+import { AppDetailsService } from '../details/app-details.service';
+import { credentialsOf } from '../git/repository.registry';
+import { GitError, RevisionNotFoundError } from '../git/git-repository.client';
+import { GitQueryService } from '../git/git-query.service';
+import { AppPathError, ManifestGenerationService, UnsupportedSourceError } from '../manifests/manifest-generation.service';
+import { ManifestError } from '../render/directory.renderer';
+
+/** A gRPC status for a failure, so callers can tell bad input from an unreachable repository. */
+export function statusFor(err: unknown): Partial<grpc.StatusObject> {
+  const details = err instanceof Error ? err.message : String(err);
+  if (err instanceof JsonObjectError || err instanceof ManifestError) return { code: grpc.status.INVALID_ARGUMENT, details };
+  if (err instanceof AppPathError) return { code: grpc.status.FAILED_PRECONDITION, details };
+  if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
+  if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
+  if (err instanceof GitError) return { code: grpc.status.UNAVAILABLE, details };
+  return { code: grpc.status.INTERNAL, details };
+}
+
+type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
+
+/** Adapts an async use case to a grpc-js unary handler with the status mapping above. */
+function unary<Req, Res>(fn: (req: Req) => Promise<Res>): Unary<Req, Res> {
+  return (call, callback) => {
+    fn(call.request).then(
+      (res) => callback(null, res),
+      (err: unknown) => callback(statusFor(err)),
+    );
+  };
+}
+
+const repoOf = (msg: { json?: string } | null | undefined): Repository => {
+  const repo = fromJsonObject<Repository>(msg, 'repo');
+  if (!repo.repo) throw new JsonObjectError('repo.repo (the repository URL) is required');
+  return repo;
+};
+
+/** The internal RepoServerService: translate the wire, delegate to the use cases. */
+export class RepoServerGrpcHandler {
+  readonly definition = contracts().repository.RepoServerService.service;
+
+  constructor(
+    private readonly manifests: ManifestGenerationService,
+    private readonly git: GitQueryService,
+    private readonly appDetails: AppDetailsService,
+  ) {}
+
+  implementation(): grpc.UntypedServiceImplementation {
+    const handlers: RepoServerServiceHandlers = {
+      GenerateManifest: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        const source = fromJsonObject<ApplicationSource>(req.applicationSource, 'applicationSource');
+        const out = await this.manifests.generate({
+          source: { ...source, repoURL: source.repoURL || repo.repo },
+          credentials: credentialsOf(repo),
+          revision: req.revision,
+          noCache: req.noCache,
+          noRevisionCache: req.noRevisionCache,
+        });
+        return { manifests: out.manifests.map((m) => JSON.stringify(m)), namespace: req.namespace, revision: out.revision, sourceType: out.sourceType, fromCache: out.fromCache };
+      }),
+      ResolveRevision: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        const out = await this.git.resolveRevision(repo.repo, credentialsOf(repo), req.ambiguousRevision ?? '', true);
+        return { revision: out.sha, ambiguousRevision: out.ambiguous };
+      }),
+      GetAppDetails: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        const source = fromJsonObject<ApplicationSource>(req.source, 'source');
+        const { type, ...details } = await this.appDetails.details({ ...source, repoURL: source.repoURL || repo.repo }, credentialsOf(repo), req.noCache);
+        return { type, details: toJsonObject(details) };
+      }),
+      ListRefs: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        return this.git.listRefs(repo.repo, credentialsOf(repo));
+      }),
+      GetGitFiles: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        const files = await this.git.gitFiles(repo.repo, credentialsOf(repo), req.revision ?? '', req.path ?? '', {
+          globstar: req.newGitFileGlobbingEnabled,
+          fresh: req.noRevisionCache,
+        });
+        return { map: Object.fromEntries(files) };
+      }),
+      GetGitDirectories: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        return { paths: await this.git.gitDirectories(repo.repo, credentialsOf(repo), req.revision ?? '', req.noRevisionCache) };
+      }),
+    };
+    return handlers;
+  }
+}

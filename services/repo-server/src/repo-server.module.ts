@@ -1,0 +1,33 @@
+// Wires repo-server: shared git clones, the Redis manifest cache, the use cases and the gRPC handler.
+import { PlatformModule, RedisClient } from '@flotilla/platform';
+import { Module, Type } from '@nestjs/common';
+import { ManifestCacheStore } from './cache/manifest-cache.store';
+import { AppDetailsService } from './details/app-details.service';
+import { GitQueryService } from './git/git-query.service';
+import { RepositoryRegistry } from './git/repository.registry';
+import { RepoServerGrpcHandler } from './grpc/repo-server.grpc-handler';
+import { ManifestGenerationService } from './manifests/manifest-generation.service';
+import type { RepoServerConfig } from './repo-server.config';
+
+export const SERVICE_NAME = 'repo-server';
+
+/** The root module for one configuration (config is loaded before Nest starts). */
+export function repoServerModule(config: RepoServerConfig): Type<unknown> {
+  @Module({
+    imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config })],
+    providers: [
+      { provide: RepositoryRegistry, useFactory: () => new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, config.FLOTILLA_REVISION_CACHE_SECONDS * 1000) },
+      { provide: ManifestCacheStore, useFactory: (redis: RedisClient) => new ManifestCacheStore(redis, config.FLOTILLA_MANIFEST_CACHE_SECONDS), inject: [RedisClient] },
+      { provide: ManifestGenerationService, useFactory: (r: RepositoryRegistry, c: ManifestCacheStore) => new ManifestGenerationService(r, c), inject: [RepositoryRegistry, ManifestCacheStore] },
+      { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
+      { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r), inject: [RepositoryRegistry] },
+      {
+        provide: RepoServerGrpcHandler,
+        useFactory: (m: ManifestGenerationService, g: GitQueryService, d: AppDetailsService) => new RepoServerGrpcHandler(m, g, d),
+        inject: [ManifestGenerationService, GitQueryService, AppDetailsService],
+      },
+    ],
+  })
+  class RepoServerModule {}
+  return RepoServerModule;
+}
