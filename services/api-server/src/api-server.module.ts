@@ -1,0 +1,255 @@
+import { Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
+import type { Application, ApplicationSet, AppProject } from '@flotilla/api-types';
+import { ARGO_API_VERSION } from '@flotilla/api-types';
+import { RepoServerClient } from '@flotilla/clients';
+import {
+  hubKubeSource,
+  KubeClient,
+  kubeClientForCluster,
+  kubeClientFromKubeconfig,
+  kubeClientInCluster,
+  LOGGER,
+  PlatformModule,
+  ReadinessChecks,
+  RedisClient,
+  tracingClientInterceptor,
+} from '@flotilla/platform';
+import type { Logger } from 'pino';
+import { AccountGrpcHandler } from './accounts/account.grpc-handler';
+import { AccountService } from './accounts/account.service';
+import { InitialAdminService } from './accounts/initial-admin.service';
+import { ApiServerConfig } from './api-server.config';
+import { AppCacheStore } from './applications/app-cache.store';
+import { ApplicationRefreshService } from './applications/application-refresh.service';
+import { ApplicationSyncService } from './applications/application-sync.service';
+import { ApplicationValidationService } from './applications/application-validation.service';
+import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
+import { ApplicationService } from './applications/application.service';
+import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
+import { ApplicationSetService } from './applicationsets/applicationset.service';
+import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
+import { ClusterService } from './clusters/cluster.service';
+import { ClusterStore } from './clusters/cluster.store';
+import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
+import { KubeResourceStore } from './hub/kube-resource.store';
+import { ProjectGrpcHandler } from './projects/project.grpc-handler';
+import { ProjectService } from './projects/project.service';
+import { RepositoryGrpcHandler } from './repositories/repository.grpc-handler';
+import { RepositoryService } from './repositories/repository.service';
+import { RepositoryStore } from './repositories/repository.store';
+import type { KubeSecret } from './secrets/kube-secret';
+import { SessionStateStore } from './session/session-state.store';
+import { SessionGrpcHandler } from './session/session.grpc-handler';
+import { SessionService } from './session/session.service';
+import { ArgoSettingsStore, ConfigMap } from './settings/argo-settings.store';
+import { SettingsGrpcHandler } from './settings/settings.grpc-handler';
+import { SettingsService } from './settings/settings.service';
+import { VersionGrpcHandler } from './version/version.grpc-handler';
+import { VersionService } from './version/version.service';
+
+const CONFIG = Symbol('api-server:config');
+const HUB = Symbol('api-server:hub');
+const APPS = Symbol('api-server:applications');
+const APPSETS = Symbol('api-server:applicationsets');
+const PROJECTS = Symbol('api-server:appprojects');
+const SECRETS = Symbol('api-server:secrets');
+const CONFIG_MAPS = Symbol('api-server:configmaps');
+
+/** Every gRPC service the api-server serves; the REST gateway routes to the same instances. */
+export const GRPC_HANDLERS = [
+  ApplicationGrpcHandler,
+  ApplicationSetGrpcHandler,
+  ClusterGrpcHandler,
+  RepositoryGrpcHandler,
+  ProjectGrpcHandler,
+  SessionGrpcHandler,
+  AccountGrpcHandler,
+  SettingsGrpcHandler,
+  VersionGrpcHandler,
+] as const;
+
+/** A provider built by a factory from other providers (the api-server's classes stay free of Nest). */
+const make = <T>(provide: unknown, inject: unknown[], build: (...deps: never[]) => T): Provider => ({
+  provide: provide as symbol,
+  useFactory: build as (...deps: unknown[]) => T,
+  inject: inject as symbol[],
+});
+
+function hubClient(config: ApiServerConfig): KubeClient {
+  const source = hubKubeSource(config);
+  return source.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(source.path, source.context);
+}
+
+const store =
+  (kind: string, apiVersion = ARGO_API_VERSION) =>
+  (hub: KubeClient, config: ApiServerConfig) =>
+    new KubeResourceStore(hub, { apiVersion, kind }, config.FLOTILLA_NAMESPACE);
+
+/** First start: token key and admin password, and the `default` project, before any call is served. */
+class ApiServerStartup implements OnApplicationBootstrap {
+  constructor(
+    private readonly admin: InitialAdminService,
+    private readonly projects: ProjectService,
+    private readonly settings: ArgoSettingsStore,
+    private readonly readiness: ReadinessChecks,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.admin.ensure();
+    await this.projects.ensureDefault();
+    // Every call reads the hub (sessions need argocd-secret): not ready while it cannot be reached.
+    this.readiness.register('hub', async () => {
+      await this.settings.serverKey();
+    });
+  }
+}
+
+const providers: Provider[] = [
+  make(HUB, [CONFIG], hubClient),
+  make(APPS, [HUB, CONFIG], store('Application')),
+  make(APPSETS, [HUB, CONFIG], store('ApplicationSet')),
+  make(PROJECTS, [HUB, CONFIG], store('AppProject')),
+  make(SECRETS, [HUB, CONFIG], store('Secret', 'v1')),
+  make(CONFIG_MAPS, [HUB, CONFIG], store('ConfigMap', 'v1')),
+  make(
+    RepoServerClient,
+    [CONFIG],
+    (c: ApiServerConfig) =>
+      new RepoServerClient(c.FLOTILLA_REPO_SERVER, { deadlineMs: 60_000, interceptors: [tracingClientInterceptor()] }),
+  ),
+  make(
+    ArgoSettingsStore,
+    [CONFIG_MAPS, SECRETS],
+    (cms: KubeResourceStore<ConfigMap>, secrets: KubeResourceStore<KubeSecret>) => new ArgoSettingsStore(cms, secrets),
+  ),
+  make(
+    SessionStateStore,
+    [RedisClient, CONFIG],
+    (redis: RedisClient, c: ApiServerConfig) => new SessionStateStore(redis, c.FLOTILLA_NAMESPACE),
+  ),
+  make(
+    SessionService,
+    [ArgoSettingsStore, SessionStateStore, CONFIG],
+    (s: ArgoSettingsStore, st: SessionStateStore, c: ApiServerConfig) =>
+      new SessionService(s, st, {
+        tokenTtlSeconds: c.FLOTILLA_SESSION_TTL_SECONDS,
+        maxLoginFailures: c.FLOTILLA_LOGIN_MAX_FAILURES,
+        failureWindowSeconds: c.FLOTILLA_LOGIN_FAILURE_WINDOW_SECONDS,
+      }),
+  ),
+  make(
+    InitialAdminService,
+    [ArgoSettingsStore, SECRETS, LOGGER],
+    (s: ArgoSettingsStore, secrets: KubeResourceStore<KubeSecret>, l: Logger) => new InitialAdminService(s, secrets, l),
+  ),
+  make(ClusterStore, [SECRETS], (secrets: KubeResourceStore<KubeSecret>) => new ClusterStore(secrets)),
+  make(RepositoryStore, [SECRETS], (secrets: KubeResourceStore<KubeSecret>) => new RepositoryStore(secrets)),
+  make(
+    ProjectService,
+    [PROJECTS, APPS, LOGGER],
+    (p: KubeResourceStore<AppProject>, a: KubeResourceStore<Application>, l: Logger) => new ProjectService(p, a, l),
+  ),
+  make(
+    ApplicationValidationService,
+    [PROJECTS, ClusterStore, RepositoryStore, RepoServerClient],
+    (p: KubeResourceStore<AppProject>, c: ClusterStore, r: RepositoryStore, rs: RepoServerClient) =>
+      new ApplicationValidationService(p, c, r, rs),
+  ),
+  make(
+    ApplicationService,
+    [APPS, ApplicationValidationService],
+    (a: KubeResourceStore<Application>, v: ApplicationValidationService) => new ApplicationService(a, v),
+  ),
+  make(
+    ApplicationSyncService,
+    [ApplicationService, APPS, RepositoryStore, RepoServerClient],
+    (s: ApplicationService, a: KubeResourceStore<Application>, r: RepositoryStore, rs: RepoServerClient) =>
+      new ApplicationSyncService(s, a, r, rs),
+  ),
+  make(
+    ApplicationRefreshService,
+    [APPS, CONFIG],
+    (a: KubeResourceStore<Application>, c: ApiServerConfig) => new ApplicationRefreshService(a, c.FLOTILLA_REFRESH_TIMEOUT_SECONDS * 1000),
+  ),
+  make(AppCacheStore, [RedisClient], (r: RedisClient) => new AppCacheStore(r)),
+  make(
+    ApplicationSetService,
+    [APPSETS, PROJECTS],
+    (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
+  ),
+  make(
+    ClusterService,
+    [ClusterStore],
+    (s: ClusterStore) =>
+      new ClusterService(s, async (cluster) => {
+        const client = kubeClientForCluster(cluster);
+        try {
+          const v = await client.serverVersion();
+          return `${v.major}.${v.minor}`;
+        } finally {
+          client.close();
+        }
+      }),
+  ),
+  make(RepositoryService, [RepositoryStore, RepoServerClient], (s: RepositoryStore, rs: RepoServerClient) => new RepositoryService(s, rs)),
+  make(
+    AccountService,
+    [ArgoSettingsStore, SessionService],
+    (s: ArgoSettingsStore, sessions: SessionService) => new AccountService(s, sessions),
+  ),
+  make(
+    SettingsService,
+    [ArgoSettingsStore, CONFIG],
+    (s: ArgoSettingsStore, c: ApiServerConfig) => new SettingsService(s, c.FLOTILLA_NAMESPACE),
+  ),
+  make(VersionService, [], () => new VersionService()),
+  make(
+    ApplicationGrpcHandler,
+    [SessionService, ApplicationService, ApplicationSyncService, ApplicationRefreshService, AppCacheStore],
+    (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
+  ),
+  make(
+    ApplicationSetGrpcHandler,
+    [SessionService, ApplicationSetService],
+    (...d: ConstructorParameters<typeof ApplicationSetGrpcHandler>) => new ApplicationSetGrpcHandler(...d),
+  ),
+  make(
+    ClusterGrpcHandler,
+    [SessionService, ClusterService],
+    (...d: ConstructorParameters<typeof ClusterGrpcHandler>) => new ClusterGrpcHandler(...d),
+  ),
+  make(
+    RepositoryGrpcHandler,
+    [SessionService, RepositoryService],
+    (...d: ConstructorParameters<typeof RepositoryGrpcHandler>) => new RepositoryGrpcHandler(...d),
+  ),
+  make(
+    ProjectGrpcHandler,
+    [SessionService, ProjectService],
+    (...d: ConstructorParameters<typeof ProjectGrpcHandler>) => new ProjectGrpcHandler(...d),
+  ),
+  make(SessionGrpcHandler, [SessionService], (s: SessionService) => new SessionGrpcHandler(s)),
+  make(
+    AccountGrpcHandler,
+    [SessionService, AccountService],
+    (...d: ConstructorParameters<typeof AccountGrpcHandler>) => new AccountGrpcHandler(...d),
+  ),
+  make(SettingsGrpcHandler, [SettingsService], (s: SettingsService) => new SettingsGrpcHandler(s)),
+  make(VersionGrpcHandler, [VersionService], (s: VersionService) => new VersionGrpcHandler(s)),
+  make(
+    RestGatewayHttpHandler,
+    [...GRPC_HANDLERS, LOGGER],
+    (...deps: never[]) => new RestGatewayHttpHandler(deps.slice(0, GRPC_HANDLERS.length), deps[GRPC_HANDLERS.length] as Logger),
+  ),
+  make(ApiServerStartup, [InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks], (...d: ConstructorParameters<typeof ApiServerStartup>) => new ApiServerStartup(...d)),
+];
+
+/** The api-server's root module for a configuration: Argo CD's API over the hub, Redis and repo-server. */
+export function apiServerModule(config: ApiServerConfig): Type<unknown> {
+  @Module({
+    imports: [PlatformModule.forRoot({ service: 'api-server', config })],
+    providers: [{ provide: CONFIG, useValue: config }, ...providers],
+  })
+  class ApiServerModule {}
+  return ApiServerModule;
+}

@@ -1,0 +1,82 @@
+import * as grpc from '@grpc/grpc-js';
+import type { Application } from '@flotilla/api-types';
+import { contracts, fromJsonObject, toJsonObject } from '@flotilla/contracts';
+import type { ApplicationServiceHandlers } from '@flotilla/contracts';
+import type { GrpcHandler } from '@flotilla/platform';
+import { toJsonList } from '../rpc/json-list';
+import { permissionDenied } from '../rpc/rpc-error';
+import { authenticated, Authenticator } from '../rpc/unary-call';
+import { AppCacheStore } from './app-cache.store';
+import { ApplicationRefreshService } from './application-refresh.service';
+import { ApplicationSyncService } from './application-sync.service';
+import { ApplicationService } from './application.service';
+
+/** application.ApplicationService: translates the wire and delegates to the use cases. */
+export class ApplicationGrpcHandler implements GrpcHandler {
+  readonly definition = contracts().application.ApplicationService.service;
+
+  constructor(
+    private readonly auth: Authenticator,
+    private readonly applications: ApplicationService,
+    private readonly syncs: ApplicationSyncService,
+    private readonly refreshes: ApplicationRefreshService,
+    private readonly cache: AppCacheStore,
+  ) {}
+
+  /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
+  private checkNamespace(appNamespace: string | undefined): void {
+    if (appNamespace && appNamespace !== this.applications.namespace)
+      throw permissionDenied(`namespace '${appNamespace}' is not permitted`);
+  }
+
+  implementation(): grpc.UntypedServiceImplementation {
+    const handlers: ApplicationServiceHandlers = {
+      List: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const list = await this.applications.list(ctx, {
+          name: req.name,
+          projects: [...req.projects, ...req.project],
+          selector: req.selector,
+          repo: req.repo,
+        });
+        return toJsonList(list.items, list.resourceVersion);
+      }),
+      Get: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const projects = [...req.projects, ...req.project];
+        const app = await this.applications.authorized(ctx, req.name, 'get', projects.length === 1 ? projects[0] : undefined);
+        return toJsonObject(req.refresh ? await this.refreshes.refresh(app.metadata.name, req.refresh) : app);
+      }),
+      Create: authenticated(this.auth, async (req, ctx) => {
+        const app = fromJsonObject<Application>(req.application, 'application');
+        this.checkNamespace(app.metadata?.namespace);
+        return toJsonObject(await this.applications.create(ctx, app, { upsert: !!req.upsert, validate: req.validate ?? true }));
+      }),
+      Update: authenticated(this.auth, async (req, ctx) => {
+        const app = fromJsonObject<Application>(req.application, 'application');
+        this.checkNamespace(app.metadata?.namespace);
+        return toJsonObject(await this.applications.update(ctx, app, { validate: req.validate ?? true, project: req.project }));
+      }),
+      Delete: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        await this.applications.delete(ctx, req);
+        return {};
+      }),
+      Sync: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.syncs.sync(ctx, req));
+      }),
+      ResourceTree: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const app = await this.applications.authorized(ctx, req.applicationName, 'get', req.project);
+        return toJsonObject(await this.cache.tree(this.applications.namespace, app.metadata.name));
+      }),
+      ManagedResources: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const app = await this.applications.authorized(ctx, req.applicationName, 'get', req.project);
+        return toJsonObject(await this.cache.managedResources(this.applications.namespace, app.metadata.name));
+      }),
+    };
+    return handlers;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ApplicationSet, AppProject } from '@flotilla/api-types';
+import { ARGO_API_VERSION, DEFAULT_PROJECT } from '@flotilla/api-types';
+import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
+import type { KubeResourceStore, ObjectList } from '../hub/kube-resource.store';
+import { sameObjectSpec } from '../hub/object-equality';
+import { invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
+import type { CallContext } from '../session/session.service';
+
+const GENERATORS = [
+  'list',
+  'clusters',
+  'git',
+  'matrix',
+  'merge',
+  'scmProvider',
+  'clusterDecisionResource',
+  'pullRequest',
+  'plugin',
+  'selector',
+];
+
+const projectOf = (set: ApplicationSet): string => set.spec?.template?.spec?.project || DEFAULT_PROJECT;
+/** Argo CD's RBAC object for an ApplicationSet: `<template project>/<name>`. */
+const rbacObject = (set: ApplicationSet): string => `${projectOf(set)}/${set.metadata.name}`;
+export const appSetNotFound = (name: string): string => `applicationsets.argoproj.io "${name}" not found`;
+
+/**
+ * ApplicationSets (server/applicationset in argo-cd). The appset-controller generates their
+ * Applications; the api-server stores and validates them.
+ */
+export class ApplicationSetService {
+  constructor(
+    private readonly sets: KubeResourceStore<ApplicationSet>,
+    private readonly projects: KubeResourceStore<AppProject>,
+  ) {}
+
+  get namespace(): string {
+    return this.sets.namespace;
+  }
+
+  async list(ctx: CallContext, query: { projects: string[]; selector?: string }): Promise<ObjectList<ApplicationSet>> {
+    const list = await this.sets.list(query.selector || undefined);
+    const items = list.items
+      .filter((s) => query.projects.length === 0 || query.projects.includes(projectOf(s)))
+      .filter((s) => ctx.can('applicationsets', 'get', rbacObject(s)))
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    return { items, resourceVersion: list.resourceVersion };
+  }
+
+  async get(ctx: CallContext, name: string | undefined, action = 'get'): Promise<ApplicationSet> {
+    if (!name) throw invalidArgument('applicationset name is required');
+    const set = await this.sets.get(name);
+    if (!set) {
+      if (!ctx.can('applicationsets', action, `*/${name}`)) throw permissionDenied();
+      throw notFound(appSetNotFound(name));
+    }
+    ctx.authorize('applicationsets', action, rbacObject(set));
+    return set;
+  }
+
+  /** Creates (or with upsert updates) an ApplicationSet; dryRun validates it through the hub without storing it. */
+  async create(ctx: CallContext, input: ApplicationSet, opts: { upsert: boolean; dryRun: boolean }): Promise<ApplicationSet> {
+    const set = await this.validate(input);
+    ctx.authorize('applicationsets', 'create', rbacObject(set));
+    const existing = await this.sets.get(set.metadata.name);
+    if (existing && sameObjectSpec(existing, set)) return existing;
+    if (existing && !opts.upsert) throw invalidArgument('existing ApplicationSet spec is different, use upsert flag to force update');
+    if (existing) ctx.authorize('applicationsets', 'update', rbacObject(set));
+    if (opts.dryRun)
+      return existing
+        ? {
+            ...existing,
+            spec: set.spec,
+            metadata: { ...existing.metadata, labels: set.metadata.labels, annotations: set.metadata.annotations },
+          }
+        : this.sets.create(set, { dryRun: true });
+    if (!existing) {
+      try {
+        return await this.sets.create(set);
+      } catch (err) {
+        if (!isKubeAlreadyExists(err) || !opts.upsert) throw err;
+      }
+    }
+    return retryOnConflict(async () => {
+      const current = await this.sets.get(set.metadata.name);
+      if (!current) throw notFound(appSetNotFound(set.metadata.name));
+      return this.sets.replace({
+        ...current,
+        spec: set.spec,
+        metadata: {
+          ...current.metadata,
+          labels: set.metadata.labels,
+          annotations: set.metadata.annotations,
+          finalizers: set.metadata.finalizers,
+        },
+      });
+    });
+  }
+
+  async delete(ctx: CallContext, name: string | undefined): Promise<void> {
+    const set = await this.get(ctx, name, 'delete');
+    await this.sets.delete(set.metadata.name);
+  }
+
+  /** Argo CD's checks: a name, known generators, and a concrete, existing template project. */
+  private async validate(set: ApplicationSet): Promise<ApplicationSet> {
+    if (!set.metadata?.name) throw invalidArgument('applicationset.metadata.name is required');
+    if (!set.spec?.template?.spec) throw invalidArgument('applicationset.spec.template.spec is required');
+    const generators = set.spec.generators ?? [];
+    if (generators.length === 0) throw invalidArgument('applicationset.spec.generators must name at least one generator');
+    generators.forEach((g, i) => {
+      const kinds = Object.keys(g).filter((k) => GENERATORS.includes(k));
+      if (kinds.length !== 1)
+        throw invalidArgument(`applicationset.spec.generators[${i}] must have exactly one generator (${GENERATORS.join(', ')})`);
+    });
+    const project = projectOf(set);
+    if (project.includes('{{'))
+      throw invalidArgument('the Argo CD API does not currently support creating ApplicationSets with templated `project` fields');
+    if (!(await this.projects.get(project))) throw invalidArgument(`ApplicationSet references project ${project} which does not exist`);
+    return { ...set, apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet' };
+  }
+}
