@@ -1,0 +1,68 @@
+// Wires the appset-controller: platform plumbing, the hub's Kubernetes API, the reconciler and the
+// controller that feeds it. Watches and the queue worker start in lifecycle hooks.
+import { Module, Type } from '@nestjs/common';
+import {
+  KubeClient,
+  kubeClientFromKubeconfig,
+  kubeClientInCluster,
+  LOGGER,
+  MetricsRegistry,
+  PlatformModule,
+  QueueFactory,
+  ReadinessChecks,
+  RedisClient,
+} from '@flotilla/platform';
+import type { Logger } from 'pino';
+import type { AppSetControllerConfig } from './appset-controller.config';
+import { AppSetController } from './controller/appset-controller.service';
+import { generatorRegistry } from './generators/generator.registry';
+import { AppSetHubClient } from './hub/appset-hub.client';
+import { AppSetMetrics } from './reconcile/appset.metrics';
+import { AppSetReconciler } from './reconcile/appset.reconciler';
+
+export const SERVICE_NAME = 'appset-controller';
+
+/** The root module for one configuration (config is loaded before Nest starts). */
+export function appSetControllerModule(config: AppSetControllerConfig): Type<unknown> {
+  @Module({
+    imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config: config.env })],
+    providers: [
+      {
+        provide: KubeClient,
+        useFactory: () =>
+          config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context),
+      },
+      { provide: AppSetMetrics, useFactory: (registry: MetricsRegistry) => new AppSetMetrics(registry), inject: [MetricsRegistry] },
+      {
+        provide: AppSetReconciler,
+        useFactory: (kube: KubeClient, logger: Logger) =>
+          new AppSetReconciler(new AppSetHubClient(kube, config.namespace), generatorRegistry(), logger),
+        inject: [KubeClient, LOGGER],
+      },
+      {
+        provide: AppSetController,
+        useFactory: (
+          kube: KubeClient,
+          queues: QueueFactory,
+          redis: RedisClient,
+          reconciler: AppSetReconciler,
+          metrics: AppSetMetrics,
+          logger: Logger,
+          readiness: ReadinessChecks,
+        ) => {
+          const controller = new AppSetController(kube, queues, redis, reconciler, metrics, logger, {
+            namespace: config.namespace,
+            resyncMs: config.resyncMs,
+            leaseMs: config.leaseMs,
+            leaseKey: `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:leader`,
+          });
+          readiness.register('hub-watches', () => controller.checkSynced());
+          return controller;
+        },
+        inject: [KubeClient, QueueFactory, RedisClient, AppSetReconciler, AppSetMetrics, LOGGER, ReadinessChecks],
+      },
+    ],
+  })
+  class AppSetControllerModule {}
+  return AppSetControllerModule;
+}

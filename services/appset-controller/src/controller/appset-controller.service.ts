@@ -1,0 +1,169 @@
+// Keeps every ApplicationSet reconciled: watches ApplicationSets, the Applications they own, cluster
+// Secrets and AppProjects on the hub, queues one coalesced reconcile per affected ApplicationSet, and
+// runs the queue only while this replica holds the leader lease.
+import { Application, ApplicationSet, ARGO_API_VERSION, KubeObject, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL } from '@flotilla/api-types';
+import { defineQueue, enqueueCoalesced, Informer, KubeClient, QueueFactory, TypedQueue } from '@flotilla/platform';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { LeaderElection } from '../leader/leader-election.service';
+import type { AppSetMetrics } from '../reconcile/appset.metrics';
+import type { AppSetReconciler } from '../reconcile/appset.reconciler';
+import { appSetChanged, applicationChanged, controllingAppSet, usesClusters } from './requeue.rules';
+
+export interface AppSetReconcileJob {
+  name: string;
+}
+export const APPSET_RECONCILE_QUEUE = defineQueue<AppSetReconcileJob>('appset-reconcile');
+
+/** After a failed write the reconcile is retried this much later (Argo requeues with backoff). */
+const RETRY_AFTER_ERROR_MS = 10_000;
+const CONCURRENCY = 4;
+
+export interface AppSetControllerOptions {
+  namespace: string;
+  resyncMs: number;
+  leaseMs: number;
+  /** Redis key of the leader lease. */
+  leaseKey: string;
+}
+
+export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly appSets: Informer<ApplicationSet>;
+  private readonly informers: Informer<KubeObject>[];
+  private readonly queue: TypedQueue<AppSetReconcileJob>;
+  private readonly leader: LeaderElection;
+  private worker: Worker<AppSetReconcileJob> | undefined;
+  private resync: NodeJS.Timeout | undefined;
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    kube: KubeClient,
+    private readonly queues: QueueFactory,
+    redis: Redis,
+    private readonly reconciler: AppSetReconciler,
+    private readonly metrics: AppSetMetrics,
+    private readonly logger: Logger,
+    private readonly opts: AppSetControllerOptions,
+  ) {
+    const ns = opts.namespace;
+    this.appSets = new Informer<ApplicationSet>(kube, { apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet', namespace: ns });
+    const apps = new Informer<Application>(kube, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: ns });
+    const secrets = new Informer<KubeObject>(kube, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: ns,
+      labelSelector: `${SECRET_TYPE_LABEL}=${SECRET_TYPE_CLUSTER}`,
+    });
+    const projects = new Informer<KubeObject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace: ns });
+    this.informers = [this.appSets, apps, secrets, projects] as Informer<KubeObject>[];
+    this.queue = queues.queue(APPSET_RECONCILE_QUEUE);
+    this.leader = new LeaderElection(
+      redis,
+      opts.leaseKey,
+      opts.leaseMs,
+      { onStartedLeading: () => this.lead(), onStoppedLeading: () => this.follow() },
+      logger,
+    );
+
+    this.appSets.on('add', (s) => this.enqueue(s.metadata.name));
+    this.appSets.on('update', (before, after) => appSetChanged(before, after) && this.enqueue(after.metadata.name));
+    this.appSets.on('delete', (s) => this.enqueue(s.metadata.name));
+    apps.on('update', (before, after) => applicationChanged(before, after) && this.enqueueOwner(after));
+    apps.on('delete', (app) => this.enqueueOwner(app));
+    // A new, changed or removed cluster Secret can change what any clusters generator yields.
+    const clustersChanged = (): void => this.enqueueWhere(usesClusters);
+    secrets.on('add', clustersChanged);
+    secrets.on('update', clustersChanged);
+    secrets.on('delete', clustersChanged);
+    // Validation needs the project to exist; when it appears, retry at once rather than at the next resync.
+    projects.on('add', () => this.enqueueWhere(() => true));
+  }
+
+  /** Nest hook: watches start in the background so an unreachable hub delays readiness, not start-up. */
+  onApplicationBootstrap(): void {
+    this.starting = this.start().catch((err: Error) => this.logger.error({ err }, `starting the hub watches failed: ${err.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+    await this.starting;
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.informers.map((i) => i.start()));
+    if (!this.stopped) this.leader.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.leader.stop();
+    for (const t of this.retries) clearTimeout(t);
+    await Promise.all(this.informers.map((i) => i.stop()));
+  }
+
+  /** For /readyz: fails until every hub watch holds a full list. */
+  checkSynced(): Promise<void> {
+    const pending = this.informers.filter((i) => !i.synced).map((i) => i.options.kind);
+    return pending.length ? Promise.reject(new Error(`waiting for the first list of ${pending.join(', ')}`)) : Promise.resolve();
+  }
+
+  get isLeader(): boolean {
+    return this.leader.isLeader;
+  }
+
+  private async lead(): Promise<void> {
+    if (this.worker) void this.worker.resume();
+    else this.worker = this.queues.worker(APPSET_RECONCILE_QUEUE, (job) => this.process(job.name), { concurrency: CONCURRENCY });
+    this.resync = setInterval(() => this.enqueueWhere(() => true), this.opts.resyncMs);
+    this.enqueueWhere(() => true);
+    return Promise.resolve();
+  }
+
+  private async follow(): Promise<void> {
+    clearInterval(this.resync);
+    // Lets running reconciles finish; no new job starts until we lead again.
+    await this.worker?.pause();
+  }
+
+  private async process(name: string): Promise<void> {
+    if (!this.leader.isLeader) return;
+    const started = process.hrtime.bigint();
+    let result: Awaited<ReturnType<AppSetReconciler['reconcile']>> = 'error';
+    try {
+      result = await this.reconciler.reconcile(name);
+    } catch (err) {
+      this.logger.error({ applicationset: name, err }, `reconcile failed: ${(err as Error).message}`);
+    } finally {
+      this.metrics.observe(result, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    if (result === 'error') this.retryLater(name);
+  }
+
+  private retryLater(name: string): void {
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      this.enqueue(name);
+    }, RETRY_AFTER_ERROR_MS);
+    this.retries.add(timer);
+  }
+
+  private enqueueOwner(app: Application): void {
+    const owner = controllingAppSet(app);
+    if (owner) this.enqueue(owner);
+  }
+
+  private enqueueWhere(match: (s: ApplicationSet) => boolean): void {
+    for (const s of this.appSets.list()) if (match(s)) this.enqueue(s.metadata.name);
+  }
+
+  private enqueue(name: string): void {
+    if (!this.leader.isLeader) return;
+    enqueueCoalesced(this.queue, name, { name }).catch((err: Error) =>
+      this.logger.error({ applicationset: name, err }, `queueing reconcile failed: ${err.message}`),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import type { Application, ApplicationSet } from '@flotilla/api-types';
+import { appSetChanged, applicationChanged, controllingAppSet, usesClusters } from './requeue.rules';
+
+const set = (over: any = {}): ApplicationSet =>
+  ({
+    metadata: { name: 's', labels: { a: '1' }, ...over.metadata },
+    spec: { generators: [{ list: { elements: [] } }], template: {}, ...over.spec },
+    status: over.status,
+  }) as ApplicationSet;
+const app = (over: any = {}): Application =>
+  ({
+    metadata: { name: 'a', annotations: { x: '1' }, ...over.metadata },
+    spec: { project: 'default', ...over.spec },
+    status: over.status,
+  }) as Application;
+
+describe('appSetChanged', () => {
+  it.each([
+    ['a status-only update', set({ status: { conditions: [] } }), false],
+    ['a spec change', set({ spec: { goTemplate: true } }), true],
+    ['a label change', set({ metadata: { labels: { a: '2' } } }), true],
+    ['deletion starting', set({ metadata: { deletionTimestamp: 'now' } }), true],
+    ['a refresh request', set({ metadata: { annotations: { 'argocd.argoproj.io/application-set-refresh': 'true' } } }), true],
+  ])('%s → %s', (_case, after, expected) => {
+    expect(appSetChanged(set(), after)).toBe(expected);
+  });
+
+  it('ignores the refresh request being cleared', () => {
+    const refreshing = set({ metadata: { annotations: { 'argocd.argoproj.io/application-set-refresh': 'true' } } });
+    expect(appSetChanged(refreshing, set())).toBe(false);
+  });
+});
+
+describe('applicationChanged', () => {
+  it.each([
+    ['reconciledAt churn', app({ status: { reconciledAt: 'later' } }), false],
+    ['a refresh annotation', app({ metadata: { annotations: { x: '1', 'argocd.argoproj.io/refresh': 'hard' } } }), false],
+    ['a hand-edited spec', app({ spec: { project: 'other' } }), true],
+    ['an edited annotation', app({ metadata: { annotations: { x: '2' } } }), true],
+    ['health changing', app({ status: { health: { status: 'Healthy' } } }), true],
+    ['sync changing', app({ status: { sync: { status: 'Synced' } } }), true],
+  ])('%s → %s', (_case, after, expected) => {
+    expect(applicationChanged(app(), after)).toBe(expected);
+  });
+});
+
+describe('controllingAppSet / usesClusters', () => {
+  it('finds the controlling ApplicationSet only', () => {
+    const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', name: 's', uid: 'u' };
+    expect(controllingAppSet(app({ metadata: { ownerReferences: [ref] } }))).toBeUndefined();
+    expect(controllingAppSet(app({ metadata: { ownerReferences: [{ ...ref, controller: true }] } }))).toBe('s');
+  });
+
+  it.each([
+    [[{ list: {} }], false],
+    [[{ clusters: {} }], true],
+    [[{ matrix: { generators: [{ list: {} }, { clusters: { selector: {} } }] } }], true],
+    [[{ matrix: { generators: [{ list: {} }, { matrix: { generators: [{ clusters: {} }, { list: {} }] } }] } }], true],
+  ])('%j → %s', (generators, expected) => {
+    expect(usesClusters(set({ spec: { generators } }))).toBe(expected);
+  });
+});

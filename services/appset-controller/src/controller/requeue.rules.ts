@@ -1,0 +1,61 @@
+// Which watch events make which ApplicationSets reconcile again, after Argo's event handlers and
+// predicates: the controller owns spec/metadata, so status-only churn is ignored.
+import { Application, ApplicationSet, REFRESH_ANNOTATION } from '@flotilla/api-types';
+import { equalIgnoringEmpty, isPlainObject } from '../json/json-value';
+
+export const APPSET_REFRESH_ANNOTATION = 'argocd.argoproj.io/application-set-refresh';
+
+/** An ApplicationSet update matters when its spec, labels, finalizers, deletion or refresh request changes. */
+export function appSetChanged(before: ApplicationSet, after: ApplicationSet): boolean {
+  const [b, a] = [before.metadata, after.metadata];
+  if (
+    !equalIgnoringEmpty(before.spec, after.spec) ||
+    !equalIgnoringEmpty(b.labels, a.labels) ||
+    !equalIgnoringEmpty(b.finalizers, a.finalizers) ||
+    b.deletionTimestamp !== a.deletionTimestamp
+  ) {
+    return true;
+  }
+  if (equalIgnoringEmpty(b.annotations, a.annotations)) return false;
+  // Removing the refresh request (which the controller itself does) is no reason to run again.
+  return !(b.annotations?.[APPSET_REFRESH_ANNOTATION] !== undefined && a.annotations?.[APPSET_REFRESH_ANNOTATION] === undefined);
+}
+
+/**
+ * An owned Application update matters when someone changed what the ApplicationSet owns (spec,
+ * labels, annotations, finalizers) — or its sync/health, which status.resources mirrors.
+ */
+export function applicationChanged(before: Application, after: Application): boolean {
+  const [b, a] = [before.metadata, after.metadata];
+  const withoutRefresh = (ann?: Record<string, string>) =>
+    Object.fromEntries(Object.entries(ann ?? {}).filter(([k]) => k !== REFRESH_ANNOTATION));
+  return (
+    !equalIgnoringEmpty(before.spec, after.spec) ||
+    !equalIgnoringEmpty(b.labels, a.labels) ||
+    !equalIgnoringEmpty(withoutRefresh(b.annotations), withoutRefresh(a.annotations)) ||
+    !equalIgnoringEmpty(b.finalizers, a.finalizers) ||
+    before.status?.sync?.status !== after.status?.sync?.status ||
+    before.status?.health?.status !== after.status?.health?.status
+  );
+}
+
+/** The ApplicationSet controlling an Application, if any. */
+export function controllingAppSet(app: Application): string | undefined {
+  return app.metadata.ownerReferences?.find(
+    (r) => r.controller === true && r.kind === 'ApplicationSet' && r.apiVersion.startsWith('argoproj.io/'),
+  )?.name;
+}
+
+/** Whether a cluster Secret change can change this ApplicationSet's output (a clusters generator anywhere). */
+export function usesClusters(appSet: ApplicationSet): boolean {
+  return (appSet.spec.generators ?? []).some((g) => mentionsClusters(g));
+}
+
+function mentionsClusters(generator: unknown): boolean {
+  if (!isPlainObject(generator)) return false;
+  if (generator.clusters !== undefined && generator.clusters !== null) return true;
+  const nested = [generator.matrix, generator.merge]
+    .filter(isPlainObject)
+    .flatMap((g): unknown[] => (Array.isArray(g.generators) ? (g.generators as unknown[]) : []));
+  return nested.some(mentionsClusters);
+}

@@ -1,0 +1,42 @@
+// A matrix's second child may reference the first child's parameters anywhere in its fields
+// (e.g. a git path built from a cluster label); this renders them in before the child runs.
+import type { ApplicationSet } from '@flotilla/api-types';
+import { stringRenderer } from '../template/string.renderer';
+import { renderTree } from '../template/tree.renderer';
+import { GeneratorEntry, GeneratorError, Params } from './generator.types';
+
+export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: ApplicationSet): GeneratorEntry {
+  if (Object.keys(params).length === 0) return entry;
+  const render = stringRenderer(appSet.spec);
+  const { values, ...restClusters } = entry.clusters ?? {};
+  try {
+    const rendered = renderTree(entry.clusters ? { ...entry, clusters: restClusters } : entry, params, render);
+    if (entry.clusters && values) rendered.clusters = { ...rendered.clusters, values: preResolveValues(values, params, appSet) };
+    return rendered;
+  } catch (err) {
+    throw new GeneratorError(`failed to replace parameters in generator: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * `values` may also reference the child's own parameters, which do not exist yet: in goTemplate mode
+ * a value naming a missing key is kept as written so the child resolves it later.
+ */
+function preResolveValues(values: Record<string, string>, params: Params, appSet: ApplicationSet): Record<string, string> {
+  if (!appSet.spec.goTemplate) return renderTree(values, params, stringRenderer(appSet.spec));
+  const options = (appSet.spec.goTemplateOptions ?? []).filter((o) => !o.startsWith('missingkey='));
+  const strict = stringRenderer({ goTemplate: true, goTemplateOptions: [...options, 'missingkey=error'] });
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(values)) {
+    try {
+      out[key] = strict(text, params);
+    } catch (err) {
+      if (!isMissingKeyError(err)) throw new Error(`failed to pre-resolve Values key "${key}": ${(err as Error).message}`);
+      out[key] = text;
+    }
+  }
+  return out;
+}
+
+const isMissingKeyError = (err: unknown): boolean =>
+  err instanceof Error && /map has no entry for key|can't evaluate field/.test(err.message);

@@ -1,0 +1,69 @@
+// `matrix`: the Cartesian product of two child generators' parameter sets; the second child may use
+// the first's parameters in its own fields. https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Matrix/
+import { goValueString, GeneratorRegistry, transformEntry } from './generator-entry.transform';
+import { Generator, GeneratorContext, GeneratorEntry, GeneratorError, Params, useGoTemplate } from './generator.types';
+import { interpolateEntry } from './generator-entry.interpolate';
+import { isPlainObject } from '../json/json-value';
+
+export class MatrixGenerator implements Generator {
+  readonly key = 'matrix';
+
+  /** @param children the generators a matrix may nest (terminal ones, plus matrix one level down). */
+  constructor(private readonly children: GeneratorRegistry) {}
+
+  generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Params[] {
+    const children = (entry.matrix?.generators ?? []) as GeneratorEntry[];
+    if (!entry.matrix) throw new GeneratorError('ApplicationSet is empty');
+    if (children.length < 2) throw new GeneratorError('found less than two generators, Matrix support only two');
+    if (children.length > 2) throw new GeneratorError('found more than two generators, Matrix support only two');
+    const goTemplate = useGoTemplate(ctx.appSet);
+    const result: Params[] = [];
+    for (const a of this.childParams(children[0], ctx, 'first')) {
+      const second = interpolateEntry(children[1], a, ctx.appSet);
+      for (const b of this.childParams(second, ctx, 'second')) result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
+    }
+    return result;
+  }
+
+  template(entry: GeneratorEntry) {
+    return entry.matrix?.template as ReturnType<Generator['template']>;
+  }
+
+  private childParams(child: GeneratorEntry, ctx: GeneratorContext, which: 'first' | 'second'): Params[] {
+    try {
+      const results = transformEntry(child, this.children, undefined, ctx);
+      if (results.length === 0) throw new GeneratorError('child generator generated no parameters');
+      if (results.length > 1) throw new GeneratorError('found more than one generator in matrix.Generators');
+      return results[0].params;
+    } catch (err) {
+      const msg =
+        which === 'first'
+          ? 'error failed to get params for first generator in matrix generator'
+          : 'failed to get params for second generator in the matrix generator';
+      throw new GeneratorError(`${msg}: child generator returned an error on parameter generation: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** fasttemplate parameters are flat strings; the same key with two values is a conflict. */
+function combineFlat(a: Params, b: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(a)) out[k] = goValueString(v);
+  for (const [k, v] of Object.entries(b)) {
+    const value = goValueString(v);
+    if (k in out && out[k] !== value) {
+      throw new GeneratorError(
+        `failed to combine string maps with merging params for the matrix generator: found duplicate key ${k} with different value, a: ${String(out[k])} ,b: ${value}`,
+      );
+    }
+    out[k] = value;
+  }
+  return out;
+}
+
+/** mergo.Merge(WithOverride): `over` wins, nested maps merge key by key. */
+function deepMerge(base: Params, over: Params): Params {
+  const out: Params = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k], v) : v;
+  return out;
+}

@@ -1,0 +1,81 @@
+// The reconciler's view of the hub, over the Kubernetes API: ApplicationSets, Applications, AppProjects
+// and cluster Secrets in the control-plane namespace. Reads go to the API server, not a cache, so a
+// reconcile never acts on objects it has just changed itself.
+import {
+  ARGO_API_VERSION,
+  Application,
+  ApplicationSet,
+  ApplicationSetStatus,
+  KubeObject,
+  SECRET_TYPE_CLUSTER,
+  SECRET_TYPE_LABEL,
+} from '@flotilla/api-types';
+import { KubeApiError, KubeClient } from '@flotilla/platform';
+import type { JsonObject } from '../json/json-value';
+import type { AppSetHub } from './appset-hub.port';
+
+const APPSET = { apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet' };
+const APPLICATION = { apiVersion: ARGO_API_VERSION, kind: 'Application' };
+const PROJECT = { apiVersion: ARGO_API_VERSION, kind: 'AppProject' };
+
+export class AppSetHubClient implements AppSetHub {
+  constructor(
+    private readonly kube: KubeClient,
+    private readonly namespace: string,
+  ) {}
+
+  async getAppSet(name: string): Promise<ApplicationSet | undefined> {
+    try {
+      return await this.kube.get<ApplicationSet>(this.ref(APPSET, name));
+    } catch (err) {
+      if (err instanceof KubeApiError && err.code === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async listClusterSecrets(): Promise<KubeObject[]> {
+    const list = await this.kube.list('v1', 'Secret', {
+      namespace: this.namespace,
+      labelSelector: `${SECRET_TYPE_LABEL}=${SECRET_TYPE_CLUSTER}`,
+    });
+    return list.items;
+  }
+
+  async listApplications(): Promise<Application[]> {
+    return (await this.kube.list<Application>(APPLICATION.apiVersion, APPLICATION.kind, { namespace: this.namespace })).items;
+  }
+
+  async listProjectNames(): Promise<Set<string>> {
+    const list = await this.kube.list(PROJECT.apiVersion, PROJECT.kind, { namespace: this.namespace });
+    return new Set(list.items.map((p) => p.metadata?.name ?? ''));
+  }
+
+  async createApplication(app: Application): Promise<void> {
+    await this.kube.create({ ...app, metadata: { ...app.metadata, namespace: this.namespace } });
+  }
+
+  async patchApplication(name: string, patch: JsonObject): Promise<void> {
+    await this.kube.patch(this.ref(APPLICATION, name), patch, 'merge');
+  }
+
+  async deleteApplication(name: string): Promise<void> {
+    try {
+      await this.kube.delete(this.ref(APPLICATION, name));
+    } catch (err) {
+      if (!(err instanceof KubeApiError && err.code === 404)) throw err;
+    }
+  }
+
+  async patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void> {
+    try {
+      await this.kube.patch(this.ref(APPSET, name), { status }, 'merge', { subresource: 'status' });
+    } catch (err) {
+      // Deleted while we reconciled it: nothing left to report on.
+      if (!(err instanceof KubeApiError && err.code === 404)) throw err;
+    }
+  }
+
+  private ref(type: { apiVersion: string; kind: string }, name: string): KubeObject {
+    return { ...type, metadata: { name, namespace: this.namespace } };
+  }
+}

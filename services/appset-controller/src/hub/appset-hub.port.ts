@@ -1,0 +1,17 @@
+// What the reconciler reads from and writes to the hub's Kubernetes API, in the control-plane namespace.
+import type { Application, ApplicationSet, ApplicationSetStatus, KubeObject } from '@flotilla/api-types';
+import type { JsonObject } from '../json/json-value';
+
+export interface AppSetHub {
+  getAppSet(name: string): Promise<ApplicationSet | undefined>;
+  /** Secrets labelled argocd.argoproj.io/secret-type=cluster. */
+  listClusterSecrets(): Promise<KubeObject[]>;
+  listApplications(): Promise<Application[]>;
+  listProjectNames(): Promise<Set<string>>;
+  createApplication(app: Application): Promise<void>;
+  /** A JSON merge patch on the Application. */
+  patchApplication(name: string, patch: JsonObject): Promise<void>;
+  deleteApplication(name: string): Promise<void>;
+  /** Replaces status.conditions / status.resources through the status subresource. */
+  patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void>;
+}

@@ -1,0 +1,150 @@
+// One reconcile of one ApplicationSet, in Argo's order: generate, validate, create/update, delete,
+// then report status.conditions and status.resources. Applications already written stay written.
+import { Application, ApplicationSet, IN_CLUSTER_NAME, IN_CLUSTER_SERVER, KubeObject } from '@flotilla/api-types';
+import type { Logger } from 'pino';
+import { secretField } from '../generators/clusters.generator';
+import type { GeneratorRegistry } from '../generators/generator-entry.transform';
+import type { AppSetHub } from '../hub/appset-hub.port';
+import { generateApplications } from '../template/applications.renderer';
+import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
+import { KnownCluster, validateApplications, validationMessage } from './application.validation';
+import { conditionsChanged, nextConditions, Outcome, Reason } from './appset.conditions';
+import { resourcesStatus } from './appset.resources';
+
+export type ReconcileResult = 'success' | 'error' | 'not-found';
+
+export class AppSetReconciler {
+  constructor(
+    private readonly hub: AppSetHub,
+    private readonly generators: GeneratorRegistry,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async reconcile(name: string): Promise<ReconcileResult> {
+    const appSet = await this.hub.getAppSet(name);
+    if (!appSet) return 'not-found';
+    const log = this.logger.child({ applicationset: name });
+    if (appSet.metadata.deletionTimestamp) {
+      await this.releaseOnDeletion(appSet, log);
+      return 'success';
+    }
+    const secrets = await this.hub.listClusterSecrets();
+    const generated = generateApplications(appSet, this.generators, secrets);
+    if (!generated.ok) {
+      log.error({ reason: generated.reason }, `unable to generate applications: ${generated.message}`);
+      await this.report(appSet, { kind: 'error', reason: generated.reason, message: generated.message, parametersGenerated: false });
+      return 'error';
+    }
+    const apps = generated.applications;
+    log.info(`generated ${apps.length} applications`);
+    const errors = validateApplications(appSet, apps, { projects: await this.hub.listProjectNames(), clusters: knownClusters(secrets) });
+    for (const [app, message] of errors)
+      log.error({ application: app }, `validation error found during application validation: ${message}`);
+    const outcome = await this.apply(appSet, apps, errors, secrets, log);
+    await this.report(appSet, outcome);
+    return outcome.kind === 'error' && outcome.reason !== Reason.ApplicationValidationError ? 'error' : 'success';
+  }
+
+  private async apply(
+    appSet: ApplicationSet,
+    apps: Application[],
+    errors: Map<string, string>,
+    secrets: KubeObject[],
+    log: Logger,
+  ): Promise<Outcome> {
+    const all = await this.hub.listApplications();
+    const live = new Map(all.map((a) => [a.metadata.name, a]));
+    const valid = apps.filter((a) => !errors.has(a.metadata.name));
+    const writeError = await this.write(appSet, valid, live, log);
+    if (writeError) {
+      const reason = allowsUpdate(policyOf(appSet)) ? Reason.UpdateApplicationError : Reason.CreateApplicationError;
+      return { kind: 'error', reason, message: writeError, parametersGenerated: true };
+    }
+    if (allowsDelete(policyOf(appSet))) {
+      const owned = all.filter((a) => isOwnedBy(a, appSet));
+      const deleteError = await this.prune(appSet, new Set(apps.map((a) => a.metadata.name)), owned, secrets, log);
+      if (deleteError) return { kind: 'error', reason: Reason.DeleteApplicationError, message: deleteError, parametersGenerated: true };
+    }
+    if (errors.size > 0)
+      return { kind: 'error', reason: Reason.ApplicationValidationError, message: validationMessage(errors), parametersGenerated: true };
+    return { kind: 'upToDate' };
+  }
+
+  /** Creates and patches; one Application failing does not stop the others. Returns the first error by name. */
+  private async write(
+    appSet: ApplicationSet,
+    valid: Application[],
+    live: Map<string, Application>,
+    log: Logger,
+  ): Promise<string | undefined> {
+    const failures = new Map<string, string>();
+    for (const write of planWrites(appSet, valid, live)) {
+      try {
+        if (write.action === 'error') throw new Error(write.message);
+        if (write.action === 'create') await this.hub.createApplication(write.object);
+        else await this.hub.patchApplication(write.name, write.patch);
+        log.info({ application: write.name }, `${write.action === 'create' ? 'created' : 'updated'} Application`);
+      } catch (err) {
+        const message = (err as Error).message;
+        log.error({ application: write.name }, `failed to ${write.action} Application: ${message}`);
+        failures.set(write.name, message);
+      }
+    }
+    return firstByName(failures);
+  }
+
+  private async prune(
+    appSet: ApplicationSet,
+    generated: Set<string>,
+    owned: Application[],
+    secrets: KubeObject[],
+    log: Logger,
+  ): Promise<string | undefined> {
+    const failures = new Map<string, string>();
+    for (const del of planDeletes(appSet, generated, owned, knownClusters(secrets))) {
+      try {
+        // The destination is gone, so the cascade could never finish: let the Application go without it.
+        if (del.finalizers) await this.hub.patchApplication(del.name, { metadata: { finalizers: del.finalizers } });
+        await this.hub.deleteApplication(del.name);
+        log.info({ application: del.name }, 'Deleted application');
+      } catch (err) {
+        const message = (err as Error).message;
+        log.error({ application: del.name }, `failed to delete Application: ${message}`);
+        failures.set(del.name, message);
+      }
+    }
+    return firstByName(failures);
+  }
+
+  /** A deleting ApplicationSet whose policy forbids deletes lets go of its Applications, so GC keeps them. */
+  private async releaseOnDeletion(appSet: ApplicationSet, log: Logger): Promise<void> {
+    if (allowsDelete(policyOf(appSet))) return;
+    const owned = (await this.hub.listApplications()).filter((a) => isOwnedBy(a, appSet));
+    for (const app of owned) await this.hub.patchApplication(app.metadata.name, { metadata: { ownerReferences: null } });
+    log.info(`released ${owned.length} applications: the applicationsSync policy does not allow deleting them`);
+  }
+
+  private async report(appSet: ApplicationSet, outcome: Outcome): Promise<void> {
+    const previous = appSet.status?.conditions ?? [];
+    const conditions = nextConditions(previous, outcome, this.clock().toISOString());
+    const owned = (await this.hub.listApplications()).filter((a) => isOwnedBy(a, appSet));
+    const resources = resourcesStatus(owned);
+    const unchanged =
+      !conditionsChanged(previous, conditions) && JSON.stringify(appSet.status?.resources ?? []) === JSON.stringify(resources);
+    if (unchanged) return;
+    await this.hub.patchAppSetStatus(appSet.metadata.name, { conditions, resources, resourcesCount: resources.length });
+  }
+}
+
+/** Clusters Applications may target: every cluster Secret, and the hub unless a Secret covers it. */
+export function knownClusters(secrets: readonly KubeObject[]): KnownCluster[] {
+  const clusters = secrets.map((s) => ({ name: secretField(s, 'name'), server: secretField(s, 'server') }));
+  if (!clusters.some((c) => c.server === IN_CLUSTER_SERVER)) clusters.push({ name: IN_CLUSTER_NAME, server: IN_CLUSTER_SERVER });
+  return clusters;
+}
+
+function firstByName(failures: Map<string, string>): string | undefined {
+  const [first] = [...failures.keys()].sort();
+  return first === undefined ? undefined : failures.get(first);
+}

@@ -1,0 +1,95 @@
+// Turns an ApplicationSet into the Applications it asks for: every generator entry's parameter sets
+// rendered through its (merged) template, as Argo's GenerateApplications and RenderTemplateParams do.
+import {
+  ARGO_API_VERSION,
+  Application,
+  ApplicationSet,
+  ApplicationSetTemplate,
+  KubeObject,
+  RESOURCES_FINALIZER,
+} from '@flotilla/api-types';
+import { parse } from 'yaml';
+import { GeneratorRegistry, transformEntry } from '../generators/generator-entry.transform';
+import type { Params } from '../generators/generator.types';
+import { isPlainObject } from '../json/json-value';
+import { applyMergePatch } from '../json/merge-patch';
+import { stringRenderer, StringRenderer } from './string.renderer';
+import { renderTree } from './tree.renderer';
+
+export const ApplicationSetReason = {
+  ParamsGenerationError: 'ApplicationGenerationFromParamsError',
+  RenderTemplateParamsError: 'RenderTemplateParamsError',
+} as const;
+
+export type GenerationResult =
+  | { ok: true; applications: Application[] }
+  | { ok: false; reason: (typeof ApplicationSetReason)[keyof typeof ApplicationSetReason]; message: string };
+
+export function generateApplications(
+  appSet: ApplicationSet,
+  registry: GeneratorRegistry,
+  clusterSecrets: readonly KubeObject[],
+): GenerationResult {
+  const render = stringRenderer(appSet.spec);
+  const ctx = { appSet, clusterSecrets, renderString: render };
+  const applications: Application[] = [];
+  for (const entry of appSet.spec.generators ?? []) {
+    let results;
+    try {
+      results = transformEntry(entry, registry, appSet.spec.template, ctx);
+    } catch (err) {
+      return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: (err as Error).message };
+    }
+    for (const { params, template } of results) {
+      for (const p of params) {
+        try {
+          applications.push(renderApplication(appSet, template, p, render));
+        } catch (err) {
+          return { ok: false, reason: ApplicationSetReason.RenderTemplateParamsError, message: (err as Error).message };
+        }
+      }
+    }
+  }
+  return { ok: true, applications };
+}
+
+export function renderApplication(
+  appSet: ApplicationSet,
+  template: ApplicationSetTemplate,
+  params: Params,
+  render: StringRenderer,
+): Application {
+  const { name, namespace, labels, annotations, finalizers } = template.metadata ?? {};
+  let app = {
+    apiVersion: ARGO_API_VERSION,
+    kind: 'Application',
+    metadata: { name, namespace, labels, annotations, finalizers },
+    spec: template.spec,
+  } as Application;
+  // Argo hands the template back untouched (no default finalizer either) for an empty parameter set.
+  if (Object.keys(params).length > 0) {
+    app = renderTree(app, params, render);
+    if (!appSet.spec.syncPolicy?.preserveResourcesOnDeletion && (app.metadata.finalizers ?? []).length === 0) {
+      app.metadata.finalizers = [RESOURCES_FINALIZER];
+    }
+  }
+  if (appSet.spec.templatePatch) app = applyTemplatePatch(app, render(appSet.spec.templatePatch, params));
+  // Generated Applications live beside their ApplicationSet, whatever the template says.
+  app.metadata = { ...app.metadata, name: app.metadata.name ?? '', namespace: appSet.metadata.namespace };
+  return app;
+}
+
+/** templatePatch is YAML or JSON merged over the rendered Application; it may not change the project. */
+function applyTemplatePatch(app: Application, patchText: string): Application {
+  let patch: unknown;
+  try {
+    patch = parse(patchText);
+  } catch (err) {
+    throw new Error(`error while converting template to json ${JSON.stringify(patchText)}: ${(err as Error).message}`);
+  }
+  if (patch === null || patch === undefined) return app;
+  if (!isPlainObject(patch)) throw new Error(`invalid templatePatch ${JSON.stringify(patchText)}: it must be a map`);
+  const patched = applyMergePatch(app, patch) as Application;
+  patched.spec = { ...patched.spec, project: app.spec.project };
+  return patched;
+}
