@@ -1,0 +1,123 @@
+import { parse as parseYaml } from 'yaml';
+import { planNotifications } from '../notifications/notification.planner';
+import { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { parseNotificationsConfig, WebhookServiceConfig } from './notifications-config.parser';
+
+// The ConfigMap of seeds/002 (architecture article, "notifications and RBAC"), indented as published.
+const SEED_CONFIGMAP = `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: argocd-notifications-cm
+  namespace: argocd
+data:
+  trigger.on-sync-failed: |
+    - description: Application sync has failed
+      send:
+      - slack-deploy-alert
+      when: app.status.operationState.phase in ['Error', 'Failed']
+  trigger.on-health-degraded: |
+    - description: Application health has degraded
+      send:
+      - slack-deploy-alert
+      when: app.status.health.status == 'Degraded'
+  template.slack-deploy-alert: |
+    message: |
+      Application *{{.app.metadata.name}}* sync {{.app.status.operationState.phase}}.
+      Revision: {{.app.status.sync.revision}}
+      Cluster: {{.app.spec.destination.server}}
+    slack:
+      attachments: |
+        [{
+          "color": "#E96D76",
+          "title": "{{.app.metadata.name}}",
+          "title_link": "https://argocd.internal/applications/{{.app.metadata.name}}",
+          "fields": [
+            {"title": "Sync Status", "value": "{{.app.status.sync.status}}", "short": true},
+            {"title": "Health", "value": "{{.app.status.health.status}}", "short": true}
+          ]
+        }]
+  service.slack: |
+    token: $slack-token
+    username: ArgoCD
+    icon: ":argocd:"
+`;
+
+describe('parseNotificationsConfig', () => {
+  it("reads the seed article's ConfigMap as written, keeping slack as a known-but-unsupported service", () => {
+    const cm = parseYaml(SEED_CONFIGMAP) as { data: Record<string, string> };
+    const { config, problems } = parseNotificationsConfig(cm.data, { 'slack-token': 'xoxb-1' });
+    expect(problems).toEqual([]);
+    expect([...config.triggers.keys()].sort()).toEqual(['on-health-degraded', 'on-sync-failed']);
+    expect(config.templates.get('slack-deploy-alert')?.message).toContain('Application *{{.app.metadata.name}}* sync');
+    expect(config.services.get('slack')).toEqual({ type: 'slack', name: 'slack', unsupported: true });
+
+    // The seed's Application subscribes with notifications.argoproj.io/subscribe.on-sync-failed.slack.
+    const app = {
+      metadata: { name: 'payments-prod', annotations: { 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'deploy-alerts' } },
+      status: { operationState: { phase: 'Failed', startedAt: '2024-05-01T11:00:00Z' } },
+    };
+    const registry = new NotificationSenderRegistry();
+    const plan = planNotifications({ app, config, now: () => new Date(), undeliverable: (s) => registry.undeliverable(config, s) });
+    expect(plan.deliveries).toEqual([]);
+    expect(plan.skipped[0].reason).toBe('notification service "slack" has type "slack", which Flotilla does not deliver to yet (supported: webhook)');
+  });
+
+  it('reads webhook services by name, substituting $references from the Secret and collecting what to mask', () => {
+    const { config, problems } = parseNotificationsConfig(
+      {
+        'service.webhook.github': `url: https://api.github.com/$repo-path
+headers:
+- name: Authorization
+  value: token $github-token
+- name: Content-Type
+  value: application/json
+basicAuth:
+  username: bot
+  password: $pw
+insecureSkipVerify: true
+`,
+        'service.webhook.plain': 'url: http://receiver/hook',
+      },
+      { 'github-token': 'ghp_abc', pw: 'hunter22', 'repo-path': 'repos/org/app', unused: 'zzz' },
+    );
+    expect(problems).toEqual([]);
+    const github = config.services.get('github') as WebhookServiceConfig;
+    expect(github).toEqual({
+      type: 'webhook',
+      name: 'github',
+      url: 'https://api.github.com/repos/org/app',
+      headers: [
+        { name: 'Authorization', value: 'token ghp_abc' },
+        { name: 'Content-Type', value: 'application/json' },
+      ],
+      basicAuth: { username: 'bot', password: 'hunter22' },
+      insecureSkipVerify: true,
+    });
+    expect(config.services.get('plain')).toMatchObject({ url: 'http://receiver/hook', headers: [], insecureSkipVerify: false });
+    expect(config.sensitive).toEqual(expect.arrayContaining(['ghp_abc', 'hunter22', 'zzz', 'token ghp_abc', 'application/json']));
+  });
+
+  it('reports each bad key by name and keeps the rest', () => {
+    const { config, problems } = parseNotificationsConfig({
+      'trigger.bad-syntax': "- when: app.status.phase in ['Error'\n  send: [x]",
+      'trigger.not-a-list': 'when: true',
+      'trigger.good': "- when: app.status.health.status == 'Degraded'\n  send: [x]",
+      'service.webhook.nourl': 'headers: []',
+      'service.webhook.a.b': 'url: http://x',
+      'template.t': 'message: [unclosed',
+      subscriptions: '- recipients: [hook]\n  selector: "env in prod"',
+      context: 'argocdUrl: https://argocd.example.com',
+    });
+    expect([...problems].sort()).toEqual([
+      expect.stringMatching(/^service\.webhook\.a\.b: expected 'service\.<type>' or 'service\.<type>\.<name>'$/),
+      expect.stringMatching(/^service\.webhook\.nourl: url: /),
+      'subscriptions: invalid label selector clause "env in prod"',
+      expect.stringMatching(/^template\.t: /),
+      'trigger.bad-syntax: trigger "bad-syntax" condition [0] when: expected "," or "]" but found end of expression (column 29) in "app.status.phase in [\'Error\'"',
+      expect.stringMatching(/^trigger\.not-a-list: trigger "not-a-list": expected a list/),
+    ]);
+    expect([...config.triggers.keys()]).toEqual(['good']);
+    expect(config.context).toEqual({ argocdUrl: 'https://argocd.example.com' });
+  });
+});

@@ -1,0 +1,84 @@
+import { UnrecoverableError } from 'bullmq';
+import { once } from 'node:events';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { Counter, Registry } from 'prom-client';
+import { NotificationsConfigStore } from '../config/notifications-config.store';
+import { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { NotificationDeliveryProcessor, NotificationJob } from './notification-delivery.processor';
+
+describe('NotificationDeliveryProcessor', () => {
+  let server: http.Server;
+  let url: string;
+  let status = 200;
+  const bodies: string[] = [];
+  let logs = '';
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(status).end();
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  const setup = () => {
+    logs = '';
+    bodies.length = 0;
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => ((logs += chunk.toString()), cb()) }));
+    const store = new NotificationsConfigStore(logger);
+    store.setSecret({ data: { pw: Buffer.from('hunter22').toString('base64') } });
+    store.setConfigMap({
+      data: {
+        // The secret also sits in the URL path, so a failure message would carry it if not masked.
+        'service.webhook.hook': `url: ${url}/hooks/$pw\nbasicAuth:\n  username: bot\n  password: $pw\n`,
+        'template.t': 'webhook:\n  hook:\n    method: POST\n    body: "{{.app.metadata.name}} via {{.recipient}}"',
+        'template.bad': 'message: "{{ .app.metadata.name.nope }}"',
+      },
+    });
+    const counter = new Counter({ name: 'delivered', help: 'h', labelNames: ['service', 'trigger', 'result'] as const, registers: [new Registry()] });
+    return { processor: new NotificationDeliveryProcessor(store, new NotificationSenderRegistry(), counter, logger), counter };
+  };
+  const job = (templates = ['t'], service = 'hook'): NotificationJob => ({ app: { metadata: { name: 'guestbook', namespace: 'argocd' } }, trigger: 'on-sync-succeeded', templates, destination: { service, recipient: 'ops' } });
+  const count = async (c: Counter, result: string) => (await c.get()).values.filter((v) => v.labels.result === result).reduce((n, v) => n + v.value, 0);
+
+  it('renders and sends, counting a success', async () => {
+    status = 200;
+    const { processor, counter } = setup();
+    await processor.process(job(), { attemptsMade: 0, opts: { attempts: 5 } });
+    expect(bodies).toEqual(['guestbook via ops']);
+    expect(await count(counter, 'success')).toBe(1);
+  });
+
+  it('throws a retryable error until the last attempt, then logs the status code with secrets masked', async () => {
+    status = 502;
+    const { processor, counter } = setup();
+    const first = await processor.process(job(), { attemptsMade: 0, opts: { attempts: 2 } }).catch((e: unknown) => e);
+    expect(first).not.toBeInstanceOf(UnrecoverableError);
+    expect(logs).not.toContain('failed for good');
+    const last = await processor.process(job(), { attemptsMade: 1, opts: { attempts: 2 } }).catch((e: unknown) => e);
+    expect((last as Error).message).toBe(`webhook hook: POST ${url}/hooks/*** answered HTTP 502`);
+    expect(logs).toContain('"statusCode":502');
+    expect(logs).toContain('failed for good');
+    expect(logs).not.toContain('hunter22');
+    expect(await count(counter, 'failed')).toBe(1);
+  });
+
+  it('gives up at once on what retrying cannot fix: a broken template, an unsupported service', async () => {
+    status = 200;
+    const { processor, counter } = setup();
+    await expect(processor.process(job(['bad']), { attemptsMade: 0, opts: { attempts: 5 } })).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(processor.process(job(['t'], 'slack'), { attemptsMade: 0, opts: { attempts: 5 } })).rejects.toThrow('notification service "slack" is not configured in argocd-notifications-cm');
+    expect(await count(counter, 'failed')).toBe(2);
+    expect(bodies).toEqual([]);
+  });
+});

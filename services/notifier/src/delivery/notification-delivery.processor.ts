@@ -1,0 +1,61 @@
+import { UnrecoverableError } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import type { NotificationsConfigStore } from '../config/notifications-config.store';
+import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { DeliveryError } from '../services/notification-service';
+import { maskSecrets } from '../services/secret.mask';
+import type { Destination } from '../state/notified.state';
+import { TemplateRenderError } from './notification.renderer';
+
+/** One notification to deliver: the Application as it was when the trigger fired. */
+export interface NotificationJob {
+  readonly app: Record<string, unknown>;
+  readonly trigger: string;
+  readonly templates: readonly string[];
+  readonly destination: Destination;
+}
+
+export interface JobAttempt {
+  readonly attemptsMade: number;
+  readonly opts: { readonly attempts?: number };
+}
+
+/**
+ * Renders and sends one notification with the configuration current at delivery time. Failures
+ * that retrying can fix are thrown for BullMQ to retry; the last failure is logged with the HTTP
+ * status, with every secret value masked.
+ */
+export class NotificationDeliveryProcessor {
+  constructor(
+    private readonly store: NotificationsConfigStore,
+    private readonly registry: NotificationSenderRegistry,
+    private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
+    private readonly logger: Logger,
+  ) {}
+
+  async process(job: NotificationJob, attempt: JobAttempt): Promise<void> {
+    const { config, renderer } = this.store.snapshot;
+    const { destination, trigger } = job;
+    const meta = job.app.metadata as { name?: string; namespace?: string } | undefined;
+    const fields = { app: `${meta?.namespace ?? ''}/${meta?.name ?? ''}`, trigger, service: destination.service, recipient: destination.recipient };
+    try {
+      const resolved = this.registry.resolve(config, destination.service);
+      if ('reason' in resolved) throw new DeliveryError(resolved.reason, false);
+      const notification = renderer.render(job.templates, { app: job.app, context: config.context, secrets: config.secrets, serviceType: resolved.service.type, recipient: destination.recipient });
+      await resolved.sender.send(notification, destination, resolved.service);
+    } catch (err) {
+      const retryable = err instanceof DeliveryError ? err.retryable : !(err instanceof TemplateRenderError);
+      const last = !retryable || attempt.attemptsMade + 1 >= (attempt.opts.attempts ?? 1);
+      const message = maskSecrets((err as Error).message, config.sensitive);
+      const statusCode = err instanceof DeliveryError ? err.statusCode : undefined;
+      if (last) {
+        this.delivered.inc({ service: destination.service, trigger, result: 'failed' });
+        this.logger.error({ ...fields, statusCode, attempts: attempt.attemptsMade + 1 }, `notification ${trigger} to ${destination.service} failed for good: ${message}`);
+      }
+      throw retryable ? new Error(message) : new UnrecoverableError(message);
+    }
+    this.delivered.inc({ service: destination.service, trigger, result: 'success' });
+    this.logger.info(fields, `notification ${trigger} sent to ${destination.service}`);
+  }
+}

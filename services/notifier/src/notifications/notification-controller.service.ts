@@ -1,0 +1,119 @@
+import { AppProject, Application, ARGO_API_VERSION, KubeObject, NOTIFICATIONS_CM, NOTIFICATIONS_SECRET } from '@flotilla/api-types';
+import { defineQueue, Informer, KubeClient, QueueFactory } from '@flotilla/platform';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import type { NotificationsConfigStore } from '../config/notifications-config.store';
+import { NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
+import { ApplicationHubClient } from '../hub/application-hub.client';
+import { LeaderElection } from '../leader/leader-election.service';
+import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { NotificationReconciler } from './notification.reconciler';
+
+export const NOTIFICATIONS_QUEUE = defineQueue<NotificationJob>('notifications');
+/** Delivery attempts before giving up (BullMQ backs off exponentially from 1 s between them). */
+export const DELIVERY_ATTEMPTS = 5;
+
+export interface NotificationControllerOptions {
+  readonly namespace: string;
+  /** Redis key of the leader lease. */
+  readonly leaseKey: string;
+  /** Time-based triggers (`time.Now()…`) need evaluating without an event; this is how often. */
+  readonly resyncMs?: number;
+  readonly deliveryConcurrency?: number;
+}
+
+/**
+ * Runs the notifier: every replica watches the notifications ConfigMap/Secret and delivers queued
+ * notifications; only the leader evaluates Applications (on each change, on config edits and
+ * periodically) and queues what is due.
+ */
+export class NotificationController implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly apps: Informer<Application>;
+  private readonly projects: Informer<AppProject>;
+  private readonly configMaps: Informer<KubeObject>;
+  private readonly secrets: Informer<KubeObject>;
+  private readonly leader: LeaderElection;
+  private readonly reconciler: NotificationReconciler;
+  private resync: NodeJS.Timeout | undefined;
+  private synced = false;
+
+  constructor(
+    kube: KubeClient,
+    private readonly queues: QueueFactory,
+    redis: Redis,
+    private readonly store: NotificationsConfigStore,
+    private readonly registry: NotificationSenderRegistry,
+    private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
+    private readonly logger: Logger,
+    private readonly opts: NotificationControllerOptions,
+  ) {
+    const namespace = opts.namespace;
+    this.apps = new Informer<Application>(kube, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace });
+    this.projects = new Informer<AppProject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
+    this.configMaps = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_CM}` });
+    this.secrets = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'Secret', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_SECRET}` });
+    this.leader = new LeaderElection(redis, logger, { key: opts.leaseKey });
+    const queue = queues.queue(NOTIFICATIONS_QUEUE);
+    this.reconciler = new NotificationReconciler({
+      store,
+      registry,
+      apps: new ApplicationHubClient(kube),
+      project: (name) => this.projects.list().find((p) => p.metadata.name === name),
+      enqueue: async (job, jobId) => void (await queue.add(job, { jobId, attempts: DELIVERY_ATTEMPTS })),
+      logger,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.watchConfig(this.configMaps, NOTIFICATIONS_CM, (obj) => this.store.setConfigMap(obj as { data?: Record<string, string> } | undefined));
+    this.watchConfig(this.secrets, NOTIFICATIONS_SECRET, (obj) => this.store.setSecret(obj as { data?: Record<string, string> } | undefined));
+    this.store.onChange(() => this.evaluateAll());
+    this.apps.on('add', (app) => this.evaluate(app));
+    this.apps.on('update', (_before, app) => this.evaluate(app));
+    await Promise.all([this.configMaps, this.secrets, this.projects, this.apps].map((i) => (i as Informer<KubeObject>).start()));
+    this.synced = true;
+    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger);
+    this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), { concurrency: this.opts.deliveryConcurrency ?? 4 });
+    this.leader.start({
+      onElected: () => {
+        this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
+        this.evaluateAll();
+      },
+      onLost: () => clearInterval(this.resync),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.resync);
+    await this.leader.stop();
+    await Promise.all([this.apps, this.projects, this.configMaps, this.secrets].map((i) => (i as Informer<KubeObject>).stop()));
+    await this.reconciler.idle();
+  }
+
+  /** Readiness: the watches have listed the hub once. */
+  checkSynced(): Promise<void> {
+    return this.synced ? Promise.resolve() : Promise.reject(new Error('watches on the hub have not synced yet'));
+  }
+
+  get isLeader(): boolean {
+    return this.leader.isLeader;
+  }
+
+  private watchConfig(informer: Informer<KubeObject>, name: string, apply: (obj: KubeObject | undefined) => void): void {
+    const matches = (obj: KubeObject) => obj.metadata?.name === name;
+    informer.on('add', (obj) => matches(obj) && apply(obj));
+    informer.on('update', (_before, obj) => matches(obj) && apply(obj));
+    informer.on('delete', (obj) => matches(obj) && apply(undefined));
+  }
+
+  private evaluate(app: Application): void {
+    if (!this.leader.isLeader) return;
+    void this.reconciler.submit(app);
+  }
+
+  private evaluateAll(): void {
+    for (const app of this.apps.list()) this.evaluate(app);
+  }
+}

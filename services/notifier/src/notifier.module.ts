@@ -1,0 +1,50 @@
+// Wires the notifier: platform plumbing, the hub's Kubernetes API, the configuration store, the
+// senders and the controller; watches and the delivery worker start in its lifecycle hooks.
+import { hubKubeSource, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { Module, Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { NotificationsConfigStore } from './config/notifications-config.store';
+import { NotificationController } from './notifications/notification-controller.service';
+import type { NotifierConfig } from './notifier.config';
+import { NotificationSenderRegistry } from './services/notification-sender.registry';
+
+export const SERVICE_NAME = 'notifier';
+
+function hubClient(config: NotifierConfig): KubeClient {
+  const source = hubKubeSource(config);
+  return source.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(source.path, source.context);
+}
+
+function controllerFactory(config: NotifierConfig) {
+  return (kube: KubeClient, queues: QueueFactory, redis: RedisClient, store: NotificationsConfigStore, metrics: MetricsRegistry, readiness: ReadinessChecks, logger: Logger) => {
+    const delivered = metrics.counter({
+      name: 'flotilla_notifications_delivered_total',
+      help: 'Notifications delivered, by service, trigger and result (success or failed)',
+      labelNames: ['service', 'trigger', 'result'],
+    });
+    const controller = new NotificationController(kube, queues, redis, store, new NotificationSenderRegistry(), delivered, logger, {
+      namespace: config.FLOTILLA_NAMESPACE,
+      leaseKey: `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:leader`,
+    });
+    readiness.register('hub-watches', () => controller.checkSynced());
+    return controller;
+  };
+}
+
+/** The root module for one configuration (config is loaded before Nest starts). */
+export function notifierModule(config: NotifierConfig): Type<unknown> {
+  @Module({
+    imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config })],
+    providers: [
+      { provide: KubeClient, useFactory: () => hubClient(config) },
+      { provide: NotificationsConfigStore, useFactory: (logger: Logger) => new NotificationsConfigStore(logger), inject: [LOGGER] },
+      {
+        provide: NotificationController,
+        useFactory: controllerFactory(config),
+        inject: [KubeClient, QueueFactory, RedisClient, NotificationsConfigStore, MetricsRegistry, ReadinessChecks, LOGGER],
+      },
+    ],
+  })
+  class NotifierModule {}
+  return NotifierModule;
+}
