@@ -19,6 +19,11 @@ const apiServerEnv = z.object({
   /** Failed logins per user before further attempts are refused, and the window they are counted in (Argo CD: 5 in 300s). */
   FLOTILLA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   FLOTILLA_LOGIN_FAILURE_WINDOW_SECONDS: seconds(300),
+  /** Install or update the Application, ApplicationSet and AppProject CRDs in the hub at start (off when a chart manages them). */
+  FLOTILLA_INSTALL_CRDS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
   /** How long `Get ?refresh=` waits for the app-controller to finish the refresh. */
   FLOTILLA_REFRESH_TIMEOUT_SECONDS: seconds(60),
 });

@@ -1,6 +1,6 @@
 import { Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import type { Application, ApplicationSet, AppProject } from '@flotilla/api-types';
-import { ARGO_API_VERSION } from '@flotilla/api-types';
+import { ARGO_API_VERSION, flotillaCrds } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
 import {
   hubKubeSource,
@@ -8,6 +8,7 @@ import {
   kubeClientForCluster,
   kubeClientFromKubeconfig,
   kubeClientInCluster,
+  installCrds,
   LOGGER,
   PlatformModule,
   ReadinessChecks,
@@ -88,6 +89,9 @@ const store =
 /** First start: token key and admin password, and the `default` project, before any call is served. */
 class ApiServerStartup implements OnApplicationBootstrap {
   constructor(
+    private readonly hub: KubeClient,
+    private readonly config: ApiServerConfig,
+    private readonly logger: Logger,
     private readonly admin: InitialAdminService,
     private readonly projects: ProjectService,
     private readonly settings: ArgoSettingsStore,
@@ -95,6 +99,10 @@ class ApiServerStartup implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.FLOTILLA_INSTALL_CRDS) {
+      const crds = await installCrds(this.hub, flotillaCrds());
+      if (crds.created.length || crds.updated.length) this.logger.info(crds, 'installed the Flotilla CRDs in the hub');
+    }
     await this.admin.ensure();
     await this.projects.ensureDefault();
     // Every call reads the hub (sessions need argocd-secret): not ready while it cannot be reached.
@@ -241,7 +249,11 @@ const providers: Provider[] = [
     [...GRPC_HANDLERS, LOGGER],
     (...deps: never[]) => new RestGatewayHttpHandler(deps.slice(0, GRPC_HANDLERS.length), deps[GRPC_HANDLERS.length] as Logger),
   ),
-  make(ApiServerStartup, [InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks], (...d: ConstructorParameters<typeof ApiServerStartup>) => new ApiServerStartup(...d)),
+  make(
+    ApiServerStartup,
+    [HUB, CONFIG, LOGGER, InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks],
+    (...d: ConstructorParameters<typeof ApiServerStartup>) => new ApiServerStartup(...d),
+  ),
 ];
 
 /** The api-server's root module for a configuration: Argo CD's API over the hub, Redis and repo-server. */

@@ -3,3 +3,4 @@ export * from './kube.types';
 export * from './kube.client';
 export * from './informer';
 export * from './kube-client.factory';
+export * from './crd.installer';

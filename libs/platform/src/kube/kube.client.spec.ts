@@ -1,8 +1,9 @@
 import { startKubeSim, KubeSim } from '@flotilla/kube-sim';
-import type { KubeObject } from '@flotilla/api-types';
+import { flotillaCrds, type KubeObject } from '@flotilla/api-types';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installCrds } from './crd.installer';
 import { Informer } from './informer';
 import { KubeApiError } from './kube-api.error';
 import { kubeClientForCluster, kubeClientFromKubeconfig } from './kube-client.factory';
@@ -41,7 +42,11 @@ describe('KubeClient against kube-sim', () => {
   it('creates, reads, lists by label, patches, replaces and deletes', async () => {
     await kube.create(cm('a', { x: '1' }, { suite: 'crud' }));
     await kube.create(cm('b', { x: '2' }, { suite: 'other' }));
-    const read = await kube.get<KubeObject & { data: Record<string, string> }>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'default' } });
+    const read = await kube.get<KubeObject & { data: Record<string, string> }>({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'a', namespace: 'default' },
+    });
     expect(read.data).toEqual({ x: '1' });
     expect(read.kind).toBe('ConfigMap');
 
@@ -86,7 +91,14 @@ describe('KubeClient against kube-sim', () => {
         group: 'example.flotilla.dev',
         scope: 'Cluster',
         names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          },
+        ],
       },
     });
     await new Promise((r) => setTimeout(r, 1100));
@@ -111,9 +123,17 @@ describe('KubeClient against kube-sim', () => {
 
   it('reaches a cluster from an Argo cluster config with a bearer token', async () => {
     const access = sim.access();
-    const client = kubeClientForCluster({ name: 'spoke', server: access.url, config: { bearerToken: access.token, tlsClientConfig: { caData: access.caData } } });
+    const client = kubeClientForCluster({
+      name: 'spoke',
+      server: access.url,
+      config: { bearerToken: access.token, tlsClientConfig: { caData: access.caData } },
+    });
     expect((await client.list('v1', 'Namespace')).items.map((n) => n.metadata?.name)).toContain('default');
-    const denied = kubeClientForCluster({ name: 'spoke', server: access.url, config: { bearerToken: 'wrong', tlsClientConfig: { caData: access.caData } } });
+    const denied = kubeClientForCluster({
+      name: 'spoke',
+      server: access.url,
+      config: { bearerToken: 'wrong', tlsClientConfig: { caData: access.caData } },
+    });
     await expect(denied.list('v1', 'Namespace')).rejects.toMatchObject({ code: 401 });
     client.close();
   });
@@ -125,7 +145,11 @@ describe('Informer', () => {
     const informer = new Informer(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', labelSelector: 'suite=informer' });
     const seen: string[] = [];
     informer.on('add', (o) => seen.push(`add ${o.metadata?.name}`));
-    informer.on('update', (before, after) => seen.push(`update ${after.metadata?.name} ${(before as { data: { v: string } }).data.v}->${(after as { data: { v: string } }).data.v}`));
+    informer.on('update', (before, after) =>
+      seen.push(
+        `update ${after.metadata?.name} ${(before as { data: { v: string } }).data.v}->${(after as { data: { v: string } }).data.v}`,
+      ),
+    );
     informer.on('delete', (o) => seen.push(`delete ${o.metadata?.name}`));
     await informer.start();
     expect(informer.synced).toBe(true);
@@ -143,7 +167,13 @@ describe('Informer', () => {
 
   it('relists after the watch breaks and reports what changed meanwhile', async () => {
     await kube.create(cm('gap-1', { v: '1' }, { suite: 'gap' }));
-    const informer = new Informer(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', labelSelector: 'suite=gap', watchTimeoutSeconds: 1 });
+    const informer = new Informer(kube, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: 'default',
+      labelSelector: 'suite=gap',
+      watchTimeoutSeconds: 1,
+    });
     const seen: string[] = [];
     informer.on('add', (o) => seen.push(`add ${o.metadata?.name}`));
     informer.on('delete', (o) => seen.push(`delete ${o.metadata?.name}`));
@@ -154,5 +184,25 @@ describe('Informer', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(seen).toEqual(['add gap-1', 'delete gap-1', 'add gap-2']);
     await informer.stop();
+  });
+});
+
+describe('installCrds', () => {
+  it('creates missing CRDs, leaves equal ones, updates changed ones, and waits until they are served', async () => {
+    const crds = flotillaCrds();
+    const first = await installCrds(kube, crds);
+    expect(first.created.sort()).toEqual(['applications.argoproj.io', 'applicationsets.argoproj.io', 'appprojects.argoproj.io']);
+    expect((await kube.list('argoproj.io/v1alpha1', 'Application', { namespace: 'default' })).items).toEqual([]);
+    expect(await installCrds(kube, crds)).toEqual({ created: [], updated: [], unchanged: crds.map((c) => c.metadata.name) });
+    const changed = crds.map((c) =>
+      c.metadata.name === 'appprojects.argoproj.io'
+        ? {
+            ...c,
+            metadata: { ...c.metadata },
+            spec: { ...c.spec, names: { ...c.spec.names, shortNames: ['appproj', 'appprojs', 'proj'] } },
+          }
+        : c,
+    );
+    expect((await installCrds(kube, changed)).updated).toEqual(['appprojects.argoproj.io']);
   });
 });

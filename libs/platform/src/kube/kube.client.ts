@@ -185,7 +185,11 @@ export class KubeClient {
   }
 
   /** Lists every page of a collection. */
-  async listAll<T extends Typed = KubeObject>(apiVersion: string, kind: string, opts: Omit<ListOptions, 'continue'> = {}): Promise<ObjectList<T>> {
+  async listAll<T extends Typed = KubeObject>(
+    apiVersion: string,
+    kind: string,
+    opts: Omit<ListOptions, 'continue'> = {},
+  ): Promise<ObjectList<T>> {
     const items: T[] = [];
     let page = await this.list<T>(apiVersion, kind, { ...opts, limit: opts.limit ?? 500 });
     items.push(...page.items);
@@ -210,7 +214,12 @@ export class KubeClient {
     return withType(replaced, apiVersion, kind);
   }
 
-  async patch<T extends Typed = KubeObject>(ref: ObjectRef, patch: unknown, type: PatchType = 'merge', opts: PatchOptions = {}): Promise<T> {
+  async patch<T extends Typed = KubeObject>(
+    ref: ObjectRef,
+    patch: unknown,
+    type: PatchType = 'merge',
+    opts: PatchOptions = {},
+  ): Promise<T> {
     const { apiVersion, kind } = typeOf(ref);
     if (type === 'apply' && !opts.fieldManager) throw new Error(`server-side apply of ${describe(ref)} needs a fieldManager`);
     const path = await this.objectPath(ref, opts.subresource);
@@ -235,16 +244,32 @@ export class KubeClient {
     const path = await this.objectPath(ref);
     const body =
       opts.propagationPolicy || opts.gracePeriodSeconds !== undefined
-        ? { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: opts.propagationPolicy, gracePeriodSeconds: opts.gracePeriodSeconds }
+        ? {
+            apiVersion: 'v1',
+            kind: 'DeleteOptions',
+            propagationPolicy: opts.propagationPolicy,
+            gracePeriodSeconds: opts.gracePeriodSeconds,
+          }
         : undefined;
-    return this.request({ method: 'DELETE', path, query: { dryRun: opts.dryRun ? 'All' : undefined }, body, what: `delete ${describe(ref)}` });
+    return this.request({
+      method: 'DELETE',
+      path,
+      query: { dryRun: opts.dryRun ? 'All' : undefined },
+      body,
+      what: `delete ${describe(ref)}`,
+    });
   }
 
   /**
    * Watches a collection from a resourceVersion. Events arrive in order on `onEvent`; an ERROR event
    * (such as 410 Expired) ends the watch with a KubeApiError so the caller can relist.
    */
-  async watch<T extends Typed = KubeObject>(apiVersion: string, kind: string, opts: WatchOptions, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle> {
+  async watch<T extends Typed = KubeObject>(
+    apiVersion: string,
+    kind: string,
+    opts: WatchOptions,
+    onEvent: (event: WatchEvent<T>) => void,
+  ): Promise<WatchHandle> {
     const path = await this.collectionPath(apiVersion, kind, opts.namespace);
     const query = {
       watch: true,
@@ -292,7 +317,9 @@ export class KubeClient {
             const status = event.object as unknown as { code?: number; reason?: string; message?: string };
             stopped = true;
             req.destroy();
-            settle.reject(new KubeApiError(status.code ?? 500, status.reason ?? 'InternalError', `${what}: ${status.message ?? 'watch error'}`));
+            settle.reject(
+              new KubeApiError(status.code ?? 500, status.reason ?? 'InternalError', `${what}: ${status.message ?? 'watch error'}`),
+            );
             return;
           }
           onEvent({ type: event.type, object: event.type === 'BOOKMARK' ? event.object : withType(event.object, apiVersion, kind) });
@@ -329,7 +356,8 @@ export class KubeClient {
     if (!name) throw new Error(`${kind} without metadata.name`);
     const resource = await this.resourceFor(apiVersion, kind);
     const namespace = ref.metadata?.namespace;
-    if (resource.namespaced && !namespace) throw new KubeApiError(400, 'BadRequest', `${kind} ${name} is namespaced but no namespace was given`);
+    if (resource.namespaced && !namespace)
+      throw new KubeApiError(400, 'BadRequest', `${kind} ${name} is namespaced but no namespace was given`);
     const base = resource.group ? `/apis/${resource.group}/${resource.version}` : `/api/${resource.version}`;
     const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace!)}` : '';
     return `${base}${ns}/${resource.name}/${encodeURIComponent(name)}${subresource ? `/${subresource}` : ''}`;
@@ -342,16 +370,19 @@ export class KubeClient {
     const req = await this.open(spec, timeoutMs);
     return new Promise<T>((resolve, reject) => {
       req.on('response', (res) => {
-        readBody(res).then((body) => {
-          const code = res.statusCode ?? 0;
-          if (code >= 300) return reject(kubeApiErrorFrom(code, body, spec.what));
-          if (!body) return resolve(undefined as T);
-          try {
-            resolve(JSON.parse(body) as T);
-          } catch {
-            reject(new KubeApiError(code, 'BadResponse', `${spec.what}: the server answered with something that is not JSON`));
-          }
-        }, (err: Error) => reject(transportError(err, spec.what)));
+        readBody(res).then(
+          (body) => {
+            const code = res.statusCode ?? 0;
+            if (code >= 300) return reject(kubeApiErrorFrom(code, body, spec.what));
+            if (!body) return resolve(undefined as T);
+            try {
+              resolve(JSON.parse(body) as T);
+            } catch {
+              reject(new KubeApiError(code, 'BadResponse', `${spec.what}: the server answered with something that is not JSON`));
+            }
+          },
+          (err: Error) => reject(transportError(err, spec.what)),
+        );
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', (err) => reject(transportError(err, spec.what)));
@@ -418,7 +449,8 @@ function describe(ref: ObjectRef): string {
 
 /** List items and watch objects come without apiVersion/kind; callers always get them. */
 function withType<T extends Typed>(obj: T, apiVersion: string, kind: string): T {
-  if (obj && typeof obj === 'object' && (!obj.apiVersion || !obj.kind)) return { ...obj, apiVersion: obj.apiVersion || apiVersion, kind: obj.kind || kind };
+  if (obj && typeof obj === 'object' && (!obj.apiVersion || !obj.kind))
+    return { ...obj, apiVersion: obj.apiVersion || apiVersion, kind: obj.kind || kind };
   return obj;
 }
 
