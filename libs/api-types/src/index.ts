@@ -7,3 +7,4 @@ export * from './appproject.types';
 export * from './cluster.types';
 export * from './repository.types';
 export * from './argo-labels';
+export * from './cluster-cache.keys';

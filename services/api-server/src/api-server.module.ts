@@ -29,6 +29,7 @@ import { ApplicationService } from './applications/application.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
 import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
+import { ClusterInfoStore } from './clusters/cluster-info.store';
 import { ClusterService } from './clusters/cluster.service';
 import { ClusterStore } from './clusters/cluster.store';
 import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
@@ -185,19 +186,24 @@ const providers: Provider[] = [
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
   ),
+  make(ClusterInfoStore, [RedisClient], (r: RedisClient) => new ClusterInfoStore(r)),
   make(
     ClusterService,
-    [ClusterStore],
-    (s: ClusterStore) =>
-      new ClusterService(s, async (cluster) => {
-        const client = kubeClientForCluster(cluster);
-        try {
-          const v = await client.serverVersion();
-          return `${v.major}.${v.minor}`;
-        } finally {
-          client.close();
-        }
-      }),
+    [ClusterStore, ClusterInfoStore],
+    (s: ClusterStore, infos: ClusterInfoStore) =>
+      new ClusterService(
+        s,
+        async (cluster) => {
+          const client = kubeClientForCluster(cluster);
+          try {
+            const v = await client.serverVersion();
+            return `${v.major}.${v.minor}`;
+          } finally {
+            client.close();
+          }
+        },
+        infos,
+      ),
   ),
   make(RepositoryService, [RepositoryStore, RepoServerClient], (s: RepositoryStore, rs: RepoServerClient) => new RepositoryService(s, rs)),
   make(

@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { toJsonObject } from '@flotilla/contracts';
 import { KubeSim, startKubeSim } from '@flotilla/kube-sim';
+import { clusterInfoKey } from '@flotilla/api-types';
+import { Redis } from 'ioredis';
 import { ApiServerHarness, appManifest, call, decodeBase64, startApiServer } from '../testing/api-server.harness';
 
 describe('clusters, repositories and projects (the api-server process on a kube-sim hub, gRPC and REST on one port)', () => {
@@ -29,8 +31,29 @@ describe('clusters, repositories and projects (the api-server process on a kube-
     it('lists the in-cluster hub even without a Secret', async () => {
       const list = await (await api.rest('/api/v1/clusters')).json();
       expect(list.items).toEqual([
-        { server: 'https://kubernetes.default.svc', name: 'in-cluster', config: { tlsClientConfig: { insecure: false } } },
+        {
+          server: 'https://kubernetes.default.svc',
+          name: 'in-cluster',
+          config: { tlsClientConfig: { insecure: false } },
+          // No app-controller has recorded anything about it yet.
+          connectionState: { status: 'Unknown' },
+          info: { connectionState: { status: 'Unknown' }, applicationsCount: 0 },
+        },
       ]);
+    });
+
+    it('shows what the app-controller recorded about a cluster: version, connection state, apps', async () => {
+      const redis = new Redis('redis://127.0.0.1:6379');
+      const key = clusterInfoKey('https://kubernetes.default.svc');
+      try {
+        const info = { serverVersion: '1.33', connectionState: { status: 'Failed', message: 'connect ECONNREFUSED', attemptedAt: '2026-11-22T10:00:00Z' }, applicationsCount: 2 };
+        await redis.set(key, JSON.stringify(info), 'EX', 60);
+        const got = await (await api.rest(`/api/v1/clusters/${encodeURIComponent('https://kubernetes.default.svc')}`)).json();
+        expect(got).toMatchObject({ connectionState: info.connectionState, info: { serverVersion: '1.33', applicationsCount: 2, connectionState: info.connectionState } });
+      } finally {
+        await redis.del(key);
+        redis.disconnect();
+      }
     });
 
     it('adds a reachable cluster as an Argo cluster Secret and never returns its credentials', async () => {

@@ -3,6 +3,7 @@ import { IN_CLUSTER_SERVER } from '@flotilla/api-types';
 import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
 import { clusterToSecret, sameCluster, sanitizeCluster } from './cluster-secret.codec';
+import type { ClusterInfoStore } from './cluster-info.store';
 import { ClusterStore, StoredCluster } from './cluster.store';
 
 export interface ClusterQuery {
@@ -22,19 +23,22 @@ export class ClusterService {
   constructor(
     private readonly store: ClusterStore,
     private readonly probe: ClusterProbe,
+    private readonly infos?: ClusterInfoStore,
   ) {}
 
   async list(ctx: CallContext, query: ClusterQuery): Promise<Cluster[]> {
     const { server, name } = normalizeQuery(query);
-    return (await this.store.all())
+    const clusters = (await this.store.all())
       .map((s) => s.cluster)
       .filter((c) => (!server || c.server === server) && (!name || c.name === name) && ctx.can('clusters', 'get', rbacObject(c)))
       .map(sanitizeCluster);
+    return this.infos ? this.infos.withInfo(clusters) : clusters;
   }
 
   async get(ctx: CallContext, query: ClusterQuery): Promise<Cluster> {
     const { cluster } = await this.find(ctx, query, 'get');
-    return sanitizeCluster(cluster);
+    const sanitized = sanitizeCluster(cluster);
+    return this.infos ? (await this.infos.withInfo([sanitized]))[0] : sanitized;
   }
 
   /** Adds a cluster after proving it is reachable; re-adding the same cluster is a no-op, a different one needs upsert. */
