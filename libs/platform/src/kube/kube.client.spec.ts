@@ -63,6 +63,15 @@ describe('KubeClient against kube-sim', () => {
     await expect(kube.get(read)).rejects.toMatchObject({ code: 404, reason: 'NotFound' });
   });
 
+  it('deletes with a DeleteOptions body (propagation policy) and as a dry run', async () => {
+    const obj = cm('with-options', { x: '1' });
+    await kube.create(obj);
+    await kube.delete(obj, { propagationPolicy: 'Foreground', dryRun: true });
+    await expect(kube.get(obj)).resolves.toMatchObject({ metadata: { name: 'with-options' } });
+    await kube.delete(obj, { propagationPolicy: 'Background', gracePeriodSeconds: 0 });
+    await expect(kube.get(obj)).rejects.toMatchObject({ code: 404 });
+  });
+
   it('applies server-side with a field manager and reports conflicts with the Status reason', async () => {
     const obj = cm('ssa', { owner: 'flotilla' });
     const applied = await kube.apply(obj, { fieldManager: 'argocd-controller' });

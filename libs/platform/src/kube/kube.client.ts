@@ -386,7 +386,8 @@ export class KubeClient {
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', (err) => reject(transportError(err, spec.what)));
-      if (spec.body !== undefined) req.write(typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body));
+      const payload = bodyOf(spec);
+      if (payload !== undefined) req.write(payload);
       req.end();
     });
   }
@@ -401,7 +402,12 @@ export class KubeClient {
       throw new KubeApiError(401, 'Unauthorized', `${spec.what}: could not get credentials for ${this.name}: ${(err as Error).message}`);
     }
     const headers: http.OutgoingHttpHeaders = { Accept: 'application/json', ...(auth.headers as http.OutgoingHttpHeaders) };
-    if (spec.body !== undefined) headers['Content-Type'] = spec.contentType ?? 'application/json';
+    const payload = bodyOf(spec);
+    if (payload !== undefined) {
+      // An explicit length: a chunked DELETE body is dropped or refused by some API servers.
+      headers['Content-Type'] = spec.contentType ?? 'application/json';
+      headers['Content-Length'] = Buffer.byteLength(payload);
+    }
     const options: https.RequestOptions = {
       method: spec.method,
       headers,
@@ -435,6 +441,11 @@ export class KubeClient {
     this.agent?.destroy();
     this.agent = undefined;
   }
+}
+
+function bodyOf(spec: RequestSpec): string | undefined {
+  if (spec.body === undefined) return undefined;
+  return typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
 }
 
 function typeOf(ref: ObjectRef): { apiVersion: string; kind: string } {
