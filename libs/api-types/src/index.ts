@@ -8,3 +8,4 @@ export * from './cluster.types';
 export * from './repository.types';
 export * from './argo-labels';
 export * from './cluster-cache.keys';
+export * from './app-cache.keys';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { notFound } from '../rpc/rpc-error';
-import { appManagedResourcesKey, appTreeKey } from './app-cache.keys';
+import { appManagedResourcesKey, appTreeKey } from '@flotilla/api-types';
 
 /** What the app-controller recorded in Redis about an Application's live state. */
 export class AppCacheStore {

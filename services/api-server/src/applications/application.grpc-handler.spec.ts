@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { toJsonObject } from '@flotilla/contracts';
 import { Redis } from 'ioredis';
 import { ApiServerHarness, appManifest, call, startApiServer } from '../testing/api-server.harness';
-import { appTreeKey } from './app-cache.keys';
+import { appTreeKey } from '@flotilla/api-types';
 
 const SHA = 'a'.repeat(40);
 
