@@ -2,6 +2,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
+import type { RenderLimits } from './limits/render-limits';
+import type { ToolBinaries } from './render/render-context';
+
+const seconds = z.coerce.number({ error: 'must be a number of seconds' }).int();
+const bytes = z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024);
 
 export const repoServerEnv = z.object({
   ...platformEnv,
@@ -10,9 +15,24 @@ export const repoServerEnv = z.object({
   /** Where shared clones live, one per repository URL and credentials. */
   FLOTILLA_REPO_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'flotilla-repo-server')),
   /** How long a resolved branch or tag is trusted before `git fetch` runs again (like ls-remote caching). */
-  FLOTILLA_REVISION_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).default(180),
+  FLOTILLA_REVISION_CACHE_SECONDS: seconds.min(0).default(180),
   /** How long rendered manifests stay in Redis. */
-  FLOTILLA_MANIFEST_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(24 * 3600),
+  FLOTILLA_MANIFEST_CACHE_SECONDS: seconds.min(1).default(24 * 3600),
+  /** Argo's parallelismLimit: renders running at once; 0 is unlimited. */
+  FLOTILLA_REPO_PARALLELISM_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
+  /** A tool (helm, kustomize) running longer is killed with its whole process group. */
+  FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS: seconds.min(1).default(90),
+  /** Cap on one render's combined manifests (tool output included). */
+  FLOTILLA_REPO_MAX_MANIFEST_BYTES: bytes.default(64 * 1024 * 1024),
+  /** Cap on any single file in a checkout. */
+  FLOTILLA_REPO_MAX_FILE_BYTES: bytes.default(16 * 1024 * 1024),
+  /** The helm binary; found on PATH by default. */
+  HELM_BINARY: z.string().min(1).default('helm'),
+  /** A standalone kustomize binary; without one, `kubectl kustomize` renders. */
+  KUSTOMIZE_BINARY: z.string().min(1).optional(),
+  KUBECTL_BINARY: z.string().min(1).default('kubectl'),
+  /** The PATH rendering tools run with (and where bare binary names are looked up). */
+  PATH: z.string().min(1).default('/usr/local/bin:/usr/bin:/bin'),
 });
 
 export type RepoServerConfig = z.output<typeof repoServerEnv>;
@@ -21,3 +41,18 @@ export type RepoServerConfig = z.output<typeof repoServerEnv>;
 export function loadRepoServerConfig(env: NodeJS.ProcessEnv = process.env): RepoServerConfig {
   return loadConfig(repoServerEnv, env);
 }
+
+export const renderLimitsOf = (config: RepoServerConfig): RenderLimits => ({
+  execTimeoutMs: config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS * 1000,
+  maxManifestBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES,
+  maxFileBytes: config.FLOTILLA_REPO_MAX_FILE_BYTES,
+  maxAliasCount: 100,
+});
+
+export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({
+  helm: config.HELM_BINARY,
+  kubectl: config.KUBECTL_BINARY,
+  kustomize: config.KUSTOMIZE_BINARY,
+  path: config.PATH,
+  chartCacheDir: join(config.FLOTILLA_REPO_CACHE_DIR, 'helm-charts'),
+});

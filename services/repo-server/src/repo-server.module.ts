@@ -7,7 +7,7 @@ import { GitQueryService } from './git/git-query.service';
 import { RepositoryRegistry } from './git/repository.registry';
 import { RepoServerGrpcHandler } from './grpc/repo-server.grpc-handler';
 import { ManifestGenerationService } from './manifests/manifest-generation.service';
-import type { RepoServerConfig } from './repo-server.config';
+import { renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
 
 export const SERVICE_NAME = 'repo-server';
 
@@ -18,7 +18,12 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
     providers: [
       { provide: RepositoryRegistry, useFactory: () => new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, config.FLOTILLA_REVISION_CACHE_SECONDS * 1000) },
       { provide: ManifestCacheStore, useFactory: (redis: RedisClient) => new ManifestCacheStore(redis, config.FLOTILLA_MANIFEST_CACHE_SECONDS), inject: [RedisClient] },
-      { provide: ManifestGenerationService, useFactory: (r: RepositoryRegistry, c: ManifestCacheStore) => new ManifestGenerationService(r, c), inject: [RepositoryRegistry, ManifestCacheStore] },
+      {
+        provide: ManifestGenerationService,
+        useFactory: (r: RepositoryRegistry, c: ManifestCacheStore) =>
+          new ManifestGenerationService(r, c, { limits: renderLimitsOf(config), tools: toolBinariesOf(config), parallelismLimit: config.FLOTILLA_REPO_PARALLELISM_LIMIT }),
+        inject: [RepositoryRegistry, ManifestCacheStore],
+      },
       { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
       { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r), inject: [RepositoryRegistry] },
       {

@@ -15,6 +15,8 @@ export interface GenerateManifestInput {
   kubeVersion?: string;
   apiVersions?: string[];
   projectName?: string;
+  /** Multi-source: `ref` alias → the repository and revision `$alias/…` value files come from. */
+  refSources?: Record<string, { repo: Repository; targetRevision?: string }>;
 }
 
 export interface GeneratedManifests {
@@ -66,6 +68,7 @@ export class RepoServerClient {
       kubeVersion: input.kubeVersion ?? '',
       apiVersions: input.apiVersions ?? [],
       projectName: input.projectName ?? '',
+      refSources: Object.fromEntries(Object.entries(input.refSources ?? {}).map(([alias, ref]) => [alias, toJsonObject(ref)])),
     });
     return { manifests: res.manifests.map((m) => JSON.parse(m) as KubeObject), revision: res.revision, sourceType: res.sourceType, fromCache: res.fromCache };
   }

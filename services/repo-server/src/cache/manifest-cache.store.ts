@@ -5,6 +5,8 @@ export interface CachedManifests {
   revision: string;
   manifests: Record<string, unknown>[];
   renderedAt: string;
+  /** Helm, Kustomize or Directory, as GenerateManifest reports it. */
+  sourceType?: string;
 }
 
 /** Sorted-key JSON, so equal sources hash equally whatever order their fields came in. */

@@ -20,6 +20,12 @@ export interface GitFile {
   sha: string;
 }
 
+/** A tree entry with what a checkout needs: the mode (symlinks are 120000) and the blob size. */
+export interface GitTreeEntry extends GitFile {
+  mode: string;
+  size: number;
+}
+
 const SHA = /^[0-9a-f]{40}$/;
 const SHORT_SHA = /^[0-9a-f]{7,39}$/;
 
@@ -88,6 +94,19 @@ export class GitRepositoryClient {
       .filter((f): f is GitFile => !!f);
   }
 
+  /** Every blob at a commit with its mode and size (submodules are left out, as in a shallow checkout). */
+  async listTree(sha: string): Promise<GitTreeEntry[]> {
+    const out = await this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', sha]);
+    const entries: GitTreeEntry[] = [];
+    for (const entry of out.split('\0')) {
+      const tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, type, blob, size] = entry.slice(0, tab).split(/\s+/);
+      if (type === 'blob') entries.push({ path: entry.slice(tab + 1), sha: blob, mode, size: Number(size) });
+    }
+    return entries;
+  }
+
   /** Directories under `path` at a commit (for the git directory generator). */
   async listDirectories(sha: string, path = '.'): Promise<string[]> {
     const prefix = normalizePath(path);
@@ -97,6 +116,7 @@ export class GitRepositoryClient {
 
   /** Reads many blobs in one `git cat-file --batch`. */
   readBlobs(files: GitFile[]): Promise<Map<string, Buffer>> {
+    if (!files.length) return Promise.resolve(new Map<string, Buffer>());
     return new Promise((resolve, reject) => {
       const child = spawn('git', ['cat-file', '--batch'], { cwd: this.dir });
       const chunks: Buffer[] = [];

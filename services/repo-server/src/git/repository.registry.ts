@@ -27,6 +27,8 @@ export const credentialsOf = (repo: Repository): GitCredentials => ({
 export class RepositoryRegistry {
   private readonly repos = new Map<string, GitRepositoryClient>();
   private readonly fetchedAt = new Map<string, number>();
+  /** Revisions resolved since the last fetch of each repository: a cache hit then needs no git process. */
+  private readonly resolved = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly cacheDir: string,
@@ -47,8 +49,13 @@ export class RepositoryRegistry {
     const repo = this.get(url, creds);
     await this.ensureFetched(url, creds, fresh);
     const ambiguous = (revision ?? '').trim() || 'HEAD';
+    const known = this.resolved.get(this.key(url, creds));
+    const hit = known?.get(ambiguous);
+    if (hit) return { sha: hit, ambiguous };
     try {
-      return { sha: await repo.resolveRevision(ambiguous, { fetch: false }), ambiguous };
+      const sha = await repo.resolveRevision(ambiguous, { fetch: false });
+      known?.set(ambiguous, sha);
+      return { sha, ambiguous };
     } catch (err) {
       // A revision pushed after our last fetch: look again before giving up.
       if (fresh) throw err;
@@ -64,6 +71,7 @@ export class RepositoryRegistry {
     if (fresh || last === undefined || this.now() - last >= this.fetchTtlMs) {
       await repo.fetch();
       this.fetchedAt.set(key, this.now());
+      this.resolved.set(key, new Map());
     }
     return repo;
   }

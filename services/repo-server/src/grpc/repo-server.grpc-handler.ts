@@ -6,13 +6,18 @@ import { AppDetailsService } from '../details/app-details.service';
 import { credentialsOf } from '../git/repository.registry';
 import { GitError, RevisionNotFoundError } from '../git/git-repository.client';
 import { GitQueryService } from '../git/git-query.service';
-import { AppPathError, ManifestGenerationService, UnsupportedSourceError } from '../manifests/manifest-generation.service';
+import { AppPathError, ManifestGenerationService, RefSource, UnsupportedSourceError } from '../manifests/manifest-generation.service';
+import { ToolExecError } from '../exec/tool-exec.client';
+import { HelmRepositoryError } from '../helm/helm-chart-repository.client';
+import { RenderSafetyError } from '../limits/render-limits';
 import { ManifestError } from '../render/directory.renderer';
 
 /** A gRPC status for a failure, so callers can tell bad input from an unreachable repository. */
 export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   const details = err instanceof Error ? err.message : String(err);
-  if (err instanceof JsonObjectError || err instanceof ManifestError) return { code: grpc.status.INVALID_ARGUMENT, details };
+  if (err instanceof JsonObjectError || err instanceof ManifestError || err instanceof RenderSafetyError) return { code: grpc.status.INVALID_ARGUMENT, details };
+  if (err instanceof ToolExecError) return { code: /timed out/.test(details) ? grpc.status.DEADLINE_EXCEEDED : grpc.status.FAILED_PRECONDITION, details };
+  if (err instanceof HelmRepositoryError) return { code: grpc.status.UNAVAILABLE, details };
   if (err instanceof AppPathError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
@@ -38,6 +43,17 @@ const repoOf = (msg: { json?: string } | null | undefined): Repository => {
   return repo;
 };
 
+/** `ref` alias → {repo, targetRevision} on the wire → the sources `$alias/…` value files read. */
+function refSourcesOf(wire: Record<string, { json?: string }> | undefined): Record<string, RefSource> {
+  const out: Record<string, RefSource> = {};
+  for (const [alias, msg] of Object.entries(wire ?? {})) {
+    const target = fromJsonObject<{ repo?: Repository; targetRevision?: string }>(msg, `refSources.${alias}`);
+    if (!target.repo?.repo) throw new JsonObjectError(`refSources.${alias}.repo.repo (the repository URL) is required`);
+    out[alias] = { repoURL: target.repo.repo, targetRevision: target.targetRevision, credentials: credentialsOf(target.repo) };
+  }
+  return out;
+}
+
 /** The internal RepoServerService: translate the wire, delegate to the use cases. */
 export class RepoServerGrpcHandler {
   readonly definition = contracts().repository.RepoServerService.service;
@@ -59,6 +75,12 @@ export class RepoServerGrpcHandler {
           revision: req.revision,
           noCache: req.noCache,
           noRevisionCache: req.noRevisionCache,
+          appName: req.appName,
+          namespace: req.namespace,
+          projectName: req.projectName,
+          kubeVersion: req.kubeVersion,
+          apiVersions: req.apiVersions,
+          refSources: refSourcesOf(req.refSources),
         });
         return { manifests: out.manifests.map((m) => JSON.stringify(m)), namespace: req.namespace, revision: out.revision, sourceType: out.sourceType, fromCache: out.fromCache };
       }),

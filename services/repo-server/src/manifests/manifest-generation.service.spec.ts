@@ -72,6 +72,6 @@ describe('ManifestGenerationService', () => {
     write('app/broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: [\n');
     commit();
     await expect(service.generate({ source: { repoURL: `file://${origin}`, path: 'app' } })).rejects.toThrow(/^app\/broken\.yaml:\d+:\d+: invalid YAML/);
-    await expect(service.generate({ source: { repoURL: `file://${origin}`, path: 'app', helm: {} } })).rejects.toThrow('helm sources are not rendered by this repo-server yet');
+    await expect(service.generate({ source: { repoURL: `file://${origin}`, path: 'app', plugin: { name: 'cmp' } } })).rejects.toThrow('config management plugins are not supported');
   });
 });

@@ -19,7 +19,7 @@ export type Manifest = Record<string, unknown> & { apiVersion?: string; kind?: s
 /** A manifest that cannot be rendered; the message names the file and where in it. */
 export class ManifestError extends Error {}
 
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+const MANIFEST_FILE = /\.(ya?ml|json|jsonnet)$/i;
 
 /** Argo's globs: `*.yaml`, or several in braces `{a.yaml,env/*}`. */
 function matches(pattern: string | undefined, path: string): boolean {
@@ -41,22 +41,37 @@ export function selectDirectoryFiles<T extends { path: string }>(files: T[], app
 }
 
 /** Parses plain YAML and JSON manifests, in path order, failing with the file and line of the first error. */
-export function renderDirectory(files: SourceFile[]): Manifest[] {
+export function renderDirectory(files: SourceFile[], maxAliasCount = DEFAULT_MAX_ALIAS_COUNT): Manifest[] {
   const out: Manifest[] = [];
-  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) out.push(...parseManifestFile(f));
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) out.push(...parseManifestText(f.content.toString('utf8'), f.path, maxAliasCount));
   return out;
 }
 
-function parseManifestFile(f: SourceFile): Manifest[] {
-  const text = f.content.toString('utf8');
-  if (/\.json$/i.test(f.path)) {
+const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+/** A Kubernetes `List` (or `*List` with items) becomes its items, as Argo flattens them. */
+function flattenLists(m: Manifest, where: string): Manifest[] {
+  const items = (m as { items?: unknown }).items;
+  if (!m.kind?.endsWith('List') || !Array.isArray(items)) return [checkManifest(m, where)];
+  return items.flatMap((item, i) => flattenLists(item as Manifest, `${where} items[${i}]`));
+}
+
+/**
+ * Parses one file's (or one tool's) output: JSON, or multi-document YAML with alias expansion
+ * bounded, so an alias bomb fails naming the file instead of exhausting memory.
+ */
+export function parseManifestText(text: string, path: string, maxAliasCount = DEFAULT_MAX_ALIAS_COUNT): Manifest[] {
+  if (/\.json$/i.test(path)) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new ManifestError(`${f.path}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ManifestError(`${path}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return (Array.isArray(parsed) ? parsed : [parsed]).map((m, i) => checkManifest(m, `${f.path}${Array.isArray(parsed) ? ` [${i}]` : ''}`));
+    return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((m, i) => {
+      const where = `${path}${Array.isArray(parsed) ? ` [${i}]` : ''}`;
+      return m && typeof m === 'object' && !Array.isArray(m) ? flattenLists(m as Manifest, where) : [checkManifest(m, where)];
+    });
   }
   const docs = parseAllDocuments(text, { prettyErrors: true });
   const out: Manifest[] = [];
@@ -64,12 +79,21 @@ function parseManifestFile(f: SourceFile): Manifest[] {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0];
-      throw new ManifestError(`${f.path}${line ? `:${line.line}:${line.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]}`);
+      throw new ManifestError(`${path}${line ? `:${line.line}:${line.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]}`);
     }
-    const value = doc.toJS() as unknown;
-    if (value === null || value === undefined) continue;
     const line = doc.contents?.range ? text.slice(0, doc.contents.range[0]).split('\n').length : undefined;
-    out.push(checkManifest(value, `${f.path}${line ? `:${line}` : ''}`));
+    const where = `${path}${line ? `:${line}` : ''}`;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount }) as unknown;
+    } catch (e) {
+      if (/alias/i.test(e instanceof Error ? e.message : '')) throw new ManifestError(`${where}: YAML aliases expand beyond ${maxAliasCount} (an alias bomb); refusing to render`);
+      throw e;
+    }
+    if (value === null || value === undefined) continue;
+    // A top-level array (Jsonnet's usual output) is a list of objects.
+    const values = Array.isArray(value) ? value : [value];
+    values.forEach((v, i) => out.push(...(v && typeof v === 'object' && !Array.isArray(v) ? flattenLists(v as Manifest, Array.isArray(value) ? `${where} [${i}]` : where) : [checkManifest(v, where)])));
   }
   return out;
 }

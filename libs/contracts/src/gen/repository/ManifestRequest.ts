@@ -25,6 +25,11 @@ export interface ManifestRequest {
    * Fetch and resolve the revision again instead of trusting the short-lived revision cache.
    */
   noRevisionCache?: boolean;
+  /**
+   * Multi-source Applications: `ref` alias → {"repo": Repository, "targetRevision": "…"}, for
+   * `$alias/path` value files (Argo's RefSources).
+   */
+  refSources?: { [key: string]: _flotilla_JsonObject };
 }
 
 /**
@@ -50,4 +55,9 @@ export interface ManifestRequest__Output {
    * Fetch and resolve the revision again instead of trusting the short-lived revision cache.
    */
   noRevisionCache: boolean;
+  /**
+   * Multi-source Applications: `ref` alias → {"repo": Repository, "targetRevision": "…"}, for
+   * `$alias/path` value files (Argo's RefSources).
+   */
+  refSources: { [key: string]: _flotilla_JsonObject__Output };
 }

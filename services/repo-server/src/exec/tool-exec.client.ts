@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+
+/** A tool run that failed: exit status, timeout, missing binary or runaway output. The message is safe to show. */
+export class ToolExecError extends Error {}
+
+export interface ToolRun {
+  cwd: string;
+  env: Record<string, string>;
+  /** Kill the tool's whole process group after this long. */
+  timeoutMs: number;
+  /** Kill the tool when stdout grows past this (memory-bounded output). */
+  maxOutputBytes: number;
+  /** Strings (credentials) removed from any message before it leaves this function. */
+  secrets?: string[];
+  stdin?: string;
+}
+
+export interface ToolOutput {
+  stdout: string;
+  stderr: string;
+}
+
+const redact = (text: string, secrets: string[] = []): string => secrets.filter((s) => s.length >= 3).reduce((t, s) => t.split(s).join('***'), text);
+
+/**
+ * Runs a rendering tool (helm, kustomize) in its own process group, so a timeout kills the tool
+ * and everything it started (plugins, post-renderers), never just the parent.
+ * Uses node:child_process directly: execa 9 is ESM-only and the workspace's Jest setup loads CommonJS.
+ */
+export function runTool(binary: string, args: string[], run: ToolRun): Promise<ToolOutput> {
+  const name = binary.split('/').pop() ?? binary;
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { cwd: run.cwd, env: run.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let failure: string | undefined;
+    const killAll = (): void => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+    };
+    const killGroup = (why: string): void => {
+      failure ??= why;
+      killAll();
+    };
+    const timer = setTimeout(() => killGroup(`${name} timed out after ${Math.round(run.timeoutMs / 1000)}s and was killed`), run.timeoutMs);
+    child.stdout.on('data', (c: Buffer) => {
+      outBytes += c.length;
+      if (outBytes > run.maxOutputBytes) return killGroup(`${name} output exceeds the ${run.maxOutputBytes} byte manifest limit`);
+      out.push(c);
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      // Keep only the first 64 KiB of stderr: enough for the error, bounded in memory.
+      if (errBytes < 65536) err.push(c);
+      errBytes += c.length;
+    });
+    child.stdin.on('error', () => undefined);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const why = e.code === 'ENOENT' ? `${name} binary not found (looked for "${binary}"; set HELM_BINARY/KUSTOMIZE_BINARY or PATH)` : `${name} could not start: ${e.message}`;
+      reject(new ToolExecError(redact(why, run.secrets)));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      // A group leader can exit before its children; make sure none outlive the render.
+      killAll();
+      const stderr = redact(Buffer.concat(err).toString('utf8').trim(), run.secrets);
+      if (failure) return reject(new ToolExecError(redact(failure, run.secrets)));
+      if (code !== 0) return reject(new ToolExecError(`${name} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`}): ${stderr || 'no message'}`));
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr });
+    });
+    child.stdin.end(run.stdin ?? '');
+  });
+}

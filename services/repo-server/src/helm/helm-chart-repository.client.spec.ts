@@ -1,0 +1,71 @@
+import { createServer, Server } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { ManifestCacheStore } from '../cache/manifest-cache.store';
+import { RepositoryRegistry } from '../git/repository.registry';
+import { ManifestGenerationService } from '../manifests/manifest-generation.service';
+import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
+import { runCli, testConfig, TestRepository, yamlObjects } from '../testing/test-repository';
+
+// A Helm chart repository over HTTP with basic auth, built with the real `helm package` and `helm repo index`.
+const redis = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
+const prefix = `flotilla-test:rs-helmrepo:${process.pid}:${Date.now()}`;
+const work = new TestRepository();
+const charts = join(work.root, 'served');
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  mkdirSync(charts);
+  for (const version of ['1.0.0', '1.2.0', '2.0.0', '1.3.0-rc.1']) {
+    work.write(`src-${version}/web/Chart.yaml`, `apiVersion: v2\nname: web\nversion: ${version}\n`);
+    work.write(`src-${version}/web/templates/cm.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  chart: ${version}\n  ns: {{ .Release.Namespace }}\n`);
+    runCli('helm', ['package', join(work.dir, `src-${version}/web`), '-d', charts], work.root);
+  }
+  server = createServer((req, res) => {
+    if (req.headers.authorization !== `Basic ${Buffer.from('reader:s3cret-pass').toString('base64')}`) return res.writeHead(401).end('unauthorized');
+    try {
+      res.end(readFileSync(join(charts, req.url!.replace(/^\/charts\//, ''))));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/charts`;
+  runCli('helm', ['repo', 'index', charts, '--url', url], work.root);
+});
+afterAll(async () => {
+  server.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+  work.dispose();
+});
+
+const service = (): ManifestGenerationService => {
+  const config = testConfig(work.root);
+  return new ManifestGenerationService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 0), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+};
+
+describe('charts from a Helm repository', () => {
+  it('renders the highest version matching a semver range, with basic auth, like helm template of that chart', async () => {
+    const svc = service();
+    const out = await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '^1.0.0' }, credentials: { username: 'reader', password: 's3cret-pass' }, appName: 'web', namespace: 'shop' });
+    expect(out).toMatchObject({ revision: '1.2.0', sourceType: 'Helm', fromCache: false });
+    const expected = runCli('helm', ['template', join(charts, 'web-1.2.0.tgz'), '--name-template', 'web', '--namespace', 'shop', '--include-crds'], work.root);
+    expect(out.manifests).toEqual(yamlObjects(expected));
+    expect((await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '2.0.0' }, credentials: { username: 'reader', password: 's3cret-pass' }, appName: 'web' })).revision).toBe('2.0.0');
+    expect((await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '>=1.3.0-0 <2.0.0' }, credentials: { username: 'reader', password: 's3cret-pass' }, appName: 'web' })).revision).toBe('1.3.0-rc.1');
+  });
+
+  it('says which chart or version is missing, and never shows the password', async () => {
+    const svc = service();
+    await expect(svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '~3.0' }, credentials: { username: 'reader', password: 's3cret-pass' } })).rejects.toThrow('no version of chart "web" in');
+    await expect(svc.generate({ source: { repoURL: url, chart: 'api', targetRevision: '1.0.0' }, credentials: { username: 'reader', password: 's3cret-pass' } })).rejects.toThrow('chart "api" not found in');
+    const denied = await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '1.0.0' }, credentials: { username: 'reader', password: 'wrong-pass' } }).catch((e: Error) => e);
+    expect((denied as Error).message).toContain('answered 401');
+    expect((denied as Error).message).not.toContain('wrong-pass');
+  });
+});

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { loadRepoServerConfig, RepoServerConfig } from '../repo-server.config';
+
+/** helm 3.18 and kubectl 1.33 from the workspace's .tools/bin, ahead of the machine's PATH. */
+export const TOOLS_PATH = `${resolve(__dirname, '../../../../.tools/bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+
+/** repo-server configuration for specs: tools on TOOLS_PATH, caches under `root`. */
+export const testConfig = (root: string, env: Record<string, string> = {}): RepoServerConfig =>
+  loadRepoServerConfig({ PATH: TOOLS_PATH, FLOTILLA_REPO_CACHE_DIR: join(root, 'cache'), ...env });
+
+const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+
+/** A git repository in a temporary directory that a spec writes and commits to. */
+export class TestRepository {
+  readonly root = mkdtempSync(join(tmpdir(), 'repo-server-spec-'));
+  readonly dir = join(this.root, 'origin');
+  readonly url = `file://${this.dir}`;
+
+  constructor() {
+    mkdirSync(this.dir);
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV } }).toString().trim();
+  }
+
+  write(path: string, content: string | Buffer): this {
+    mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+    writeFileSync(join(this.dir, path), content);
+    return this;
+  }
+
+  symlink(path: string, target: string): this {
+    mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+    symlinkSync(target, join(this.dir, path));
+    return this;
+  }
+
+  commit(): string {
+    this.git('add', '-A');
+    this.git('commit', '-q', '-m', 'change');
+    return this.git('rev-parse', 'HEAD');
+  }
+
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Runs a tool the way a user would on the command line, for expected output. */
+export const runCli = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, env: { ...process.env, PATH: TOOLS_PATH } }).toString();
+
+/** The objects in a multi-document YAML stream, as the tools print them. */
+export const yamlObjects = (text: string): unknown[] =>
+  parseAllDocuments(text)
+    .map((d) => d.toJS() as unknown)
+    .filter((v) => v !== null && v !== undefined);
