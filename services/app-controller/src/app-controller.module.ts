@@ -1,0 +1,86 @@
+// Wires the app-controller: platform plumbing, the hub's Kubernetes API, repo-server, the cluster
+// caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
+import { RepoServerClient } from '@flotilla/clients';
+import { KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppControllerConfig } from './app-controller.config';
+import { ClusterRegistry } from './clusters/cluster.registry';
+import { AppControllerMetrics } from './controller/app-controller.metrics';
+import { AppController } from './controller/app-controller.service';
+import { AppRefreshProcessor } from './controller/app-refresh.processor';
+import { ApplicationHubClient } from './hub/application-hub.client';
+import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
+import { AppStateReconciler } from './reconcile/app-state.reconciler';
+import { ManifestSource } from './reconcile/manifest.source';
+import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
+import { SyncOperationRunner } from './sync/sync-operation.runner';
+import { AppCacheStore } from './tree/app-cache.store';
+
+export const SERVICE_NAME = 'app-controller';
+
+/** How long one sync pass waits for a wave to become healthy before it yields its worker. */
+const STEP_WAIT_MS = 10_000;
+
+/** Closes the repo-server channel when the module stops. */
+class RepoServerConnection implements OnModuleDestroy {
+  constructor(readonly client: RepoServerClient) {}
+  onModuleDestroy(): void {
+    this.client.close();
+  }
+}
+
+function controllerFactory(config: AppControllerConfig) {
+  return (hub: KubeClient, queues: QueueFactory, redis: RedisClient, repoServer: RepoServerConnection, registry: MetricsRegistry, readiness: ReadinessChecks, logger: Logger): AppController => {
+    // The caches report to the controller, which is built last: callbacks reach it through this holder.
+    const late: { controller?: AppController } = {};
+    const clusters = new ClusterRegistry({
+      hub,
+      namespace: config.namespace,
+      logger,
+      onAppChanged: (app) => late.controller?.onLiveChange(app),
+      onClustersChanged: () => late.controller?.enqueueAll('recent'),
+    });
+    const repositories = new RepositoryCredentialsStore(hub, config.namespace, (url) => late.controller?.onRepositoryChange(url));
+    const appHub = new ApplicationHubClient(hub);
+    const manifests = new ManifestSource(repoServer.client, repositories);
+    // Entries outlive three resyncs, and at least ten minutes.
+    const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
+    const metrics = new AppControllerMetrics(registry, { applications: () => late.controller?.apps.list() ?? [], clusters: () => clusters.activeCaches() });
+    const processor = new AppRefreshProcessor({
+      hub: appHub,
+      clusters,
+      cache,
+      controlPlaneNamespace: config.namespace,
+      logger,
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s) }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase) }),
+      deletion: new AppDeletionReconciler(clusters, appHub, cache),
+    });
+    const controller = new AppController(hub, queues, redis, clusters, repositories, processor, logger, { namespace: config.namespace, resyncMs: config.resyncMs, concurrency: config.concurrency });
+    late.controller = controller;
+    readiness.register('hub-watches', () => controller.checkSynced());
+    return controller;
+  };
+}
+
+/** The root module for one configuration (config is loaded before Nest starts). */
+export function appControllerModule(config: AppControllerConfig): Type<unknown> {
+  @Module({
+    imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config: config.env })],
+    providers: [
+      {
+        provide: KubeClient,
+        useFactory: () => (config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context)),
+      },
+      { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
+      {
+        provide: AppController,
+        useFactory: controllerFactory(config),
+        inject: [KubeClient, QueueFactory, RedisClient, RepoServerConnection, MetricsRegistry, ReadinessChecks, LOGGER],
+      },
+    ],
+  })
+  class AppControllerModule {}
+  return AppControllerModule;
+}

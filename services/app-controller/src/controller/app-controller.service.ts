@@ -1,0 +1,145 @@
+// Runs the app-controller: watches Applications, cluster and repository Secrets on the hub, feeds
+// the app-refresh queue (one coalesced job per Application) from their changes, from live changes
+// on the destination clusters and from the periodic resync, and reports each cluster to Redis.
+import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application } from '@flotilla/api-types';
+import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type TypedQueue } from '@flotilla/platform';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ClusterRegistry } from '../clusters/cluster.registry';
+import { matchDestination } from '../clusters/destination.matcher';
+import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
+import type { CompareLevel } from '../reconcile/compare-level';
+import { jsonEqual } from '../status/merge-patch';
+import type { AppRefreshProcessor, RefreshJob } from './app-refresh.processor';
+
+export const APP_REFRESH_QUEUE = defineQueue<RefreshJob>('app-refresh');
+
+const CLUSTER_INFO_INTERVAL_MS = 10_000;
+const CLUSTER_INFO_TTL_SECONDS = 300;
+const ERROR_RETRY_MS = 5_000;
+
+export interface AppControllerOptions {
+  namespace: string;
+  resyncMs: number;
+  concurrency: number;
+}
+
+/** Changes that need a new comparison; status-only writes (mostly our own) do not. */
+function needsRefresh(before: Application, after: Application): boolean {
+  return (
+    !jsonEqual(before.spec, after.spec) ||
+    !jsonEqual(before.operation, after.operation) ||
+    after.metadata.annotations?.[REFRESH_ANNOTATION] !== undefined ||
+    before.metadata.deletionTimestamp !== after.metadata.deletionTimestamp ||
+    (after.status?.operationState?.phase === 'Terminating' && before.status?.operationState?.phase !== 'Terminating')
+  );
+}
+
+export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly apps: Informer<Application>;
+  private readonly queue: TypedQueue<RefreshJob>;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private resync?: NodeJS.Timeout;
+  private infoTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    hub: KubeClient,
+    private readonly queues: QueueFactory,
+    private readonly redis: Redis,
+    private readonly clusters: ClusterRegistry,
+    private readonly repositories: RepositoryCredentialsStore,
+    private readonly processor: AppRefreshProcessor,
+    private readonly logger: Logger,
+    private readonly opts: AppControllerOptions,
+  ) {
+    this.apps = new Informer<Application>(hub, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: opts.namespace });
+    this.queue = queues.queue(APP_REFRESH_QUEUE);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.apps.on('add', (app) => this.enqueue(app, 'recent'));
+    this.apps.on('update', (before, after) => needsRefresh(before, after) && this.enqueue(after, 'recent'));
+    this.apps.on('delete', (app) => this.enqueue(app, 'recent'));
+    await Promise.all([this.clusters.start(), this.repositories.start()]);
+    await this.apps.start();
+    this.queues.worker(APP_REFRESH_QUEUE, (job) => this.handle(job), { concurrency: this.opts.concurrency });
+    this.resync = setInterval(() => this.enqueueAll('latest'), this.opts.resyncMs);
+    this.infoTimer = setInterval(() => void this.writeClusterInfo(), CLUSTER_INFO_INTERVAL_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.resync);
+    clearInterval(this.infoTimer);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all([this.apps.stop(), this.repositories.stop(), this.clusters.stop()]);
+  }
+
+  /** Readiness: Applications, clusters and repositories have been listed from the hub. */
+  checkSynced(): Promise<void> {
+    const pending = [['Applications', this.apps.synced], ['cluster Secrets', this.clusters.synced], ['repository Secrets', this.repositories.synced]].filter(([, synced]) => !synced).map(([what]) => what);
+    return pending.length ? Promise.reject(new Error(`watches on the hub have not synced yet: ${pending.join(', ')}`)) : Promise.resolve();
+  }
+
+  /** A live object tracked by `trackingName` changed on some cluster. */
+  onLiveChange(trackingName: string): void {
+    const sep = trackingName.indexOf('_');
+    const [namespace, name] = sep > 0 ? [trackingName.slice(0, sep), trackingName.slice(sep + 1)] : [this.opts.namespace, trackingName];
+    const app = this.apps.get(name, namespace);
+    if (app) this.enqueue(app, 'recent');
+  }
+
+  /** Credentials for a repository (or a repo-creds prefix) changed: its Applications render again. */
+  onRepositoryChange(urlOrPrefix: string): void {
+    const prefix = urlOrPrefix.toLowerCase().replace(/\.git$/, '');
+    for (const app of this.apps.list()) if (app.spec.source?.repoURL.toLowerCase().startsWith(prefix)) this.enqueue(app, 'latest');
+  }
+
+  enqueueAll(level: CompareLevel): void {
+    for (const app of this.apps.list()) this.enqueue(app, level);
+  }
+
+  private enqueue(app: Application, level: CompareLevel): void {
+    if (this.stopped) return;
+    const job: RefreshJob = { namespace: app.metadata.namespace ?? this.opts.namespace, name: app.metadata.name, level };
+    enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
+  }
+
+  private requeueLater(job: RefreshJob, delayMs: number): void {
+    const key = `${job.namespace}/${job.name}`;
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      const app = this.apps.get(job.name, job.namespace);
+      if (app) this.enqueue(app, job.level);
+    }, delayMs);
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  private async handle(job: RefreshJob): Promise<void> {
+    try {
+      const outcome = await this.processor.process(job);
+      if (outcome.requeueAfterMs !== undefined) this.requeueLater(job, outcome.requeueAfterMs);
+    } catch (err) {
+      // The queue keeps no failed refreshes: log, and look again shortly.
+      this.logger.error({ err, app: job.name }, `refresh of ${job.namespace}/${job.name} failed: ${(err as Error).message}`);
+      this.requeueLater(job, ERROR_RETRY_MS);
+    }
+  }
+
+  /** Argo's ClusterInfo for each cluster in use, for the api-server's cluster list. */
+  private async writeClusterInfo(): Promise<void> {
+    const clusters = this.clusters.clusters();
+    const apps = this.apps.list();
+    for (const cache of this.clusters.activeCaches()) {
+      const count = apps.filter((a) => matchDestination(a.spec.destination, clusters).cluster?.server === cache.server).length;
+      await this.redis
+        .set(clusterInfoKey(cache.server), JSON.stringify(cache.info(count)), 'EX', CLUSTER_INFO_TTL_SECONDS)
+        .catch((err: Error) => this.logger.warn({ err }, `recording cluster info of ${cache.server} failed: ${err.message}`));
+    }
+  }
+}

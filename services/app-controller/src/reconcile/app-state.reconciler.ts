@@ -1,0 +1,93 @@
+// Compares one Application with its destination (Argo's appcontroller.go processAppRefreshQueueItem):
+// render, watch, compare, write status, the resource tree and managed resources, and decide auto-sync.
+import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type ApplicationSource, type KubeObject } from '@flotilla/api-types';
+import { compareAppState, type CompareResult } from '@flotilla/engine';
+import type { Logger } from 'pino';
+import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
+import type { ClusterRegistry } from '../clusters/cluster.registry';
+import type { ApplicationHubClient } from '../hub/application-hub.client';
+import { statusPatch } from '../status/app-status.builder';
+import { decideAutoSync, type AutoSyncDecision } from '../sync/auto-sync.policy';
+import type { AppCacheStore } from '../tree/app-cache.store';
+import { buildManagedResources, buildResourceTree } from '../tree/resource-tree.builder';
+import { compareLevel, type CompareLevel } from './compare-level';
+import { prepareDesired } from './desired-objects';
+import { ManifestSource, RenderError } from './manifest.source';
+
+export interface AppStateReconcilerOptions {
+  clusters: ClusterRegistry;
+  manifests: ManifestSource;
+  hub: ApplicationHubClient;
+  cache: AppCacheStore;
+  logger: Logger;
+  resyncMs: number;
+  selfHealMs: number;
+  observeReconcile?: (app: Application, seconds: number) => void;
+}
+
+interface Comparison {
+  source?: ApplicationSource;
+  revision?: string;
+  sourceType?: string;
+  compare?: CompareResult;
+  conditions: ApplicationCondition[];
+}
+
+export class AppStateReconciler {
+  constructor(private readonly opts: AppStateReconcilerOptions) {}
+
+  /** Refreshes the app's status; returns what auto-sync decided (undefined when nothing was compared). */
+  async reconcile(app: Application, trackingName: string, requested: CompareLevel): Promise<AutoSyncDecision | undefined> {
+    const started = performance.now();
+    const level = compareLevel(app, requested, Date.now(), this.opts.resyncMs);
+    const result = await this.compare(app, trackingName, level);
+    let decision: AutoSyncDecision | undefined;
+    if (result.compare && result.revision) {
+      decision = decideAutoSync({ app, syncStatus: result.compare.syncStatus, resources: result.compare.resources, revision: result.revision, now: Date.now(), selfHealMs: this.opts.selfHealMs });
+      if (decision.action === 'condition') result.conditions.push(decision.condition);
+    }
+    const now = new Date().toISOString();
+    const patch = statusPatch({ app, ...result }, now, level !== 'recent');
+    await this.opts.hub.patchStatus(app, patch, app.metadata.annotations?.[REFRESH_ANNOTATION] !== undefined);
+    this.opts.observeReconcile?.(app, (performance.now() - started) / 1000);
+    return decision;
+  }
+
+  private async compare(app: Application, trackingName: string, level: CompareLevel): Promise<Comparison> {
+    const resolved = this.opts.clusters.resolve(app.spec.destination);
+    if (resolved.error !== undefined) {
+      return { conditions: [{ type: ConditionType.InvalidSpecError, message: `Application destination spec is invalid: ${resolved.error}` }] };
+    }
+    const out: Comparison = { conditions: [] };
+    try {
+      out.source = ManifestSource.sourceOf(app);
+      const recent = level === 'recent' ? app.status?.sync?.revision : undefined;
+      const rendered = await this.opts.manifests.render(app, { source: out.source, revision: recent, noCache: level === 'hard', noRevisionCache: level !== 'recent' });
+      out.revision = rendered.revision;
+      out.sourceType = rendered.sourceType;
+      out.compare = await this.compareLive(app, trackingName, resolved.cache, rendered.manifests);
+    } catch (err) {
+      if (err instanceof RenderError) out.conditions.push(err.condition);
+      else if (err instanceof ClusterUnreachableError) out.conditions.push({ type: ConditionType.ComparisonError, message: `Failed to load live state: ${err.message}` });
+      else throw err;
+    }
+    return out;
+  }
+
+  private async compareLive(app: Application, trackingName: string, cache: ClusterCache, manifests: KubeObject[]): Promise<CompareResult> {
+    const namespace = app.spec.destination.namespace;
+    // Scope first: discovery decides which objects get the destination namespace.
+    const unknown = await cache.ensure(manifests.map((m) => ({ apiVersion: m.apiVersion ?? '', kind: m.kind ?? '' })));
+    const desired = prepareDesired(manifests, trackingName, namespace, cache.isNamespaced);
+    const previous = (app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }));
+    await cache.ensure(previous);
+    const live = cache.tracked(trackingName);
+    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced });
+    for (const kind of unknown.filter((k) => manifests.some((m) => m.apiVersion === k.apiVersion && m.kind === k.kind))) {
+      compare.conditions.push({ type: ConditionType.ComparisonError, message: `The Kubernetes API could not find ${kind.apiVersion}/${kind.kind} on cluster ${cache.describe()}; make sure its CRD is installed` });
+    }
+    const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid));
+    await this.opts.cache.write(app.metadata.namespace ?? '', app.metadata.name, tree, buildManagedResources(compare.managed));
+    return compare;
+  }
+}

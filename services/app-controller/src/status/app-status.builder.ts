@@ -1,0 +1,77 @@
+// What the controller writes to an Application's status after a comparison (Argo's
+// appcontroller.go processAppRefreshQueueItem + persistAppStatus), and the patch that writes it.
+import type { Application, ApplicationCondition, ApplicationSource, ApplicationStatus, HealthStatus, ResourceStatus, SyncStatusCode } from '@flotilla/api-types';
+import type { CompareResult } from '@flotilla/engine';
+import { createMergePatch, type Json } from './merge-patch';
+
+/** The status fields a comparison owns; operationState and history belong to syncs. */
+const COMPARISON_FIELDS = ['sync', 'health', 'resources', 'summary', 'conditions', 'sourceType'] as const;
+type ComparisonFields = Pick<ApplicationStatus, (typeof COMPARISON_FIELDS)[number]>;
+
+export interface ComparisonOutcome {
+  app: Application;
+  source?: ApplicationSource;
+  /** The revision compared (a commit SHA), when rendering succeeded. */
+  revision?: string;
+  sourceType?: string;
+  /** Absent when the comparison could not run; sync and health are then Unknown. */
+  compare?: CompareResult;
+  /** Errors and warnings found on the way (ComparisonError, InvalidSpecError, SyncError, ...). */
+  conditions: ApplicationCondition[];
+}
+
+function conditionsWithTimes(found: ApplicationCondition[], current: ApplicationCondition[] | undefined, now: string): ApplicationCondition[] {
+  const seen = new Set<string>();
+  const out: ApplicationCondition[] = [];
+  for (const c of found) {
+    const id = `${c.type}\n${c.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const previous = current?.find((p) => p.type === c.type && p.message === c.message);
+    out.push({ type: c.type, message: c.message, lastTransitionTime: previous?.lastTransitionTime ?? now });
+  }
+  return out;
+}
+
+/** The comparison-owned part of the status. */
+export function comparisonStatus(outcome: ComparisonOutcome, now: string): ComparisonFields {
+  const { app, compare } = outcome;
+  const current = app.status ?? {};
+  const source = outcome.source ?? app.spec.source;
+  const syncStatus: SyncStatusCode = compare ? compare.syncStatus : 'Unknown';
+  const health: HealthStatus = compare ? compare.health : { status: 'Unknown' };
+  const resources: ResourceStatus[] | undefined = compare ? compare.resources : current.resources;
+  const summary = compare
+    ? {
+        ...(compare.summary.externalURLs.length ? { externalURLs: compare.summary.externalURLs } : {}),
+        ...(compare.summary.images.length ? { images: compare.summary.images } : {}),
+      }
+    : current.summary;
+  const conditions = conditionsWithTimes([...outcome.conditions, ...(compare?.conditions ?? [])], current.conditions, now);
+  return {
+    sync: {
+      status: syncStatus,
+      comparedTo: { ...(source ? { source } : {}), destination: app.spec.destination },
+      ...(outcome.revision ? { revision: outcome.revision } : {}),
+    },
+    health,
+    ...(resources?.length ? { resources } : {}),
+    ...(summary && Object.keys(summary).length ? { summary } : {}),
+    ...(conditions.length ? { conditions } : {}),
+    ...((outcome.sourceType ?? current.sourceType) ? { sourceType: outcome.sourceType ?? current.sourceType } : {}),
+  };
+}
+
+/**
+ * The status merge patch, or undefined when nothing a user could see changed. A full comparison
+ * (against the latest revision) always records reconciledAt, as Argo does; otherwise timestamps
+ * move only along with a real change, so churn in live objects causes no write storm.
+ */
+export function statusPatch(outcome: ComparisonOutcome, now: string, fullComparison: boolean): Record<string, Json> | undefined {
+  const next = comparisonStatus(outcome, now);
+  const current = outcome.app.status ?? {};
+  const before = Object.fromEntries(COMPARISON_FIELDS.map((f) => [f, current[f]]));
+  const diff = createMergePatch(before, next) as Record<string, Json> | undefined;
+  if (!diff && !fullComparison) return undefined;
+  return { ...(diff ?? {}), observedAt: now, ...(fullComparison ? { reconciledAt: now } : {}) };
+}

@@ -1,0 +1,197 @@
+// Runs an Application's sync operation (Argo's controller/sync.go + gitops-engine sync_context):
+// plan phases and waves, apply each step, wait until the step is healthy before the next, prune,
+// record operationState and history. A pass that must wait returns early; the next pass re-runs
+// the sync from the start, which is idempotent, so a restart of the controller resumes it too.
+import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
+import { planSync, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask } from '@flotilla/engine';
+import type { Logger } from 'pino';
+import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
+import type { ApplicationHubClient } from '../hub/application-hub.client';
+import { prepareDesired } from '../reconcile/desired-objects';
+import { ManifestSource, RenderError } from '../reconcile/manifest.source';
+import { jsonEqual } from '../status/merge-patch';
+import { appendHistory, mayRetry, mergeResults, retryDelayMs, taskResult, waitingMessage, withHookPhase } from './operation-state.builder';
+import { SyncTaskExecutor, type TaskOutcome } from './sync-task.executor';
+
+export type SyncPass = { done: true; phase: OperationState['phase'] } | { done: false; retryAfterMs: number };
+
+export interface SyncRunnerOptions {
+  manifests: ManifestSource;
+  hub: ApplicationHubClient;
+  logger: Logger;
+  /** How long one pass waits for a step to become healthy before yielding its worker. */
+  stepWaitMs: number;
+  onFinished?: (app: Application, phase: OperationState['phase']) => void;
+}
+
+interface PassContext {
+  app: Application;
+  cache: ClusterCache;
+  trackingName: string;
+  state: OperationState;
+  sync: SyncOperation;
+}
+
+const POLL_MS = 200;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class SyncOperationRunner {
+  constructor(private readonly opts: SyncRunnerOptions) {}
+
+  async run(app: Application, cache: ClusterCache, trackingName: string): Promise<SyncPass> {
+    const operation = app.operation!;
+    const previous = app.status?.operationState;
+    const resumed = previous && jsonEqual(previous.operation, operation) ? previous : undefined;
+    if (resumed?.phase === 'Terminating') return this.finish(app, { ...resumed, phase: 'Failed', message: 'Operation terminated' });
+    if (resumed && resumed.phase !== 'Running') {
+      // Finished before, but `operation` was not removed: remove it now, recording nothing twice.
+      await this.opts.hub.completeOperation(app, resumed, undefined);
+      return { done: true, phase: resumed.phase };
+    }
+    const state: OperationState = resumed ?? { operation, phase: 'Running', message: 'Syncing', startedAt: new Date().toISOString() };
+    if (!resumed) await this.opts.hub.setOperationState(app, state);
+    const retryIn = resumed ? this.retryPendingMs(resumed) : 0;
+    if (retryIn > 0) return { done: false, retryAfterMs: retryIn };
+    if (!operation.sync) return this.finish(app, { ...state, phase: 'Error', message: 'Unsupported operation: only sync operations are run' });
+    try {
+      return await this.pass({ app, cache, trackingName, state, sync: operation.sync });
+    } catch (err) {
+      const prefix = err instanceof RenderError ? 'ComparisonError: ' : err instanceof ClusterUnreachableError ? 'Failed to load live state: ' : '';
+      return this.failed({ app, cache, trackingName, state, sync: operation.sync }, 'Error', `${prefix}${(err as Error).message}`);
+    }
+  }
+
+  private async plan(ctx: PassContext): Promise<SyncPlan> {
+    const { app, cache, sync } = ctx;
+    const source = sync.source ?? ManifestSource.sourceOf(app);
+    const rendered = await this.opts.manifests.render(app, { source, revision: sync.revision });
+    ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult, revision: rendered.revision, source } };
+    const namespace = app.spec.destination.namespace;
+    const desired = prepareDesired(rendered.manifests, ctx.trackingName, namespace, cache.isNamespaced);
+    const syncOptions = [...(app.spec.syncPolicy?.syncOptions ?? []), ...(sync.syncOptions ?? [])];
+    const createNamespace = syncOptions.includes('CreateNamespace=true');
+    const kinds = [...desired, ...(app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }))];
+    await cache.ensure([...kinds.map((k) => ({ apiVersion: k.apiVersion ?? '', kind: k.kind ?? '' })), ...(createNamespace ? [{ apiVersion: 'v1', kind: 'Namespace' }] : [])]);
+    const plan = planSync({
+      desired,
+      live: cache.tracked(ctx.trackingName),
+      appName: ctx.trackingName,
+      namespace,
+      isNamespaced: cache.isNamespaced,
+      options: {
+        prune: !!sync.prune,
+        syncOptions,
+        resources: sync.resources,
+        ignoreDifferences: app.spec.ignoreDifferences,
+        namespaceExists: !!namespace && !!cache.get(`/Namespace//${namespace}`),
+      },
+    });
+    return withNamespaceMetadata(plan, app);
+  }
+
+  private async pass(ctx: PassContext): Promise<SyncPass> {
+    const plan = await this.plan(ctx);
+    const executor = new SyncTaskExecutor(ctx.cache.kube, !!ctx.sync.dryRun);
+    const skipped = plan.skipped.filter((s) => s.result === 'PruneSkipped').map((s) => taskResult(s, 'PruneSkipped', s.message));
+    let results = mergeResults(ctx.state.syncResult?.resources ?? [], skipped);
+    for (const [i, step] of plan.steps.entries()) {
+      const outcomes = await Promise.all(step.tasks.map((t) => executor.execute(t)));
+      results = mergeResults(results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
+      const failure = outcomes.find((o) => o.status === 'SyncFailed');
+      if (failure) return this.syncFailed(ctx, plan, executor, results, `one or more objects failed to apply, reason: ${failure.message}`);
+      const isHookStep = step.tasks.some((t) => t.action === 'hook');
+      if (ctx.sync.dryRun || (i === plan.steps.length - 1 && !isHookStep)) continue;
+      const status = await this.waitForStep(step, ctx.cache, outcomes);
+      results = withHookPhase(results, status.tasks);
+      if (status.failed) return this.syncFailed(ctx, plan, executor, results, 'one or more synchronization tasks completed unsuccessfully');
+      if (!status.complete) return this.yieldPass(ctx, results, waitingMessage(status.tasks));
+      await this.cleanUpHooks(executor, step, 'HookSucceeded');
+    }
+    const message = ctx.sync.dryRun ? 'successfully synced (dry run)' : 'successfully synced (all tasks run)';
+    return this.finish(ctx.app, { ...ctx.state, phase: 'Succeeded', message, syncResult: { ...ctx.state.syncResult!, resources: results } });
+  }
+
+  /** Polls the cluster cache until the step is complete or failed, or the pass's wait budget is spent. */
+  private async waitForStep(step: SyncStep, cache: ClusterCache, outcomes: TaskOutcome[]): Promise<StepStatus> {
+    const applied = new Map(outcomes.filter((o) => o.applied).map((o) => [o.task.key, o.applied!] as const));
+    const lookup = (key: string): KubeObject | undefined => freshest(cache.get(key), applied.get(key));
+    const deadline = Date.now() + this.opts.stepWaitMs;
+    let status = stepStatus(step, lookup);
+    while (!status.complete && !status.failed && Date.now() < deadline) {
+      await sleep(POLL_MS);
+      status = stepStatus(step, lookup);
+    }
+    return status;
+  }
+
+  private async cleanUpHooks(executor: SyncTaskExecutor, step: SyncStep, policy: 'HookSucceeded' | 'HookFailed'): Promise<void> {
+    const hooks = step.tasks.filter((t: SyncTask) => t.action === 'hook' && t.deletePolicies?.includes(policy));
+    await Promise.all(hooks.map((t) => executor.deleteHook(t)));
+  }
+
+  private async yieldPass(ctx: PassContext, resources: ResourceResult[], message: string): Promise<SyncPass> {
+    await this.opts.hub.setOperationState(ctx.app, { ...ctx.state, message, syncResult: { ...ctx.state.syncResult!, resources } });
+    return { done: false, retryAfterMs: POLL_MS };
+  }
+
+  /** Runs SyncFail hooks (without waiting, as they report in the next state), then fails or retries. */
+  private async syncFailed(ctx: PassContext, plan: SyncPlan, executor: SyncTaskExecutor, resources: ResourceResult[], message: string): Promise<SyncPass> {
+    let results = resources;
+    for (const step of plan.syncFailSteps) {
+      const outcomes = await Promise.all(step.tasks.map((t) => executor.execute(t)));
+      results = mergeResults(results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
+    }
+    for (const step of plan.steps) await this.cleanUpHooks(executor, step, 'HookFailed');
+    ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult!, resources: results } };
+    return this.failed(ctx, 'Failed', message);
+  }
+
+  private async failed(ctx: PassContext, phase: 'Failed' | 'Error', message: string): Promise<SyncPass> {
+    const retryCount = ctx.state.retryCount ?? 0;
+    const retry = ctx.app.operation?.retry;
+    if (!mayRetry(retry, retryCount)) return this.finish(ctx.app, { ...ctx.state, phase, message });
+    const delay = retryDelayMs(retry!, retryCount + 1);
+    const at = new Date(Date.now() + delay).toISOString();
+    const state: OperationState = { ...ctx.state, phase: 'Running', retryCount: retryCount + 1, finishedAt: new Date().toISOString(), message: `Retrying attempt #${retryCount + 1} at ${at}. Reason: ${message}` };
+    await this.opts.hub.setOperationState(ctx.app, state);
+    return { done: false, retryAfterMs: delay };
+  }
+
+  /** A retry waits its backoff, counted from the failed attempt's finishedAt. */
+  private retryPendingMs(state: OperationState): number {
+    if (!state.retryCount || !state.finishedAt) return 0;
+    const retry = state.operation.retry;
+    if (!retry) return 0;
+    return Date.parse(state.finishedAt) + retryDelayMs(retry, state.retryCount) - Date.now();
+  }
+
+  private async finish(app: Application, state: OperationState): Promise<SyncPass> {
+    const done: OperationState = { ...state, finishedAt: new Date().toISOString() };
+    const history = done.phase === 'Succeeded' && !done.operation.sync?.dryRun ? appendHistory(app, done) : undefined;
+    await this.opts.hub.completeOperation(app, done, history);
+    this.opts.logger.info({ app: app.metadata.name, phase: done.phase }, `sync of ${app.metadata.name} ${done.phase.toLowerCase()}: ${done.message ?? ''}`);
+    this.opts.onFinished?.(app, done.phase);
+    return { done: true, phase: done.phase };
+  }
+}
+
+/** The cached object unless the write just made is newer than what the watch has delivered. */
+function freshest(cached: KubeObject | undefined, applied: KubeObject | undefined): KubeObject | undefined {
+  if (!cached || !applied) return cached ?? applied;
+  return (cached.metadata?.generation ?? 0) >= (applied.metadata?.generation ?? 0) ? cached : applied;
+}
+
+/** CreateNamespace=true applies syncPolicy.managedNamespaceMetadata to the namespace it creates. */
+function withNamespaceMetadata(plan: SyncPlan, app: Application): SyncPlan {
+  const meta = app.spec.syncPolicy?.managedNamespaceMetadata;
+  if (!meta) return plan;
+  const steps = plan.steps.map((step) => ({
+    ...step,
+    tasks: step.tasks.map((t) =>
+      t.ref.kind === 'Namespace' && t.ref.group === '' && t.desired && !t.desired.metadata?.annotations?.[TRACKING_ID_ANNOTATION]
+        ? { ...t, action: t.action === 'none' ? ('apply' as const) : t.action, desired: { ...t.desired, metadata: { ...t.desired.metadata, labels: meta.labels, annotations: meta.annotations } } }
+        : t,
+    ),
+  }));
+  return { ...plan, steps };
+}

@@ -1,0 +1,67 @@
+// Carries out one sync task on the destination cluster: server-side apply (field manager
+// argocd-controller, forced, as Argo's ServerSideApply=true), replace, hook re-creation, or prune.
+import type { KubeObject, ResultCode } from '@flotilla/api-types';
+import type { SyncTask } from '@flotilla/engine';
+import type { KubeClient } from '@flotilla/platform';
+import { deleteObject } from '../clusters/object.deleter';
+import { kubectlName } from './operation-state.builder';
+
+export const FIELD_MANAGER = 'argocd-controller';
+
+export interface TaskOutcome {
+  task: SyncTask;
+  status: ResultCode;
+  message: string;
+  /** The object as the API server returned it after the write. */
+  applied?: KubeObject;
+}
+
+const PROPAGATION = { foreground: 'Foreground', background: 'Background', orphan: 'Orphan' } as const;
+
+function verb(task: SyncTask, dryRun: boolean): string {
+  const past = !task.live ? 'created' : task.action === 'none' ? 'unchanged' : 'configured';
+  return dryRun ? `${past} (dry run)` : past;
+}
+
+export class SyncTaskExecutor {
+  constructor(
+    private readonly kube: KubeClient,
+    private readonly dryRun: boolean,
+  ) {}
+
+  async execute(task: SyncTask): Promise<TaskOutcome> {
+    const name = kubectlName(task.ref.group, task.ref.kind, task.ref.name);
+    try {
+      if (task.action === 'prune') return await this.prune(task, name);
+      const applied = await this.write(task);
+      return { task, status: 'Synced', message: `${name} ${verb(task, this.dryRun)}`, applied };
+    } catch (err) {
+      return { task, status: 'SyncFailed', message: (err as Error).message };
+    }
+  }
+
+  /** Deletes a finished hook whose delete policy asks for it. */
+  async deleteHook(task: SyncTask): Promise<void> {
+    const obj = task.desired ?? task.live;
+    if (!obj || this.dryRun) return;
+    await deleteObject(this.kube, obj, 'Background');
+  }
+
+  private async write(task: SyncTask): Promise<KubeObject> {
+    const desired = task.desired;
+    if (!desired) throw new Error(`${task.key}: nothing to apply`);
+    if (task.action === 'hook' && task.live && task.deletePolicies?.includes('BeforeHookCreation')) await this.deleteHook({ ...task, desired: task.live });
+    const validation = task.options.validate ? undefined : ('Ignore' as const);
+    if (task.options.replace && task.live && task.action !== 'hook') {
+      const body = { ...desired, metadata: { ...desired.metadata, resourceVersion: task.live.metadata?.resourceVersion } };
+      return this.kube.replace(body, { dryRun: this.dryRun, fieldManager: FIELD_MANAGER, fieldValidation: validation });
+    }
+    return this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, dryRun: this.dryRun, fieldValidation: validation });
+  }
+
+  private async prune(task: SyncTask, name: string): Promise<TaskOutcome> {
+    if (!task.live) return { task, status: 'Pruned', message: 'pruned' };
+    await deleteObject(this.kube, task.live, PROPAGATION[task.options.prunePropagationPolicy], this.dryRun);
+    return { task, status: 'Pruned', message: this.dryRun ? `${name} pruned (dry run)` : 'pruned' };
+  }
+}

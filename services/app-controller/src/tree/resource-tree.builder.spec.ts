@@ -1,0 +1,59 @@
+import type { KubeObject } from '@flotilla/api-types';
+import { compareAppState } from '@flotilla/engine';
+import { buildManagedResources, buildResourceTree } from './resource-tree.builder';
+
+const deploy: KubeObject = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'web', uid: 'd1', resourceVersion: '5', annotations: { 'argocd.argoproj.io/tracking-id': 'app:apps/Deployment:web/web' } },
+  spec: { replicas: 1 },
+  status: { replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 0 },
+};
+const rs: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1', namespace: 'web', uid: 'r1', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd1', controller: true }] } };
+const pod: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web-1-x', namespace: 'web', uid: 'p1', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'r1', controller: true }] },
+  spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+  status: { phase: 'Running', containerStatuses: [{ ready: true }], conditions: [{ type: 'Ready', status: 'True' }] },
+};
+
+describe('buildResourceTree', () => {
+  it('follows ownerReferences from managed objects: Deployment → ReplicaSet → Pod', () => {
+    const children: Record<string, KubeObject[]> = { d1: [rs], r1: [pod] };
+    const tree = buildResourceTree([deploy], (uid) => children[uid] ?? []);
+    expect(tree.orphanedNodes).toEqual([]);
+    expect(tree.nodes.map((n) => [n.kind, n.parentRefs?.[0]?.kind])).toEqual([
+      ['Pod', 'ReplicaSet'],
+      ['Deployment', undefined],
+      ['ReplicaSet', 'Deployment'],
+    ]);
+    expect(tree.nodes[0]).toMatchObject({
+      group: '',
+      version: 'v1',
+      uid: 'p1',
+      images: ['nginx:1.27'],
+      info: [
+        { name: 'Status Reason', value: 'Running' },
+        { name: 'Containers', value: '1/1' },
+      ],
+      parentRefs: [{ group: 'apps', kind: 'ReplicaSet', namespace: 'web', name: 'web-1', uid: 'r1' }],
+    });
+    expect(tree.nodes[1]).toMatchObject({ group: 'apps', kind: 'Deployment', resourceVersion: '5', health: { status: 'Healthy' } });
+  });
+
+  it('visits an object once even if ownerReferences loop', () => {
+    const a = { ...rs, metadata: { ...rs.metadata, uid: 'a' } };
+    expect(buildResourceTree([a], () => [a]).nodes).toHaveLength(1);
+  });
+});
+
+describe('buildManagedResources', () => {
+  it('lists target and live state as JSON, with Secret values masked', () => {
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'web' }, data: { password: 'c2VjcmV0' } };
+    const compare = compareAppState({ appName: 'app', desired: [secret], live: [], namespace: 'web' });
+    const { items } = buildManagedResources(compare.managed);
+    expect(items).toEqual([{ group: '', kind: 'Secret', namespace: 'web', name: 's', targetState: expect.any(String), hook: false, modified: true }]);
+    expect(items[0].targetState).not.toContain('c2VjcmV0');
+  });
+});

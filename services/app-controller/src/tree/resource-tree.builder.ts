@@ -1,0 +1,119 @@
+// The Application's resource tree (Argo's ApplicationTree) and managed resources (Argo's
+// ManagedResourcesResponse), as the api-server serves them from Redis.
+import { groupOf, versionOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
+import { assessHealth, maskSecretData, type ManagedResource } from '@flotilla/engine';
+
+export interface ResourceRefNode {
+  group: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+}
+
+export interface ResourceNode extends ResourceRefNode {
+  version: string;
+  resourceVersion?: string;
+  createdAt?: string;
+  parentRefs?: ResourceRefNode[];
+  health?: HealthStatus;
+  images?: string[];
+  info?: { name: string; value: string }[];
+}
+
+export interface ApplicationTree {
+  nodes: ResourceNode[];
+  orphanedNodes: ResourceNode[];
+  hosts: unknown[];
+}
+
+const MAX_DEPTH = 8;
+
+const refOf = (obj: KubeObject): ResourceRefNode => ({
+  group: groupOf(obj.apiVersion),
+  kind: obj.kind ?? '',
+  ...(obj.metadata?.namespace ? { namespace: obj.metadata.namespace } : {}),
+  name: obj.metadata?.name ?? '',
+  ...(obj.metadata?.uid ? { uid: obj.metadata.uid } : {}),
+});
+
+function podInfo(pod: KubeObject): { info: { name: string; value: string }[]; images: string[] } {
+  const spec = (pod.spec ?? {}) as { containers?: { image?: string }[] };
+  const status = (pod.status ?? {}) as { phase?: string; reason?: string; containerStatuses?: { ready?: boolean }[] };
+  const containers = spec.containers ?? [];
+  const ready = (status.containerStatuses ?? []).filter((c) => c.ready).length;
+  return {
+    images: containers.map((c) => c.image).filter((i): i is string => !!i),
+    info: [
+      { name: 'Status Reason', value: status.reason ?? status.phase ?? 'Unknown' },
+      { name: 'Containers', value: `${ready}/${containers.length}` },
+    ],
+  };
+}
+
+function nodeOf(obj: KubeObject, parent: KubeObject | undefined): ResourceNode {
+  const health = assessHealth(obj);
+  const pod = obj.kind === 'Pod' && groupOf(obj.apiVersion) === '' ? podInfo(obj) : undefined;
+  return {
+    ...refOf(obj),
+    version: versionOf(obj.apiVersion),
+    ...(obj.metadata?.resourceVersion ? { resourceVersion: obj.metadata.resourceVersion } : {}),
+    ...(obj.metadata?.creationTimestamp ? { createdAt: obj.metadata.creationTimestamp } : {}),
+    ...(parent ? { parentRefs: [refOf(parent)] } : {}),
+    ...(health ? { health } : {}),
+    ...(pod?.images.length ? { images: pod.images } : {}),
+    ...(pod ? { info: pod.info } : {}),
+  };
+}
+
+const byIdentity = (a: ResourceNode, b: ResourceNode): number =>
+  `${a.group}/${a.kind}/${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.group}/${b.kind}/${b.namespace ?? ''}/${b.name}`);
+
+/** Managed live objects and, through ownerReferences, everything they created. */
+export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[]): ApplicationTree {
+  const nodes: ResourceNode[] = [];
+  const seen = new Set<string>();
+  const visit = (obj: KubeObject, parent: KubeObject | undefined, depth: number): void => {
+    const uid = obj.metadata?.uid ?? `${obj.kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`;
+    if (seen.has(uid) || depth > MAX_DEPTH) return;
+    seen.add(uid);
+    nodes.push(nodeOf(obj, parent));
+    if (obj.metadata?.uid) for (const child of childrenOf(obj.metadata.uid)) visit(child, obj, depth + 1);
+  };
+  for (const obj of managedLive) visit(obj, undefined, 0);
+  return { nodes: nodes.sort(byIdentity), orphanedNodes: [], hosts: [] };
+}
+
+export interface ResourceDiffItem {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  targetState?: string;
+  liveState?: string;
+  normalizedLiveState?: string;
+  predictedLiveState?: string;
+  hook: boolean;
+  modified: boolean;
+  resourceVersion?: string;
+}
+
+const json = (obj: object | undefined): string | undefined => (obj ? JSON.stringify(obj) : undefined);
+
+/** One item per managed resource; Secret values are masked, as Argo's HideSecretData does. */
+export function buildManagedResources(managed: readonly ManagedResource[]): { items: ResourceDiffItem[] } {
+  return {
+    items: managed.map((m) => ({
+      group: m.status.group ?? '',
+      kind: m.status.kind,
+      namespace: m.status.namespace ?? '',
+      name: m.status.name,
+      ...(m.desired ? { targetState: json(maskSecretData(m.desired)) } : {}),
+      ...(m.live ? { liveState: json(maskSecretData(m.live)) } : {}),
+      ...(m.diff ? { normalizedLiveState: json(m.diff.normalizedLive), predictedLiveState: json(m.diff.predictedLive) } : {}),
+      hook: !!m.status.hook,
+      modified: m.status.status === 'OutOfSync',
+      ...(m.live?.metadata?.resourceVersion ? { resourceVersion: m.live.metadata.resourceVersion } : {}),
+    })),
+  };
+}
