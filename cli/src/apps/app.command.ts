@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import type { CliConfig } from '../cli.config';
+import { appCreateCommand } from './app-create.command';
+import { appDeleteCommand } from './app-delete.command';
+import { appGetCommand } from './app-get.command';
+import { appListCommand } from './app-list.command';
+import { appSyncCommand } from './app-sync.command';
+import { appWaitCommand } from './app-wait.command';
+
+/** `flotilla app …` (alias `apps`), argocd's application commands. */
+export function appCommand(config: CliConfig): Command {
+  return new Command('app')
+    .alias('apps')
+    .description('Manage applications')
+    .addCommand(appListCommand(config))
+    .addCommand(appGetCommand(config))
+    .addCommand(appCreateCommand(config))
+    .addCommand(appSyncCommand(config))
+    .addCommand(appWaitCommand(config))
+    .addCommand(appDeleteCommand(config));
+}

@@ -1,0 +1,70 @@
+// ApplicationService calls with typed Applications instead of JSON on the wire.
+import type { Application } from '@flotilla/api-types';
+import { fromJsonObject, toJsonObject } from '@flotilla/contracts';
+import type { ApiClient } from '../api/api.client';
+
+export type RefreshType = 'normal' | 'hard';
+
+export interface SyncRequest {
+  name: string;
+  revision?: string;
+  prune?: boolean;
+  dryRun?: boolean;
+  resources?: { group: string; kind: string; name: string; namespace: string }[];
+  syncOptions?: string[];
+  strategy?: 'apply' | 'hook';
+  force?: boolean;
+}
+
+export class ApplicationsClient {
+  constructor(private readonly api: ApiClient) {}
+
+  async get(name: string, refresh?: RefreshType): Promise<Application> {
+    // A refresh waits server-side for the controller (FLOTILLA_REFRESH_TIMEOUT_SECONDS), so allow for it.
+    const res = await this.api.call(this.api.applications, 'Get', { name, ...(refresh ? { refresh } : {}) }, refresh ? 150_000 : undefined);
+    return fromJsonObject<Application>(res, 'application');
+  }
+
+  async list(query: { selector?: string; projects?: string[]; repo?: string } = {}): Promise<Application[]> {
+    const res = await this.api.call(this.api.applications, 'List', { selector: query.selector, projects: query.projects ?? [], repo: query.repo });
+    return (res.items ?? []).map((item) => fromJsonObject<Application>(item, 'items'));
+  }
+
+  async create(app: Application, upsert: boolean, validate = true): Promise<Application> {
+    const res = await this.api.call(this.api.applications, 'Create', { application: toJsonObject(app), upsert, validate });
+    return fromJsonObject<Application>(res, 'application');
+  }
+
+  async delete(name: string, opts: { cascade?: boolean; propagationPolicy?: string }): Promise<void> {
+    await this.api.call(this.api.applications, 'Delete', { name, ...opts });
+  }
+
+  async sync(req: SyncRequest): Promise<Application> {
+    const strategy = req.strategy === 'apply' ? { apply: { force: Boolean(req.force) } } : { hook: { force: Boolean(req.force) } };
+    const res = await this.api.call(this.api.applications, 'Sync', {
+      name: req.name,
+      revision: req.revision,
+      prune: req.prune,
+      dryRun: req.dryRun,
+      resources: req.resources ?? [],
+      strategy,
+      ...(req.syncOptions?.length ? { syncOptions: { items: req.syncOptions } } : {}),
+    });
+    return fromJsonObject<Application>(res, 'application');
+  }
+
+  /** Where the UI shows the app: argocd-cm's `url` when set, else derived from the server address. */
+  async appURL(name: string): Promise<string> {
+    const fallback = `${this.api.target.plaintext ? 'http' : 'https'}://${this.api.target.server.replace(/:443$/, '')}/applications/${name}`;
+    try {
+      const settings = await this.api.call(this.api.settings, 'Get', {}, 10_000);
+      return settings.url ? `${settings.url.replace(/\/+$/, '')}/applications/${name}` : fallback;
+    } catch {
+      // Settings are decoration here; a server without them still answers the command.
+      return fallback;
+    }
+  }
+}
+
+/** `ns/name` → `name` (Flotilla keeps Applications in one namespace, so the prefix only names it). */
+export const appNameOf = (arg: string): string => (arg.includes('/') ? arg.slice(arg.lastIndexOf('/') + 1) : arg);

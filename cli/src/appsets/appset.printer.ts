@@ -1,0 +1,52 @@
+// `appset list` / `appset get` / `appset create` output, as argocd prints ApplicationSets.
+import type { ApplicationSet } from '@flotilla/api-types';
+import { qualifiedName } from '../apps/app-list.printer';
+import { formatTable, summaryLine } from '../output/tab-writer';
+
+const templateSource = (s: ApplicationSet) => s.spec.template?.spec?.source ?? s.spec.template?.spec?.sources?.[0];
+
+/** The ApplicationSet's own sync policy (what it may do to its Applications), `nil` when unset as argocd shows it. */
+function appSetSyncPolicy(s: ApplicationSet): string {
+  const p = s.spec.syncPolicy;
+  if (!p) return 'nil';
+  const parts = [p.applicationsSync ? `applicationsSync=${p.applicationsSync}` : '', p.preserveResourcesOnDeletion ? 'preserveResourcesOnDeletion' : ''].filter(Boolean);
+  return parts.length ? parts.join(',') : 'nil';
+}
+
+/** Conditions whose status is True, by type: `[ResourcesUpToDate ParametersGenerated]`. */
+function trueConditions(s: ApplicationSet): string {
+  return `[${(s.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type).join(' ')}]`;
+}
+
+export function formatAppSetTable(sets: readonly ApplicationSet[]): string {
+  const rows = sets.map((s) => {
+    const src = templateSource(s);
+    return [qualifiedName(s), s.spec.template?.spec?.project ?? '', appSetSyncPolicy(s), trueConditions(s), src?.repoURL ?? '', src?.path ?? '', src?.targetRevision ?? ''];
+  });
+  return formatTable([['NAME', 'PROJECT', 'SYNCPOLICY', 'CONDITIONS', 'REPO', 'PATH', 'TARGET'], ...rows]);
+}
+
+export const formatAppSetNames = (sets: readonly ApplicationSet[]): string => sets.map((s) => `${qualifiedName(s)}\n`).join('');
+
+export function formatAppSetSummary(s: ApplicationSet): string {
+  const spec = s.spec.template?.spec;
+  const sources = spec?.sources?.length ? spec.sources : [spec?.source ?? { repoURL: '' }];
+  const automated = spec?.syncPolicy?.automated && spec.syncPolicy.automated.enabled !== false;
+  let out =
+    summaryLine('Name:', qualifiedName(s)) +
+    summaryLine('Project:', spec?.project || 'default') +
+    summaryLine('Server:', spec?.destination?.server || spec?.destination?.name || '') +
+    summaryLine('Namespace:', spec?.destination?.namespace ?? '') +
+    (spec?.sources?.length ? 'Sources:\n' : 'Source:\n');
+  for (const src of sources) {
+    out += summaryLine('- Repo:', src.repoURL) + summaryLine('  Target:', src.targetRevision ?? '');
+    if (src.path) out += summaryLine('  Path:', src.path);
+  }
+  out += summaryLine('SyncPolicy:', automated ? `Automated${spec?.syncPolicy?.automated?.prune ? ' (Prune)' : ''}` : '<none>');
+  const conditions = s.status?.conditions ?? [];
+  if (conditions.length > 0) {
+    const rows = conditions.map((c) => [c.type, c.status, c.message, c.lastTransitionTime ?? '']);
+    out += `\n${formatTable([['CONDITION', 'STATUS', 'MESSAGE', 'LAST TRANSITION'], ...rows])}\n`;
+  }
+  return out;
+}
