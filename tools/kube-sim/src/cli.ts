@@ -66,9 +66,7 @@ async function runFleet(opts: { clusters: string; kubeconfig: string; port: numb
     );
   }
   writeFileSync(opts.kubeconfig, renderKubeconfig(sims.map((s) => s.access())), { mode: 0o600 });
-  const control = await startControl(sims);
-  const state: FleetState = { controlUrl: control.url, clusters: Object.fromEntries(sims.map((s) => [s.name, s.url])) };
-  writeFileSync(stateFile(opts.kubeconfig), JSON.stringify(state, null, 2));
+  const control = await serveFaultControl(sims, opts.kubeconfig);
   const kc = resolve(opts.kubeconfig);
   process.stdout.write(
     [
@@ -89,6 +87,17 @@ async function runFleet(opts: { clusters: string; kubeconfig: string; port: numb
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * Lets `kube-sim fault --kubeconfig <file>` reach a fleet started in this process: a control endpoint
+ * on loopback, announced in `<kubeconfig>.kube-sim.json`.
+ */
+export async function serveFaultControl(sims: KubeSim[], kubeconfig: string): Promise<{ url: string; close(): Promise<void> }> {
+  const control = await startControl(sims);
+  const state: FleetState = { controlUrl: control.url, clusters: Object.fromEntries(sims.map((s) => [s.name, s.url])) };
+  writeFileSync(stateFile(kubeconfig), JSON.stringify(state, null, 2));
+  return control;
 }
 
 async function startControl(sims: KubeSim[]): Promise<{ url: string; close(): Promise<void> }> {

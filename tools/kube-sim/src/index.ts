@@ -7,3 +7,4 @@ export type { WorkloadTiming } from './controllers/controller-runtime';
 export type { KubeObject } from './store/kube-object';
 export { eventually, startKubectlHarness } from '../conformance/kubectl.harness';
 export type { KubectlHarness, KubectlResult } from '../conformance/kubectl.harness';
+export { serveFaultControl } from './cli';
