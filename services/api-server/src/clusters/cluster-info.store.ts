@@ -1,6 +1,8 @@
 import { clusterInfoKey, type Cluster, type ClusterCacheInfo } from '@flotilla/api-types';
 import type { Redis } from 'ioredis';
 
+export const NOT_MONITORED = 'Cluster has no applications and is not being monitored.';
+
 /** The app-controller's view of each cluster (version, connection, cache), kept in Redis. */
 export class ClusterInfoStore {
   constructor(private readonly redis: Redis) {}
@@ -11,7 +13,11 @@ export class ClusterInfoStore {
     const values = await this.redis.mget(...clusters.map((c) => clusterInfoKey(c.server))).catch(() => clusters.map(() => null));
     return clusters.map((cluster, i) => {
       const info = parse(values[i]);
-      if (!info) return { ...cluster, connectionState: { status: 'Unknown' }, info: { connectionState: { status: 'Unknown' }, applicationsCount: 0 } };
+      if (!info) {
+        // Argo CD's words for a cluster its controller does not watch (no Application targets it).
+        const state = { status: 'Unknown' as const, message: NOT_MONITORED };
+        return { ...cluster, connectionState: state, info: { connectionState: state, applicationsCount: 0 } };
+      }
       return {
         ...cluster,
         connectionState: info.connectionState,

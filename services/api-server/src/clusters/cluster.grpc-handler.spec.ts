@@ -36,8 +36,8 @@ describe('clusters, repositories and projects (the api-server process on a kube-
           name: 'in-cluster',
           config: { tlsClientConfig: { insecure: false } },
           // No app-controller has recorded anything about it yet.
-          connectionState: { status: 'Unknown' },
-          info: { connectionState: { status: 'Unknown' }, applicationsCount: 0 },
+          connectionState: { status: 'Unknown', message: 'Cluster has no applications and is not being monitored.' },
+          info: { connectionState: { status: 'Unknown', message: 'Cluster has no applications and is not being monitored.' }, applicationsCount: 0 },
         },
       ]);
     });
