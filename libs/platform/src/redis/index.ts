@@ -1,1 +1,2 @@
 export { RedisClient } from './redis.client';
+export { LeaderElection, type LeaderElectionOptions, type LeadershipHandlers } from './leader-election';

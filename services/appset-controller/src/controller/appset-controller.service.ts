@@ -2,12 +2,11 @@
 // Secrets and AppProjects on the hub, queues one coalesced reconcile per affected ApplicationSet, and
 // runs the queue only while this replica holds the leader lease.
 import { Application, ApplicationSet, ARGO_API_VERSION, KubeObject, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL } from '@flotilla/api-types';
-import { defineQueue, enqueueCoalesced, Informer, KubeClient, QueueFactory, TypedQueue } from '@flotilla/platform';
+import { defineQueue, enqueueCoalesced, Informer, KubeClient, LeaderElection, QueueFactory, TypedQueue } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { LeaderElection } from '../leader/leader-election.service';
 import type { AppSetMetrics } from '../reconcile/appset.metrics';
 import type { AppSetReconciler } from '../reconcile/appset.reconciler';
 import { appSetChanged, applicationChanged, controllingAppSet, usesClusters } from './requeue.rules';
@@ -63,10 +62,9 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     this.queue = queues.queue(APPSET_RECONCILE_QUEUE);
     this.leader = new LeaderElection(
       redis,
-      opts.leaseKey,
-      opts.leaseMs,
-      { onStartedLeading: () => this.lead(), onStoppedLeading: () => this.follow() },
       logger,
+      { key: opts.leaseKey, ttlMs: opts.leaseMs },
+      { onElected: () => this.lead(), onLost: () => this.follow() },
     );
 
     this.appSets.on('add', (s) => this.enqueue(s.metadata.name));

@@ -1,5 +1,5 @@
 import { AppProject, Application, ARGO_API_VERSION, KubeObject, NOTIFICATIONS_CM, NOTIFICATIONS_SECRET } from '@flotilla/api-types';
-import { defineQueue, Informer, KubeClient, QueueFactory } from '@flotilla/platform';
+import { defineQueue, Informer, KubeClient, LeaderElection, QueueFactory } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -7,7 +7,6 @@ import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import { NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
 import { ApplicationHubClient } from '../hub/application-hub.client';
-import { LeaderElection } from '../leader/leader-election.service';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { NotificationReconciler } from './notification.reconciler';
 
@@ -54,7 +53,18 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.projects = new Informer<AppProject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
     this.configMaps = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_CM}` });
     this.secrets = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'Secret', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_SECRET}` });
-    this.leader = new LeaderElection(redis, logger, { key: opts.leaseKey });
+    this.leader = new LeaderElection(
+      redis,
+      logger,
+      { key: opts.leaseKey },
+      {
+        onElected: () => {
+          this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
+          this.evaluateAll();
+        },
+        onLost: () => clearInterval(this.resync),
+      },
+    );
     const queue = queues.queue(NOTIFICATIONS_QUEUE);
     this.reconciler = new NotificationReconciler({
       store,
@@ -76,13 +86,7 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.synced = true;
     const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger);
     this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), { concurrency: this.opts.deliveryConcurrency ?? 4 });
-    this.leader.start({
-      onElected: () => {
-        this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
-        this.evaluateAll();
-      },
-      onLost: () => clearInterval(this.resync),
-    });
+    this.leader.start();
   }
 
   async onModuleDestroy(): Promise<void> {
