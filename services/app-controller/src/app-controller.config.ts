@@ -1,4 +1,5 @@
 // The app-controller's whole configuration, read once from the environment at start-up.
+import { hostname } from 'node:os';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
 
@@ -16,6 +17,10 @@ const schema = z.object({
   /** How long after a sync selfHeal waits before reverting drift again (Argo's --self-heal-timeout-seconds). */
   FLOTILLA_SELF_HEAL_SECONDS: seconds(0).default(5),
   /** Applications compared (and synced) at once (Argo's --status-processors). */
+  /** This replica's name among the controller replicas (default: host name and process id). */
+  FLOTILLA_CONTROLLER_REPLICA_ID: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ., - and _ only').optional(),
+  /** How long a silent replica keeps its clusters before the others take them over. */
+  FLOTILLA_SHARD_LEASE_SECONDS: seconds(2).default(10),
   FLOTILLA_APP_CONTROLLER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
 });
 
@@ -30,6 +35,8 @@ export interface AppControllerConfig {
   readonly resyncMs: number;
   readonly selfHealMs: number;
   readonly concurrency: number;
+  readonly replicaId: string;
+  readonly shardLeaseMs: number;
 }
 
 export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): AppControllerConfig {
@@ -43,5 +50,7 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     resyncMs: parsed.FLOTILLA_APP_RESYNC_SECONDS * 1000,
     selfHealMs: parsed.FLOTILLA_SELF_HEAL_SECONDS * 1000,
     concurrency: parsed.FLOTILLA_APP_CONTROLLER_CONCURRENCY,
+    replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
+    shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
   };
 }

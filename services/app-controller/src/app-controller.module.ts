@@ -14,6 +14,7 @@ import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
 import { AppStateReconciler } from './reconcile/app-state.reconciler';
 import { ManifestSource } from './reconcile/manifest.source';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
+import { ShardCoordinator } from './sharding/shard.coordinator';
 import { SyncOperationRunner } from './sync/sync-operation.runner';
 import { AppCacheStore } from './tree/app-cache.store';
 
@@ -57,7 +58,17 @@ function controllerFactory(config: AppControllerConfig) {
       runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase) }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
     });
-    const controller = new AppController(hub, queues, redis, clusters, repositories, processor, logger, { namespace: config.namespace, resyncMs: config.resyncMs, concurrency: config.concurrency });
+    const shards = new ShardCoordinator(redis, logger, {
+      prefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:app-controller:shards`,
+      identity: config.replicaId,
+      ttlMs: config.shardLeaseMs,
+      clusters: () => late.controller?.clusterWeights() ?? [],
+    });
+    const controller = new AppController(hub, queues, redis, clusters, repositories, processor, shards, logger, {
+      namespace: config.namespace,
+      resyncMs: config.resyncMs,
+      concurrency: config.concurrency,
+    });
     late.controller = controller;
     readiness.register('hub-watches', () => controller.checkSynced());
     return controller;

@@ -77,6 +77,16 @@ export class ClusterRegistry {
     return { cache, cluster };
   }
 
+  /** The server an Application's destination resolves to, if any cluster matches it. */
+  serverOf(destination: ApplicationDestination, clusters: Cluster[] = this.clusters()): string | undefined {
+    return matchDestination(destination, clusters).cluster?.server;
+  }
+
+  /** Stops watching a cluster (another replica took it over); a later resolve starts afresh. */
+  release(server: string): Promise<void> {
+    return this.retire(server);
+  }
+
   /** The caches started so far. */
   activeCaches(): ClusterCache[] {
     return [...this.caches.values()].map((c) => c.cache);

@@ -1,6 +1,8 @@
 // Runs the app-controller: watches Applications, cluster and repository Secrets on the hub, feeds
 // the app-refresh queue (one coalesced job per Application) from their changes, from live changes
 // on the destination clusters and from the periodic resync, and reports each cluster to Redis.
+// Replicas split the clusters (sharding/): each one queues, watches and reconciles only the
+// Applications whose cluster it holds, on a queue of its own.
 import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application } from '@flotilla/api-types';
 import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type TypedQueue } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -11,9 +13,11 @@ import { matchDestination } from '../clusters/destination.matcher';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 import type { CompareLevel } from '../reconcile/compare-level';
 import { jsonEqual } from '../status/merge-patch';
+import type { ShardCoordinator } from '../sharding/shard.coordinator';
 import type { AppRefreshProcessor, RefreshJob } from './app-refresh.processor';
 
-export const APP_REFRESH_QUEUE = defineQueue<RefreshJob>('app-refresh');
+/** Each replica's own refresh queue: jobs only for the clusters it holds. */
+export const appRefreshQueue = (replica: string) => defineQueue<RefreshJob>(`app-refresh-${replica.replace(/[^A-Za-z0-9_-]/g, '_')}`);
 
 const CLUSTER_INFO_INTERVAL_MS = 10_000;
 const CLUSTER_INFO_TTL_SECONDS = 300;
@@ -38,6 +42,7 @@ function needsRefresh(before: Application, after: Application): boolean {
 
 export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   readonly apps: Informer<Application>;
+  private readonly queueDef: ReturnType<typeof appRefreshQueue>;
   private readonly queue: TypedQueue<RefreshJob>;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private resync?: NodeJS.Timeout;
@@ -51,11 +56,30 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clusters: ClusterRegistry,
     private readonly repositories: RepositoryCredentialsStore,
     private readonly processor: AppRefreshProcessor,
+    private readonly shards: ShardCoordinator,
     private readonly logger: Logger,
     private readonly opts: AppControllerOptions,
   ) {
     this.apps = new Informer<Application>(hub, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: opts.namespace });
-    this.queue = queues.queue(APP_REFRESH_QUEUE);
+    this.queueDef = appRefreshQueue(shards.identity);
+    this.queue = queues.queue(this.queueDef);
+  }
+
+  /** The clusters and how many Applications each has, for the split between replicas. */
+  clusterWeights(): { server: string; weight: number }[] {
+    const clusters = this.clusters.clusters();
+    const counts = new Map(clusters.map((c) => [c.server, 0]));
+    for (const app of this.apps.list()) {
+      const server = this.clusters.serverOf(app.spec.destination, clusters);
+      if (server !== undefined) counts.set(server, (counts.get(server) ?? 0) + 1);
+    }
+    return [...counts].map(([server, apps]) => ({ server, weight: apps + 1 }));
+  }
+
+  /** Whether this replica handles the app: it holds the app's cluster, or leads when no cluster matches. */
+  owns(app: Application): boolean {
+    const server = this.clusters.serverOf(app.spec.destination);
+    return server === undefined ? this.shards.isLeader : this.shards.owns(server);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,13 +88,24 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     this.apps.on('delete', (app) => this.enqueue(app, 'recent'));
     await Promise.all([this.clusters.start(), this.repositories.start()]);
     await this.apps.start();
-    this.queues.worker(APP_REFRESH_QUEUE, (job) => this.handle(job), { concurrency: this.opts.concurrency });
+    this.shards.on('acquired', (server) => {
+      for (const app of this.apps.list()) if (this.clusters.serverOf(app.spec.destination) === server) this.enqueue(app, 'latest');
+    });
+    this.shards.on('released', (server) => void this.clusters.release(server));
+    this.shards.on('leading', () => {
+      for (const app of this.apps.list()) if (this.clusters.serverOf(app.spec.destination) === undefined) this.enqueue(app, 'latest');
+    });
+    this.shards.on('departed', (replicas) => void this.dropQueuesOf(replicas));
+    this.shards.start();
+    this.queues.worker(this.queueDef, (job) => this.handle(job), { concurrency: this.opts.concurrency });
     this.resync = setInterval(() => this.enqueueAll('latest'), this.opts.resyncMs);
     this.infoTimer = setInterval(() => void this.writeClusterInfo(), CLUSTER_INFO_INTERVAL_MS);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    // Give the clusters up first, so the other replicas take them over at once.
+    await this.shards.stop();
     clearInterval(this.resync);
     clearInterval(this.infoTimer);
     for (const t of this.timers.values()) clearTimeout(t);
@@ -103,7 +138,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private enqueue(app: Application, level: CompareLevel): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.owns(app)) return;
     const job: RefreshJob = { namespace: app.metadata.namespace ?? this.opts.namespace, name: app.metadata.name, level };
     enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
   }
@@ -121,6 +156,9 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async handle(job: RefreshJob): Promise<void> {
+    // Queued before its cluster moved to another replica: that replica refreshes it now.
+    const app = this.apps.get(job.name, job.namespace);
+    if (app && !this.owns(app)) return;
     try {
       const outcome = await this.processor.process(job);
       if (outcome.requeueAfterMs !== undefined) this.requeueLater(job, outcome.requeueAfterMs);
@@ -128,6 +166,17 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
       // The queue keeps no failed refreshes: log, and look again shortly.
       this.logger.error({ err, app: job.name }, `refresh of ${job.namespace}/${job.name} failed: ${(err as Error).message}`);
       this.requeueLater(job, ERROR_RETRY_MS);
+    }
+  }
+
+  /** Jobs left on the queues of replicas that died: their clusters' new owners refresh those apps anyway. */
+  private async dropQueuesOf(replicas: string[]): Promise<void> {
+    for (const replica of replicas) {
+      const queue = this.queues.queue(appRefreshQueue(replica));
+      await queue.raw
+        .obliterate({ force: true })
+        .then(() => this.logger.info(`removed the refresh queue of departed controller replica ${replica}`))
+        .catch((err: Error) => this.logger.warn({ err }, `removing the refresh queue of ${replica} failed: ${err.message}`));
     }
   }
 

@@ -35,7 +35,18 @@ if v == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
 return 0`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-export class ShardCoordinator extends EventEmitter<{ acquired: [server: string]; released: [server: string] }> {
+export interface ShardEvents {
+  /** This replica now holds the cluster's lease: start watching and reconciling it. */
+  acquired: [server: string];
+  /** This replica gave the cluster up (or lost its lease): stop watching it. */
+  released: [server: string];
+  /** This replica became the leader (it also handles Applications no cluster matches). */
+  leading: [];
+  /** The leader saw these replicas' memberships lapse. */
+  departed: [replicas: string[]];
+}
+
+export class ShardCoordinator extends EventEmitter<ShardEvents> {
   private readonly ttlMs: number;
   private readonly tickMs: number;
   private readonly leader: LeaderElection;
@@ -56,8 +67,18 @@ export class ShardCoordinator extends EventEmitter<{ acquired: [server: string];
       redis,
       logger,
       { key: `${opts.prefix}:leader`, ttlMs: this.ttlMs, identity: opts.identity },
-      { onElected: () => this.publish(), onLost: () => undefined },
+      {
+        onElected: async () => {
+          await this.publish();
+          this.emit('leading');
+        },
+        onLost: () => undefined,
+      },
     );
+  }
+
+  get identity(): string {
+    return this.opts.identity;
   }
 
   /** The clusters this replica holds the lease of: the ones it watches and reconciles. */
@@ -131,7 +152,11 @@ export class ShardCoordinator extends EventEmitter<{ acquired: [server: string];
 
   private async publish(): Promise<void> {
     const now = await this.now();
-    await this.redis.zremrangebyscore(this.membersKey, '-inf', now);
+    const departed = await this.redis.zrangebyscore(this.membersKey, '-inf', now);
+    if (departed.length) {
+      await this.redis.zremrangebyscore(this.membersKey, '-inf', now);
+      this.emit('departed', departed);
+    }
     const replicas = (await this.redis.zrangebyscore(this.membersKey, now, '+inf')).sort();
     if (!replicas.includes(this.opts.identity)) replicas.push(this.opts.identity);
     const map = assignClusters(this.opts.clusters(), replicas, { epsilon: this.opts.epsilon });
