@@ -119,6 +119,7 @@ describe('app-controller against kube-sim hub and spoke, git over HTTP and repo-
     const metrics = await (await fetch(`http://127.0.0.1:${controller.opsPort}/metrics`)).text();
     expect(metrics).toMatch(/argocd_app_info\{[^}]*name="guestbook"[^}]*sync_status="Synced"[^}]*health_status="Healthy"/);
     expect(metrics).toMatch(/argocd_app_sync_total\{[^}]*name="guestbook"[^}]*phase="Succeeded"[^}]*\} 1/);
+    expect(metrics).toMatch(/argocd_cluster_info\{[^}]*server="https:\/\/127\.0\.0\.1:\d+"[^}]*k8s_version="\d+\.\d+"[^}]*\} 1/);
     expect(metrics).toMatch(/argocd_cluster_connection_status\{[^}]*server="https:\/\/127\.0\.0\.1:\d+"[^}]*\} 1/);
   }, 40_000);
 

@@ -39,6 +39,17 @@ export class AppControllerMetrics {
       },
     });
     registry.gauge({
+      name: 'argocd_cluster_info',
+      help: 'Information about cluster.',
+      labelNames: ['name', 'server', 'k8s_version'],
+      collect() {
+        this.reset();
+        for (const cache of sources.clusters()) {
+          this.set({ name: cache.name || cache.server, server: cache.server, k8s_version: cache.info(0).serverVersion ?? '' }, 1);
+        }
+      },
+    });
+    registry.gauge({
       name: 'argocd_cluster_connection_status',
       help: 'The k8s cluster current connection status.',
       labelNames: ['server', 'k8s_version'],
