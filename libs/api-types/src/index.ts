@@ -9,3 +9,4 @@ export * from './repository.types';
 export * from './argo-labels';
 export * from './cluster-cache.keys';
 export * from './app-cache.keys';
+export * from './repository.match';

@@ -1,4 +1,5 @@
-import { normalizeRepoUrl, repositoryFromSecret, repositoryToSecret, sameRepository, sanitizeRepository } from './repository-secret.codec';
+import { normalizeRepoUrl } from '@flotilla/api-types';
+import { repositoryFromSecret, repositoryToSecret, sameRepository, sanitizeRepository } from './repository-secret.codec';
 
 describe('repository Secrets', () => {
   const repo = {

@@ -66,17 +66,7 @@ export function sanitizeRepository(repo: Repository): Repository {
   return copy;
 }
 
-/** Whether a repository carries credentials of its own (otherwise repo-creds may supply them). */
-export const hasCredentials = (repo: Repository): boolean =>
-  !!(repo.username || repo.password || repo.bearerToken || repo.sshPrivateKey || repo.tlsClientCertData || repo.tlsClientCertKey);
 
-/** Argo CD compares repository URLs case-insensitively and without a trailing `.git` or `/`. */
-export const normalizeRepoUrl = (url: string): string =>
-  url
-    .trim()
-    .toLowerCase()
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '');
 
 /** Whether a stored repository equals a requested one in every field Argo CD compares. */
 export function sameRepository(a: Repository, b: Repository): boolean {

@@ -1,7 +1,7 @@
-import { Repository, SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY } from '@flotilla/api-types';
+import { hasCredentials, normalizeRepoUrl, Repository, SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY } from '@flotilla/api-types';
 import type { KubeResourceStore } from '../hub/kube-resource.store';
 import type { KubeSecret } from '../secrets/kube-secret';
-import { hasCredentials, normalizeRepoUrl, repositoryFromSecret } from './repository-secret.codec';
+import { repositoryFromSecret } from './repository-secret.codec';
 
 export interface StoredRepository {
   repo: Repository;

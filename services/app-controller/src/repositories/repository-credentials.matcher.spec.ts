@@ -1,5 +1,5 @@
-import type { Repository } from '@flotilla/api-types';
-import { normalizeRepoUrl, repositoryFor, repositoryFromSecret } from './repository-credentials.matcher';
+import { normalizeRepoUrl, type Repository } from '@flotilla/api-types';
+import { repositoryFor, repositoryFromSecret } from './repository-credentials.matcher';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 

@@ -1,6 +1,6 @@
 // Which credentials repo-server gets for a source URL (Argo's db.GetRepository): the repository
 // Secret for that URL, else the longest matching repo-creds URL prefix, else the bare URL.
-import type { Repository } from '@flotilla/api-types';
+import { hasCredentials, normalizeRepoUrl, type Repository } from '@flotilla/api-types';
 import { decodeSecretData, type SecretObject } from '../clusters/cluster-secret.codec';
 
 const STRING_FIELDS = ['type', 'name', 'project', 'username', 'password', 'bearerToken', 'sshPrivateKey', 'tlsClientCertData', 'tlsClientCertKey', 'proxy', 'noProxy'] as const;
@@ -15,15 +15,7 @@ export function repositoryFromSecret(secret: SecretObject): Repository {
   return repo as unknown as Repository;
 }
 
-/** Argo's git.NormalizeGitURL for comparison: lower case, no trailing slash or `.git`. */
-export const normalizeRepoUrl = (url: string): string =>
-  url
-    .trim()
-    .toLowerCase()
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '');
 
-const hasCredentials = (r: Repository): boolean => !!(r.username || r.password || r.bearerToken || r.sshPrivateKey || r.tlsClientCertData);
 
 export function repositoryFor(url: string, repositories: readonly Repository[], credentials: readonly Repository[], project?: string): Repository {
   const wanted = normalizeRepoUrl(url);
