@@ -10,3 +10,4 @@ export * from './argo-labels';
 export * from './cluster-cache.keys';
 export * from './app-cache.keys';
 export * from './repository.match';
+export * from './manifest-generate-paths';
