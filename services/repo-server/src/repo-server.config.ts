@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
+import type { RenderPausePolicy } from './cache/render-failure.store';
 import type { RenderLimits } from './limits/render-limits';
 import type { ToolBinaries } from './render/render-context';
 
@@ -26,6 +27,12 @@ export const repoServerEnv = z.object({
   FLOTILLA_REPO_MAX_MANIFEST_BYTES: bytes.default(64 * 1024 * 1024),
   /** Cap on any single file in a checkout. */
   FLOTILLA_REPO_MAX_FILE_BYTES: bytes.default(16 * 1024 * 1024),
+  /** Argo's PAUSE_GEN_AFTER_FAILED_GENERATION_ATTEMPTS: consecutive failures of one input before it pauses; 0 never pauses. */
+  FLOTILLA_REPO_PAUSE_GEN_AFTER_FAILED_ATTEMPTS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(3),
+  /** How long a paused input answers with its last error instead of rendering; 0 for no time limit. */
+  FLOTILLA_REPO_PAUSE_GEN_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).default(60),
+  /** How many requests a paused input answers with its last error; 0 for no request limit. */
+  FLOTILLA_REPO_PAUSE_GEN_REQUESTS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
   /** The helm binary; found on PATH by default. */
   HELM_BINARY: z.string().min(1).default('helm'),
   /** A standalone kustomize binary; without one, `kubectl kustomize` renders. */
@@ -47,6 +54,12 @@ export const renderLimitsOf = (config: RepoServerConfig): RenderLimits => ({
   maxManifestBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES,
   maxFileBytes: config.FLOTILLA_REPO_MAX_FILE_BYTES,
   maxAliasCount: 100,
+});
+
+export const pausePolicyOf = (config: RepoServerConfig): RenderPausePolicy => ({
+  afterFailures: config.FLOTILLA_REPO_PAUSE_GEN_AFTER_FAILED_ATTEMPTS,
+  forMs: config.FLOTILLA_REPO_PAUSE_GEN_MINUTES * 60_000,
+  forRequests: config.FLOTILLA_REPO_PAUSE_GEN_REQUESTS,
 });
 
 export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({

@@ -2,12 +2,13 @@
 import { PlatformModule, RedisClient } from '@flotilla/platform';
 import { Module, Type } from '@nestjs/common';
 import { ManifestCacheStore } from './cache/manifest-cache.store';
+import { RenderFailureStore } from './cache/render-failure.store';
 import { AppDetailsService } from './details/app-details.service';
 import { GitQueryService } from './git/git-query.service';
 import { RepositoryRegistry } from './git/repository.registry';
 import { RepoServerGrpcHandler } from './grpc/repo-server.grpc-handler';
 import { ManifestGenerationService } from './manifests/manifest-generation.service';
-import { renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
+import { pausePolicyOf, renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
 
 export const SERVICE_NAME = 'repo-server';
 
@@ -20,9 +21,14 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
       { provide: ManifestCacheStore, useFactory: (redis: RedisClient) => new ManifestCacheStore(redis, config.FLOTILLA_MANIFEST_CACHE_SECONDS), inject: [RedisClient] },
       {
         provide: ManifestGenerationService,
-        useFactory: (r: RepositoryRegistry, c: ManifestCacheStore) =>
-          new ManifestGenerationService(r, c, { limits: renderLimitsOf(config), tools: toolBinariesOf(config), parallelismLimit: config.FLOTILLA_REPO_PARALLELISM_LIMIT }),
-        inject: [RepositoryRegistry, ManifestCacheStore],
+        useFactory: (r: RepositoryRegistry, c: ManifestCacheStore, redis: RedisClient) =>
+          new ManifestGenerationService(r, c, {
+            limits: renderLimitsOf(config),
+            tools: toolBinariesOf(config),
+            parallelismLimit: config.FLOTILLA_REPO_PARALLELISM_LIMIT,
+            failures: new RenderFailureStore(redis, c, pausePolicyOf(config), Date.now, config.FLOTILLA_MANIFEST_CACHE_SECONDS),
+          }),
+        inject: [RepositoryRegistry, ManifestCacheStore, RedisClient],
       },
       { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
       { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r), inject: [RepositoryRegistry] },

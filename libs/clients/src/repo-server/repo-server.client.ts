@@ -17,6 +17,8 @@ export interface GenerateManifestInput {
   projectName?: string;
   /** Multi-source: `ref` alias → the repository and revision `$alias/…` value files come from. */
   refSources?: Record<string, { repo: Repository; targetRevision?: string }>;
+  /** The app's manifest-generate-paths annotation, as written. */
+  manifestGeneratePaths?: string;
 }
 
 export interface GeneratedManifests {
@@ -24,6 +26,10 @@ export interface GeneratedManifests {
   revision: string;
   sourceType: string;
   fromCache: boolean;
+  /** Git could not be reached and these are the last good manifests: why, and from which commit. */
+  staleReason?: string;
+  /** The earlier commit whose render was reused (nothing under manifest-generate-paths changed). */
+  reusedFrom?: string;
 }
 
 /** A repo-server answer that was an error: the gRPC code and the server's message. */
@@ -69,8 +75,16 @@ export class RepoServerClient {
       apiVersions: input.apiVersions ?? [],
       projectName: input.projectName ?? '',
       refSources: Object.fromEntries(Object.entries(input.refSources ?? {}).map(([alias, ref]) => [alias, toJsonObject(ref)])),
+      manifestGeneratePaths: input.manifestGeneratePaths ?? '',
     });
-    return { manifests: res.manifests.map((m) => JSON.parse(m) as KubeObject), revision: res.revision, sourceType: res.sourceType, fromCache: res.fromCache };
+    return {
+      manifests: res.manifests.map((m) => JSON.parse(m) as KubeObject),
+      revision: res.revision,
+      sourceType: res.sourceType,
+      fromCache: res.fromCache,
+      staleReason: res.staleReason || undefined,
+      reusedFrom: res.reusedFrom || undefined,
+    };
   }
 
   async resolveRevision(repo: Repository, revision: string): Promise<string> {

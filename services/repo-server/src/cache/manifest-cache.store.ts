@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import type { Redis } from 'ioredis';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 export interface CachedManifests {
   revision: string;
@@ -23,9 +28,17 @@ function canonical(v: unknown): string {
 
 export const sourceHash = (source: unknown): string => createHash('sha256').update(canonical(source)).digest('hex').slice(0, 32);
 
+const repoHash = (repoURL: string): string => createHash('sha256').update(repoURL).digest('hex').slice(0, 16);
+
 /**
  * Rendered manifests in Redis, keyed by repository, commit SHA and a hash of the source spec:
- * a commit never changes, so an entry is valid until it expires. Losing Redis costs a re-render.
+ * a commit never changes, so an entry is valid until it expires. Entries are gzipped (rendered
+ * YAML shrinks five- to tenfold), which keeps a fleet's renders inside a small Redis. Losing Redis
+ * costs a re-render.
+ *
+ * Beside the entries, one pointer per source and target revision names the commit it was last
+ * rendered at: the previous render a new commit may reuse (manifest-generate-paths), and the last
+ * good render served when git cannot be reached.
  */
 export class ManifestCacheStore {
   constructor(
@@ -35,15 +48,47 @@ export class ManifestCacheStore {
   ) {}
 
   key(repoURL: string, sha: string, source: unknown): string {
-    return `${this.prefix}:${createHash('sha256').update(repoURL).digest('hex').slice(0, 16)}:${sha}:${sourceHash(source)}`;
+    return `${this.prefix}:${repoHash(repoURL)}:${sha}:${sourceHash(source)}`;
   }
 
-  async get(repoURL: string, sha: string, source: unknown): Promise<CachedManifests | undefined> {
-    const raw = await this.redis.get(this.key(repoURL, sha, source));
-    return raw ? (JSON.parse(raw) as CachedManifests) : undefined;
+  get(repoURL: string, sha: string, source: unknown): Promise<CachedManifests | undefined> {
+    return this.read(this.key(repoURL, sha, source));
   }
 
   async set(repoURL: string, sha: string, source: unknown, value: CachedManifests): Promise<void> {
-    await this.redis.set(this.key(repoURL, sha, source), JSON.stringify(value), 'EX', this.ttlSeconds);
+    const body = await gzipAsync(Buffer.from(JSON.stringify(value)), { level: 6 });
+    await this.redis.set(this.key(repoURL, sha, source), body, 'EX', this.ttlSeconds);
+  }
+
+  /**
+   * Records that the render request `identity` (source, target revision, app, …, before any
+   * revision is resolved) was last rendered at commit `sha`, into the entry for `source`.
+   */
+  async setLastRendered(repoURL: string, identity: unknown, sha: string, source: unknown): Promise<void> {
+    await this.redis.set(this.lastKey(repoURL, identity), JSON.stringify({ sha, key: this.key(repoURL, sha, source) }), 'EX', this.ttlSeconds);
+  }
+
+  /** The commit `identity` was last rendered at, with that render, while it is still cached. */
+  async lastRendered(repoURL: string, identity: unknown): Promise<{ sha: string; entry: CachedManifests } | undefined> {
+    const raw = await this.redis.get(this.lastKey(repoURL, identity));
+    if (!raw) return undefined;
+    const { sha, key } = JSON.parse(raw) as { sha: string; key: string };
+    const entry = await this.read(key);
+    return entry ? { sha, entry } : undefined;
+  }
+
+  private lastKey(repoURL: string, identity: unknown): string {
+    return `${this.prefix}:last:${repoHash(repoURL)}:${sourceHash(identity)}`;
+  }
+
+  private async read(key: string): Promise<CachedManifests | undefined> {
+    const raw = await this.redis.getBuffer(key);
+    if (!raw) return undefined;
+    try {
+      return JSON.parse((await gunzipAsync(raw)).toString('utf8')) as CachedManifests;
+    } catch {
+      // A corrupt or foreign entry is a miss, never a failed render.
+      return undefined;
+    }
   }
 }

@@ -114,6 +114,16 @@ export class GitRepositoryClient {
     return out.split('\0').filter((d) => d && d !== prefix);
   }
 
+  /**
+   * Files that differ between two commits, repository-relative; a rename lists both names. Fails
+   * with a GitError when either commit is not in the clone.
+   */
+  async changedFiles(from: string, to: string): Promise<string[]> {
+    if (!SHA.test(from) || !SHA.test(to)) throw new GitError(`changedFiles needs two commit SHAs, got "${from}" and "${to}"`);
+    const out = await this.git(['diff', '--name-only', '--no-renames', '-z', from, to]);
+    return out.split('\0').filter(Boolean);
+  }
+
   /** Reads many blobs in one `git cat-file --batch`. */
   readBlobs(files: GitFile[]): Promise<Map<string, Buffer>> {
     if (!files.length) return Promise.resolve(new Map<string, Buffer>());

@@ -6,7 +6,7 @@ import { AppDetailsService } from '../details/app-details.service';
 import { credentialsOf } from '../git/repository.registry';
 import { GitError, RevisionNotFoundError } from '../git/git-repository.client';
 import { GitQueryService } from '../git/git-query.service';
-import { AppPathError, ManifestGenerationService, RefSource, UnsupportedSourceError } from '../manifests/manifest-generation.service';
+import { AppPathError, ManifestGenerationService, RefSource, RenderPausedError, UnsupportedSourceError } from '../manifests/manifest-generation.service';
 import { ToolExecError } from '../exec/tool-exec.client';
 import { HelmRepositoryError } from '../helm/helm-chart-repository.client';
 import { RenderSafetyError } from '../limits/render-limits';
@@ -20,6 +20,7 @@ export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof HelmRepositoryError) return { code: grpc.status.UNAVAILABLE, details };
   if (err instanceof AppPathError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
+  if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
   if (err instanceof GitError) return { code: grpc.status.UNAVAILABLE, details };
   return { code: grpc.status.INTERNAL, details };
@@ -81,8 +82,17 @@ export class RepoServerGrpcHandler {
           kubeVersion: req.kubeVersion,
           apiVersions: req.apiVersions,
           refSources: refSourcesOf(req.refSources),
+          manifestGeneratePaths: req.manifestGeneratePaths || undefined,
         });
-        return { manifests: out.manifests.map((m) => JSON.stringify(m)), namespace: req.namespace, revision: out.revision, sourceType: out.sourceType, fromCache: out.fromCache };
+        return {
+          manifests: out.manifests.map((m) => JSON.stringify(m)),
+          namespace: req.namespace,
+          revision: out.revision,
+          sourceType: out.sourceType,
+          fromCache: out.fromCache,
+          staleReason: out.staleReason ?? '',
+          reusedFrom: out.reusedFrom ?? '',
+        };
       }),
       ResolveRevision: unary(async (req) => {
         const repo = repoOf(req.repo);

@@ -9,6 +9,8 @@ import { maxSatisfying } from './semver-range';
 
 /** A chart or version a Helm repository does not have, or a repository that cannot be read. */
 export class HelmRepositoryError extends Error {}
+/** The repository did not answer, or answered with a server error: worth serving a last good render. */
+export class HelmRepositoryUnreachableError extends HelmRepositoryError {}
 
 interface IndexEntry {
   version: string;
@@ -27,9 +29,9 @@ async function download(url: string, creds: HelmRepoCredentials | undefined, max
   try {
     res = await fetch(url, { headers: authHeader(creds), signal: AbortSignal.timeout(60_000) });
   } catch (e) {
-    throw new HelmRepositoryError(`cannot reach ${url.replace(/\/\/[^/@]*@/, '//***@')}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new HelmRepositoryUnreachableError(`cannot reach ${url.replace(/\/\/[^/@]*@/, '//***@')}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!res.ok) throw new HelmRepositoryError(`GET ${url.replace(/\/\/[^/@]*@/, '//***@')} answered ${res.status} ${res.statusText}`);
+  if (!res.ok) throw new (res.status >= 500 ? HelmRepositoryUnreachableError : HelmRepositoryError)(`GET ${url.replace(/\/\/[^/@]*@/, '//***@')} answered ${res.status} ${res.statusText}`);
   const body = Buffer.from(await res.arrayBuffer());
   if (body.length > maxBytes) throw new HelmRepositoryError(`${url}: ${body.length} bytes, over the ${maxBytes} byte limit`);
   return body;

@@ -30,6 +30,11 @@ export interface ManifestRequest {
    * `$alias/path` value files (Argo's RefSources).
    */
   refSources?: { [key: string]: _flotilla_JsonObject };
+  /**
+   * The app's argocd.argoproj.io/manifest-generate-paths annotation: a new commit that changes
+   * nothing under these paths reuses the previous render instead of running a tool.
+   */
+  manifestGeneratePaths?: string;
 }
 
 /**
@@ -60,4 +65,9 @@ export interface ManifestRequest__Output {
    * `$alias/path` value files (Argo's RefSources).
    */
   refSources: { [key: string]: _flotilla_JsonObject__Output };
+  /**
+   * The app's argocd.argoproj.io/manifest-generate-paths annotation: a new commit that changes
+   * nothing under these paths reuses the previous render instead of running a tool.
+   */
+  manifestGeneratePaths: string;
 }

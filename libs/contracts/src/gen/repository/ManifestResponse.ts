@@ -12,6 +12,15 @@ export interface ManifestResponse {
   revision?: string;
   sourceType?: string;
   fromCache?: boolean;
+  /**
+   * Set when git (or the Helm repository) could not be reached and the last good render was
+   * served instead: why, and which commit it is from.
+   */
+  staleReason?: string;
+  /**
+   * The earlier commit whose render was reused because manifest-generate-paths saw no change.
+   */
+  reusedFrom?: string;
 }
 
 export interface ManifestResponse__Output {
@@ -26,4 +35,13 @@ export interface ManifestResponse__Output {
   revision: string;
   sourceType: string;
   fromCache: boolean;
+  /**
+   * Set when git (or the Helm repository) could not be reached and the last good render was
+   * served instead: why, and which commit it is from.
+   */
+  staleReason: string;
+  /**
+   * The earlier commit whose render was reused because manifest-generate-paths saw no change.
+   */
+  reusedFrom: string;
 }
