@@ -139,7 +139,7 @@ export interface OperationState {
   operation: Operation;
   phase: OperationPhase;
   message?: string;
-  syncResult?: { resources?: ResourceResult[]; revision: string; revisions?: string[]; source?: ApplicationSource };
+  syncResult?: { resources?: ResourceResult[]; revision: string; revisions?: string[]; source?: ApplicationSource; sources?: ApplicationSource[] };
   startedAt: string;
   finishedAt?: string;
   retryCount?: number;
@@ -182,6 +182,8 @@ export const ConditionType = {
   OrphanedResourceWarning: 'OrphanedResourceWarning',
   RepeatedResourceWarning: 'RepeatedResourceWarning',
   DeletionError: 'DeletionError',
+  /** Flotilla's: git could not be reached, and the app was compared with its last good render. */
+  StaleManifestsWarning: 'StaleManifestsWarning',
 } as const;
 
 export const isApplication = (obj: KubeObject): obj is KubeObject & Application => obj.apiVersion === ARGO_API_VERSION && obj.kind === 'Application';

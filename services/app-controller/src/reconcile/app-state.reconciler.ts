@@ -1,6 +1,6 @@
 // Compares one Application with its destination (Argo's appcontroller.go processAppRefreshQueueItem):
 // render, watch, compare, write status, the resource tree and managed resources, and decide auto-sync.
-import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type ApplicationSource, type KubeObject } from '@flotilla/api-types';
+import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
 import { compareAppState, type CompareResult } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
@@ -12,7 +12,7 @@ import type { AppCacheStore } from '../tree/app-cache.store';
 import { buildManagedResources, buildResourceTree } from '../tree/resource-tree.builder';
 import { compareLevel, type CompareLevel } from './compare-level';
 import { prepareDesired } from './desired-objects';
-import { ManifestSource, RenderError } from './manifest.source';
+import { ManifestSource, RenderError, type AppSources } from './manifest.source';
 
 export interface AppStateReconcilerOptions {
   clusters: ClusterRegistry;
@@ -26,9 +26,9 @@ export interface AppStateReconcilerOptions {
 }
 
 interface Comparison {
-  source?: ApplicationSource;
-  revision?: string;
-  sourceType?: string;
+  sources?: AppSources;
+  revisions?: string[];
+  sourceTypes?: string[];
   compare?: CompareResult;
   conditions: ApplicationCondition[];
 }
@@ -42,8 +42,16 @@ export class AppStateReconciler {
     const level = compareLevel(app, requested, Date.now(), this.opts.resyncMs);
     const result = await this.compare(app, trackingName, level);
     let decision: AutoSyncDecision | undefined;
-    if (result.compare && result.revision) {
-      decision = decideAutoSync({ app, syncStatus: result.compare.syncStatus, resources: result.compare.resources, revision: result.revision, now: Date.now(), selfHealMs: this.opts.selfHealMs });
+    if (result.compare && result.revisions && result.sources) {
+      decision = decideAutoSync({
+        app,
+        syncStatus: result.compare.syncStatus,
+        resources: result.compare.resources,
+        revision: result.revisions.join(', '),
+        ...(result.sources.multi ? { multiSource: { sources: result.sources.sources, revisions: result.revisions } } : {}),
+        now: Date.now(),
+        selfHealMs: this.opts.selfHealMs,
+      });
       if (decision.action === 'condition') result.conditions.push(decision.condition);
     }
     const now = new Date().toISOString();
@@ -60,11 +68,12 @@ export class AppStateReconciler {
     }
     const out: Comparison = { conditions: [] };
     try {
-      out.source = ManifestSource.sourceOf(app);
-      const recent = level === 'recent' ? app.status?.sync?.revision : undefined;
-      const rendered = await this.opts.manifests.render(app, { source: out.source, revision: recent, noCache: level === 'hard', noRevisionCache: level !== 'recent' });
-      out.revision = rendered.revision;
-      out.sourceType = rendered.sourceType;
+      out.sources = ManifestSource.sourcesOf(app);
+      const recent = level !== 'recent' ? undefined : out.sources.multi ? app.status?.sync?.revisions : [app.status?.sync?.revision];
+      const rendered = await this.opts.manifests.render(app, { ...out.sources, revisions: recent, noCache: level === 'hard', noRevisionCache: level !== 'recent' });
+      out.revisions = rendered.revisions;
+      out.sourceTypes = rendered.sourceTypes;
+      for (const reason of rendered.staleReasons) out.conditions.push({ type: ConditionType.StaleManifestsWarning, message: `Failed to reach the repository; compared with the last good manifests: ${reason}` });
       out.compare = await this.compareLive(app, trackingName, resolved.cache, rendered.manifests);
     } catch (err) {
       if (err instanceof RenderError) out.conditions.push(err.condition);

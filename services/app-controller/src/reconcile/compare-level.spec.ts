@@ -28,4 +28,16 @@ describe('compareLevel', () => {
     expect(compareLevel({ ...app(), status: undefined }, 'recent', NOW, 180_000)).toBe('latest');
     expect(compareLevel(app({}, '2026-01-01T00:06:00Z'), 'recent', NOW, 180_000)).toBe('latest');
   });
+
+  it('for a multi-source app, compares its sources and needs its revisions', () => {
+    const sources = [source, { repoURL: 'https://h/values', targetRevision: 'main', ref: 'values' }];
+    const multi = (compared: object, revisions?: string[]): Application => ({
+      ...app(),
+      spec: { project: 'default', sources, destination },
+      status: { reconciledAt: '2026-01-01T00:09:00Z', sync: { status: 'Synced', ...(revisions ? { revisions } : {}), comparedTo: { ...compared, destination } } },
+    });
+    expect(compareLevel(multi({ sources }, ['a', 'b']), 'recent', NOW, 180_000)).toBe('recent');
+    expect(compareLevel(multi({ sources: [source] }, ['a']), 'recent', NOW, 180_000)).toBe('latest');
+    expect(compareLevel(multi({ sources }), 'recent', NOW, 180_000)).toBe('latest');
+  });
 });

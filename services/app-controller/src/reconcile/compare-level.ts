@@ -15,9 +15,11 @@ export function compareLevel(app: Application, requested: CompareLevel, now: num
   if (annotation === 'hard') return 'hard';
   if (annotation === 'normal') return strongerLevel(requested, 'latest');
   const status = app.status;
-  if (!status?.sync?.revision || !status.reconciledAt) return strongerLevel(requested, 'latest');
-  const compared = status.sync.comparedTo;
-  if (!compared || !jsonEqual(compared.source, app.spec.source) || !jsonEqual(compared.destination, app.spec.destination)) return strongerLevel(requested, 'latest');
+  const multi = !!app.spec.sources?.length;
+  const compared = status?.sync?.comparedTo;
+  if (!(multi ? status?.sync?.revisions?.length : status?.sync?.revision) || !status?.reconciledAt) return strongerLevel(requested, 'latest');
+  const sameSources = multi ? jsonEqual(compared?.sources, app.spec.sources) : jsonEqual(compared?.source, app.spec.source);
+  if (!compared || !sameSources || !jsonEqual(compared.destination, app.spec.destination)) return strongerLevel(requested, 'latest');
   if (now - Date.parse(status.reconciledAt) >= resyncMs) return strongerLevel(requested, 'latest');
   return requested;
 }

@@ -1,20 +1,42 @@
-// The desired state of an Application: its source rendered by repo-server at a revision.
-import { ConditionType, type Application, type ApplicationCondition, type ApplicationSource, type KubeObject } from '@flotilla/api-types';
+// The desired state of an Application: its sources rendered by repo-server at their revisions.
+import {
+  ConditionType,
+  MANIFEST_GENERATE_PATHS_ANNOTATION,
+  type Application,
+  type ApplicationCondition,
+  type ApplicationSource,
+  type KubeObject,
+  type SyncOperation,
+} from '@flotilla/api-types';
 import type { RepoServerClient } from '@flotilla/clients';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 
-export interface RenderOptions {
-  source: ApplicationSource;
-  /** A commit or ref; the source's targetRevision when absent. */
-  revision?: string;
+/**
+ * What an Application renders. With `spec.sources` (even a single one) it is a multi-source app,
+ * as Argo CD's HasMultipleSources says, and `spec.source` is ignored; its status then carries
+ * `revisions` and `sourceTypes`, one per source.
+ */
+export interface AppSources {
+  sources: ApplicationSource[];
+  multi: boolean;
+}
+
+export interface RenderOptions extends AppSources {
+  /** Per source, a commit or ref; each source's targetRevision where absent. */
+  revisions?: (string | undefined)[];
   noCache?: boolean;
   noRevisionCache?: boolean;
 }
 
 export interface Rendered {
   manifests: KubeObject[];
+  /** The first source's commit (the only one for a single-source app). */
   revision: string;
+  revisions: string[];
   sourceType: string;
+  sourceTypes: string[];
+  /** Why a source's manifests are its last good render rather than fresh (git unreachable). */
+  staleReasons: string[];
 }
 
 /** Rendering failed; the condition tells the user why (Argo's "Failed to load target state"). */
@@ -30,32 +52,64 @@ export class ManifestSource {
     private readonly repositories: Pick<RepositoryCredentialsStore, 'repositoryFor'>,
   ) {}
 
-  /** The single source this controller renders; multiple sources are refused with a condition. */
-  static sourceOf(app: Application): ApplicationSource {
-    if (app.spec.sources?.length && !app.spec.source) {
-      throw new RenderError({ type: ConditionType.InvalidSpecError, message: 'spec.sources (multi-source Applications) is not supported by this controller; use spec.source' });
-    }
-    if (!app.spec.source) throw new RenderError({ type: ConditionType.InvalidSpecError, message: 'spec.source is required' });
-    return app.spec.source;
+  /** The app's own sources: spec.sources when it has any, else spec.source. */
+  static sourcesOf(app: Application): AppSources {
+    if (app.spec.sources?.length) return { sources: app.spec.sources, multi: true };
+    if (!app.spec.source) throw new RenderError({ type: ConditionType.InvalidSpecError, message: 'spec.source or spec.sources is required' });
+    return { sources: [app.spec.source], multi: false };
+  }
+
+  /** What a sync operation renders: the sources it names (a rollback's), else the app's. */
+  static operationSources(app: Application, sync: SyncOperation): AppSources {
+    if (sync.sources?.length) return { sources: sync.sources, multi: true };
+    if (sync.source) return { sources: [sync.source], multi: false };
+    return ManifestSource.sourcesOf(app);
+  }
+
+  /** A sync operation's per-source revisions, in the shape RenderOptions takes. */
+  static operationRevisions(sync: SyncOperation): (string | undefined)[] | undefined {
+    if (sync.revisions?.length) return sync.revisions.map((r) => r || undefined);
+    return sync.revision ? [sync.revision] : undefined;
   }
 
   async render(app: Application, opts: RenderOptions): Promise<Rendered> {
-    const repo = this.repositories.repositoryFor(opts.source.repoURL, app.spec.project);
-    try {
-      const out = await this.repoServer.generateManifest({
-        repo,
-        source: opts.source,
-        revision: opts.revision ?? opts.source.targetRevision ?? 'HEAD',
-        appName: app.metadata.name,
-        namespace: app.spec.destination.namespace ?? '',
-        projectName: app.spec.project,
-        noCache: opts.noCache,
-        noRevisionCache: opts.noRevisionCache,
-      });
-      return { manifests: out.manifests, revision: out.revision, sourceType: out.sourceType };
-    } catch (err) {
-      const message = `Failed to load target state: failed to generate manifest for source 1 of 1: ${(err as Error).message}`;
-      throw new RenderError({ type: ConditionType.ComparisonError, message });
-    }
+    const { sources } = opts;
+    const revisionOf = (i: number): string => opts.revisions?.[i] || sources[i].targetRevision || 'HEAD';
+    // `$alias/…` value files of one source are read from the source carrying that `ref`.
+    const refSources = opts.multi
+      ? Object.fromEntries(
+          sources.flatMap((s, i) => (s.ref ? [[s.ref, { repo: this.repositories.repositoryFor(s.repoURL, app.spec.project), targetRevision: revisionOf(i) }]] : [])),
+        )
+      : undefined;
+    const paths = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS_ANNOTATION];
+    const outs = await Promise.all(
+      sources.map(async (source, i) => {
+        try {
+          return await this.repoServer.generateManifest({
+            repo: this.repositories.repositoryFor(source.repoURL, app.spec.project),
+            source,
+            revision: revisionOf(i),
+            appName: app.metadata.name,
+            namespace: app.spec.destination.namespace ?? '',
+            projectName: app.spec.project,
+            noCache: opts.noCache,
+            noRevisionCache: opts.noRevisionCache,
+            ...(refSources && Object.keys(refSources).length ? { refSources } : {}),
+            ...(paths !== undefined ? { manifestGeneratePaths: paths } : {}),
+          });
+        } catch (err) {
+          const message = `Failed to load target state: failed to generate manifest for source ${i + 1} of ${sources.length}: ${(err as Error).message}`;
+          throw new RenderError({ type: ConditionType.ComparisonError, message });
+        }
+      }),
+    );
+    return {
+      manifests: outs.flatMap((o) => o.manifests),
+      revision: outs[0].revision,
+      revisions: outs.map((o) => o.revision),
+      sourceType: outs[0].sourceType,
+      sourceTypes: outs.map((o) => o.sourceType),
+      staleReasons: outs.flatMap((o, i) => (o.staleReason ? [sources.length > 1 ? `source ${i + 1} of ${sources.length}: ${o.staleReason}` : o.staleReason] : [])),
+    };
   }
 }

@@ -19,7 +19,7 @@ const LATER = '2026-01-01T00:05:00Z';
 
 describe('comparisonStatus', () => {
   it('records sync, health, resources and what was compared', () => {
-    expect(comparisonStatus({ app: baseApp(), source, revision: 'abc', sourceType: 'Directory', compare, conditions: [] }, NOW)).toEqual({
+    expect(comparisonStatus({ app: baseApp(), sources: { sources: [source], multi: false }, revisions: ['abc'], sourceTypes: ['Directory'], compare, conditions: [] }, NOW)).toEqual({
       sync: { status: 'OutOfSync', comparedTo: { source, destination }, revision: 'abc' },
       health: { status: 'Missing' },
       resources: [{ version: 'v1', kind: 'ConfigMap', namespace: 'web', name: 'settings', status: 'OutOfSync', health: { status: 'Missing' }, syncWave: 0 }],
@@ -66,5 +66,14 @@ describe('createMergePatch', () => {
   it('nulls removed keys, recurses into objects and replaces arrays', () => {
     expect(createMergePatch({ a: 1, b: { c: 1, d: 2 }, e: [1] }, { b: { c: 1, d: 3 }, e: [1, 2] })).toEqual({ a: null, b: { d: 3 }, e: [1, 2] });
     expect(createMergePatch({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBeUndefined();
+  });
+
+  it('records revisions, sources and sourceTypes for a multi-source app', () => {
+    const sources = [source, { repoURL: 'https://git.example.com/values.git', targetRevision: 'main', ref: 'values' }];
+    const multi: Application = { ...baseApp(), spec: { project: 'default', sources, destination } };
+    expect(comparisonStatus({ app: multi, sources: { sources, multi: true }, revisions: ['abc', 'def'], sourceTypes: ['Helm', 'Directory'], compare, conditions: [] }, NOW)).toMatchObject({
+      sync: { status: 'OutOfSync', comparedTo: { sources, destination }, revisions: ['abc', 'def'] },
+      sourceTypes: ['Helm', 'Directory'],
+    });
   });
 });

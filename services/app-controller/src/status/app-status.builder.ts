@@ -1,19 +1,21 @@
 // What the controller writes to an Application's status after a comparison (Argo's
 // appcontroller.go processAppRefreshQueueItem + persistAppStatus), and the patch that writes it.
-import type { Application, ApplicationCondition, ApplicationSource, ApplicationStatus, HealthStatus, ResourceStatus, SyncStatusCode } from '@flotilla/api-types';
+import type { Application, ApplicationCondition, ApplicationStatus, HealthStatus, ResourceStatus, SyncStatusCode } from '@flotilla/api-types';
+import type { AppSources } from '../reconcile/manifest.source';
 import type { CompareResult } from '@flotilla/engine';
 import { createMergePatch, type Json } from './merge-patch';
 
 /** The status fields a comparison owns; operationState and history belong to syncs. */
-const COMPARISON_FIELDS = ['sync', 'health', 'resources', 'summary', 'conditions', 'sourceType'] as const;
+const COMPARISON_FIELDS = ['sync', 'health', 'resources', 'summary', 'conditions', 'sourceType', 'sourceTypes'] as const;
 type ComparisonFields = Pick<ApplicationStatus, (typeof COMPARISON_FIELDS)[number]>;
 
 export interface ComparisonOutcome {
   app: Application;
-  source?: ApplicationSource;
-  /** The revision compared (a commit SHA), when rendering succeeded. */
-  revision?: string;
-  sourceType?: string;
+  /** What was rendered; the app's own sources when absent. */
+  sources?: AppSources;
+  /** The revisions compared (commit SHAs), one per source, when rendering succeeded. */
+  revisions?: string[];
+  sourceTypes?: string[];
   /** Absent when the comparison could not run; sync and health are then Unknown. */
   compare?: CompareResult;
   /** Errors and warnings found on the way (ComparisonError, InvalidSpecError, SyncError, ...). */
@@ -37,7 +39,12 @@ function conditionsWithTimes(found: ApplicationCondition[], current: Application
 export function comparisonStatus(outcome: ComparisonOutcome, now: string): ComparisonFields {
   const { app, compare } = outcome;
   const current = app.status ?? {};
-  const source = outcome.source ?? app.spec.source;
+  const multi = outcome.sources ? outcome.sources.multi : !!app.spec.sources?.length;
+  const sources = outcome.sources?.sources ?? (multi ? app.spec.sources : app.spec.source ? [app.spec.source] : []);
+  const compared = multi ? { sources } : sources?.[0] ? { source: sources[0] } : {};
+  const revisions = outcome.revisions?.length ? (multi ? { revisions: outcome.revisions } : { revision: outcome.revisions[0] }) : {};
+  const types = outcome.sourceTypes?.length ? outcome.sourceTypes : multi ? current.sourceTypes : current.sourceType ? [current.sourceType] : undefined;
+  const sourceTypes = !types?.length ? {} : multi ? { sourceTypes: types } : { sourceType: types[0] };
   const syncStatus: SyncStatusCode = compare ? compare.syncStatus : 'Unknown';
   const health: HealthStatus = compare ? compare.health : { status: 'Unknown' };
   const resources: ResourceStatus[] | undefined = compare ? compare.resources : current.resources;
@@ -49,16 +56,12 @@ export function comparisonStatus(outcome: ComparisonOutcome, now: string): Compa
     : current.summary;
   const conditions = conditionsWithTimes([...outcome.conditions, ...(compare?.conditions ?? [])], current.conditions, now);
   return {
-    sync: {
-      status: syncStatus,
-      comparedTo: { ...(source ? { source } : {}), destination: app.spec.destination },
-      ...(outcome.revision ? { revision: outcome.revision } : {}),
-    },
+    sync: { status: syncStatus, comparedTo: { ...compared, destination: app.spec.destination }, ...revisions },
     health,
     ...(resources?.length ? { resources } : {}),
     ...(summary && Object.keys(summary).length ? { summary } : {}),
     ...(conditions.length ? { conditions } : {}),
-    ...((outcome.sourceType ?? current.sourceType) ? { sourceType: outcome.sourceType ?? current.sourceType } : {}),
+    ...sourceTypes,
   };
 }
 

@@ -65,4 +65,19 @@ describe('decideAutoSync', () => {
     });
     expect(decideAutoSync(input(app({ prune: true, allowEmpty: true }), { resources: extra }))).toMatchObject({ action: 'sync' });
   });
+
+  it('syncs a multi-source app to its revisions and sources, once per set of revisions', () => {
+    const sources = [source, { repoURL: 'https://git.example.com/values.git', targetRevision: 'main', ref: 'values' }];
+    const multi = { ...app({ prune: true }), spec: { ...app({ prune: true }).spec, source: undefined, sources } };
+    expect(decideAutoSync(input(multi, { revision: 'r1, v1', multiSource: { sources, revisions: ['r1', 'v1'] } }))).toEqual({
+      action: 'sync',
+      operation: { sync: { revisions: ['r1', 'v1'], sources, prune: true, syncOptions: ['CreateNamespace=true'] }, initiatedBy: { automated: true } },
+    });
+    const done: Application = {
+      ...multi,
+      status: { operationState: { operation: { sync: { revisions: ['r1', 'v1'], sources } }, phase: 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', syncResult: { revision: '', revisions: ['r1', 'v1'], sources } } },
+    };
+    expect(decideAutoSync(input(done, { revision: 'r1, v1', multiSource: { sources, revisions: ['r1', 'v1'] } }))).toEqual({ action: 'skip', reason: 'most recent sync already to r1, v1' });
+    expect(decideAutoSync(input(done, { revision: 'r1, v2', multiSource: { sources, revisions: ['r1', 'v2'] } }))).toMatchObject({ action: 'sync', operation: { sync: { revisions: ['r1', 'v2'] } } });
+  });
 });

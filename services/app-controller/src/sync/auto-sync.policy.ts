@@ -1,14 +1,16 @@
 // Whether an OutOfSync Application syncs on its own (Argo's appcontroller.go autoSync): once per
 // revision, never when only pruning is needed and prune is off, and again for drift only with selfHeal.
-import { ConditionType, type Application, type ApplicationCondition, type Operation, type ResourceStatus, type SyncOperationResource } from '@flotilla/api-types';
+import { ConditionType, type Application, type ApplicationCondition, type ApplicationSource, type Operation, type ResourceStatus, type SyncOperationResource } from '@flotilla/api-types';
 import { jsonEqual } from '../status/merge-patch';
 
 export interface AutoSyncInput {
   app: Application;
   syncStatus: 'Synced' | 'OutOfSync' | 'Unknown';
   resources: ResourceStatus[];
-  /** The revision just compared. */
+  /** The revision just compared (for a multi-source app, its revisions joined for messages). */
   revision: string;
+  /** A multi-source app's sources and the revision compared for each. */
+  multiSource?: { sources: ApplicationSource[]; revisions: string[] };
   now: number;
   selfHealMs: number;
 }
@@ -36,10 +38,15 @@ function blocked(input: AutoSyncInput): AutoSyncDecision | undefined {
   return undefined;
 }
 
-/** The most recent sync went to this revision from this source. */
-function alreadyAttempted(app: Application, revision: string): boolean {
+/** The most recent sync went to these revisions from these sources. */
+function alreadyAttempted(input: AutoSyncInput): boolean {
+  const { app, revision, multiSource } = input;
   const state = app.status?.operationState;
-  if (!state?.operation.sync || state.syncResult?.revision !== revision) return false;
+  if (!state?.operation.sync || !state.syncResult) return false;
+  if (multiSource) {
+    return jsonEqual(state.syncResult.revisions, multiSource.revisions) && jsonEqual(state.syncResult.sources ?? state.operation.sync.sources, multiSource.sources);
+  }
+  if (state.syncResult.revision !== revision) return false;
   return jsonEqual(state.syncResult.source ?? state.operation.sync.source, app.spec.source);
 }
 
@@ -49,7 +56,7 @@ export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   const { app, revision } = input;
   const automated = app.spec.syncPolicy?.automated ?? {};
   let resources: SyncOperationResource[] | undefined;
-  if (alreadyAttempted(app, revision)) {
+  if (alreadyAttempted(input)) {
     const state = app.status!.operationState!;
     if (state.phase !== 'Succeeded') {
       if (state.phase === 'Running' || state.phase === 'Terminating') return skip('the last sync is still running');
@@ -66,9 +73,8 @@ export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   }
   const operation: Operation = {
     sync: {
-      revision,
+      ...(input.multiSource ? { revisions: input.multiSource.revisions, sources: input.multiSource.sources } : { revision, ...(app.spec.source ? { source: app.spec.source } : {}) }),
       prune: !!automated.prune,
-      ...(app.spec.source ? { source: app.spec.source } : {}),
       ...(app.spec.syncPolicy?.syncOptions?.length ? { syncOptions: app.spec.syncPolicy.syncOptions } : {}),
       ...(resources?.length ? { resources } : {}),
     },

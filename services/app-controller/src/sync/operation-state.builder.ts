@@ -63,7 +63,9 @@ export function appendHistory(app: Application, state: OperationState): Revision
   const sync = state.operation.sync;
   history.push({
     id: nextId,
-    revision: state.syncResult?.revision ?? sync?.revision,
+    ...(state.syncResult?.revisions?.length || sync?.revisions?.length
+      ? { revisions: state.syncResult?.revisions ?? sync?.revisions, sources: state.syncResult?.sources ?? sync?.sources }
+      : { revision: state.syncResult?.revision ?? sync?.revision }),
     deployedAt: state.finishedAt ?? new Date().toISOString(),
     deployStartedAt: state.startedAt,
     ...((state.syncResult?.source ?? sync?.source) ? { source: state.syncResult?.source ?? sync?.source } : {}),

@@ -63,9 +63,10 @@ export class SyncOperationRunner {
 
   private async plan(ctx: PassContext): Promise<SyncPlan> {
     const { app, cache, sync } = ctx;
-    const source = sync.source ?? ManifestSource.sourceOf(app);
-    const rendered = await this.opts.manifests.render(app, { source, revision: sync.revision });
-    ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult, revision: rendered.revision, source } };
+    const sources = ManifestSource.operationSources(app, sync);
+    const rendered = await this.opts.manifests.render(app, { ...sources, revisions: ManifestSource.operationRevisions(sync) });
+    const result = sources.multi ? { revision: '', revisions: rendered.revisions, sources: sources.sources } : { revision: rendered.revision, source: sources.sources[0] };
+    ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult, ...result } };
     const namespace = app.spec.destination.namespace;
     const desired = prepareDesired(rendered.manifests, ctx.trackingName, namespace, cache.isNamespaced);
     const syncOptions = [...(app.spec.syncPolicy?.syncOptions ?? []), ...(sync.syncOptions ?? [])];

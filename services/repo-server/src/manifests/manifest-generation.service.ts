@@ -136,27 +136,30 @@ export class ManifestGenerationService {
         }
       }
     }
-    // A source that only provides `ref` files to the others renders nothing (Argo's multi-source).
-    if (source.ref && !source.path && !source.chart) return { revision, manifests: [], sourceType: 'Directory', fromCache: false };
     let out: Awaited<ReturnType<SourceRenderService['render']>>;
     try {
-      out = await this.limiter.run(() =>
-        this.renderer.render({
-          source,
-          appPath,
-          repo: fromHelmRepo ? undefined : this.repos.get(source.repoURL, creds),
-          sha: fromHelmRepo ? undefined : revision,
-          refs: new Map([...refs].map(([a, r]) => [a, { repo: this.repos.get(r.repoURL, r.creds), sha: r.sha }])),
-          appName: req.appName ?? '',
-          namespace: req.namespace ?? '',
-          kubeVersion: req.kubeVersion || undefined,
-          apiVersions: req.apiVersions ?? [],
-          env: buildEnv({ appName: req.appName, namespace: req.namespace, projectName: req.projectName, revision, repoURL: source.repoURL, path: source.path, targetRevision: source.targetRevision }),
-          limits: this.limits,
-          tools: this.tools,
-          helmCredentials,
-        }),
-      );
+      // A source that only provides `ref` files to the others renders nothing (Argo's multi-source),
+      // but is cached like any render so that it too has a last good state.
+      out =
+        source.ref && !source.path && !source.chart
+          ? { manifests: [], type: 'Directory' }
+          : await this.limiter.run(() =>
+              this.renderer.render({
+                source,
+                appPath,
+                repo: fromHelmRepo ? undefined : this.repos.get(source.repoURL, creds),
+                sha: fromHelmRepo ? undefined : revision,
+                refs: new Map([...refs].map(([a, r]) => [a, { repo: this.repos.get(r.repoURL, r.creds), sha: r.sha }])),
+                appName: req.appName ?? '',
+                namespace: req.namespace ?? '',
+                kubeVersion: req.kubeVersion || undefined,
+                apiVersions: req.apiVersions ?? [],
+                env: buildEnv({ appName: req.appName, namespace: req.namespace, projectName: req.projectName, revision, repoURL: source.repoURL, path: source.path, targetRevision: source.targetRevision }),
+                limits: this.limits,
+                tools: this.tools,
+                helmCredentials,
+              }),
+            );
       const size = out.manifests.reduce((n, m) => n + JSON.stringify(m).length, 0);
       if (size > this.limits.maxManifestBytes) throw new RenderSafetyError(`${source.chart ?? appPath}: rendered manifests total ${size} bytes, over the ${this.limits.maxManifestBytes} byte limit`);
     } catch (err) {
