@@ -18,6 +18,8 @@ export interface Repository {
   proxy?: string;
   noProxy?: string;
   forceHttpBasicAuth?: boolean;
+  /** Shallow clone depth for this repository (Argo's `depth`); full history when absent or 0. */
+  depth?: number | string;
   connectionState?: { status: 'Successful' | 'Failed' | 'Unknown'; message?: string; attemptedAt?: string };
   /** Set when the credentials came from a repo-creds Secret rather than the repository's own. */
   inheritedCreds?: boolean;

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
 import type { RenderPausePolicy } from './cache/render-failure.store';
+import type { GitTransportOptions } from './git/git-credentials';
 import type { RenderLimits } from './limits/render-limits';
 import type { ToolBinaries } from './render/render-context';
 
@@ -33,6 +35,13 @@ export const repoServerEnv = z.object({
   FLOTILLA_REPO_PAUSE_GEN_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).default(60),
   /** How many requests a paused input answers with its last error; 0 for no request limit. */
   FLOTILLA_REPO_PAUSE_GEN_REQUESTS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
+  /**
+   * ssh known_hosts for git over ssh (Argo CD mounts argocd-ssh-known-hosts-cm at
+   * /app/config/ssh/ssh_known_hosts; that file is used when this is unset and it exists).
+   */
+  FLOTILLA_SSH_KNOWN_HOSTS_FILE: z.string().min(1).optional(),
+  /** Shallow-clone depth for repositories whose Secret sets none; 0 keeps full history (needed to compare commits). */
+  FLOTILLA_GIT_SHALLOW_DEPTH: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
   /** The helm binary; found on PATH by default. */
   HELM_BINARY: z.string().min(1).default('helm'),
   /** A standalone kustomize binary; without one, `kubectl kustomize` renders. */
@@ -61,6 +70,13 @@ export const pausePolicyOf = (config: RepoServerConfig): RenderPausePolicy => ({
   forMs: config.FLOTILLA_REPO_PAUSE_GEN_MINUTES * 60_000,
   forRequests: config.FLOTILLA_REPO_PAUSE_GEN_REQUESTS,
 });
+
+const ARGOCD_KNOWN_HOSTS = '/app/config/ssh/ssh_known_hosts';
+
+export const gitTransportOf = (config: RepoServerConfig): GitTransportOptions => {
+  const knownHosts = config.FLOTILLA_SSH_KNOWN_HOSTS_FILE ?? (existsSync(ARGOCD_KNOWN_HOSTS) ? ARGOCD_KNOWN_HOSTS : undefined);
+  return { ...(knownHosts ? { sshKnownHostsFile: knownHosts } : {}), defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH };
+};
 
 export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({
   helm: config.HELM_BINARY,

@@ -8,7 +8,7 @@ import { GitQueryService } from './git/git-query.service';
 import { RepositoryRegistry } from './git/repository.registry';
 import { RepoServerGrpcHandler } from './grpc/repo-server.grpc-handler';
 import { ManifestGenerationService } from './manifests/manifest-generation.service';
-import { pausePolicyOf, renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
+import { gitTransportOf, pausePolicyOf, renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
 
 export const SERVICE_NAME = 'repo-server';
 
@@ -17,7 +17,7 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
   @Module({
     imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config })],
     providers: [
-      { provide: RepositoryRegistry, useFactory: () => new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, config.FLOTILLA_REVISION_CACHE_SECONDS * 1000) },
+      { provide: RepositoryRegistry, useFactory: () => new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, config.FLOTILLA_REVISION_CACHE_SECONDS * 1000, Date.now, gitTransportOf(config)) },
       { provide: ManifestCacheStore, useFactory: (redis: RedisClient) => new ManifestCacheStore(redis, config.FLOTILLA_MANIFEST_CACHE_SECONDS), inject: [RedisClient] },
       {
         provide: ManifestGenerationService,

@@ -9,6 +9,16 @@ export interface GitCredentials {
   bearerToken?: string;
   sshPrivateKey?: string;
   insecure?: boolean;
+  /** Shallow clone and fetch this many commits deep; 0 or absent for full history. */
+  depth?: number;
+}
+
+/** How this repo-server talks to git servers, whatever the repository. */
+export interface GitTransportOptions {
+  /** An ssh known_hosts file (Argo's argocd-ssh-known-hosts-cm, mounted); ssh's own default when absent. */
+  sshKnownHostsFile?: string;
+  /** Depth for repositories that do not set their own; 0 for full history. */
+  defaultDepth?: number;
 }
 
 /** Git configuration and environment for one command, and a cleanup for any key file written. */
@@ -22,7 +32,7 @@ export interface GitAuth {
  * Credentials go to git as an HTTP header or an ssh identity file, never inside the URL, so
  * neither git's messages nor ours can leak them.
  */
-export function gitAuth(creds: GitCredentials = {}): GitAuth {
+export function gitAuth(creds: GitCredentials = {}, transport: GitTransportOptions = {}): GitAuth {
   const config: string[] = [];
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   let dir: string | undefined;
@@ -37,11 +47,22 @@ export function gitAuth(creds: GitCredentials = {}): GitAuth {
     const key = join(dir, 'id');
     writeFileSync(key, creds.sshPrivateKey.endsWith('\n') ? creds.sshPrivateKey : `${creds.sshPrivateKey}\n`);
     chmodSync(key, 0o600);
-    const hostKeys = creds.insecure ? '-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null' : '-o StrictHostKeyChecking=yes';
-    env.GIT_SSH_COMMAND = `ssh -i ${key} -o IdentitiesOnly=yes ${hostKeys}`;
+    env.GIT_SSH_COMMAND = `ssh -i ${shellQuote(key)} -o IdentitiesOnly=yes ${hostKeyOptions(creds, transport)}`;
+  } else if (transport.sshKnownHostsFile || creds.insecure) {
+    // ssh URLs without a key of ours (an agent, a default identity) still check host keys the same way.
+    env.GIT_SSH_COMMAND = `ssh ${hostKeyOptions(creds, transport)}`;
   }
   return { config, env, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Host keys are checked strictly against the known hosts file, unless the repository is marked insecure. */
+function hostKeyOptions(creds: GitCredentials, transport: GitTransportOptions): string {
+  if (creds.insecure) return '-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null';
+  return transport.sshKnownHostsFile ? `-o StrictHostKeyChecking=yes -o UserKnownHostsFile=${shellQuote(transport.sshKnownHostsFile)}` : '-o StrictHostKeyChecking=yes';
+}
+
+/** git runs GIT_SSH_COMMAND through a shell: paths go in single quotes. */
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Removes anything that looks like a credential from a message before it is logged or returned. */
 export function maskSecrets(message: string, creds: GitCredentials = {}): string {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GitError, GitRepositoryClient } from './git-repository.client';
-import { maskSecrets } from './git-credentials';
+import { gitAuth, maskSecrets } from './git-credentials';
 
 // A real repository on disk, cloned over file:// the way repo-server clones any remote.
 let root: string;
@@ -84,4 +84,54 @@ describe('GitRepositoryClient', () => {
     expect((err as Error).message).not.toContain('s3cret-pw');
     expect(maskSecrets('fatal: https://bob:pw@example.com/x.git not found')).toBe('fatal: https://***@example.com/x.git not found');
   });
+
+  it('clones shallowly when asked, and fetches an older or unreferenced commit by SHA when one is needed', async () => {
+    write('a.yaml', 'v: 1\n');
+    const first = commit('one');
+    write('a.yaml', 'v: 2\n');
+    commit('two');
+    write('b.yaml', 'v: 3\n');
+    const head = commit('three');
+    git('checkout', '-q', '--detach');
+    write('pr.yaml', 'v: pr\n');
+    const unreferenced = commit('a pull request head');
+    git('update-ref', 'refs/pull/1/head', unreferenced);
+    git('checkout', '-q', 'main');
+
+    const shallow = new GitRepositoryClient(`file://${origin}`, join(root, 'shallow'), { depth: 1 });
+    expect(await shallow.resolveRevision('main')).toBe(head);
+    const inClone = (...args: string[]): string => execFileSync('git', args, { cwd: shallow.dir }).toString().trim();
+    expect(inClone('rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(inClone('rev-list', '--count', 'main')).toBe('1');
+    expect(await shallow.resolveRevision(first, { fetch: false })).toBe(first);
+    expect((await shallow.readBlobs(await shallow.listFiles(first))).get('a.yaml')!.toString()).toBe('v: 1\n');
+    expect(await shallow.changedFiles(first, head)).toEqual(['a.yaml', 'b.yaml']);
+
+    const full = new GitRepositoryClient(`file://${origin}`, join(root, 'full'));
+    await full.fetch();
+    expect(await full.resolveRevision(unreferenced, { fetch: false })).toBe(unreferenced);
+    await expect(full.resolveRevision('f'.repeat(40), { fetch: false })).rejects.toThrow(`unable to resolve '${'f'.repeat(40)}'`);
+  });
 });
+
+describe('gitAuth', () => {
+  const sshConfig = (command: string): string => execFileSync('sh', ['-c', `${command} -G git.example.com`]).toString();
+
+  it('checks ssh host keys strictly against the configured known hosts file, unless the repository is insecure', () => {
+    const knownHosts = join(root, "known hosts");
+    writeFileSync(knownHosts, 'git.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n');
+    const auth = gitAuth({ sshPrivateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n-----END OPENSSH PRIVATE KEY-----' }, { sshKnownHostsFile: knownHosts });
+    try {
+      const effective = sshConfig(auth.env.GIT_SSH_COMMAND);
+      expect(effective).toContain(`userknownhostsfile ${knownHosts}`);
+      expect(effective).toContain('stricthostkeychecking true');
+      expect(effective).toContain('identitiesonly yes');
+    } finally {
+      auth.dispose();
+    }
+    const insecure = gitAuth({ insecure: true }, { sshKnownHostsFile: knownHosts });
+    expect(sshConfig(insecure.env.GIT_SSH_COMMAND)).toContain('stricthostkeychecking false');
+    expect(gitAuth({}, {}).env.GIT_SSH_COMMAND).toBeUndefined();
+  });
+});
+

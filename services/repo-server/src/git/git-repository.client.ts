@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleGit, SimpleGit } from 'simple-git';
-import { GitCredentials, gitAuth, maskSecrets } from './git-credentials';
+import { GitCredentials, gitAuth, GitTransportOptions, maskSecrets } from './git-credentials';
 
 export class GitError extends Error {}
 /** The branch, tag or SHA names no commit in the repository. */
@@ -41,6 +41,7 @@ export class GitRepositoryClient {
     readonly url: string,
     cacheDir: string,
     private readonly creds: GitCredentials = {},
+    private readonly transport: GitTransportOptions = {},
   ) {
     this.dir = join(cacheDir, createHash('sha256').update(url).digest('hex').slice(0, 24));
   }
@@ -57,12 +58,36 @@ export class GitRepositoryClient {
     const rev = (revision ?? '').trim() || 'HEAD';
     if (opts.fetch !== false) await this.fetch();
     const candidates = rev === 'HEAD' ? ['HEAD'] : SHA.test(rev) ? [rev] : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev];
-    for (const c of candidates) {
-      const sha = await this.git(['rev-parse', '--verify', '--quiet', `${c}^{commit}`]).catch(() => '');
-      if (SHA.test(sha.trim())) return sha.trim();
+    const local = await this.revParse(candidates);
+    if (local) return local;
+    if (SHA.test(rev)) {
+      // A commit no branch or tag reaches (yet), or older than a shallow clone's history: ask for it.
+      await this.fetchCommit(rev).catch(() => undefined);
+      const fetched = await this.revParse(candidates);
+      if (fetched) return fetched;
     }
     if (SHORT_SHA.test(rev)) throw new RevisionNotFoundError(`unable to resolve '${rev}' to a commit SHA: no commit starts with it in ${maskSecrets(this.url)}`);
     throw new RevisionNotFoundError(`unable to resolve '${rev}' to a commit SHA: no such branch, tag or commit in ${maskSecrets(this.url)}`);
+  }
+
+  private async revParse(candidates: string[]): Promise<string | undefined> {
+    for (const c of candidates) {
+      const sha = (await this.git(['rev-parse', '--verify', '--quiet', `${c}^{commit}`]).catch(() => '')).trim();
+      if (SHA.test(sha)) return sha;
+    }
+    return undefined;
+  }
+
+  /** Whether the clone holds only part of the history. */
+  get depth(): number {
+    return this.creds.depth ?? this.transport.defaultDepth ?? 0;
+  }
+
+  /** Fetches one commit by SHA (git's protocol v2 serves any reachable commit). */
+  private fetchCommit(sha: string): Promise<void> {
+    const run = this.queue.then(() => this.remote(['fetch', '--quiet', ...this.depthArgs(), this.url, sha]));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async listRefs(): Promise<GitRef[]> {
@@ -152,14 +177,23 @@ export class GitRepositoryClient {
   }
 
   private async fetchNow(): Promise<void> {
-    const auth = gitAuth(this.creds);
+    if (!existsSync(join(this.dir, 'HEAD'))) {
+      mkdirSync(this.dir, { recursive: true });
+      await this.remote(['clone', '--bare', '--quiet', ...this.depthArgs(), ...(this.depth ? ['--no-single-branch'] : []), this.url, '.']);
+    } else {
+      await this.remote(['fetch', '--prune', '--prune-tags', '--force', '--quiet', ...this.depthArgs(), this.url, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
+    }
+  }
+
+  private depthArgs(): string[] {
+    return this.depth > 0 ? ['--depth', String(this.depth)] : [];
+  }
+
+  /** A git command that talks to the remote, with credentials, and errors that never show them. */
+  private async remote(args: string[]): Promise<void> {
+    const auth = gitAuth(this.creds, this.transport);
     try {
-      if (!existsSync(join(this.dir, 'HEAD'))) {
-        mkdirSync(this.dir, { recursive: true });
-        await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), 'clone', '--bare', '--quiet', this.url, '.']);
-      } else {
-        await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), 'fetch', '--prune', '--prune-tags', '--force', '--quiet', this.url, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
-      }
+      await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), ...args]);
     } catch (e) {
       throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${maskSecrets(e instanceof Error ? e.message : String(e), this.creds).trim()}`);
     } finally {

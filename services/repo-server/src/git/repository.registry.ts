@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Repository } from '@flotilla/api-types';
-import type { GitCredentials } from './git-credentials';
+import type { GitCredentials, GitTransportOptions } from './git-credentials';
 import { GitRepositoryClient } from './git-repository.client';
 
 export interface ResolvedRevision {
@@ -17,6 +17,7 @@ export const credentialsOf = (repo: Repository): GitCredentials => ({
   bearerToken: repo.bearerToken,
   sshPrivateKey: repo.sshPrivateKey,
   insecure: repo.insecure || repo.insecureIgnoreHostKey,
+  ...(repo.depth ? { depth: Number(repo.depth) } : {}),
 });
 
 /**
@@ -34,13 +35,14 @@ export class RepositoryRegistry {
     private readonly cacheDir: string,
     private readonly fetchTtlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly transport: GitTransportOptions = {},
   ) {}
 
   get(url: string, creds: GitCredentials = {}): GitRepositoryClient {
     const key = this.key(url, creds);
     let repo = this.repos.get(key);
     // Different credentials get their own clone, so two fetches never share one directory.
-    if (!repo) this.repos.set(key, (repo = new GitRepositoryClient(url, join(this.cacheDir, credsHash(creds)), creds)));
+    if (!repo) this.repos.set(key, (repo = new GitRepositoryClient(url, join(this.cacheDir, credsHash(creds)), creds, this.transport)));
     return repo;
   }
 
