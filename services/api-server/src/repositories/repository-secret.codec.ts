@@ -16,6 +16,7 @@ const STRING_FIELDS = [
   'tlsClientCertKey',
   'proxy',
   'noProxy',
+  'depth',
 ] as const;
 const BOOLEAN_FIELDS = ['insecure', 'insecureIgnoreHostKey', 'enableOCI', 'forceHttpBasicAuth'] as const;
 

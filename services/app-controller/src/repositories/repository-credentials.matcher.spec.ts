@@ -43,8 +43,8 @@ describe('repositoryFor', () => {
 
 describe('repositoryFromSecret', () => {
   it('decodes Argo CD repository Secret fields', () => {
-    const secret = { data: { url: b64('https://h/r.git'), username: b64('u'), password: b64('p'), insecure: b64('true'), enableOCI: b64('false') } };
-    expect(repositoryFromSecret(secret)).toEqual({ repo: 'https://h/r.git', username: 'u', password: 'p', insecure: true });
+    const secret = { data: { url: b64('https://h/r.git'), username: b64('u'), password: b64('p'), insecure: b64('true'), enableOCI: b64('false'), depth: b64('1') } };
+    expect(repositoryFromSecret(secret)).toEqual({ repo: 'https://h/r.git', username: 'u', password: 'p', insecure: true, depth: '1' });
   });
 
   it('normalizes URLs for comparison', () => {

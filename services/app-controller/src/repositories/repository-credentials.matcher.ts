@@ -3,7 +3,7 @@
 import { hasCredentials, normalizeRepoUrl, type Repository } from '@flotilla/api-types';
 import { decodeSecretData, type SecretObject } from '../clusters/cluster-secret.codec';
 
-const STRING_FIELDS = ['type', 'name', 'project', 'username', 'password', 'bearerToken', 'sshPrivateKey', 'tlsClientCertData', 'tlsClientCertKey', 'proxy', 'noProxy'] as const;
+const STRING_FIELDS = ['type', 'name', 'project', 'username', 'password', 'bearerToken', 'sshPrivateKey', 'tlsClientCertData', 'tlsClientCertKey', 'proxy', 'noProxy', 'depth'] as const;
 const BOOLEAN_FIELDS = ['insecure', 'insecureIgnoreHostKey', 'enableOCI', 'forceHttpBasicAuth'] as const;
 
 /** A `repository` Secret (keyed by `url`) or a `repo-creds` Secret (its `url` is a prefix). */
