@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
+import { AppDetailsService } from '../details/app-details.service';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
 import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   mkdirSync(charts);
   for (const version of ['1.0.0', '1.2.0', '2.0.0', '1.3.0-rc.1']) {
     work.write(`src-${version}/web/Chart.yaml`, `apiVersion: v2\nname: web\nversion: ${version}\n`);
+    if (version === '2.0.0') work.write(`src-${version}/web/values.yaml`, 'replicas: 2\nimage:\n  tag: v2\n').write(`src-${version}/web/values-prod.yaml`, 'replicas: 5\n');
     work.write(`src-${version}/web/templates/cm.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  chart: ${version}\n  ns: {{ .Release.Namespace }}\n`);
     runCli('helm', ['package', join(work.dir, `src-${version}/web`), '-d', charts], work.root);
   }
@@ -67,5 +69,23 @@ describe('charts from a Helm repository', () => {
     const denied = await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '1.0.0' }, credentials: { username: 'reader', password: 'wrong-pass' } }).catch((e: Error) => e);
     expect((denied as Error).message).toContain('answered 401');
     expect((denied as Error).message).not.toContain('wrong-pass');
+  });
+
+  it('describes a chart from a Helm repository for GetAppDetails: its value files and parameters', async () => {
+    const config = testConfig(work.root);
+    const details = new AppDetailsService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 0), { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: 1024 * 1024 });
+    const source = { repoURL: url, chart: 'web', targetRevision: '>=2.0.0', helm: { valueFiles: ['values-prod.yaml', '../../etc/passwd'], parameters: [{ name: 'image.tag', value: 'v3' }] } };
+    expect(await details.details(source, { username: 'reader', password: 's3cret-pass' })).toEqual({
+      type: 'Helm',
+      revision: '2.0.0',
+      helm: {
+        valueFiles: ['values-prod.yaml', 'values.yaml'],
+        parameters: [
+          { name: 'replicas', value: '5' },
+          { name: 'image.tag', value: 'v3' },
+        ],
+      },
+    });
+    await expect(details.details(source, {})).rejects.toThrow(/answered 401/);
   });
 });
