@@ -81,11 +81,10 @@ export class AppDetailsService {
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => e.name);
-    const read = async (name: string): Promise<Buffer | undefined> => {
+    const read = (name: string): Promise<Buffer | undefined> => {
       const file = posix.normalize(name);
       // Value files come from the chart itself; anything else is not this chart's.
-      if (file.startsWith('../') || file.startsWith('/') || !names.includes(file)) return undefined;
-      return readFileSync(join(dir, file));
+      return Promise.resolve(file.startsWith('../') || file.startsWith('/') || !names.includes(file) ? undefined : readFileSync(join(dir, file)));
     };
     return { type: 'Helm', revision: version, helm: await helmDetails(source, names, read) };
   }
