@@ -48,6 +48,8 @@ import { SettingsGrpcHandler } from './settings/settings.grpc-handler';
 import { SettingsService } from './settings/settings.service';
 import { VersionGrpcHandler } from './version/version.grpc-handler';
 import { VersionService } from './version/version.service';
+import { WebhookHttpHandler } from './webhook/webhook.http-handler';
+import { WebhookRefreshService } from './webhook/webhook-refresh.service';
 
 const CONFIG = Symbol('api-server:config');
 const HUB = Symbol('api-server:hub');
@@ -251,10 +253,19 @@ const providers: Provider[] = [
   make(SettingsGrpcHandler, [SettingsService], (s: SettingsService) => new SettingsGrpcHandler(s)),
   make(VersionGrpcHandler, [VersionService], (s: VersionService) => new VersionGrpcHandler(s)),
   make(
-    RestGatewayHttpHandler,
-    [...GRPC_HANDLERS, LOGGER],
-    (...deps: never[]) => new RestGatewayHttpHandler(deps.slice(0, GRPC_HANDLERS.length), deps[GRPC_HANDLERS.length] as Logger),
+    WebhookRefreshService,
+    [APPS, APPSETS, LOGGER],
+    (a: KubeResourceStore<Application>, s: KubeResourceStore<ApplicationSet>, l: Logger) => new WebhookRefreshService(a, s, l),
   ),
+  make(
+    WebhookHttpHandler,
+    [ArgoSettingsStore, WebhookRefreshService, LOGGER],
+    (s: ArgoSettingsStore, r: WebhookRefreshService, l: Logger) => new WebhookHttpHandler(s, r, l),
+  ),
+  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler], (...deps: never[]) => {
+    const n = GRPC_HANDLERS.length;
+    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1]);
+  }),
   make(
     ApiServerStartup,
     [HUB, CONFIG, LOGGER, InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks],

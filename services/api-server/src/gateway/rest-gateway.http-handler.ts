@@ -3,17 +3,28 @@ import { contractsDefinition } from '@flotilla/contracts';
 import type { GrpcHandler, HttpHandler } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import { RpcRegistry } from '../rpc/rpc.registry';
+import { WEBHOOK_PATH, WebhookHttpHandler } from '../webhook/webhook.http-handler';
 import { RestGateway } from './rest.gateway';
 
-/** The REST gateway as the platform's HttpHandler, over the very handlers gRPC serves. */
+/**
+ * The api-server's HTTP/1.1 side as the platform's HttpHandler: the git webhook at /api/webhook,
+ * and the REST gateway over the very handlers gRPC serves for everything else.
+ */
 export class RestGatewayHttpHandler implements HttpHandler {
   private readonly gateway: RestGateway;
 
-  constructor(handlers: readonly GrpcHandler[], logger: Logger) {
+  constructor(
+    handlers: readonly GrpcHandler[],
+    logger: Logger,
+    private readonly webhook: WebhookHttpHandler,
+  ) {
     this.gateway = new RestGateway(contractsDefinition(), new RpcRegistry(handlers), logger);
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
-    this.gateway.handle(req, res);
+    if (pathOf(req.url) === WEBHOOK_PATH) this.webhook.handle(req, res);
+    else this.gateway.handle(req, res);
   }
 }
+
+const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0];
