@@ -2,6 +2,7 @@
 // sources, cache-hit latency (goal < 5 ms), and peak memory while 50 apps of one repository render
 // after a commit. Uses the real git, helm, kubectl kustomize and Redis (127.0.0.1:6379).
 // Run: SWC_NODE_PROJECT=tsconfig.base.json node --expose-gc -r @swc-node/register bench/repo-server.bench.ts
+import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,31 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   if (outs.some((o) => o.fromCache)) throw new Error('the new commit should render every app');
   console.log(`50 apps after a commit                 ${seconds.toFixed(2)} s   peak RSS ${mib(peakRss)} (baseline ${mib(baseline.rss)})   peak heap ${mib(peakHeap)}   parallelismLimit ${CONCURRENCY}`);
+
+  // A commit outside every app's paths: with manifest-generate-paths the 50 renders are reused, no tool runs.
+  const annotated = fifty.map((r) => ({ ...r, manifestGeneratePaths: '.' }));
+  await Promise.all(annotated.map((r) => service.generate(r)));
+  write('docs/CHANGELOG.md', `generation 2 at ${Date.now()}\n`);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'docs only');
+  const reuseStarted = performance.now();
+  const reused = await Promise.all(annotated.map((r) => service.generate(r)));
+  const reuseSeconds = (performance.now() - reuseStarted) / 1000;
+  if (reused.some((o) => !o.reusedFrom)) throw new Error('a docs-only commit should reuse every render');
+  console.log(`50 apps after a docs-only commit       ${reuseSeconds.toFixed(2)} s   (manifest-generate-paths: renders reused, none run)`);
+
+  // What the gzipped cache costs in Redis against the JSON it holds.
+  const keys = await redis.keys(`${prefix}:*`);
+  const entries = keys.filter((k) => !k.includes(':last:') && !k.endsWith(':failures'));
+  let stored = 0;
+  let raw = 0;
+  for (const key of entries) {
+    const value = await redis.getBuffer(key);
+    if (!value) continue;
+    stored += value.length;
+    raw += gunzipSync(value).length;
+  }
+  console.log(`manifest cache in Redis                ${entries.length} entries   ${(stored / 1024).toFixed(0)} KiB gzipped   ${(raw / 1024).toFixed(0)} KiB as JSON   (${(raw / stored).toFixed(1)}x)`);
 }
 
 main()

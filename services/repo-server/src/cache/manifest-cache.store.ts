@@ -41,6 +41,8 @@ const repoHash = (repoURL: string): string => createHash('sha256').update(repoUR
  * good render served when git cannot be reached.
  */
 export class ManifestCacheStore {
+  private readonly written = new Map<string, { value: string; at: number }>();
+
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds = 24 * 3600,
@@ -65,7 +67,14 @@ export class ManifestCacheStore {
    * revision is resolved) was last rendered at commit `sha`, into the entry for `source`.
    */
   async setLastRendered(repoURL: string, identity: unknown, sha: string, source: unknown): Promise<void> {
-    await this.redis.set(this.lastKey(repoURL, identity), JSON.stringify({ sha, key: this.key(repoURL, sha, source) }), 'EX', this.ttlSeconds);
+    const key = this.lastKey(repoURL, identity);
+    const value = JSON.stringify({ sha, key: this.key(repoURL, sha, source) });
+    // Cache hits repeat the same pointer: write it when it changes, and refresh its TTL now and then.
+    const written = this.written.get(key);
+    if (written && written.value === value && Date.now() - written.at < (this.ttlSeconds * 1000) / 4) return;
+    await this.redis.set(key, value, 'EX', this.ttlSeconds);
+    if (this.written.size >= 10_000) this.written.clear();
+    this.written.set(key, { value, at: Date.now() });
   }
 
   /** The commit `identity` was last rendered at, with that render, while it is still cached. */

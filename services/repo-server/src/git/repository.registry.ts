@@ -30,6 +30,9 @@ export class RepositoryRegistry {
   private readonly fetchedAt = new Map<string, number>();
   /** Revisions resolved since the last fetch of each repository: a cache hit then needs no git process. */
   private readonly resolved = new Map<string, Map<string, string>>();
+  /** The fetch that has not started yet, which new callers join. */
+  private readonly pendingFetch = new Map<string, Promise<void>>();
+  private readonly runningFetch = new Map<string, Promise<void>>();
 
   constructor(
     private readonly cacheDir: string,
@@ -70,12 +73,39 @@ export class RepositoryRegistry {
     const key = this.key(url, creds);
     const repo = this.get(url, creds);
     const last = this.fetchedAt.get(key);
-    if (fresh || last === undefined || this.now() - last >= this.fetchTtlMs) {
+    if (fresh || last === undefined || this.now() - last >= this.fetchTtlMs) await this.coalescedFetch(key, repo);
+    return repo;
+  }
+
+  /**
+   * One fetch for every caller that asked while none had started yet: when fifty apps of one
+   * repository refresh at once (a webhook, a hard refresh), they share a fetch or two, not fifty.
+   * A caller never gets a fetch that started before it asked, so a fresh look stays fresh.
+   */
+  private coalescedFetch(key: string, repo: GitRepositoryClient): Promise<void> {
+    const pending = this.pendingFetch.get(key);
+    if (pending) return pending;
+    const running = this.runningFetch.get(key) ?? Promise.resolve();
+    const next = running.then(
+      () => this.fetchNow(key, repo),
+      () => this.fetchNow(key, repo),
+    );
+    this.pendingFetch.set(key, next);
+    return next;
+  }
+
+  private async fetchNow(key: string, repo: GitRepositoryClient): Promise<void> {
+    const self = this.pendingFetch.get(key)!;
+    // From here on, new callers queue a fetch of their own behind this one.
+    this.pendingFetch.delete(key);
+    this.runningFetch.set(key, self);
+    try {
       await repo.fetch();
       this.fetchedAt.set(key, this.now());
       this.resolved.set(key, new Map());
+    } finally {
+      if (this.runningFetch.get(key) === self) this.runningFetch.delete(key);
     }
-    return repo;
   }
 
   private key(url: string, creds: GitCredentials): string {

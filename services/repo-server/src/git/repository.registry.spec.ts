@@ -1,0 +1,43 @@
+import { TestRepository } from '../testing/test-repository';
+import { RepositoryRegistry } from './repository.registry';
+import { join } from 'node:path';
+
+// Real git: a repository on disk fetched over file://.
+let origin: TestRepository;
+beforeEach(() => {
+  origin = new TestRepository();
+  origin.write('a.yaml', 'a: 1\n');
+  origin.commit();
+});
+afterEach(() => origin.dispose());
+
+describe('RepositoryRegistry', () => {
+  it('shares one fetch between callers that ask for a fresh look at the same time', async () => {
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    const repo = registry.get(origin.url);
+    const fetch = jest.spyOn(repo, 'fetch');
+    await registry.resolve(origin.url, {}, 'main');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const next = origin.write('a.yaml', 'a: 2\n').commit();
+    const shas = await Promise.all(Array.from({ length: 20 }, () => registry.resolve(origin.url, {}, 'main', true)));
+    expect(new Set(shas.map((s) => s.sha))).toEqual(new Set([next]));
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
+    // Within the TTL a normal resolve does not fetch; a fresh one does, and sees a new commit.
+    await registry.resolve(origin.url, {}, 'main');
+    const before = fetch.mock.calls.length;
+    const third = origin.write('a.yaml', 'a: 3\n').commit();
+    expect((await registry.resolve(origin.url, {}, 'main', true)).sha).toBe(third);
+    expect(fetch.mock.calls.length).toBe(before + 1);
+  });
+
+  it('gives a caller a fetch that started after it asked', async () => {
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    await registry.resolve(origin.url, {}, 'main');
+    const slow = registry.resolve(origin.url, {}, 'main', true);
+    // Pushed while the first fresh fetch may already be running: the second caller must see it.
+    const pushed = origin.write('a.yaml', 'a: 4\n').commit();
+    const late = registry.resolve(origin.url, {}, 'main', true);
+    await slow;
+    expect((await late).sha).toBe(pushed);
+  });
+});
