@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+/** Below this size (compressed), zlib runs inline: a thread-pool hop costs more than the work. */
+const INLINE_BYTES = 64 * 1024;
 
 export interface CachedManifests {
   revision: string;
@@ -58,7 +60,8 @@ export class ManifestCacheStore {
   }
 
   async set(repoURL: string, sha: string, source: unknown, value: CachedManifests): Promise<void> {
-    const body = await gzipAsync(Buffer.from(JSON.stringify(value)), { level: 6 });
+    const json = Buffer.from(JSON.stringify(value));
+    const body = json.length < INLINE_BYTES * 4 ? gzipSync(json, { level: 6 }) : await gzipAsync(json, { level: 6 });
     await this.redis.set(this.key(repoURL, sha, source), body, 'EX', this.ttlSeconds);
   }
 
@@ -94,7 +97,8 @@ export class ManifestCacheStore {
     const raw = await this.redis.getBuffer(key);
     if (!raw) return undefined;
     try {
-      return JSON.parse((await gunzipAsync(raw)).toString('utf8')) as CachedManifests;
+      const json = raw.length < INLINE_BYTES ? gunzipSync(raw) : await gunzipAsync(raw);
+      return JSON.parse(json.toString('utf8')) as CachedManifests;
     } catch {
       // A corrupt or foreign entry is a miss, never a failed render.
       return undefined;
