@@ -21,6 +21,7 @@ export const MANIFEST_GENERATE_PATHS_ANNOTATION = 'argocd.argoproj.io/manifest-g
 /** Finalizer that makes deleting an Application delete its resources first (cascade). */
 export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 export const BACKGROUND_RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io/background';
+export const FOREGROUND_RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io/foreground';
 /** Label on Applications an ApplicationSet created (besides the ownerReference). */
 export const APPSET_NAME_LABEL = 'argocd.argoproj.io/application-set-name';
 export const NOTIFICATION_SUBSCRIBE_PREFIX = 'notifications.argoproj.io/subscribe.';

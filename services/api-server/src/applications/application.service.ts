@@ -1,5 +1,5 @@
 import type { Application } from '@flotilla/api-types';
-import { BACKGROUND_RESOURCES_FINALIZER, DEFAULT_PROJECT, RESOURCES_FINALIZER } from '@flotilla/api-types';
+import { BACKGROUND_RESOURCES_FINALIZER, DEFAULT_PROJECT, FOREGROUND_RESOURCES_FINALIZER, RESOURCES_FINALIZER } from '@flotilla/api-types';
 import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
 import type { KubeResourceStore, ObjectList } from '../hub/kube-resource.store';
 import { sameObjectSpec } from '../hub/object-equality';
@@ -7,7 +7,6 @@ import { invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
 import { ApplicationValidationService } from './application-validation.service';
 
-export const FOREGROUND_RESOURCES_FINALIZER = `${RESOURCES_FINALIZER}/foreground`;
 const CASCADE_FINALIZERS = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER];
 
 /** Argo CD's RBAC object for an Application: `<project>/<name>`. */

@@ -130,7 +130,8 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   /** Credentials for a repository (or a repo-creds prefix) changed: its Applications render again. */
   onRepositoryChange(urlOrPrefix: string): void {
     const prefix = urlOrPrefix.toLowerCase().replace(/\.git$/, '');
-    for (const app of this.apps.list()) if (app.spec.source?.repoURL.toLowerCase().startsWith(prefix)) this.enqueue(app, 'latest');
+    const usesRepo = (app: Application): boolean => [app.spec.source, ...(app.spec.sources ?? [])].some((s) => s?.repoURL.toLowerCase().startsWith(prefix));
+    for (const app of this.apps.list()) if (usesRepo(app)) this.enqueue(app, 'latest');
   }
 
   enqueueAll(level: CompareLevel): void {

@@ -1,6 +1,6 @@
 // Cascading deletion (Argo's finalizeApplicationDeletion): an Application deleted with the resources
 // finalizer first deletes what it tracks on its cluster, then lets itself go.
-import { BACKGROUND_RESOURCES_FINALIZER, ConditionType, RESOURCES_FINALIZER, type Application } from '@flotilla/api-types';
+import { BACKGROUND_RESOURCES_FINALIZER, ConditionType, FOREGROUND_RESOURCES_FINALIZER, RESOURCES_FINALIZER, type Application } from '@flotilla/api-types';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
 import { deleteObject } from '../clusters/object.deleter';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
@@ -18,7 +18,8 @@ export class AppDeletionReconciler {
   ) {}
 
   async finalize(app: Application, trackingName: string): Promise<DeletionPass> {
-    const finalizer = [RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER].find((f) => app.metadata.finalizers?.includes(f));
+    // The plain and /foreground forms delete with foreground propagation, /background without waiting for dependents.
+    const finalizer = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER].find((f) => app.metadata.finalizers?.includes(f));
     if (!finalizer) return { done: true };
     const resolved = this.clusters.resolve(app.spec.destination);
     // With no cluster to delete from there is nothing left to wait for, as in Argo.
