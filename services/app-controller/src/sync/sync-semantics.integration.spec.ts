@@ -1,0 +1,265 @@
+import { ARGO_API_VERSION, REFRESH_ANNOTATION, RESOURCES_FINALIZER, type Application, type KubeObject } from '@flotilla/api-types';
+import { bootstrapService, type RunningService } from '@flotilla/platform';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadAppControllerConfig } from '../app-controller.config';
+import { appControllerModule, SERVICE_NAME } from '../app-controller.module';
+import { eventually, startClusters, startGitRepo, startRepoServer, type Clusters, type GitRepo, type RepoServerProcess } from '../testing/app-controller.harness';
+
+// Argo CD's sync semantics end to end: hooks and waves in order, SyncFail, ignoreDifferences for an
+// autoscaled Deployment, cascading deletion and app of apps — through the real app-controller,
+// repo-server, git over HTTP and kube-sim clusters whose pods and Jobs run on a clock.
+const id = randomUUID().slice(0, 8);
+const NS = `sync-${id}`;
+const PREFIX = `spec-sync-semantics-${id}`;
+const START_MS = 'kube-sim.flotilla.dev/start-ms';
+const FAIL = 'kube-sim.flotilla.dev/fail';
+
+const job = (name: string, hook: string, podAnnotations: Record<string, string> = {}, extra: Record<string, string> = {}): string => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}
+  annotations: ${JSON.stringify({ 'argocd.argoproj.io/hook': hook, ...extra })}
+spec:
+  backoffLimit: 0
+  template:
+    metadata: { annotations: ${JSON.stringify(podAnnotations)} }
+    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
+`;
+const deployment = (name: string, wave: number, replicas: number, podAnnotations: Record<string, string> = {}): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  annotations: { argocd.argoproj.io/sync-wave: "${wave}" }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} }, annotations: ${JSON.stringify(podAnnotations)} }
+    spec: { containers: [{ name: main, image: "nginx:1.27" }] }
+`;
+
+describe('sync semantics against kube-sim', () => {
+  let dir: string;
+  let clusters: Clusters;
+  let git: GitRepo;
+  let repoServer: RepoServerProcess;
+  let controller: RunningService;
+  let redis: Redis;
+
+  const appRef = (name: string): KubeObject => ({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: NS, name } });
+  const app = (name: string): Promise<Application> => clusters.hubKube.get<Application>(appRef(name));
+  const patchApp = (name: string, patch: object): Promise<unknown> => clusters.hubKube.patch(appRef(name), patch, 'merge');
+  const spokeGet = (apiVersion: string, kind: string, name: string, namespace: string): Promise<KubeObject | undefined> =>
+    clusters.spokeKube.get({ apiVersion, kind, metadata: { name, namespace } }).catch(() => undefined);
+  const createApp = (name: string, path: string, namespace: string, extra: Partial<Application['spec']> = {}, finalizers?: string[]): Promise<unknown> =>
+    clusters.hubKube.create({
+      apiVersion: ARGO_API_VERSION,
+      kind: 'Application',
+      metadata: { name, namespace: NS, ...(finalizers ? { finalizers } : {}) },
+      spec: { project: 'default', source: { repoURL: git.url, path, targetRevision: 'main' }, destination: { server: clusters.spoke.url, namespace }, ...extra },
+    });
+  const sync = (name: string): Promise<unknown> => patchApp(name, { operation: { sync: { syncOptions: ['CreateNamespace=true'] }, initiatedBy: { username: 'admin' } } });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sync-semantics-spec-'));
+    clusters = await startClusters(dir, NS);
+    git = await startGitRepo(dir);
+    git.commit(
+      {
+        // PreSync migrate → wave -1 db (slow to become ready) → wave 0 web → PostSync smoke.
+        'waves/migrate.yaml': job('migrate', 'PreSync'),
+        'waves/db.yaml': deployment('db', -1, 1, { [START_MS]: '1500' }),
+        'waves/web.yaml': deployment('web', 0, 1),
+        'waves/smoke.yaml': job('smoke', 'PostSync'),
+        // A PreSync hook that fails: the sync phase never runs, the SyncFail hook does.
+        'failing/migrate.yaml': job('migrate', 'PreSync', { [FAIL]: 'job' }),
+        'failing/cleanup.yaml': job('cleanup', 'SyncFail'),
+        'failing/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: never-applied }\ndata: { a: b }\n',
+        // An autoscaled Deployment whose replicas git does not own.
+        'scaled/api.yaml': deployment('api', 0, 2),
+        'scaled/hpa.yaml':
+          'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }\n  minReplicas: 2\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 80 } } }]\n',
+        'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: plain }\ndata: { a: b }\n',
+      },
+      'sync semantics fixtures',
+    );
+    repoServer = await startRepoServer(dir, PREFIX);
+    const config = loadAppControllerConfig({
+      FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
+      FLOTILLA_NAMESPACE: NS,
+      FLOTILLA_REPO_SERVER: repoServer.address,
+      FLOTILLA_QUEUE_PREFIX: PREFIX,
+      FLOTILLA_APP_RESYNC_SECONDS: '2',
+      FLOTILLA_SELF_HEAL_SECONDS: '1',
+      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
+    });
+    controller = await bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
+    redis = new Redis('redis://127.0.0.1:6379');
+  }, 90_000);
+
+  afterAll(async () => {
+    await controller?.stop();
+    await repoServer?.stop();
+    await git?.stop();
+    await clusters?.stop();
+    if (redis) {
+      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`))];
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('runs PreSync before wave -1, starts wave 0 only once wave -1 is Healthy, and PostSync after all are Healthy', async () => {
+    await createApp('waves', 'waves', 'waves');
+    await eventually(async () => expect((await app('waves')).status?.sync?.status).toBe('OutOfSync'));
+    // Watch the spoke while the sync runs: when each object first appears, and when db is ready.
+    const seen = new Map<string, number>();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const now = Date.now();
+        for (const [apiVersion, kind, name] of [
+          ['batch/v1', 'Job', 'migrate'],
+          ['apps/v1', 'Deployment', 'db'],
+          ['apps/v1', 'Deployment', 'web'],
+          ['batch/v1', 'Job', 'smoke'],
+        ]) {
+          if (seen.has(name)) continue;
+          if (await spokeGet(apiVersion, kind, name, 'waves')) seen.set(name, now);
+        }
+        if (!seen.has('migrate-done')) {
+          const migrate = await spokeGet('batch/v1', 'Job', 'migrate', 'waves');
+          if ((migrate?.status as { succeeded?: number } | undefined)?.succeeded) seen.set('migrate-done', now);
+        }
+        if (!seen.has('db-ready')) {
+          const db = await spokeGet('apps/v1', 'Deployment', 'db', 'waves');
+          if ((db?.status as { readyReplicas?: number } | undefined)?.readyReplicas === 1) seen.set('db-ready', now);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await sync('waves');
+    const done = await eventually(async () => {
+      const a = await app('waves');
+      expect(a.status?.operationState?.phase).toBe('Succeeded');
+      return a;
+    }, 60_000);
+    sampling = false;
+    await sampler;
+    const at = (k: string): number => {
+      expect(seen.has(k)).toBe(true);
+      return seen.get(k)!;
+    };
+    expect(at('migrate')).toBeLessThan(at('db'));
+    expect(at('migrate-done')).toBeLessThanOrEqual(at('db'));
+    expect(at('db-ready')).toBeLessThanOrEqual(at('web'));
+    expect(at('web')).toBeLessThan(at('smoke'));
+    const results = done.status?.operationState?.syncResult?.resources ?? [];
+    expect(results.filter((r) => r.hookType).map((r) => `${r.hookType}:${r.name}:${r.hookPhase}`).sort()).toEqual(['PostSync:smoke:Succeeded', 'PreSync:migrate:Succeeded']);
+    await eventually(async () => expect((await app('waves')).status?.health?.status).toBe('Healthy'));
+  }, 90_000);
+
+  it('a failing PreSync hook fails the sync, skips the sync phase and runs the SyncFail hook', async () => {
+    await createApp('failing', 'failing', 'failing');
+    await eventually(async () => expect((await app('failing')).status?.sync?.status).toBe('OutOfSync'));
+    await sync('failing');
+    const failed = await eventually(async () => {
+      const a = await app('failing');
+      expect(a.status?.operationState?.phase).toBe('Failed');
+      return a;
+    }, 60_000);
+    // Argo's words, with the failing hook in the results.
+    expect(failed.status?.operationState?.message).toBe('one or more synchronization tasks completed unsuccessfully');
+    expect(failed.status?.operationState?.syncResult?.resources?.find((r) => r.name === 'migrate')).toMatchObject({ hookType: 'PreSync', hookPhase: 'Failed' });
+    await eventually(async () => expect(await spokeGet('batch/v1', 'Job', 'cleanup', 'failing')).toBeDefined());
+    expect(await spokeGet('v1', 'ConfigMap', 'never-applied', 'failing')).toBeUndefined();
+  }, 90_000);
+
+  it('ignoreDifferences on /spec/replicas keeps an autoscaled Deployment Synced; without it the app drifts', async () => {
+    const ignore = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }];
+    await createApp('scaled', 'scaled', 'scaled', { ignoreDifferences: ignore });
+    await sync('scaled');
+    await eventually(async () => expect((await app('scaled')).status?.sync?.status).toBe('Synced'), 30_000);
+    // The HPA scales the Deployment (as the autoscaler would, under its own field manager).
+    await clusters.spokeKube.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'scaled' } }, { spec: { replicas: 5 } }, 'merge');
+    await patchApp('scaled', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
+    await eventually(async () => {
+      const a = await app('scaled');
+      expect(a.metadata.annotations?.[REFRESH_ANNOTATION]).toBeUndefined();
+      expect(a.status?.sync?.status).toBe('Synced');
+    });
+    expect((await spokeGet('apps/v1', 'Deployment', 'api', 'scaled'))?.spec).toMatchObject({ replicas: 5 });
+    // Take the rule away: the same live state is now a difference.
+    await clusters.hubKube.patch(appRef('scaled'), [{ op: 'remove', path: '/spec/ignoreDifferences' }], 'json');
+    await eventually(async () => {
+      const a = await app('scaled');
+      expect(a.status?.sync?.status).toBe('OutOfSync');
+      expect(a.status?.resources?.find((r) => r.kind === 'Deployment')?.status).toBe('OutOfSync');
+    }, 30_000);
+  }, 90_000);
+
+  it('deleting an app with the resources finalizer (each form) removes its resources; without it they stay', async () => {
+    const forms = [RESOURCES_FINALIZER, `${RESOURCES_FINALIZER}/foreground`, `${RESOURCES_FINALIZER}/background`];
+    for (const [i, finalizer] of forms.entries()) {
+      await createApp(`cascade-${i}`, 'plain', `cascade-${i}`, {}, [finalizer]);
+      await sync(`cascade-${i}`);
+    }
+    await createApp('orphaning', 'plain', 'orphaning');
+    await sync('orphaning');
+    for (const ns of ['cascade-0', 'cascade-1', 'cascade-2', 'orphaning']) {
+      await eventually(async () => expect(await spokeGet('v1', 'ConfigMap', 'plain', ns)).toBeDefined(), 30_000);
+    }
+    for (const name of ['cascade-0', 'cascade-1', 'cascade-2', 'orphaning']) await clusters.hubKube.delete(appRef(name));
+    for (const name of ['cascade-0', 'cascade-1', 'cascade-2', 'orphaning']) {
+      await eventually(async () => expect(await clusters.hubKube.get(appRef(name)).catch(() => undefined)).toBeUndefined(), 30_000);
+    }
+    for (const ns of ['cascade-0', 'cascade-1', 'cascade-2']) expect(await spokeGet('v1', 'ConfigMap', 'plain', ns)).toBeUndefined();
+    expect(await spokeGet('v1', 'ConfigMap', 'plain', 'orphaning')).toBeDefined();
+  }, 90_000);
+
+  it('app of apps: child Applications rendered by a parent are created in the hub, reconciled, and waited for by wave', async () => {
+    const child = (name: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: ${name}
+  namespace: ${NS}
+  annotations: { argocd.argoproj.io/sync-wave: "${wave}" }
+spec:
+  project: default
+  source: { repoURL: ${git.url}, path: ${name === 'child-db' ? 'waves' : 'plain'}, targetRevision: main }
+  destination: { server: ${clusters.spoke.url}, namespace: ${name} }
+  syncPolicy: { automated: { prune: true }, syncOptions: [CreateNamespace=true] }
+`;
+    git.commit({ 'apps/db.yaml': child('child-db', -1), 'apps/web.yaml': child('child-web', 0) }, 'app of apps');
+    await clusters.hubKube.create({
+      apiVersion: ARGO_API_VERSION,
+      kind: 'Application',
+      metadata: { name: 'root', namespace: NS },
+      spec: {
+        project: 'default',
+        source: { repoURL: git.url, path: 'apps', targetRevision: 'main' },
+        destination: { server: 'https://kubernetes.default.svc', namespace: NS },
+        syncPolicy: { automated: { prune: true } },
+      },
+    });
+    const root = await eventually(async () => {
+      const a = await app('root');
+      expect(a.status?.operationState?.phase).toBe('Succeeded');
+      expect(a.status?.sync?.status).toBe('Synced');
+      return a;
+    }, 90_000);
+    const db = await app('child-db');
+    const web = await app('child-web');
+    // The wave -1 child was Healthy (its own hooks and waves done) before the wave 0 child was created.
+    expect(db.status?.health?.status).toBe('Healthy');
+    expect(Date.parse(web.metadata.creationTimestamp!)).toBeGreaterThanOrEqual(Date.parse(db.status!.operationState!.finishedAt!) - 1000);
+    await eventually(async () => expect((await app('child-web')).status?.sync?.status).toBe('Synced'), 30_000);
+    expect(await spokeGet('v1', 'ConfigMap', 'plain', 'child-web')).toBeDefined();
+    expect(root.status?.resources?.map((r) => `${r.kind}/${r.name}`).sort()).toEqual(['Application/child-db', 'Application/child-web']);
+  }, 120_000);
+});
