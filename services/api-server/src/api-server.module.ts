@@ -22,7 +22,9 @@ import { InitialAdminService } from './accounts/initial-admin.service';
 import { ApiServerConfig } from './api-server.config';
 import { AppCacheStore } from './applications/app-cache.store';
 import { ApplicationRefreshService } from './applications/application-refresh.service';
+import { ApplicationRollbackService } from './applications/application-rollback.service';
 import { ApplicationSyncService } from './applications/application-sync.service';
+import { ApplicationTerminationService } from './applications/application-termination.service';
 import { ApplicationValidationService } from './applications/application-validation.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
 import { ApplicationService } from './applications/application.service';
@@ -178,6 +180,16 @@ const providers: Provider[] = [
       new ApplicationSyncService(s, a, r, rs),
   ),
   make(
+    ApplicationRollbackService,
+    [ApplicationService, ApplicationSyncService],
+    (s: ApplicationService, syncs: ApplicationSyncService) => new ApplicationRollbackService(s, syncs),
+  ),
+  make(
+    ApplicationTerminationService,
+    [ApplicationService, APPS],
+    (s: ApplicationService, a: KubeResourceStore<Application>) => new ApplicationTerminationService(s, a),
+  ),
+  make(
     ApplicationRefreshService,
     [APPS, CONFIG],
     (a: KubeResourceStore<Application>, c: ApiServerConfig) => new ApplicationRefreshService(a, c.FLOTILLA_REFRESH_TIMEOUT_SECONDS * 1000),
@@ -221,7 +233,15 @@ const providers: Provider[] = [
   make(VersionService, [], () => new VersionService()),
   make(
     ApplicationGrpcHandler,
-    [SessionService, ApplicationService, ApplicationSyncService, ApplicationRefreshService, AppCacheStore],
+    [
+      SessionService,
+      ApplicationService,
+      ApplicationSyncService,
+      ApplicationRefreshService,
+      AppCacheStore,
+      ApplicationRollbackService,
+      ApplicationTerminationService,
+    ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),
   make(

@@ -18,6 +18,10 @@ import type {
   ApplicationResponse__Output as _application_ApplicationResponse__Output,
 } from './application/ApplicationResponse';
 import type {
+  ApplicationRollbackRequest as _application_ApplicationRollbackRequest,
+  ApplicationRollbackRequest__Output as _application_ApplicationRollbackRequest__Output,
+} from './application/ApplicationRollbackRequest';
+import type {
   ApplicationServiceClient as _application_ApplicationServiceClient,
   ApplicationServiceDefinition as _application_ApplicationServiceDefinition,
 } from './application/ApplicationService';
@@ -29,6 +33,14 @@ import type {
   ApplicationUpdateRequest as _application_ApplicationUpdateRequest,
   ApplicationUpdateRequest__Output as _application_ApplicationUpdateRequest__Output,
 } from './application/ApplicationUpdateRequest';
+import type {
+  OperationTerminateRequest as _application_OperationTerminateRequest,
+  OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
+} from './application/OperationTerminateRequest';
+import type {
+  OperationTerminateResponse as _application_OperationTerminateResponse,
+  OperationTerminateResponse__Output as _application_OperationTerminateResponse__Output,
+} from './application/OperationTerminateResponse';
 import type {
   ResourcesQuery as _application_ResourcesQuery,
   ResourcesQuery__Output as _application_ResourcesQuery__Output,
@@ -167,11 +179,23 @@ export interface ProtoGrpcType {
     ApplicationDeleteRequest: MessageTypeDefinition<_application_ApplicationDeleteRequest, _application_ApplicationDeleteRequest__Output>;
     ApplicationQuery: MessageTypeDefinition<_application_ApplicationQuery, _application_ApplicationQuery__Output>;
     ApplicationResponse: MessageTypeDefinition<_application_ApplicationResponse, _application_ApplicationResponse__Output>;
+    ApplicationRollbackRequest: MessageTypeDefinition<
+      _application_ApplicationRollbackRequest,
+      _application_ApplicationRollbackRequest__Output
+    >;
     ApplicationService: SubtypeConstructor<typeof grpc.Client, _application_ApplicationServiceClient> & {
       service: _application_ApplicationServiceDefinition;
     };
     ApplicationSyncRequest: MessageTypeDefinition<_application_ApplicationSyncRequest, _application_ApplicationSyncRequest__Output>;
     ApplicationUpdateRequest: MessageTypeDefinition<_application_ApplicationUpdateRequest, _application_ApplicationUpdateRequest__Output>;
+    OperationTerminateRequest: MessageTypeDefinition<
+      _application_OperationTerminateRequest,
+      _application_OperationTerminateRequest__Output
+    >;
+    OperationTerminateResponse: MessageTypeDefinition<
+      _application_OperationTerminateResponse,
+      _application_OperationTerminateResponse__Output
+    >;
     ResourcesQuery: MessageTypeDefinition<_application_ResourcesQuery, _application_ResourcesQuery__Output>;
     RetryBackoff: MessageTypeDefinition<_application_RetryBackoff, _application_RetryBackoff__Output>;
     RetryStrategy: MessageTypeDefinition<_application_RetryStrategy, _application_RetryStrategy__Output>;

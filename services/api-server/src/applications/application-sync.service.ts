@@ -45,7 +45,7 @@ export class ApplicationSyncService {
     };
     const retry = req.retryStrategy ? toRetry(req.retryStrategy) : app.spec.syncPolicy?.retry;
     if (retry) operation.retry = retry;
-    return this.setOperation(app.metadata.name, operation);
+    return this.startOperation(app.metadata.name, operation);
   }
 
   private async syncOperation(app: Application, req: SyncRequest): Promise<SyncOperation> {
@@ -103,8 +103,11 @@ export class ApplicationSyncService {
     }
   }
 
-  /** Sets `operation` (and clears the last operationState) unless one is already running. */
-  private setOperation(name: string, operation: Operation): Promise<Application> {
+  /**
+   * Sets `operation` (and clears the last operationState) unless one is already running; every
+   * operation the api-server starts (sync, rollback) is written here.
+   */
+  startOperation(name: string, operation: Operation): Promise<Application> {
     return retryOnConflict(async () => {
       const current = await this.apps.get(name);
       if (!current) throw notFound(appNotFound(name));

@@ -8,7 +8,9 @@ import { permissionDenied } from '../rpc/rpc-error';
 import { authenticated, Authenticator } from '../rpc/unary-call';
 import { AppCacheStore } from './app-cache.store';
 import { ApplicationRefreshService } from './application-refresh.service';
+import { ApplicationRollbackService } from './application-rollback.service';
 import { ApplicationSyncService } from './application-sync.service';
+import { ApplicationTerminationService } from './application-termination.service';
 import { ApplicationService } from './application.service';
 
 /** application.ApplicationService: translates the wire and delegates to the use cases. */
@@ -21,6 +23,8 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly syncs: ApplicationSyncService,
     private readonly refreshes: ApplicationRefreshService,
     private readonly cache: AppCacheStore,
+    private readonly rollbacks: ApplicationRollbackService,
+    private readonly terminations: ApplicationTerminationService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -65,6 +69,15 @@ export class ApplicationGrpcHandler implements GrpcHandler {
       Sync: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.syncs.sync(ctx, req));
+      }),
+      Rollback: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.rollbacks.rollback(ctx, req));
+      }),
+      TerminateOperation: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        await this.terminations.terminate(ctx, req);
+        return {};
       }),
       ResourceTree: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);

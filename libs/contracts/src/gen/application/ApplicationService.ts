@@ -19,6 +19,10 @@ import type {
   ApplicationResponse__Output as _application_ApplicationResponse__Output,
 } from '../application/ApplicationResponse';
 import type {
+  ApplicationRollbackRequest as _application_ApplicationRollbackRequest,
+  ApplicationRollbackRequest__Output as _application_ApplicationRollbackRequest__Output,
+} from '../application/ApplicationRollbackRequest';
+import type {
   ApplicationSyncRequest as _application_ApplicationSyncRequest,
   ApplicationSyncRequest__Output as _application_ApplicationSyncRequest__Output,
 } from '../application/ApplicationSyncRequest';
@@ -31,6 +35,14 @@ import type {
   JsonObjectList as _flotilla_JsonObjectList,
   JsonObjectList__Output as _flotilla_JsonObjectList__Output,
 } from '../flotilla/JsonObjectList';
+import type {
+  OperationTerminateRequest as _application_OperationTerminateRequest,
+  OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
+} from '../application/OperationTerminateRequest';
+import type {
+  OperationTerminateResponse as _application_OperationTerminateResponse,
+  OperationTerminateResponse__Output as _application_OperationTerminateResponse__Output,
+} from '../application/OperationTerminateResponse';
 import type {
   ResourcesQuery as _application_ResourcesQuery,
   ResourcesQuery__Output as _application_ResourcesQuery__Output,
@@ -277,6 +289,53 @@ export interface ApplicationServiceClient extends grpc.Client {
   ): grpc.ClientUnaryCall;
   resourceTree(argument: _application_ResourcesQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
 
+  /**
+   * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
+   */
+  Rollback(
+    argument: _application_ApplicationRollbackRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Rollback(
+    argument: _application_ApplicationRollbackRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Rollback(
+    argument: _application_ApplicationRollbackRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Rollback(
+    argument: _application_ApplicationRollbackRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
+   */
+  rollback(
+    argument: _application_ApplicationRollbackRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  rollback(
+    argument: _application_ApplicationRollbackRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  rollback(
+    argument: _application_ApplicationRollbackRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  rollback(
+    argument: _application_ApplicationRollbackRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
   Sync(
     argument: _application_ApplicationSyncRequest,
     metadata: grpc.Metadata,
@@ -311,6 +370,53 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
   sync(argument: _application_ApplicationSyncRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  /**
+   * Asks the controller to stop the running operation (it marks it Failed "Operation terminated").
+   */
+  TerminateOperation(
+    argument: _application_OperationTerminateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  TerminateOperation(
+    argument: _application_OperationTerminateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  TerminateOperation(
+    argument: _application_OperationTerminateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  TerminateOperation(
+    argument: _application_OperationTerminateRequest,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Asks the controller to stop the running operation (it marks it Failed "Operation terminated").
+   */
+  terminateOperation(
+    argument: _application_OperationTerminateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  terminateOperation(
+    argument: _application_OperationTerminateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  terminateOperation(
+    argument: _application_OperationTerminateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  terminateOperation(
+    argument: _application_OperationTerminateRequest,
+    callback: grpc.requestCallback<_application_OperationTerminateResponse__Output>,
+  ): grpc.ClientUnaryCall;
 
   Update(
     argument: _application_ApplicationUpdateRequest,
@@ -373,7 +479,17 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
    */
   ResourceTree: grpc.handleUnaryCall<_application_ResourcesQuery__Output, _flotilla_JsonObject>;
 
+  /**
+   * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
+   */
+  Rollback: grpc.handleUnaryCall<_application_ApplicationRollbackRequest__Output, _flotilla_JsonObject>;
+
   Sync: grpc.handleUnaryCall<_application_ApplicationSyncRequest__Output, _flotilla_JsonObject>;
+
+  /**
+   * Asks the controller to stop the running operation (it marks it Failed "Operation terminated").
+   */
+  TerminateOperation: grpc.handleUnaryCall<_application_OperationTerminateRequest__Output, _application_OperationTerminateResponse>;
 
   Update: grpc.handleUnaryCall<_application_ApplicationUpdateRequest__Output, _flotilla_JsonObject>;
 }
@@ -415,11 +531,23 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ResourcesQuery__Output,
     _flotilla_JsonObject__Output
   >;
+  Rollback: MethodDefinition<
+    _application_ApplicationRollbackRequest,
+    _flotilla_JsonObject,
+    _application_ApplicationRollbackRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
   Sync: MethodDefinition<
     _application_ApplicationSyncRequest,
     _flotilla_JsonObject,
     _application_ApplicationSyncRequest__Output,
     _flotilla_JsonObject__Output
+  >;
+  TerminateOperation: MethodDefinition<
+    _application_OperationTerminateRequest,
+    _application_OperationTerminateResponse,
+    _application_OperationTerminateRequest__Output,
+    _application_OperationTerminateResponse__Output
   >;
   Update: MethodDefinition<
     _application_ApplicationUpdateRequest,

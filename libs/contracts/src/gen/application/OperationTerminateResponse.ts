@@ -1,0 +1,5 @@
+// Original file: proto/application/application.proto
+
+export interface OperationTerminateResponse {}
+
+export interface OperationTerminateResponse__Output {}
