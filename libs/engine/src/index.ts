@@ -14,7 +14,10 @@ export {
 } from './tracking/tracking-id';
 export type { TrackingId } from './tracking/tracking-id';
 
-export { assessHealth, healthCheckFor } from './health/health.registry';
+export { assessHealth, assessResourceHealth, healthCheckFor } from './health/health.registry';
+export type { HealthAssessment, HealthOptions } from './health/health.registry';
+export { DEFAULT_INSTRUCTION_LIMIT, luaHealth } from './health/lua/lua-script.health';
+export type { LuaHealthOptions } from './health/lua/lua-script.health';
 export { aggregateHealth, isWorse } from './health/aggregate-health';
 export type { HealthInput } from './health/aggregate-health';
 export type { HealthCheck } from './health/health-check';
@@ -25,6 +28,11 @@ export { maskSecretData, SECRET_MASK } from './diff/secret-mask';
 export { LAST_APPLIED_ANNOTATION } from './diff/normalize';
 export { parseQuantity, quantitiesEqual } from './diff/quantity';
 export { parseJqPath } from './diff/jq-path';
+
+export { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations } from './customizations/resource-customizations';
+export type { HealthCustomization, OverrideIgnoreDiff, ParsedCustomizations, ResourceCustomizations } from './customizations/resource-customizations';
+export { healthCustomizationFor, ignoreDifferencesFor } from './customizations/customizations-for-kind';
+export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/override-key';
 
 export { compareAppState } from './compare/app-state';
 export type { CompareInput, CompareResult, ManagedResource } from './compare/app-state';

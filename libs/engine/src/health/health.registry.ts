@@ -1,5 +1,8 @@
 // Which health check applies to which group/Kind; kinds not listed have no health (as CronJob, ConfigMap).
+// A Lua check from argocd-cm overrides the built-in one, as in gitops-engine's GetResourceHealth.
 import { groupOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
+import { healthCustomizationFor } from '../customizations/customizations-for-kind';
+import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
 import { daemonSetHealth } from './daemonset.health';
@@ -8,6 +11,7 @@ import type { HealthCheck } from './health-check';
 import { horizontalPodAutoscalerHealth } from './horizontalpodautoscaler.health';
 import { ingressHealth } from './ingress.health';
 import { jobHealth } from './job.health';
+import { luaHealth } from './lua/lua-script.health';
 import { persistentVolumeClaimHealth } from './persistentvolumeclaim.health';
 import { podHealth } from './pod.health';
 import { replicaSetHealth } from './replicaset.health';
@@ -37,17 +41,38 @@ const CHECKS: Record<string, HealthCheck> = {
 /** The built-in check for a group/Kind, if any. */
 export const healthCheckFor = (group: string, kind: string): HealthCheck | undefined => CHECKS[`${group}/${kind}`];
 
-/** Health of a live object; undefined when its kind has no health (it then never affects the app's health). */
-export function assessHealth(obj: KubeObject): HealthStatus | undefined {
+export interface HealthOptions {
+  /** argocd-cm resource customizations, whose Lua health checks come first. */
+  customizations?: ResourceCustomizations;
+  /** The clock Lua's os.time() and os.date() read, in milliseconds since the epoch. */
+  now?: () => number;
+}
+
+export interface HealthAssessment {
+  /** Undefined when the kind has no health (or its Lua check returned none). */
+  health?: HealthStatus;
+  /** Why a custom check failed (health is then Unknown with this message), for an app condition. */
+  error?: string;
+}
+
+/** Health of a live object, and why a custom check failed, if it did. */
+export function assessResourceHealth(obj: KubeObject, opts: HealthOptions = {}): HealthAssessment {
   // A hook finalizer holds hooks back on purpose; anything else being deleted is on its way out.
   if (obj.metadata?.deletionTimestamp && !obj.metadata.finalizers?.includes(HOOK_FINALIZER)) {
-    return { status: 'Progressing', message: 'Pending deletion' };
+    return { health: { status: 'Progressing', message: 'Pending deletion' } };
   }
-  const check = healthCheckFor(groupOf(obj.apiVersion), obj.kind ?? '');
-  if (!check) return undefined;
+  const group = groupOf(obj.apiVersion);
+  const kind = obj.kind ?? '';
+  const custom = opts.customizations && healthCustomizationFor(opts.customizations, group, kind);
+  if (custom) return luaHealth(custom.script, obj, { useOpenLibs: custom.useOpenLibs, name: custom.key, now: opts.now });
+  const check = healthCheckFor(group, kind);
+  if (!check) return {};
   try {
-    return check(obj);
+    return { health: check(obj) };
   } catch (err) {
-    return { status: 'Unknown', message: (err as Error).message };
+    return { health: { status: 'Unknown', message: (err as Error).message } };
   }
 }
+
+/** Health of a live object; undefined when its kind has no health (it then never affects the app's health). */
+export const assessHealth = (obj: KubeObject, opts?: HealthOptions): HealthStatus | undefined => assessResourceHealth(obj, opts).health;
