@@ -8,9 +8,11 @@ import {
   type ResourceIgnoreDifferences,
   type ResourceStatus,
 } from '@flotilla/api-types';
+import { ignoreDifferencesFor } from '../customizations/customizations-for-kind';
+import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { diffResource, type DiffResult } from '../diff/diff-resource';
 import { aggregateHealth } from '../health/aggregate-health';
-import { assessHealth } from '../health/health.registry';
+import { assessResourceHealth } from '../health/health.registry';
 import { resourceKeyOf, type IsNamespaced } from '../resource/resource-key';
 import { isHook, isSkipped } from '../sync/hook';
 import { syncWaveOf } from '../sync/sync-wave';
@@ -27,6 +29,10 @@ export interface CompareInput {
   namespace?: string;
   ignoreDifferences?: ResourceIgnoreDifferences[];
   isNamespaced?: IsNamespaced;
+  /** argocd-cm resource customizations: Lua health checks, and ignoreDifferences for every app. */
+  customizations?: ResourceCustomizations;
+  /** The clock Lua health checks read through os.time(), in milliseconds since the epoch. */
+  now?: () => number;
 }
 
 /** One managed resource: what Git wants, what runs, and how they differ. */
@@ -36,6 +42,8 @@ export interface ManagedResource {
   live?: KubeObject;
   diff?: DiffResult;
   status: ResourceStatus;
+  /** Why the resource's custom health check failed, if it did. */
+  healthError?: string;
 }
 
 export interface CompareResult {
@@ -93,10 +101,12 @@ function compareOne(
   if (hook) status.hook = true;
   let diff: DiffResult | undefined;
   if (desired && live && !hook) {
+    // System-level rules from argocd-cm are merged with the app's own, as Argo's IgnoreDiffConfig does.
+    const system = input.customizations ? ignoreDifferencesFor(input.customizations, status.group ?? '', status.kind) : [];
     diff = diffResource({
       desired,
       live,
-      ignoreDifferences: input.ignoreDifferences,
+      ignoreDifferences: system.length ? [...(input.ignoreDifferences ?? []), ...system] : input.ignoreDifferences,
       isNamespaced: input.isNamespaced,
       defaultNamespace: input.namespace,
     });
@@ -105,9 +115,19 @@ function compareOne(
   // Hooks and skipped manifests carry no sync status, as in Argo.
   if (!hook && !(desired && isSkipped(desired))) status.status = diff?.modified === false ? 'Synced' : 'OutOfSync';
   if (!desired && live && !hook) status.requiresPruning = true;
-  const health = live ? assessHealth(live) : { status: 'Missing' as const };
-  if (health) status.health = health;
-  return { key, desired, live, diff, status };
+  const assessed = live ? assessResourceHealth(live, { customizations: input.customizations, now: input.now }) : { health: { status: 'Missing' as const } };
+  if (assessed.health) status.health = assessed.health;
+  return { key, desired, live, diff, status, ...(assessed.error ? { healthError: assessed.error } : {}) };
+}
+
+/** Argo's ComparisonError for custom health checks that failed (controller/health.go setApplicationHealth). */
+function healthErrorCondition(managed: ManagedResource[]): ApplicationCondition | undefined {
+  const failed = managed.filter((m) => m.healthError && !m.status.hook && !(m.desired && isSkipped(m.desired)));
+  if (!failed.length) return undefined;
+  const { status, healthError } = failed[0];
+  const first = `failed to get resource health for "${status.kind}" with name "${status.name}" in namespace "${status.namespace ?? ''}": ${healthError}`;
+  const others = failed.length > 1 ? ` (and ${failed.length - 1} more resources whose health check failed)` : '';
+  return { type: ConditionType.ComparisonError, message: `error setting app health: ${first}${others}` };
 }
 
 const cmp = (a = '', b = ''): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -129,6 +149,8 @@ export function compareAppState(input: CompareInput): CompareResult {
   const managed = [...keys].map((k) => compareOne(k, desiredByKey.get(k), liveByKey.get(k), input, warnings));
   managed.sort((a, b) => byArgoOrder(a.status, b.status));
   for (const w of warnings) conditions.push({ type: ConditionType.InvalidSpecError, message: w });
+  const healthError = healthErrorCondition(managed);
+  if (healthError) conditions.push(healthError);
   const diffs: Record<string, DiffResult> = {};
   for (const m of managed) if (m.diff) diffs[m.key] = m.diff;
   const healthInputs = managed.filter((m) => !(m.desired && isSkipped(m.desired))).map((m) => m.status);

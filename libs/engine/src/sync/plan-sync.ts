@@ -1,5 +1,7 @@
 // Turns desired and live objects into an ordered sync plan (gitops-engine sync_context.go getSyncTasks).
 import type { KubeObject, ResourceIgnoreDifferences, SyncOperationResource, SyncPhase } from '@flotilla/api-types';
+import { ignoreDifferencesFor } from '../customizations/customizations-for-kind';
+import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { diffResource } from '../diff/diff-resource';
 import { resourceKeyOf, resourceRefOf, type IsNamespaced } from '../resource/resource-key';
 import { hookDeletePolicies, hookTypes, isHook, isSkipped } from './hook';
@@ -24,6 +26,8 @@ export interface PlanSyncInput {
     /** Partial sync: only these resources, and no hooks (as Argo). */
     resources?: SyncOperationResource[];
     ignoreDifferences?: ResourceIgnoreDifferences[];
+    /** argocd-cm resource customizations, whose ignoreDifferences join the app's. */
+    customizations?: ResourceCustomizations;
     /** Whether the destination namespace already exists, for CreateNamespace=true. */
     namespaceExists?: boolean;
   };
@@ -53,7 +57,9 @@ function resourceTask(ctx: Ctx, desired: KubeObject, live: KubeObject | undefine
     options,
   };
   if (!live) return { ...base, action: 'create' };
-  const { modified } = diffResource({ desired, live, ignoreDifferences: ctx.input.options?.ignoreDifferences, ...ctx.keyOpts });
+  const custom = ctx.input.options?.customizations;
+  const ignoreDifferences = [...(ctx.input.options?.ignoreDifferences ?? []), ...(custom ? ignoreDifferencesFor(custom, base.ref.group, base.ref.kind) : [])];
+  const { modified } = diffResource({ desired, live, ignoreDifferences, ...ctx.keyOpts });
   return { ...base, action: modified ? 'apply' : 'none' };
 }
 
