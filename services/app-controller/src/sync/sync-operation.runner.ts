@@ -130,9 +130,19 @@ export class SyncOperationRunner {
     await Promise.all(hooks.map((t) => executor.deleteHook(t)));
   }
 
-  private async yieldPass(ctx: PassContext, resources: ResourceResult[], message: string): Promise<SyncPass> {
-    await this.opts.hub.setOperationState(ctx.app, { ...ctx.state, message, syncResult: { ...ctx.state.syncResult!, resources } });
-    return { done: false, retryAfterMs: POLL_MS };
+  private yieldPass(ctx: PassContext, resources: ResourceResult[], message: string): Promise<SyncPass> {
+    return this.keepRunning(ctx, { ...ctx.state, message, syncResult: { ...ctx.state.syncResult!, resources } }, POLL_MS);
+  }
+
+  /**
+   * Records a state that is still Running, unless a user asked to terminate during this pass: then
+   * it ends Failed. Like Argo's controller, re-read first so Running never overwrites Terminating.
+   */
+  private async keepRunning(ctx: PassContext, state: OperationState, retryAfterMs: number): Promise<SyncPass> {
+    const fresh = await this.opts.hub.get(ctx.app.metadata.namespace ?? '', ctx.app.metadata.name);
+    if (fresh?.status?.operationState?.phase === 'Terminating') return this.finish(ctx.app, { ...state, phase: 'Failed', message: 'Operation terminated' });
+    await this.opts.hub.setOperationState(ctx.app, state);
+    return { done: false, retryAfterMs };
   }
 
   /** Runs SyncFail hooks (without waiting, as they report in the next state), then fails or retries. */
@@ -154,8 +164,7 @@ export class SyncOperationRunner {
     const delay = retryDelayMs(retry!, retryCount + 1);
     const at = new Date(Date.now() + delay).toISOString();
     const state: OperationState = { ...ctx.state, phase: 'Running', retryCount: retryCount + 1, finishedAt: new Date().toISOString(), message: `Retrying attempt #${retryCount + 1} at ${at}. Reason: ${message}` };
-    await this.opts.hub.setOperationState(ctx.app, state);
-    return { done: false, retryAfterMs: delay };
+    return this.keepRunning(ctx, state, delay);
   }
 
   /** A retry waits its backoff, counted from the failed attempt's finishedAt. */
