@@ -3,8 +3,11 @@ import type { CliConfig } from '../cli.config';
 import { appCreateCommand } from './app-create.command';
 import { appDeleteCommand } from './app-delete.command';
 import { appGetCommand } from './app-get.command';
+import { appHistoryCommand } from './app-history.command';
 import { appListCommand } from './app-list.command';
+import { appRollbackCommand } from './app-rollback.command';
 import { appSyncCommand } from './app-sync.command';
+import { appTerminateOpCommand } from './app-terminate-op.command';
 import { appWaitCommand } from './app-wait.command';
 
 /** `flotilla app …` (alias `apps`), argocd's application commands. */
@@ -17,5 +20,8 @@ export function appCommand(config: CliConfig): Command {
     .addCommand(appCreateCommand(config))
     .addCommand(appSyncCommand(config))
     .addCommand(appWaitCommand(config))
+    .addCommand(appHistoryCommand(config))
+    .addCommand(appRollbackCommand(config))
+    .addCommand(appTerminateOpCommand(config))
     .addCommand(appDeleteCommand(config));
 }

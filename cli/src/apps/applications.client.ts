@@ -53,6 +53,17 @@ export class ApplicationsClient {
     return fromJsonObject<Application>(res, 'application');
   }
 
+  /** Starts a sync back to the `status.history` entry `id`; the server refuses while auto-sync is on. */
+  async rollback(req: { name: string; id: number; prune?: boolean; dryRun?: boolean }): Promise<Application> {
+    const res = await this.api.call(this.api.applications, 'Rollback', { name: req.name, id: req.id, prune: req.prune, dryRun: req.dryRun });
+    return fromJsonObject<Application>(res, 'application');
+  }
+
+  /** Asks the controller to stop the running operation. */
+  async terminateOperation(name: string): Promise<void> {
+    await this.api.call(this.api.applications, 'TerminateOperation', { name });
+  }
+
   /** Where the UI shows the app: argocd-cm's `url` when set, else derived from the server address. */
   async appURL(name: string): Promise<string> {
     const fallback = `${this.api.target.plaintext ? 'http' : 'https'}://${this.api.target.server.replace(/:443$/, '')}/applications/${name}`;
