@@ -27,7 +27,7 @@ export type { DiffInput, DiffResult } from './diff/diff-resource';
 export { maskSecretData, SECRET_MASK } from './diff/secret-mask';
 export { LAST_APPLIED_ANNOTATION } from './diff/normalize';
 export { parseQuantity, quantitiesEqual } from './diff/quantity';
-export { parseJqPath } from './diff/jq-path';
+export type { JqEvaluator, JqFailureKind, JqPath, JqPathStep, JqPathsResult } from './diff/jq-evaluator';
 
 export { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations } from './customizations/resource-customizations';
 export type { HealthCustomization, OverrideIgnoreDiff, ParsedCustomizations, ResourceCustomizations } from './customizations/resource-customizations';

@@ -11,6 +11,7 @@ import {
 import { ignoreDifferencesFor } from '../customizations/customizations-for-kind';
 import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { diffResource, type DiffResult } from '../diff/diff-resource';
+import type { JqEvaluator } from '../diff/jq-evaluator';
 import { aggregateHealth } from '../health/aggregate-health';
 import { assessResourceHealth } from '../health/health.registry';
 import { resourceKeyOf, type IsNamespaced } from '../resource/resource-key';
@@ -29,6 +30,8 @@ export interface CompareInput {
   namespace?: string;
   ignoreDifferences?: ResourceIgnoreDifferences[];
   isNamespaced?: IsNamespaced;
+  /** Runs ignoreDifferences' jqPathExpressions. */
+  jq?: JqEvaluator;
   /** argocd-cm resource customizations: Lua health checks, and ignoreDifferences for every app. */
   customizations?: ResourceCustomizations;
   /** The clock Lua health checks read through os.time(), in milliseconds since the epoch. */
@@ -109,6 +112,7 @@ function compareOne(
       ignoreDifferences: system.length ? [...(input.ignoreDifferences ?? []), ...system] : input.ignoreDifferences,
       isNamespaced: input.isNamespaced,
       defaultNamespace: input.namespace,
+      jq: input.jq,
     });
     diff.warnings.forEach((w) => warnings.add(w));
   }

@@ -4,6 +4,7 @@ import type { KubeObject, ResourceIgnoreDifferences, ResourceRef } from '@flotil
 import { resourceRefOf, type KeyOptions } from '../resource/resource-key';
 import { jsonEqual, type JsonRecord } from '../object/json-value';
 import { applyIgnoreDifferences } from './ignore-differences';
+import type { JqEvaluator } from './jq-evaluator';
 import { lastAppliedOf, secretStringDataToData, stripServerFields } from './normalize';
 import { predictLive } from './predict-live';
 import { maskSecretPair } from './secret-mask';
@@ -14,6 +15,8 @@ export interface DiffInput extends KeyOptions {
   ignoreDifferences?: ResourceIgnoreDifferences[];
   /** What was applied last; defaults to live's kubectl last-applied-configuration annotation. */
   lastApplied?: KubeObject;
+  /** Runs ignoreDifferences' jqPathExpressions; without it they are reported, not applied. */
+  jq?: JqEvaluator;
 }
 
 export interface DiffResult {
@@ -34,7 +37,7 @@ export function diffResource(input: DiffInput): DiffResult {
   const desired = secretStringDataToData(stripServerFields(input.desired));
   const lastSource = input.lastApplied ?? lastAppliedOf(input.live);
   const last = lastSource ? secretStringDataToData(stripServerFields(lastSource)) : undefined;
-  const { warnings } = applyIgnoreDifferences(input.ignoreDifferences ?? [], ref, input.live, [live, desired, ...(last ? [last] : [])]);
+  const { warnings } = applyIgnoreDifferences(input.ignoreDifferences ?? [], ref, input.live, { live, desired, lastApplied: last }, input.jq);
   const predicted = predictLive(live, desired, last);
   const modified = !jsonEqual(live, predicted);
   const masked = maskSecretPair(live, predicted);

@@ -1,8 +1,9 @@
 // spec.ignoreDifferences: fields left out of the comparison on both sides.
 // https://argo-cd.readthedocs.io/en/stable/user-guide/diffing/
 import type { KubeObject, ResourceIgnoreDifferences, ResourceRef } from '@flotilla/api-types';
-import { type JsonRecord } from '../object/json-value';
-import { deleteJqPath, parseJqPath } from './jq-path';
+import { isRecord, type JsonRecord } from '../object/json-value';
+import { deleteJqSelection } from './jq-selection';
+import type { JqEvaluator } from './jq-evaluator';
 import { managedFieldSets, removeManagedFields } from './managed-fields';
 
 const matchesField = (rule: string | undefined, value: string): boolean => rule === undefined || rule === '*' || rule === value;
@@ -38,29 +39,66 @@ export function deletePointer(target: unknown, pointer: string): void {
 }
 
 export interface IgnoreResult {
-  /** Human-readable problems with rules, e.g. a jq expression outside the supported subset. */
+  /** Problems with rules, e.g. a jq expression jq rejects: to surface as a condition. */
   warnings: string[];
 }
 
-/** Removes ignored fields from each object in place; managed-field owners are read from live. */
+/** The documents a comparison normalises, in place. */
+export interface IgnoreTargets {
+  /** Live without server-owned fields. */
+  live: JsonRecord;
+  desired: JsonRecord;
+  lastApplied?: JsonRecord;
+}
+
+/** Argo's removeEmptyObjects: maps left empty, and lists left empty of maps, go after a rule applied. */
+export function removeEmptyObjects(obj: JsonRecord): void {
+  for (const [key, value] of Object.entries(obj)) {
+    if (isRecord(value)) {
+      removeEmptyObjects(value);
+      if (Object.keys(value).length === 0) delete obj[key];
+    } else if (Array.isArray(value)) {
+      const kept = value.filter((item) => {
+        if (!isRecord(item)) return true;
+        removeEmptyObjects(item);
+        return Object.keys(item).length > 0;
+      });
+      if (kept.length === 0) delete obj[key];
+      else if (kept.length !== value.length) obj[key] = kept;
+    }
+  }
+}
+
+/**
+ * Removes ignored fields in place, in Argo's order: fields owned by managedFieldsManagers (read from
+ * the raw live object), then each rule's jsonPointers and jqPathExpressions (run by `jq`).
+ */
 export function applyIgnoreDifferences(
   rules: ResourceIgnoreDifferences[],
   ref: ResourceRef,
-  live: KubeObject | undefined,
-  targets: JsonRecord[],
+  rawLive: KubeObject | undefined,
+  targets: IgnoreTargets,
+  jq?: JqEvaluator,
 ): IgnoreResult {
-  const warnings: string[] = [];
-  for (const rule of rules.filter((r) => ruleApplies(r, ref))) {
-    for (const p of rule.jsonPointers ?? []) for (const t of targets) deletePointer(t, p);
-    for (const expr of rule.jqPathExpressions ?? []) {
-      const segs = parseJqPath(expr);
-      if (!segs) warnings.push(`unsupported jqPathExpression "${expr}": only paths like .a.b[]?.c and | select(.f == "v") are supported`);
-      else for (const t of targets) deleteJqPath(t, segs);
+  const applicable = rules.filter((r) => ruleApplies(r, ref));
+  const docs = [targets.live, targets.desired, ...(targets.lastApplied ? [targets.lastApplied] : [])];
+  const managers = applicable.flatMap((r) => r.managedFieldsManagers ?? []);
+  if (managers.length > 0) removeManagedFields(managedFieldSets(rawLive, managers), targets.live, targets.desired, docs);
+  const warnings = new Set<string>();
+  let patched = false;
+  for (const rule of applicable) {
+    for (const pointer of rule.jsonPointers ?? []) {
+      patched = true;
+      for (const doc of docs) deletePointer(doc, pointer);
     }
-    if (rule.managedFieldsManagers?.length) {
-      const sets = managedFieldSets(live, rule.managedFieldsManagers);
-      for (const t of targets) removeManagedFields(t, sets);
+    for (const expr of rule.jqPathExpressions ?? []) {
+      patched = true;
+      for (const doc of docs) {
+        const warning = deleteJqSelection(doc, expr, jq);
+        if (warning) warnings.add(warning);
+      }
     }
   }
-  return { warnings };
+  if (patched) docs.forEach(removeEmptyObjects);
+  return { warnings: [...warnings] };
 }

@@ -3,6 +3,7 @@ import type { KubeObject, ResourceIgnoreDifferences, SyncOperationResource, Sync
 import { ignoreDifferencesFor } from '../customizations/customizations-for-kind';
 import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { diffResource } from '../diff/diff-resource';
+import type { JqEvaluator } from '../diff/jq-evaluator';
 import { resourceKeyOf, resourceRefOf, type IsNamespaced } from '../resource/resource-key';
 import { hookDeletePolicies, hookTypes, isHook, isSkipped } from './hook';
 import { selectResources } from './select-resources';
@@ -30,6 +31,8 @@ export interface PlanSyncInput {
     customizations?: ResourceCustomizations;
     /** Whether the destination namespace already exists, for CreateNamespace=true. */
     namespaceExists?: boolean;
+    /** Runs ignoreDifferences' jqPathExpressions when deciding what is in sync already. */
+    jq?: JqEvaluator;
   };
 }
 
@@ -59,7 +62,7 @@ function resourceTask(ctx: Ctx, desired: KubeObject, live: KubeObject | undefine
   if (!live) return { ...base, action: 'create' };
   const custom = ctx.input.options?.customizations;
   const ignoreDifferences = [...(ctx.input.options?.ignoreDifferences ?? []), ...(custom ? ignoreDifferencesFor(custom, base.ref.group, base.ref.kind) : [])];
-  const { modified } = diffResource({ desired, live, ignoreDifferences, ...ctx.keyOpts });
+  const { modified } = diffResource({ desired, live, ignoreDifferences, jq: ctx.input.options?.jq, ...ctx.keyOpts });
   return { ...base, action: modified ? 'apply' : 'none' };
 }
 
