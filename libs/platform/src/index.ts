@@ -5,3 +5,4 @@ export * from './redis';
 export * from './queue';
 export * from './bootstrap';
 export * from './kube';
+export * from './jq';

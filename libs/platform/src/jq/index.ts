@@ -1,0 +1,2 @@
+export { DEFAULT_JQ_TIMEOUT_MS, describeJqError, JqWasmClient, loadJq } from './jq-wasm.client';
+export type { JqOptions, JqPathsResult, JqPathStep } from './jq-wasm.client';
