@@ -14,6 +14,7 @@ import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
 import { AppStateReconciler } from './reconcile/app-state.reconciler';
 import { ManifestSource } from './reconcile/manifest.source';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
+import { ResourceCustomizationsStore } from './settings/resource-customizations.store';
 import { ShardCoordinator } from './sharding/shard.coordinator';
 import { SyncOperationRunner } from './sync/sync-operation.runner';
 import { AppCacheStore } from './tree/app-cache.store';
@@ -43,6 +44,8 @@ function controllerFactory(config: AppControllerConfig) {
       onClustersChanged: () => late.controller?.enqueueAll('recent'),
     });
     const repositories = new RepositoryCredentialsStore(hub, config.namespace, (url) => late.controller?.onRepositoryChange(url));
+    const settings = new ResourceCustomizationsStore(hub, config.namespace, logger, () => late.controller?.enqueueAll('recent'));
+    const customizations = () => settings.customizations();
     const appHub = new ApplicationHubClient(hub);
     const manifests = new ManifestSource(repoServer.client, repositories);
     // Entries outlive three resyncs, and at least ten minutes.
@@ -54,8 +57,8 @@ function controllerFactory(config: AppControllerConfig) {
       cache,
       controlPlaneNamespace: config.namespace,
       logger,
-      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s) }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase) }),
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
     });
     const shards = new ShardCoordinator(redis, logger, {
@@ -64,7 +67,7 @@ function controllerFactory(config: AppControllerConfig) {
       ttlMs: config.shardLeaseMs,
       clusters: () => late.controller?.clusterWeights() ?? [],
     });
-    const controller = new AppController(hub, queues, redis, clusters, repositories, processor, shards, logger, {
+    const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, shards, logger, {
       namespace: config.namespace,
       resyncMs: config.resyncMs,
       concurrency: config.concurrency,

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
 import { matchDestination } from '../clusters/destination.matcher';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
+import type { ResourceCustomizationsStore } from '../settings/resource-customizations.store';
 import type { CompareLevel } from '../reconcile/compare-level';
 import { jsonEqual } from '../status/merge-patch';
 import type { ShardCoordinator } from '../sharding/shard.coordinator';
@@ -55,6 +56,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly redis: Redis,
     private readonly clusters: ClusterRegistry,
     private readonly repositories: RepositoryCredentialsStore,
+    private readonly settings: ResourceCustomizationsStore,
     private readonly processor: AppRefreshProcessor,
     private readonly shards: ShardCoordinator,
     private readonly logger: Logger,
@@ -86,7 +88,8 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     this.apps.on('add', (app) => this.enqueue(app, 'recent'));
     this.apps.on('update', (before, after) => needsRefresh(before, after) && this.enqueue(after, 'recent'));
     this.apps.on('delete', (app) => this.enqueue(app, 'recent'));
-    await Promise.all([this.clusters.start(), this.repositories.start()]);
+    // argocd-cm first too: the first comparisons already use its health checks and ignore rules.
+    await Promise.all([this.clusters.start(), this.repositories.start(), this.settings.start()]);
     await this.apps.start();
     this.shards.on('acquired', (server) => {
       for (const app of this.apps.list()) if (this.clusters.serverOf(app.spec.destination) === server) this.enqueue(app, 'latest');
@@ -110,12 +113,12 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.infoTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    await Promise.all([this.apps.stop(), this.repositories.stop(), this.clusters.stop()]);
+    await Promise.all([this.apps.stop(), this.repositories.stop(), this.settings.stop(), this.clusters.stop()]);
   }
 
-  /** Readiness: Applications, clusters and repositories have been listed from the hub. */
+  /** Readiness: Applications, clusters, repositories and argocd-cm have been listed from the hub. */
   checkSynced(): Promise<void> {
-    const pending = [['Applications', this.apps.synced], ['cluster Secrets', this.clusters.synced], ['repository Secrets', this.repositories.synced]].filter(([, synced]) => !synced).map(([what]) => what);
+    const pending = [['Applications', this.apps.synced], ['cluster Secrets', this.clusters.synced], ['repository Secrets', this.repositories.synced], ['argocd-cm', this.settings.synced]].filter(([, synced]) => !synced).map(([what]) => what);
     return pending.length ? Promise.reject(new Error(`watches on the hub have not synced yet: ${pending.join(', ')}`)) : Promise.resolve();
   }
 

@@ -1,7 +1,7 @@
 // Compares one Application with its destination (Argo's appcontroller.go processAppRefreshQueueItem):
 // render, watch, compare, write status, the resource tree and managed resources, and decide auto-sync.
 import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
-import { compareAppState, type CompareResult } from '@flotilla/engine';
+import { compareAppState, type CompareResult, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
@@ -23,6 +23,8 @@ export interface AppStateReconcilerOptions {
   resyncMs: number;
   selfHealMs: number;
   observeReconcile?: (app: Application, seconds: number) => void;
+  /** argocd-cm's resource customizations as they are now. */
+  customizations?: () => ResourceCustomizations;
 }
 
 interface Comparison {
@@ -91,11 +93,12 @@ export class AppStateReconciler {
     const previous = (app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }));
     await cache.ensure(previous);
     const live = cache.tracked(trackingName);
-    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced });
+    const health = { customizations: this.opts.customizations?.(), now: Date.now };
+    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced, ...health });
     for (const kind of unknown.filter((k) => manifests.some((m) => m.apiVersion === k.apiVersion && m.kind === k.kind))) {
       compare.conditions.push({ type: ConditionType.ComparisonError, message: `The Kubernetes API could not find ${kind.apiVersion}/${kind.kind} on cluster ${cache.describe()}; make sure its CRD is installed` });
     }
-    const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid));
+    const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid), health);
     await this.opts.cache.write(app.metadata.namespace ?? '', app.metadata.name, tree, buildManagedResources(compare.managed));
     return compare;
   }

@@ -3,7 +3,7 @@
 // record operationState and history. A pass that must wait returns early; the next pass re-runs
 // the sync from the start, which is idempotent, so a restart of the controller resumes it too.
 import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
-import { planSync, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask } from '@flotilla/engine';
+import { planSync, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
@@ -22,6 +22,8 @@ export interface SyncRunnerOptions {
   /** How long one pass waits for a step to become healthy before yielding its worker. */
   stepWaitMs: number;
   onFinished?: (app: Application, phase: OperationState['phase']) => void;
+  /** argocd-cm's resource customizations as they are now. */
+  customizations?: () => ResourceCustomizations;
 }
 
 interface PassContext {
@@ -84,6 +86,7 @@ export class SyncOperationRunner {
         syncOptions,
         resources: sync.resources,
         ignoreDifferences: app.spec.ignoreDifferences,
+        customizations: this.opts.customizations?.(),
         namespaceExists: !!namespace && !!cache.get(`/Namespace//${namespace}`),
       },
     });
@@ -117,10 +120,11 @@ export class SyncOperationRunner {
     const applied = new Map(outcomes.filter((o) => o.applied).map((o) => [o.task.key, o.applied!] as const));
     const lookup = (key: string): KubeObject | undefined => freshest(cache.get(key), applied.get(key));
     const deadline = Date.now() + this.opts.stepWaitMs;
-    let status = stepStatus(step, lookup);
+    const health = { customizations: this.opts.customizations?.(), now: Date.now };
+    let status = stepStatus(step, lookup, health);
     while (!status.complete && !status.failed && Date.now() < deadline) {
       await sleep(POLL_MS);
-      status = stepStatus(step, lookup);
+      status = stepStatus(step, lookup, health);
     }
     return status;
   }

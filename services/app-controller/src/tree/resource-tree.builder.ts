@@ -1,7 +1,7 @@
 // The Application's resource tree (Argo's ApplicationTree) and managed resources (Argo's
 // ManagedResourcesResponse), as the api-server serves them from Redis.
 import { groupOf, versionOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
-import { assessHealth, maskSecretData, type ManagedResource } from '@flotilla/engine';
+import { assessHealth, maskSecretData, type HealthOptions, type ManagedResource } from '@flotilla/engine';
 
 export interface ResourceRefNode {
   group: string;
@@ -51,8 +51,8 @@ function podInfo(pod: KubeObject): { info: { name: string; value: string }[]; im
   };
 }
 
-function nodeOf(obj: KubeObject, parent: KubeObject | undefined): ResourceNode {
-  const health = assessHealth(obj);
+function nodeOf(obj: KubeObject, parent: KubeObject | undefined, healthOpts: HealthOptions | undefined): ResourceNode {
+  const health = assessHealth(obj, healthOpts);
   const pod = obj.kind === 'Pod' && groupOf(obj.apiVersion) === '' ? podInfo(obj) : undefined;
   return {
     ...refOf(obj),
@@ -69,15 +69,15 @@ function nodeOf(obj: KubeObject, parent: KubeObject | undefined): ResourceNode {
 const byIdentity = (a: ResourceNode, b: ResourceNode): number =>
   `${a.group}/${a.kind}/${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.group}/${b.kind}/${b.namespace ?? ''}/${b.name}`);
 
-/** Managed live objects and, through ownerReferences, everything they created. */
-export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[]): ApplicationTree {
+/** Managed live objects and, through ownerReferences, everything they created; `health` carries argocd-cm's Lua checks. */
+export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[], health?: HealthOptions): ApplicationTree {
   const nodes: ResourceNode[] = [];
   const seen = new Set<string>();
   const visit = (obj: KubeObject, parent: KubeObject | undefined, depth: number): void => {
     const uid = obj.metadata?.uid ?? `${obj.kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`;
     if (seen.has(uid) || depth > MAX_DEPTH) return;
     seen.add(uid);
-    nodes.push(nodeOf(obj, parent));
+    nodes.push(nodeOf(obj, parent, health));
     if (obj.metadata?.uid) for (const child of childrenOf(obj.metadata.uid)) visit(child, obj, depth + 1);
   };
   for (const obj of managedLive) visit(obj, undefined, 0);
