@@ -41,6 +41,32 @@ export interface ApplicationDestination {
   server?: string;
   name?: string;
   namespace?: string;
+  /**
+   * Flotilla extension (not in Argo CD): deploy to every listed cluster API URL. The controller
+   * turns the Application into one child Application per server (labelled PARENT_APPLICATION_LABEL,
+   * owned by it) and reports each in `status.destinations`. Excludes `server` and `name`.
+   */
+  servers?: string[];
+}
+
+/** Flotilla extension: on an Application materialised for one of its parent's `destination.servers`. */
+export const PARENT_APPLICATION_LABEL = 'flotilla.dev/parent-application';
+
+/**
+ * Flotilla extension: one row of `status.destinations`, for one entry of `spec.destination.servers`:
+ * the child Application deploying there and what it reports.
+ */
+export interface ApplicationDestinationStatus {
+  server: string;
+  /** The cluster's name, when a cluster Secret (or in-cluster) has this server. */
+  name?: string;
+  namespace?: string;
+  /** The child Application that deploys to this server. */
+  application: string;
+  sync: { status: SyncStatusCode; revision?: string; revisions?: string[] };
+  health: HealthStatus;
+  /** This destination's part in the parent's most recent sync operation. */
+  operationState?: { phase: OperationPhase; message?: string };
 }
 
 export interface SyncPolicy {
@@ -170,6 +196,8 @@ export interface ApplicationStatus {
   summary?: { externalURLs?: string[]; images?: string[] };
   resourceHealthSource?: string;
   controllerNamespace?: string;
+  /** Flotilla extension: one entry per `spec.destination.servers` entry (see ApplicationDestinationStatus). */
+  destinations?: ApplicationDestinationStatus[];
 }
 
 /** Argo's condition types (ApplicationConditionType). */
