@@ -32,7 +32,7 @@ export class ApplicationValidationService {
     const normalized: Application = { ...app, spec: { ...app.spec, project: app.spec.project || DEFAULT_PROJECT } };
     const project = await this.projects.get(normalized.spec.project);
     if (!project) throw invalidArgument(projectNotAllowed(normalized.spec.project));
-    const server = await this.destinationServer(normalized);
+    const destinations = await this.destinationClusters(normalized);
     const sources = sourcesOf(normalized);
     if (sources.length === 0)
       throw invalidArgument(`application spec for ${name} is invalid: InvalidSpecError: spec.source or spec.sources is required`);
@@ -42,11 +42,13 @@ export class ApplicationValidationService {
       else if (!sourcePermitted(project, source.repoURL))
         conditions.push(`application repo ${source.repoURL} is not permitted in project '${project.metadata.name}'`);
     });
-    const { namespace = '', name: destName = '' } = normalized.spec.destination;
-    if (!destinationPermitted(project, server, destName, namespace)) {
-      conditions.push(
-        `application destination server '${server}' and namespace '${namespace}' do not match any of the allowed destinations in project '${project.metadata.name}'`,
-      );
+    const { namespace = '' } = normalized.spec.destination;
+    for (const { server, name: destName } of destinations) {
+      if (!destinationPermitted(project, server, destName, namespace)) {
+        conditions.push(
+          `application destination server '${server}' and namespace '${namespace}' do not match any of the allowed destinations in project '${project.metadata.name}'`,
+        );
+      }
     }
     if (conditions.length === 0 && validate) {
       for (const { source, field } of sources) {
@@ -59,22 +61,39 @@ export class ApplicationValidationService {
     return normalized;
   }
 
-  /** The destination's server URL, resolving a cluster name; throws when no such cluster is known. */
-  private async destinationServer(app: Application): Promise<string> {
-    const { server, name } = app.spec.destination ?? {};
+  /**
+   * The clusters the app deploys to (server URL, and the name the project check matches): its
+   * destination's, or each of `destination.servers` (Flotilla's); throws when one is not known.
+   */
+  private async destinationClusters(app: Application): Promise<{ server: string; name: string }[]> {
+    const { server, name, servers } = app.spec.destination ?? {};
     const invalid = (why: string) => invalidArgument(`application destination spec for ${app.metadata.name} is invalid: ${why}`);
+    if (servers !== undefined) return this.listedServers(servers, server, name, invalid);
     if (server && name) throw invalid(`application destination can't have both name and server defined: ${name} ${server}`);
     if (server) {
       if (!(await this.clusters.byServer(server)))
         throw invalid(`unable to find destination server: there are no clusters with this URL: ${server}`);
-      return server;
+      return [{ server, name: name ?? '' }];
     }
     if (name) {
       const cluster = await this.clusters.byName(name);
       if (!cluster) throw invalid(`unable to find destination server: there are no clusters with this name: ${name}`);
-      return cluster.cluster.server;
+      return [{ server: cluster.cluster.server, name }];
     }
-    throw invalid('spec.destination.server or spec.destination.name is required');
+    throw invalid('spec.destination.server, spec.destination.name or spec.destination.servers is required');
+  }
+
+  /** `destination.servers`: at least one, each a known cluster, and neither `server` nor `name` beside them. */
+  private async listedServers(servers: unknown, server: string | undefined, name: string | undefined, invalid: (why: string) => Error): Promise<{ server: string; name: string }[]> {
+    if (server || name) throw invalid(`application destination can't have servers together with ${server ? `server ${server}` : `name ${name}`}`);
+    if (!Array.isArray(servers) || servers.length === 0) throw invalid('spec.destination.servers must list at least one server');
+    const known = await this.clusters.all();
+    return servers.map((listed: unknown, i) => {
+      const url = typeof listed === 'string' ? listed.trim().replace(/\/+$/, '') : '';
+      const cluster = url ? known.find((c) => c.cluster.server === url) : undefined;
+      if (!cluster) throw invalid(`unable to find destination server: there are no clusters with this URL: ${String(listed)} (spec.destination.servers[${i}])`);
+      return { server: cluster.cluster.server, name: cluster.cluster.name };
+    });
   }
 
   /** Renders one source through repo-server; answers what is wrong with it, naming the field, or undefined. */
