@@ -19,4 +19,9 @@ describe('prepareDesired', () => {
       [undefined, 'guestbook:rbac.authorization.k8s.io/ClusterRole:/reader'],
     ]);
   });
+
+  it('puts namespaced objects in default when neither they nor the destination name a namespace', () => {
+    const out = prepareDesired([{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'my-app' } }], 'my-app', undefined, defaultIsNamespaced);
+    expect(out[0].metadata?.namespace).toBe('default');
+  });
 });
