@@ -13,6 +13,7 @@ import { ApplicationHubClient } from './hub/application-hub.client';
 import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
 import { AppStateReconciler } from './reconcile/app-state.reconciler';
 import { ManifestSource } from './reconcile/manifest.source';
+import { MultiDestinationReconciler } from './reconcile/multi-destination.reconciler';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
 import { ResourceCustomizationsStore } from './settings/resource-customizations.store';
 import { ShardCoordinator } from './sharding/shard.coordinator';
@@ -60,6 +61,7 @@ function controllerFactory(config: AppControllerConfig) {
       reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations }),
       runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
+      destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });
     const shards = new ShardCoordinator(redis, logger, {
       prefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:app-controller:shards`,

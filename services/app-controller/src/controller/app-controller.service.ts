@@ -12,6 +12,7 @@ import type { ClusterRegistry } from '../clusters/cluster.registry';
 import { matchDestination } from '../clusters/destination.matcher';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 import type { ResourceCustomizationsStore } from '../settings/resource-customizations.store';
+import { childReport, parentOf } from '../reconcile/child-application.builder';
 import type { CompareLevel } from '../reconcile/compare-level';
 import { jsonEqual } from '../status/merge-patch';
 import type { ShardCoordinator } from '../sharding/shard.coordinator';
@@ -85,9 +86,18 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.apps.on('add', (app) => this.enqueue(app, 'recent'));
-    this.apps.on('update', (before, after) => needsRefresh(before, after) && this.enqueue(after, 'recent'));
-    this.apps.on('delete', (app) => this.enqueue(app, 'recent'));
+    this.apps.on('add', (app) => {
+      this.enqueue(app, 'recent');
+      this.enqueueParentOf(app);
+    });
+    this.apps.on('update', (before, after) => {
+      if (needsRefresh(before, after)) this.enqueue(after, 'recent');
+      if (!jsonEqual(childReport(before), childReport(after))) this.enqueueParentOf(after);
+    });
+    this.apps.on('delete', (app) => {
+      this.enqueue(app, 'recent');
+      this.enqueueParentOf(app);
+    });
     // argocd-cm first too: the first comparisons already use its health checks and ignore rules.
     await Promise.all([this.clusters.start(), this.repositories.start(), this.settings.start()]);
     await this.apps.start();
@@ -145,6 +155,13 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped || !this.owns(app)) return;
     const job: RefreshJob = { namespace: app.metadata.namespace ?? this.opts.namespace, name: app.metadata.name, level };
     enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
+  }
+
+  /** A child of a multi-destination app changed: its parent's status follows its children's. */
+  private enqueueParentOf(app: Application): void {
+    const parent = parentOf(app);
+    const found = parent && this.apps.get(parent, app.metadata.namespace ?? this.opts.namespace);
+    if (found) this.enqueue(found, 'recent');
   }
 
   private requeueLater(job: RefreshJob, delayMs: number): void {

@@ -1,6 +1,7 @@
 // The app-refresh queue's consumer: one job per Application at a time (coalesced by app key), so two
 // replicas never compare or sync the same Application at once. Deletion, then a pending operation,
-// then comparison and auto-sync — the order of Argo's operation and status processors.
+// then comparison and auto-sync — the order of Argo's operation and status processors. An app with
+// `destination.servers` (Flotilla's) is reconciled through its child Applications instead.
 import type { Application } from '@flotilla/api-types';
 import { trackingAppName } from '@flotilla/engine';
 import { isConflict } from '@flotilla/platform';
@@ -10,6 +11,7 @@ import type { ApplicationHubClient } from '../hub/application-hub.client';
 import type { AppDeletionReconciler } from '../reconcile/app-deletion.reconciler';
 import type { AppStateReconciler } from '../reconcile/app-state.reconciler';
 import type { CompareLevel } from '../reconcile/compare-level';
+import type { MultiDestinationReconciler } from '../reconcile/multi-destination.reconciler';
 import type { SyncOperationRunner } from '../sync/sync-operation.runner';
 import type { AppCacheStore } from '../tree/app-cache.store';
 
@@ -30,6 +32,7 @@ export interface AppRefreshProcessorDeps {
   reconciler: AppStateReconciler;
   runner: SyncOperationRunner;
   deletion: AppDeletionReconciler;
+  destinations: MultiDestinationReconciler;
   cache: AppCacheStore;
   controlPlaneNamespace: string;
   logger: Logger;
@@ -39,10 +42,16 @@ export class AppRefreshProcessor {
   constructor(private readonly deps: AppRefreshProcessorDeps) {}
 
   async process(job: RefreshJob): Promise<RefreshOutcome> {
-    const app = await this.deps.hub.get(job.namespace, job.name);
+    let app = await this.deps.hub.get(job.namespace, job.name);
     if (!app) {
       await this.deps.cache.delete(job.namespace, job.name);
       return {};
+    }
+    if (app.spec.destination.servers?.length || app.status?.destinations) {
+      const pass = await this.deps.destinations.reconcile(app, job.level);
+      if (!pass.released) return pass.requeueAfterMs !== undefined ? { requeueAfterMs: pass.requeueAfterMs } : {};
+      app = await this.deps.hub.get(job.namespace, job.name);
+      if (!app) return {};
     }
     const trackingName = trackingAppName(app.metadata.name, app.metadata.namespace, this.deps.controlPlaneNamespace);
     if (app.metadata.deletionTimestamp) {

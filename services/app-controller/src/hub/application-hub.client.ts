@@ -49,6 +49,32 @@ export class ApplicationHubClient {
     });
   }
 
+  /** Applications in a namespace carrying a label selector, as stored now. */
+  async list(namespace: string, labelSelector: string): Promise<Application[]> {
+    return (await this.kube.listAll<Application>(ARGO_API_VERSION, 'Application', { namespace, labelSelector })).items;
+  }
+
+  async create(app: Application): Promise<void> {
+    await this.kube.create(app);
+  }
+
+  /**
+   * Merge-patches anything on the Application, failing with a conflict if it changed since it was
+   * read (its resourceVersion), so a write never undoes what another actor just did.
+   */
+  async patchIfUnchanged(app: Application, patch: Record<string, Json> & { metadata?: Record<string, Json> }): Promise<void> {
+    await this.patch(app, { ...patch, metadata: { ...patch.metadata, resourceVersion: app.metadata.resourceVersion ?? null } });
+  }
+
+  /** Deletes the Application (its finalizers still run); one already gone counts as deleted. */
+  async delete(app: Application): Promise<void> {
+    try {
+      await this.kube.delete({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: app.metadata.namespace, name: app.metadata.name } });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
   async removeFinalizer(app: Application, finalizer: string): Promise<void> {
     const remaining = (app.metadata.finalizers ?? []).filter((f) => f !== finalizer);
     await this.patch(app, { metadata: { resourceVersion: app.metadata.resourceVersion ?? null, finalizers: remaining } });

@@ -22,7 +22,8 @@ export interface ComparisonOutcome {
   conditions: ApplicationCondition[];
 }
 
-function conditionsWithTimes(found: ApplicationCondition[], current: ApplicationCondition[] | undefined, now: string): ApplicationCondition[] {
+/** The conditions found, each once, keeping the transition time of those already recorded. */
+export function conditionsWithTimes(found: ApplicationCondition[], current: ApplicationCondition[] | undefined, now: string): ApplicationCondition[] {
   const seen = new Set<string>();
   const out: ApplicationCondition[] = [];
   for (const c of found) {
