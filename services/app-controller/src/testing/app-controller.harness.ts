@@ -40,34 +40,50 @@ export interface Clusters {
   spoke: KubeSim;
   hubKube: KubeClient;
   spokeKube: KubeClient;
+  /** A second spoke (cluster Secret `spoke-2`), with `secondSpoke: true`. */
+  spoke2?: KubeSim;
+  spoke2Kube?: KubeClient;
   hubKubeconfig: string;
   stop(): Promise<void>;
 }
 
-/** A hub with the Argo CRDs, the control-plane namespace and cluster Secrets for the spoke and for a dead server. */
-export async function startClusters(dir: string, namespace: string): Promise<Clusters> {
+export interface ClustersOptions {
+  /** Also start a second spoke cluster, registered as `spoke-2`. */
+  secondSpoke?: boolean;
+}
+
+async function startSpoke(dir: string, name: string): Promise<{ sim: KubeSim; kube: KubeClient }> {
+  const sim = await startKubeSim({ name, timing: { podStartMs: 100, nodes: 1 } });
+  writeFileSync(join(dir, `${name}.kubeconfig`), sim.kubeconfig());
+  return { sim, kube: kubeClientFromKubeconfig(join(dir, `${name}.kubeconfig`)) };
+}
+
+/** A hub with the Argo CRDs, the control-plane namespace and cluster Secrets for the spoke(s) and for a dead server. */
+export async function startClusters(dir: string, namespace: string, opts: ClustersOptions = {}): Promise<Clusters> {
   const hub = await startKubeSim({ name: 'hub', tls: false });
-  const spoke = await startKubeSim({ name: 'spoke', timing: { podStartMs: 100, nodes: 1 } });
+  const spokes = [await startSpoke(dir, 'spoke'), ...(opts.secondSpoke ? [await startSpoke(dir, 'spoke-2')] : [])];
   const hubKubeconfig = join(dir, 'hub.kubeconfig');
   writeFileSync(hubKubeconfig, hub.kubeconfig());
-  writeFileSync(join(dir, 'spoke.kubeconfig'), spoke.kubeconfig());
   const hubKube = kubeClientFromKubeconfig(hubKubeconfig);
-  const spokeKube = kubeClientFromKubeconfig(join(dir, 'spoke.kubeconfig'));
   await installCrds(hubKube, flotillaCrds());
   await hubKube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  const access = spoke.access();
-  await hubKube.create(clusterSecret(namespace, 'spoke', access.url, { bearerToken: access.token, tlsClientConfig: { caData: access.caData } }));
+  for (const [i, spoke] of spokes.entries()) {
+    const access = spoke.sim.access();
+    await hubKube.create(clusterSecret(namespace, i === 0 ? 'spoke' : 'spoke-2', access.url, { bearerToken: access.token, tlsClientConfig: { caData: access.caData } }));
+  }
   await hubKube.create(clusterSecret(namespace, 'dead', 'https://127.0.0.1:1', { tlsClientConfig: { insecure: true } }));
+  const [first, second] = spokes;
   return {
     hub,
-    spoke,
+    spoke: first.sim,
+    spokeKube: first.kube,
+    ...(second ? { spoke2: second.sim, spoke2Kube: second.kube } : {}),
     hubKube,
-    spokeKube,
     hubKubeconfig,
     async stop() {
       hubKube.close();
-      spokeKube.close();
-      await Promise.all([hub.stop(), spoke.stop()]);
+      for (const s of spokes) s.kube.close();
+      await Promise.all([hub.stop(), ...spokes.map((s) => s.sim.stop())]);
     },
   };
 }
