@@ -36,4 +36,25 @@ describe('planSync', () => {
     const plan = planSync({ appName: 'a', namespace: 'ns', desired: [cm], live: new Map([['/ConfigMap/ns/c', cm]]) });
     expect(plan.steps[0].tasks[0].action).toBe('none');
   });
+
+  it('with RespectIgnoreDifferences, applies the live value at ignored pointers instead of git\'s', () => {
+    const deployment = (replicas: number | undefined, image: string): KubeObject => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', namespace: 'shop' },
+      spec: { ...(replicas === undefined ? {} : { replicas }), template: { spec: { containers: [{ name: 'api', image }] } } },
+    });
+    const live = [deployment(5, 'api:1')];
+    const ignoreDifferences = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas', '/metadata/labels/owner'] }];
+    const task = (syncOptions: string[]) => planSync({ appName: 'shop', namespace: 'shop', desired: [deployment(2, 'api:2')], live, options: { syncOptions, ignoreDifferences } }).steps[0].tasks[0];
+    const respected = task(['RespectIgnoreDifferences=true']);
+    expect(respected.action).toBe('apply');
+    expect(respected.desired?.spec).toEqual({ replicas: 5, template: { spec: { containers: [{ name: 'api', image: 'api:2' }] } } });
+    expect(respected.desired?.metadata?.labels).toBeUndefined();
+    expect(task([]).desired?.spec).toMatchObject({ replicas: 2 });
+    // A field the live object lacks is dropped from what is applied.
+    const unset = planSync({ appName: 'shop', namespace: 'shop', desired: [deployment(2, 'api:2')], live: [deployment(undefined, 'api:1')], options: { syncOptions: ['RespectIgnoreDifferences=true'], ignoreDifferences } });
+    expect(unset.steps[0].tasks[0].desired?.spec).not.toHaveProperty('replicas');
+  });
 });
+

@@ -6,6 +6,7 @@ import { diffResource } from '../diff/diff-resource';
 import type { JqEvaluator } from '../diff/jq-evaluator';
 import { resourceKeyOf, resourceRefOf, type IsNamespaced } from '../resource/resource-key';
 import { hookDeletePolicies, hookTypes, isHook, isSkipped } from './hook';
+import { keepIgnoredLiveValues } from './respect-ignore-differences';
 import { selectResources } from './select-resources';
 import { parseSyncOptions, resourceSyncOptions, type SyncOptions } from './sync-options';
 import { movePruneLast, pullDependenciesForward, reversePruneWaves, toSteps } from './sync-order';
@@ -63,7 +64,8 @@ function resourceTask(ctx: Ctx, desired: KubeObject, live: KubeObject | undefine
   const custom = ctx.input.options?.customizations;
   const ignoreDifferences = [...(ctx.input.options?.ignoreDifferences ?? []), ...(custom ? ignoreDifferencesFor(custom, base.ref.group, base.ref.kind) : [])];
   const { modified } = diffResource({ desired, live, ignoreDifferences, jq: ctx.input.options?.jq, ...ctx.keyOpts });
-  return { ...base, action: modified ? 'apply' : 'none' };
+  const applied = options.respectIgnoreDifferences ? keepIgnoredLiveValues(ignoreDifferences, base.ref, desired, live) : desired;
+  return { ...base, desired: applied, action: modified ? 'apply' : 'none' };
 }
 
 function hookTasks(ctx: Ctx, desired: KubeObject, live: KubeObject | undefined): SyncTask[] {

@@ -17,6 +17,8 @@ export interface SyncOptions {
   delete: boolean;
   skipDryRunOnMissingResource: boolean;
   respectIgnoreDifferences: boolean;
+  /** `FailOnSharedResource=true`: a sync stops when another app already tracks one of its resources. */
+  failOnSharedResource: boolean;
   /** `PrunePropagationPolicy=foreground|background|orphan`. */
   prunePropagationPolicy: 'foreground' | 'background' | 'orphan';
   /** Options this version does not know, kept so they can be reported. */
@@ -35,6 +37,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   delete: true,
   skipDryRunOnMissingResource: false,
   respectIgnoreDifferences: false,
+  failOnSharedResource: false,
   prunePropagationPolicy: 'foreground',
   unknown: [],
 };
@@ -53,6 +56,7 @@ const BOOL_KEYS: Record<string, BoolOption> = {
   Delete: 'delete',
   SkipDryRunOnMissingResource: 'skipDryRunOnMissingResource',
   RespectIgnoreDifferences: 'respectIgnoreDifferences',
+  FailOnSharedResource: 'failOnSharedResource',
 };
 
 /** Applies `Key=value` options over base; later options win, as Argo reads them in order. */

@@ -1,7 +1,7 @@
 // Compares one Application with its destination (Argo's appcontroller.go processAppRefreshQueueItem):
 // render, watch, compare, write status, the resource tree and managed resources, and decide auto-sync.
 import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
-import { compareAppState, type CompareResult, type ResourceCustomizations } from '@flotilla/engine';
+import { compareAppState, describeShared, sharedResources, type CompareResult, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
@@ -97,6 +97,9 @@ export class AppStateReconciler {
     const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced, ...health });
     for (const kind of unknown.filter((k) => manifests.some((m) => m.apiVersion === k.apiVersion && m.kind === k.kind))) {
       compare.conditions.push({ type: ConditionType.ComparisonError, message: `The Kubernetes API could not find ${kind.apiVersion}/${kind.kind} on cluster ${cache.describe()}; make sure its CRD is installed` });
+    }
+    for (const shared of sharedResources(desired, (key) => cache.get(key), trackingName, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced })) {
+      compare.conditions.push({ type: ConditionType.SharedResourceWarning, message: describeShared(shared, trackingName) });
     }
     const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid), health);
     await this.opts.cache.write(app.metadata.namespace ?? '', app.metadata.name, tree, buildManagedResources(compare.managed));

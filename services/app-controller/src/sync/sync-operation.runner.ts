@@ -3,7 +3,7 @@
 // record operationState and history. A pass that must wait returns early; the next pass re-runs
 // the sync from the start, which is idempotent, so a restart of the controller resumes it too.
 import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
-import { planSync, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
+import { describeShared, parseSyncOptions, planSync, sharedResources, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
@@ -43,13 +43,12 @@ export class SyncOperationRunner {
   async run(app: Application, cache: ClusterCache, trackingName: string): Promise<SyncPass> {
     const operation = app.operation!;
     const previous = app.status?.operationState;
-    const resumed = previous && jsonEqual(previous.operation, operation) ? previous : undefined;
+    // As Argo: an unfinished state of this operation is resumed; after a finished one, `operation` is
+    // a new request (finishing writes the state and removes `operation` in one update), even when it
+    // asks for exactly the same as the last one did.
+    const unfinished = previous?.phase === 'Running' || previous?.phase === 'Terminating';
+    const resumed = previous && unfinished && jsonEqual(previous.operation, operation) ? previous : undefined;
     if (resumed?.phase === 'Terminating') return this.finish(app, { ...resumed, phase: 'Failed', message: 'Operation terminated' });
-    if (resumed && resumed.phase !== 'Running') {
-      // Finished before, but `operation` was not removed: remove it now, recording nothing twice.
-      await this.opts.hub.completeOperation(app, resumed, undefined);
-      return { done: true, phase: resumed.phase };
-    }
     const state: OperationState = resumed ?? { operation, phase: 'Running', message: 'Syncing', startedAt: new Date().toISOString() };
     if (!resumed) await this.opts.hub.setOperationState(app, state);
     const retryIn = resumed ? this.retryPendingMs(resumed) : 0;
@@ -58,6 +57,7 @@ export class SyncOperationRunner {
     try {
       return await this.pass({ app, cache, trackingName, state, sync: operation.sync });
     } catch (err) {
+      if (err instanceof SharedResourceError) return this.failed({ app, cache, trackingName, state, sync: operation.sync }, 'Failed', err.message);
       const prefix = err instanceof RenderError ? 'ComparisonError: ' : err instanceof ClusterUnreachableError ? 'Failed to load live state: ' : '';
       return this.failed({ app, cache, trackingName, state, sync: operation.sync }, 'Error', `${prefix}${(err as Error).message}`);
     }
@@ -66,12 +66,22 @@ export class SyncOperationRunner {
   private async plan(ctx: PassContext): Promise<SyncPlan> {
     const { app, cache, sync } = ctx;
     const sources = ManifestSource.operationSources(app, sync);
-    const rendered = await this.opts.manifests.render(app, { ...sources, revisions: ManifestSource.operationRevisions(sync) });
+    // The first pass resolves the target afresh, as Argo's sync does (no revision cache); later passes
+    // of the same operation stay on the commit it started with, so a push mid-sync cannot change
+    // the manifests between waves.
+    const started = ctx.state.syncResult;
+    const pinned = started?.revisions?.length ? started.revisions : started?.revision ? [started.revision] : undefined;
+    const revisions = pinned ?? ManifestSource.operationRevisions(sync);
+    const rendered = await this.opts.manifests.render(app, { ...sources, revisions, noRevisionCache: !pinned });
     const result = sources.multi ? { revision: '', revisions: rendered.revisions, sources: sources.sources } : { revision: rendered.revision, source: sources.sources[0] };
     ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult, ...result } };
     const namespace = app.spec.destination.namespace;
     const desired = prepareDesired(rendered.manifests, ctx.trackingName, namespace, cache.isNamespaced);
     const syncOptions = [...(app.spec.syncPolicy?.syncOptions ?? []), ...(sync.syncOptions ?? [])];
+    if (parseSyncOptions(syncOptions).failOnSharedResource) {
+      const shared = sharedResources(desired, (key) => cache.get(key), ctx.trackingName, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced });
+      if (shared.length) throw new SharedResourceError(`Shared resource found: ${shared.map((s) => describeShared(s, ctx.trackingName)).join('; ')}`);
+    }
     const createNamespace = syncOptions.includes('CreateNamespace=true');
     const kinds = [...desired, ...(app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }))];
     await cache.ensure([...kinds.map((k) => ({ apiVersion: k.apiVersion ?? '', kind: k.kind ?? '' })), ...(createNamespace ? [{ apiVersion: 'v1', kind: 'Namespace' }] : [])]);
@@ -209,3 +219,6 @@ function withNamespaceMetadata(plan: SyncPlan, app: Application): SyncPlan {
   }));
   return { ...plan, steps };
 }
+
+/** FailOnSharedResource=true found a resource another Application tracks. */
+class SharedResourceError extends Error {}

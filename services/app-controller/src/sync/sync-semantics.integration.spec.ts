@@ -222,6 +222,47 @@ describe('sync semantics against kube-sim', () => {
     expect(await spokeGet('v1', 'ConfigMap', 'plain', 'orphaning')).toBeDefined();
   }, 90_000);
 
+  it('SharedResourceWarning when another app tracks a resource, and FailOnSharedResource=true stops the sync', async () => {
+    await createApp('owner', 'plain', 'shared');
+    await sync('owner');
+    await eventually(async () => expect((await app('owner')).status?.sync?.status).toBe('Synced'), 30_000);
+    await createApp('intruder', 'plain', 'shared', { syncPolicy: { syncOptions: ['FailOnSharedResource=true'] } });
+    await eventually(async () => {
+      const conditions = (await app('intruder')).status?.conditions ?? [];
+      expect(conditions).toContainEqual(expect.objectContaining({ type: 'SharedResourceWarning', message: 'ConfigMap/plain is part of applications intruder and owner' }));
+    });
+    await sync('intruder');
+    const failed = await eventually(async () => {
+      const a = await app('intruder');
+      expect(a.status?.operationState?.phase).toBe('Failed');
+      return a;
+    });
+    expect(failed.status?.operationState?.message).toBe('Shared resource found: ConfigMap/plain is part of applications intruder and owner');
+    expect((await spokeGet('v1', 'ConfigMap', 'plain', 'shared'))?.metadata?.annotations?.['argocd.argoproj.io/tracking-id']).toBe('owner:/ConfigMap:shared/plain');
+  }, 60_000);
+
+  it('Force=true re-creates an object the API server will not change in place (a Job template)', async () => {
+    const report = (image: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata: { name: report }\nspec:\n  backoffLimit: 0\n  template:\n    spec: { restartPolicy: Never, containers: [{ name: main, image: "${image}" }] }\n`;
+    git.commit({ 'force/job.yaml': report('busybox:1') }, 'report job');
+    await createApp('force', 'force', 'force');
+    await sync('force');
+    await eventually(async () => expect((await app('force')).status?.operationState).toMatchObject({ phase: 'Succeeded' }), 30_000);
+    const next = git.commit({ 'force/job.yaml': report('busybox:2') }, 'report job, new image');
+    await patchApp('force', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
+    await eventually(async () => expect((await app('force')).status?.sync).toMatchObject({ status: 'OutOfSync', revision: next }));
+    await sync('force');
+    const refused = await eventually(async () => {
+      const a = await app('force');
+      expect(a.status?.operationState?.phase).toBe('Failed');
+      return a;
+    });
+    expect(refused.status?.operationState?.message).toMatch(/spec\.template.*field is immutable/);
+    await patchApp('force', { operation: { sync: { syncOptions: ['Force=true', 'Replace=true'] }, initiatedBy: { username: 'admin' } } });
+    await eventually(async () => expect((await app('force')).status?.operationState?.phase).toBe('Succeeded'), 30_000);
+    const job = await spokeGet('batch/v1', 'Job', 'report', 'force');
+    expect((job?.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image).toBe('busybox:2');
+  }, 60_000);
+
   it('app of apps: child Applications rendered by a parent are created in the hub, reconciled, and waited for by wave', async () => {
     const child = (name: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
 kind: Application

@@ -1,8 +1,8 @@
 // Carries out one sync task on the destination cluster: server-side apply (field manager
 // argocd-controller, forced, as Argo's ServerSideApply=true), replace, hook re-creation, or prune.
-import type { KubeObject, ResultCode } from '@flotilla/api-types';
+import { groupOf, type KubeObject, type ResultCode } from '@flotilla/api-types';
 import type { SyncTask } from '@flotilla/engine';
-import type { KubeClient } from '@flotilla/platform';
+import { isNotFound, type KubeClient } from '@flotilla/platform';
 import { deleteObject } from '../clusters/object.deleter';
 import { kubectlName } from './operation-state.builder';
 
@@ -15,6 +15,8 @@ export interface TaskOutcome {
   /** The object as the API server returned it after the write. */
   applied?: KubeObject;
 }
+
+const RECREATE_WAIT_MS = 10_000;
 
 const PROPAGATION = { foreground: 'Foreground', background: 'Background', orphan: 'Orphan' } as const;
 
@@ -52,11 +54,32 @@ export class SyncTaskExecutor {
     if (!desired) throw new Error(`${task.key}: nothing to apply`);
     if (task.action === 'hook' && task.live && task.deletePolicies?.includes('BeforeHookCreation')) await this.deleteHook({ ...task, desired: task.live });
     const validation = task.options.validate ? undefined : ('Ignore' as const);
-    if (task.options.replace && task.live && task.action !== 'hook') {
-      const body = { ...desired, metadata: { ...desired.metadata, resourceVersion: task.live.metadata?.resourceVersion } };
-      return this.kube.replace(body, { dryRun: this.dryRun, fieldManager: FIELD_MANAGER, fieldValidation: validation });
+    try {
+      if (task.options.replace && task.live && task.action !== 'hook') {
+        const body = { ...desired, metadata: { ...desired.metadata, resourceVersion: task.live.metadata?.resourceVersion } };
+        return await this.kube.replace(body, { dryRun: this.dryRun, fieldManager: FIELD_MANAGER, fieldValidation: validation });
+      }
+      return await this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, dryRun: this.dryRun, fieldValidation: validation });
+    } catch (err) {
+      // Force=true (kubectl apply/replace --force): an object the API server will not change in
+      // place (an immutable field, a Job's template) is deleted and created again.
+      if (!task.options.force || !task.live || this.dryRun) throw err;
+      await deleteObject(this.kube, task.live, 'Background');
+      return this.recreate(task.live, desired, validation);
     }
-    return this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, dryRun: this.dryRun, fieldValidation: validation });
+  }
+
+  /** Creates again once the deleted object is gone (finalizers may keep it a while). */
+  private async recreate(live: KubeObject, desired: KubeObject, validation: 'Ignore' | undefined): Promise<KubeObject> {
+    const deadline = Date.now() + RECREATE_WAIT_MS;
+    while (await this.kube.get(live).then(
+      () => true,
+      (err: unknown) => (isNotFound(err) ? false : Promise.reject(err as Error)),
+    )) {
+      if (Date.now() >= deadline) throw new Error(`${kubectlName(groupOf(live.apiVersion), live.kind ?? '', live.metadata?.name ?? '')} was deleted to be re-created (Force=true) but is still there after ${RECREATE_WAIT_MS / 1000}s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, fieldValidation: validation });
   }
 
   private async prune(task: SyncTask, name: string): Promise<TaskOutcome> {
