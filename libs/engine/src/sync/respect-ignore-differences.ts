@@ -36,7 +36,7 @@ function setAt(doc: JsonRecord, parts: string[], value: unknown): void {
       else cur = cur[idx];
     } else if (cur && typeof cur === 'object') {
       const rec = cur as JsonRecord;
-      if (last) rec[part] = clone(value) as JsonRecord[string];
+      if (last) rec[part] = clone<JsonRecord[string]>(value);
       else {
         if (rec[part] === undefined || rec[part] === null || typeof rec[part] !== 'object') rec[part] = {};
         cur = rec[part];
@@ -64,5 +64,5 @@ export function keepIgnoredLiveValues(rules: readonly ResourceIgnoreDifferences[
     if (fromLive.found) setAt(out, parts, fromLive.value);
     else deletePointer(out, pointer);
   }
-  return out as KubeObject;
+  return out;
 }
