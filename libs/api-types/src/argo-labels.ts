@@ -12,6 +12,8 @@ export const TRACKING_ID_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 export const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 /** `normal` or `hard`: ask the controller to refresh an Application now. */
 export const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+/** Set (to "true") on an ApplicationSet to regenerate it now, past repo-server's revision cache; the controller removes it. */
+export const APPSET_REFRESH_ANNOTATION = 'argocd.argoproj.io/application-set-refresh';
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 export const HOOK_ANNOTATION = 'argocd.argoproj.io/hook';

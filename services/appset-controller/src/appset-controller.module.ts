@@ -1,6 +1,7 @@
-// Wires the appset-controller: platform plumbing, the hub's Kubernetes API, the reconciler and the
-// controller that feeds it. Watches and the queue worker start in lifecycle hooks.
-import { Module, Type } from '@nestjs/common';
+// Wires the appset-controller: platform plumbing, the hub's Kubernetes API, repo-server (for the git
+// generator), the reconciler and the controller that feeds it. Watches and the queue worker start in lifecycle hooks.
+import { RepoServerClient } from '@flotilla/clients';
+import { Module, OnModuleDestroy, Type } from '@nestjs/common';
 import {
   KubeClient,
   kubeClientFromKubeconfig,
@@ -22,6 +23,14 @@ import { AppSetReconciler } from './reconcile/appset.reconciler';
 
 export const SERVICE_NAME = 'appset-controller';
 
+/** Closes the repo-server channel (the git generator's) when the module stops. */
+class RepoServerConnection implements OnModuleDestroy {
+  constructor(readonly client: RepoServerClient) {}
+  onModuleDestroy(): void {
+    this.client.close();
+  }
+}
+
 /** The root module for one configuration (config is loaded before Nest starts). */
 export function appSetControllerModule(config: AppSetControllerConfig): Type<unknown> {
   @Module({
@@ -33,11 +42,16 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
           config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context),
       },
       { provide: AppSetMetrics, useFactory: (registry: MetricsRegistry) => new AppSetMetrics(registry), inject: [MetricsRegistry] },
+      { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
       {
         provide: AppSetReconciler,
-        useFactory: (kube: KubeClient, logger: Logger) =>
-          new AppSetReconciler(new AppSetHubClient(kube, config.namespace), generatorRegistry(), logger),
-        inject: [KubeClient, LOGGER],
+        useFactory: (kube: KubeClient, repoServer: RepoServerConnection, logger: Logger) =>
+          new AppSetReconciler(
+            new AppSetHubClient(kube, config.namespace),
+            generatorRegistry({ reader: repoServer.client, newGitFileGlobbing: config.newGitFileGlobbing }),
+            logger,
+          ),
+        inject: [KubeClient, RepoServerConnection, LOGGER],
       },
       {
         provide: AppSetController,

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppSetMetrics } from '../reconcile/appset.metrics';
 import type { AppSetReconciler } from '../reconcile/appset.reconciler';
-import { appSetChanged, applicationChanged, controllingAppSet, usesClusters } from './requeue.rules';
+import { appSetChanged, applicationChanged, controllingAppSet, gitRequeueAfterMs, usesClusters } from './requeue.rules';
 
 export interface AppSetReconcileJob {
   name: string;
@@ -36,6 +36,8 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
   private worker: Worker<AppSetReconcileJob> | undefined;
   private resync: NodeJS.Timeout | undefined;
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** One pending `requeueAfterSeconds` reconcile per ApplicationSet. */
+  private readonly requeues = new Map<string, NodeJS.Timeout>();
   private starting: Promise<void> | undefined;
   private stopped = false;
 
@@ -100,6 +102,7 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     this.stopped = true;
     await this.leader.stop();
     for (const t of this.retries) clearTimeout(t);
+    for (const t of this.requeues.values()) clearTimeout(t);
     await Promise.all(this.informers.map((i) => i.stop()));
   }
 
@@ -139,6 +142,20 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
       this.metrics.observe(result, Number(process.hrtime.bigint() - started) / 1e9);
     }
     if (result === 'error') this.retryLater(name);
+    else if (result === 'success') this.requeueAfter(name);
+  }
+
+  /** A git generator's requeueAfterSeconds shorter than the resync brings the next reconcile forward. */
+  private requeueAfter(name: string): void {
+    const appSet = this.appSets.get(name, this.opts.namespace);
+    const ms = appSet && gitRequeueAfterMs(appSet);
+    if (ms === undefined || ms >= this.opts.resyncMs || this.stopped) return;
+    clearTimeout(this.requeues.get(name));
+    const timer = setTimeout(() => {
+      this.requeues.delete(name);
+      this.enqueue(name);
+    }, ms);
+    this.requeues.set(name, timer);
   }
 
   private retryLater(name: string): void {

@@ -1,5 +1,5 @@
 import type { Application, ApplicationSet } from '@flotilla/api-types';
-import { appSetChanged, applicationChanged, controllingAppSet, usesClusters } from './requeue.rules';
+import { appSetChanged, applicationChanged, controllingAppSet, gitRequeueAfterMs, usesClusters } from './requeue.rules';
 
 const set = (over: any = {}): ApplicationSet =>
   ({
@@ -58,5 +58,17 @@ describe('controllingAppSet / usesClusters', () => {
     [[{ matrix: { generators: [{ list: {} }, { matrix: { generators: [{ clusters: {} }, { list: {} }] } }] } }], true],
   ])('%j → %s', (generators, expected) => {
     expect(usesClusters(set({ spec: { generators } }))).toBe(expected);
+  });
+});
+
+describe('gitRequeueAfterMs', () => {
+  it.each([
+    [[{ list: {} }], undefined],
+    [[{ git: { repoURL: 'r', directories: [{ path: '*' }] } }], undefined],
+    [[{ git: { requeueAfterSeconds: 30 } }, { git: { requeueAfterSeconds: 10 } }], 10_000],
+    [[{ git: { requeueAfterSeconds: 0 } }], undefined],
+    [[{ matrix: { generators: [{ clusters: {} }, { git: { requeueAfterSeconds: 45 } }] } }], 45_000],
+  ])('%j → %s', (generators, expected) => {
+    expect(gitRequeueAfterMs(set({ spec: { generators } }))).toBe(expected);
   });
 });

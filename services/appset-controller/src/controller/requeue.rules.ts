@@ -1,9 +1,7 @@
 // Which watch events make which ApplicationSets reconcile again, after Argo's event handlers and
 // predicates: the controller owns spec/metadata, so status-only churn is ignored.
-import { Application, ApplicationSet, REFRESH_ANNOTATION } from '@flotilla/api-types';
+import { Application, ApplicationSet, APPSET_REFRESH_ANNOTATION, REFRESH_ANNOTATION } from '@flotilla/api-types';
 import { equalIgnoringEmpty, isPlainObject } from '../json/json-value';
-
-export const APPSET_REFRESH_ANNOTATION = 'argocd.argoproj.io/application-set-refresh';
 
 /** An ApplicationSet update matters when its spec, labels, finalizers, deletion or refresh request changes. */
 export function appSetChanged(before: ApplicationSet, after: ApplicationSet): boolean {
@@ -54,8 +52,26 @@ export function usesClusters(appSet: ApplicationSet): boolean {
 function mentionsClusters(generator: unknown): boolean {
   if (!isPlainObject(generator)) return false;
   if (generator.clusters !== undefined && generator.clusters !== null) return true;
-  const nested = [generator.matrix, generator.merge]
+  return nestedGenerators(generator).some(mentionsClusters);
+}
+
+/**
+ * The shortest `requeueAfterSeconds` of any git generator (nested ones too), in ms: Argo reconciles
+ * the ApplicationSet again that soon even when nothing it watches changed. 0 means "no extra requeue".
+ */
+export function gitRequeueAfterMs(appSet: ApplicationSet): number | undefined {
+  const seconds = (appSet.spec.generators ?? []).flatMap((g) => gitRequeueSeconds(g)).filter((s) => s > 0);
+  return seconds.length ? Math.min(...seconds) * 1000 : undefined;
+}
+
+function gitRequeueSeconds(generator: unknown): number[] {
+  if (!isPlainObject(generator)) return [];
+  const own = isPlainObject(generator.git) && typeof generator.git.requeueAfterSeconds === 'number' ? [generator.git.requeueAfterSeconds] : [];
+  return [...own, ...nestedGenerators(generator).flatMap(gitRequeueSeconds)];
+}
+
+function nestedGenerators(generator: Record<string, unknown>): unknown[] {
+  return [generator.matrix, generator.merge]
     .filter(isPlainObject)
     .flatMap((g): unknown[] => (Array.isArray(g.generators) ? (g.generators as unknown[]) : []));
-  return nested.some(mentionsClusters);
 }

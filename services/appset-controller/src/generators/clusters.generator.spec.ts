@@ -31,6 +31,7 @@ const ctx = (clusterSecrets: KubeObject[], goTemplate = false): GeneratorContext
   appSet: { metadata: { name: 'a', namespace: 'argocd' }, spec: { goTemplate, generators: [], template: {} } } as unknown as ApplicationSet,
   clusterSecrets,
   renderString: renderFastTemplate,
+  repository: (url) => Promise.resolve({ repo: url }),
 });
 const gen = new ClustersGenerator();
 const run = (clusters: GeneratorEntry['clusters'], secrets = fleet, goTemplate = false) =>

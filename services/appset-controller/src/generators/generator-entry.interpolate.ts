@@ -5,13 +5,24 @@ import { stringRenderer } from '../template/string.renderer';
 import { renderTree } from '../template/tree.renderer';
 import { GeneratorEntry, GeneratorError, Params } from './generator.types';
 
+/** Generators whose `values` may name their own parameters, so they are resolved apart (Argo's filteredGeneratorTypes). */
+const WITH_VALUES = ['clusters', 'git'] as const;
+
 export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: ApplicationSet): GeneratorEntry {
   if (Object.keys(params).length === 0) return entry;
   const render = stringRenderer(appSet.spec);
-  const { values, ...restClusters } = entry.clusters ?? {};
+  const withoutValues: GeneratorEntry = { ...entry };
+  for (const key of WITH_VALUES) {
+    if (!entry[key]) continue;
+    const { values: _values, ...rest } = entry[key];
+    Object.assign(withoutValues, { [key]: rest });
+  }
   try {
-    const rendered = renderTree(entry.clusters ? { ...entry, clusters: restClusters } : entry, params, render);
-    if (entry.clusters && values) rendered.clusters = { ...rendered.clusters, values: preResolveValues(values, params, appSet) };
+    const rendered = renderTree(withoutValues, params, render);
+    for (const key of WITH_VALUES) {
+      const values = entry[key]?.values;
+      if (values) Object.assign(rendered, { [key]: { ...rendered[key], values: preResolveValues(values, params, appSet) } });
+    }
     return rendered;
   } catch (err) {
     throw new GeneratorError(`failed to replace parameters in generator: ${(err as Error).message}`);

@@ -28,6 +28,7 @@ const ctx = (goTemplate = false): GeneratorContext => ({
   } as unknown as ApplicationSet,
   clusterSecrets: secrets,
   renderString: renderFastTemplate,
+  repository: (url) => Promise.resolve({ repo: url }),
 });
 const run = (entry: GeneratorEntry, goTemplate = false) => transformEntry(entry, generatorRegistry(), base, ctx(goTemplate));
 const elements = [
@@ -36,18 +37,18 @@ const elements = [
 ];
 
 describe('transformEntry', () => {
-  it('uses the ApplicationSet template when the generator has none', () => {
-    const [result] = run({ list: { elements } });
+  it('uses the ApplicationSet template when the generator has none', async () => {
+    const [result] = await run({ list: { elements } });
     expect(result.template).toEqual(base);
     expect(result.params).toEqual(elements);
   });
 
-  it('merges the generator’s template over the ApplicationSet’s, field by field', () => {
+  it('merges the generator’s template over the ApplicationSet’s, field by field', async () => {
     const override = {
       metadata: { name: 'override-{{cluster}}' },
       spec: { source: { path: 'overlays/{{cluster}}' } },
     } as Partial<ApplicationSetTemplate>;
-    const [result] = run({ list: { elements, template: override as ApplicationSetTemplate } });
+    const [result] = await run({ list: { elements, template: override as ApplicationSetTemplate } });
     expect(result.template.metadata).toEqual({ name: 'override-{{cluster}}', labels: { team: 'a' } });
     expect(result.template.spec.source).toEqual({ repoURL: 'https://git/x', path: 'overlays/{{cluster}}', targetRevision: 'main' });
     expect(result.template.spec.destination).toEqual(base.spec.destination);
@@ -57,30 +58,30 @@ describe('transformEntry', () => {
     ['matchLabels on a parameter', { matchLabels: { env: 'prod' } }, ['prod']],
     ['matchExpressions on a parameter', { matchExpressions: [{ key: 'cluster', operator: 'NotIn' as const, values: ['prod'] }] }, ['dev']],
     ['values that are not label-shaped (URLs)', { matchLabels: { url: 'https://dev' } }, ['dev']],
-  ])('post-filters parameters with the entry selector: %s', (_case, selector, clusters) => {
-    expect(run({ list: { elements }, selector })[0].params.map((p) => p.cluster)).toEqual(clusters);
+  ])('post-filters parameters with the entry selector: %s', async (_case, selector, clusters) => {
+    expect((await run({ list: { elements }, selector }))[0].params.map((p) => p.cluster)).toEqual(clusters);
   });
 
-  it('matches the selector against nested goTemplate parameters, flattened', () => {
-    const [result] = run({ clusters: {}, selector: { matchLabels: { 'metadata.labels.env': 'dev' } } }, true);
+  it('matches the selector against nested goTemplate parameters, flattened', async () => {
+    const [result] = await run({ clusters: {}, selector: { matchLabels: { 'metadata.labels.env': 'dev' } } }, true);
     expect(result.params.map((p) => p.name)).toEqual(['dev']);
   });
 
-  it('fails on a generator Flotilla does not implement', () => {
-    expect(() => run({ git: { repoURL: 'x' } })).toThrow('the git generator is not supported by Flotilla yet');
+  it('fails on a generator Flotilla does not implement', async () => {
+    await expect(run({ plugin: { configMapRef: { name: 'x' } } })).rejects.toThrow('the plugin generator is not supported by Flotilla yet');
   });
 
-  it('yields nothing for an entry that names no generator', () => {
-    expect(run({})).toEqual([]);
+  it('yields nothing for an entry that names no generator', async () => {
+    expect(await run({})).toEqual([]);
   });
 });
 
 describe('matrix generator', () => {
-  it('combines every cluster with every element, and the second child sees the first’s parameters', () => {
+  it('combines every cluster with every element, and the second child sees the first’s parameters', async () => {
     const entry = {
       matrix: { generators: [{ clusters: {} }, { list: { elements: [{ svc: 'api', path: '{{name}}/api' }] } }] },
     } as GeneratorEntry;
-    const [result] = run(entry);
+    const [result] = await run(entry);
     expect(result.params.map((p) => [p.name, p.svc, p.path])).toEqual([
       ['dev', 'api', 'dev/api'],
       ['prod', 'api', 'prod/api'],
@@ -88,25 +89,25 @@ describe('matrix generator', () => {
     ]);
   });
 
-  it('rejects conflicting values for the same key (fasttemplate)', () => {
+  it('rejects conflicting values for the same key (fasttemplate)', async () => {
     const entry = {
       matrix: { generators: [{ list: { elements: [{ a: '1' }] } }, { list: { elements: [{ a: '2' }] } }] },
     } as GeneratorEntry;
-    expect(() => run(entry)).toThrow(/found duplicate key a with different value, a: 1 ,b: 2/);
+    await expect(run(entry)).rejects.toThrow(/found duplicate key a with different value, a: 1 ,b: 2/);
   });
 
   it.each([
     ['one child', [{ list: { elements: [] } }], /less than two generators/],
     ['three children', [{ list: {} }, { list: {} }, { list: {} }], /more than two generators/],
-    ['an unsupported child', [{ list: { elements: [{ a: 'x' }] } }, { git: {} }], /the git generator is not supported/],
-  ])('rejects %s', (_case, generators, message) => {
-    expect(() => run({ matrix: { generators } })).toThrow(message);
+    ['an unsupported child', [{ list: { elements: [{ a: 'x' }] } }, { plugin: {} }], /the plugin generator is not supported/],
+  ])('rejects %s', async (_case, generators, message) => {
+    await expect(run({ matrix: { generators } })).rejects.toThrow(message);
   });
 
-  it('nests one matrix inside another', () => {
+  it('nests one matrix inside another', async () => {
     const inner = { matrix: { generators: [{ list: { elements: [{ b: '1' }, { b: '2' }] } }, { list: { elements: [{ c: 'x' }] } }] } };
     const entry = { matrix: { generators: [{ list: { elements: [{ a: 'A' }] } }, inner] } } as GeneratorEntry;
-    expect(run(entry)[0].params).toEqual([
+    expect((await run(entry))[0].params).toEqual([
       { a: 'A', b: '1', c: 'x' },
       { a: 'A', b: '2', c: 'x' },
     ]);

@@ -17,21 +17,23 @@ export type GeneratorRegistry = ReadonlyMap<GeneratorKey, Generator>;
 export const entryKeys = (entry: GeneratorEntry): GeneratorKey[] =>
   GENERATOR_KEYS.filter((key) => entry[key] !== undefined && entry[key] !== null);
 
-export function transformEntry(
+export async function transformEntry(
   entry: GeneratorEntry,
   registry: GeneratorRegistry,
   baseTemplate: ApplicationSetTemplate | undefined,
   ctx: GeneratorContext,
-): TransformResult[] {
+): Promise<TransformResult[]> {
   const keep = entrySelector(entry);
-  return entryKeys(entry).map((key) => {
+  const results: TransformResult[] = [];
+  for (const key of entryKeys(entry)) {
     const generator = registry.get(key);
     if (!generator) throw new GeneratorError(`the ${key} generator is not supported by Flotilla yet`);
     // The merge runs first because it is cheap and fails fast, as in Argo.
     const template = mergeTemplates(generator.template(entry), baseTemplate);
-    const params = generator.generateParams(entry, ctx).filter(keep);
-    return { params, template };
-  });
+    const params = (await generator.generateParams(entry, ctx)).filter(keep);
+    results.push({ params, template });
+  }
+  return results;
 }
 
 function entrySelector(entry: GeneratorEntry): (params: Params) => boolean {
@@ -66,5 +68,18 @@ export function goValueString(value: unknown): string {
       .sort()
       .map((k) => `${k}:${goValueString(value[k])}`)
       .join(' ')}]`;
-  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  if (typeof value === 'number') return goFloatString(value);
+  return typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+}
+
+/** A JSON number as Go's %v prints the float64 it decodes to: `3`, `1.5`, `1e+06`, `1e-05`. */
+export function goFloatString(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
+  if (Object.is(n, -0)) return '-0';
+  const [mantissa, exponent] = n.toExponential().split('e');
+  const exp = Number(exponent);
+  // %v is %g with the shortest digits, which switches to an exponent outside [-4, 6).
+  if (exp >= -4 && exp < 6) return String(n);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }

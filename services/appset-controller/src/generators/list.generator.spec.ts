@@ -9,6 +9,7 @@ const ctx = (goTemplate = false): GeneratorContext => ({
   appSet: appSet(goTemplate),
   clusterSecrets: [],
   renderString: renderFastTemplate,
+  repository: (url) => Promise.resolve({ repo: url }),
 });
 const list = new ListGenerator();
 

@@ -11,16 +11,16 @@ export class MatrixGenerator implements Generator {
   /** @param children the generators a matrix may nest (terminal ones, plus matrix one level down). */
   constructor(private readonly children: GeneratorRegistry) {}
 
-  generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Params[] {
+  async generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Promise<Params[]> {
     const children = (entry.matrix?.generators ?? []) as GeneratorEntry[];
     if (!entry.matrix) throw new GeneratorError('ApplicationSet is empty');
     if (children.length < 2) throw new GeneratorError('found less than two generators, Matrix support only two');
     if (children.length > 2) throw new GeneratorError('found more than two generators, Matrix support only two');
     const goTemplate = useGoTemplate(ctx.appSet);
     const result: Params[] = [];
-    for (const a of this.childParams(children[0], ctx, 'first')) {
+    for (const a of await this.childParams(children[0], ctx, 'first')) {
       const second = interpolateEntry(children[1], a, ctx.appSet);
-      for (const b of this.childParams(second, ctx, 'second')) result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
+      for (const b of await this.childParams(second, ctx, 'second')) result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
     }
     return result;
   }
@@ -29,9 +29,9 @@ export class MatrixGenerator implements Generator {
     return entry.matrix?.template as ReturnType<Generator['template']>;
   }
 
-  private childParams(child: GeneratorEntry, ctx: GeneratorContext, which: 'first' | 'second'): Params[] {
+  private async childParams(child: GeneratorEntry, ctx: GeneratorContext, which: 'first' | 'second'): Promise<Params[]> {
     try {
-      const results = transformEntry(child, this.children, undefined, ctx);
+      const results = await transformEntry(child, this.children, undefined, ctx);
       if (results.length === 0) throw new GeneratorError('child generator generated no parameters');
       if (results.length > 1) throw new GeneratorError('found more than one generator in matrix.Generators');
       return results[0].params;

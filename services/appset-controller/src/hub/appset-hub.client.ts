@@ -6,9 +6,12 @@ import {
   Application,
   ApplicationSet,
   ApplicationSetStatus,
+  APPSET_REFRESH_ANNOTATION,
   KubeObject,
   SECRET_TYPE_CLUSTER,
   SECRET_TYPE_LABEL,
+  SECRET_TYPE_REPO_CREDS,
+  SECRET_TYPE_REPOSITORY,
 } from '@flotilla/api-types';
 import { KubeApiError, KubeClient } from '@flotilla/platform';
 import type { JsonObject } from '../json/json-value';
@@ -41,6 +44,14 @@ export class AppSetHubClient implements AppSetHub {
     return list.items;
   }
 
+  async listRepositorySecrets(): Promise<KubeObject[]> {
+    const list = await this.kube.list('v1', 'Secret', {
+      namespace: this.namespace,
+      labelSelector: `${SECRET_TYPE_LABEL} in (${SECRET_TYPE_REPOSITORY},${SECRET_TYPE_REPO_CREDS})`,
+    });
+    return list.items;
+  }
+
   async listApplications(): Promise<Application[]> {
     return (await this.kube.list<Application>(APPLICATION.apiVersion, APPLICATION.kind, { namespace: this.namespace })).items;
   }
@@ -61,6 +72,14 @@ export class AppSetHubClient implements AppSetHub {
   async deleteApplication(name: string): Promise<void> {
     try {
       await this.kube.delete(this.ref(APPLICATION, name));
+    } catch (err) {
+      if (!(err instanceof KubeApiError && err.code === 404)) throw err;
+    }
+  }
+
+  async removeAppSetRefresh(name: string): Promise<void> {
+    try {
+      await this.kube.patch(this.ref(APPSET, name), { metadata: { annotations: { [APPSET_REFRESH_ANNOTATION]: null } } }, 'merge');
     } catch (err) {
       if (!(err instanceof KubeApiError && err.code === 404)) throw err;
     }

@@ -6,12 +6,16 @@ export interface AppSetHub {
   getAppSet(name: string): Promise<ApplicationSet | undefined>;
   /** Secrets labelled argocd.argoproj.io/secret-type=cluster. */
   listClusterSecrets(): Promise<KubeObject[]>;
+  /** Secrets labelled argocd.argoproj.io/secret-type=repository or repo-creds. */
+  listRepositorySecrets(): Promise<KubeObject[]>;
   listApplications(): Promise<Application[]>;
   listProjectNames(): Promise<Set<string>>;
   createApplication(app: Application): Promise<void>;
   /** A JSON merge patch on the Application. */
   patchApplication(name: string, patch: JsonObject): Promise<void>;
   deleteApplication(name: string): Promise<void>;
+  /** Drops the application-set-refresh annotation once the refresh it asked for is done. */
+  removeAppSetRefresh(name: string): Promise<void>;
   /** Replaces status.conditions / status.resources through the status subresource. */
   patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void>;
 }

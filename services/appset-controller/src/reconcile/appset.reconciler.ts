@@ -1,10 +1,22 @@
 // One reconcile of one ApplicationSet, in Argo's order: generate, validate, create/update, delete,
 // then report status.conditions and status.resources. Applications already written stay written.
-import { Application, ApplicationSet, IN_CLUSTER_NAME, IN_CLUSTER_SERVER, KubeObject } from '@flotilla/api-types';
+import {
+  Application,
+  ApplicationSet,
+  IN_CLUSTER_NAME,
+  IN_CLUSTER_SERVER,
+  KubeObject,
+  Repository,
+  SECRET_TYPE_LABEL,
+  SECRET_TYPE_REPO_CREDS,
+  SECRET_TYPE_REPOSITORY,
+} from '@flotilla/api-types';
 import type { Logger } from 'pino';
 import { secretField } from '../generators/clusters.generator';
 import type { GeneratorRegistry } from '../generators/generator-entry.transform';
+import { refreshRequired } from '../generators/git.generator';
 import type { AppSetHub } from '../hub/appset-hub.port';
+import { repositoryFor, repositoryFromSecret } from '../repositories/repository-credentials.matcher';
 import { generateApplications } from '../template/applications.renderer';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';
@@ -30,8 +42,9 @@ export class AppSetReconciler {
       return 'success';
     }
     const secrets = await this.hub.listClusterSecrets();
-    const generated = generateApplications(appSet, this.generators, secrets);
+    const generated = await generateApplications(appSet, this.generators, secrets, this.repositories());
     if (!generated.ok) {
+      // The refresh request stays, so the retry reads the repository afresh too, as in Argo.
       log.error({ reason: generated.reason }, `unable to generate applications: ${generated.message}`);
       await this.report(appSet, { kind: 'error', reason: generated.reason, message: generated.message, parametersGenerated: false });
       return 'error';
@@ -43,7 +56,27 @@ export class AppSetReconciler {
       log.error({ application: app }, `validation error found during application validation: ${message}`);
     const outcome = await this.apply(appSet, apps, errors, secrets, log);
     await this.report(appSet, outcome);
-    return outcome.kind === 'error' && outcome.reason !== Reason.ApplicationValidationError ? 'error' : 'success';
+    const failed = outcome.kind === 'error' && outcome.reason !== Reason.ApplicationValidationError;
+    if (!failed && refreshRequired(appSet)) {
+      await this.hub.removeAppSetRefresh(name);
+      log.info('refresh done; removed the application-set-refresh annotation');
+    }
+    return failed ? 'error' : 'success';
+  }
+
+  /** Repository resolution for one reconcile: the repository Secrets are read once, and only if a git generator asks. */
+  private repositories(): (url: string, project: string) => Promise<Repository> {
+    let secrets: Promise<{ repositories: Repository[]; credentials: Repository[] }> | undefined;
+    const load = async () => {
+      const all = await this.hub.listRepositorySecrets();
+      const ofType = (type: string) => all.filter((s) => s.metadata?.labels?.[SECRET_TYPE_LABEL] === type).map(repositoryFromSecret);
+      return { repositories: ofType(SECRET_TYPE_REPOSITORY), credentials: ofType(SECRET_TYPE_REPO_CREDS) };
+    };
+    return async (url, project) => {
+      secrets ??= load();
+      const { repositories, credentials } = await secrets;
+      return repositoryFor(url, repositories, credentials, project);
+    };
   }
 
   private async apply(

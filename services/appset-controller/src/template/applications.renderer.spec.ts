@@ -8,7 +8,7 @@ const registry = generatorRegistry();
 const clusters = loadClusterSecrets();
 
 const generate = (file: string) => generateApplications(loadAppSet(`seeds/${file}`), registry, clusters);
-const byName = (result: ReturnType<typeof generate>) => {
+const byName = (result: Awaited<ReturnType<typeof generate>>) => {
   if (!result.ok) throw new Error(`generation failed: ${result.message}`);
   return Object.fromEntries(result.applications.map((a) => [a.metadata.name, a]));
 };
@@ -129,14 +129,14 @@ describe('the seed articles’ ApplicationSets', () => {
     },
   ];
 
-  it.each(cases)('$file', ({ file, names, check }) => {
-    const apps = byName(generate(file));
+  it.each(cases)('$file', async ({ file, names, check }) => {
+    const apps = byName(await generate(file));
     expect(Object.keys(apps).sort()).toEqual(names);
     check?.(apps);
   });
 
-  it('000-preview-environments.yaml reports that the pullRequest generator is not available', () => {
-    expect(generate('000-preview-environments.yaml')).toEqual({
+  it('000-preview-environments.yaml reports that the pullRequest generator is not available', async () => {
+    expect(await generate('000-preview-environments.yaml')).toEqual({
       ok: false,
       reason: 'ApplicationGenerationFromParamsError',
       message: 'the pullRequest generator is not supported by Flotilla yet',
@@ -201,12 +201,12 @@ describe('renderApplication', () => {
     expect(app.metadata.labels).toEqual({ env: 'dev' });
   });
 
-  it('reports an unrenderable template as RenderTemplateParamsError', () => {
+  it('reports an unrenderable template as RenderTemplateParamsError', async () => {
     const set = appSet({
       generators: [{ list: { elements: [{ name: 'x' }] } }],
       template: { metadata: { name: '{{name}} {{broken' }, spec: template.spec },
     });
-    expect(generateApplications(set, registry, [])).toEqual({
+    expect(await generateApplications(set, registry, [])).toEqual({
       ok: false,
       reason: 'RenderTemplateParamsError',
       message: expect.stringMatching(/cannot find end tag/),

@@ -6,11 +6,12 @@ import {
   ApplicationSet,
   ApplicationSetTemplate,
   KubeObject,
+  Repository,
   RESOURCES_FINALIZER,
 } from '@flotilla/api-types';
 import { parse } from 'yaml';
 import { GeneratorRegistry, transformEntry } from '../generators/generator-entry.transform';
-import type { Params } from '../generators/generator.types';
+import type { GeneratorContext, Params } from '../generators/generator.types';
 import { isPlainObject } from '../json/json-value';
 import { applyMergePatch } from '../json/merge-patch';
 import { stringRenderer, StringRenderer } from './string.renderer';
@@ -25,18 +26,22 @@ export type GenerationResult =
   | { ok: true; applications: Application[] }
   | { ok: false; reason: (typeof ApplicationSetReason)[keyof typeof ApplicationSetReason]; message: string };
 
-export function generateApplications(
+/** With no repository Secrets every repoURL is read as itself, without credentials, as Argo does. */
+const bareRepository = (url: string): Promise<Repository> => Promise.resolve({ repo: url });
+
+export async function generateApplications(
   appSet: ApplicationSet,
   registry: GeneratorRegistry,
   clusterSecrets: readonly KubeObject[],
-): GenerationResult {
+  repository: GeneratorContext['repository'] = bareRepository,
+): Promise<GenerationResult> {
   const render = stringRenderer(appSet.spec);
-  const ctx = { appSet, clusterSecrets, renderString: render };
+  const ctx: GeneratorContext = { appSet, clusterSecrets, renderString: render, repository };
   const applications: Application[] = [];
   for (const entry of appSet.spec.generators ?? []) {
     let results;
     try {
-      results = transformEntry(entry, registry, appSet.spec.template, ctx);
+      results = await transformEntry(entry, registry, appSet.spec.template, ctx);
     } catch (err) {
       return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: (err as Error).message };
     }
