@@ -1,7 +1,7 @@
 // Wires the app-controller: platform plumbing, the hub's Kubernetes API, repo-server, the cluster
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import { RepoServerClient } from '@flotilla/clients';
-import { KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, loadJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppControllerConfig } from './app-controller.config';
@@ -33,8 +33,16 @@ class RepoServerConnection implements OnModuleDestroy {
   }
 }
 
+/** Real jq for ignoreDifferences' jqPathExpressions, loaded before the controller starts; its thread ends with the module. */
+class JqConnection implements OnModuleDestroy {
+  constructor(readonly client: JqWasmClient) {}
+  onModuleDestroy(): Promise<void> {
+    return this.client.close();
+  }
+}
+
 function controllerFactory(config: AppControllerConfig) {
-  return (hub: KubeClient, queues: QueueFactory, redis: RedisClient, repoServer: RepoServerConnection, registry: MetricsRegistry, readiness: ReadinessChecks, logger: Logger): AppController => {
+  return (hub: KubeClient, queues: QueueFactory, redis: RedisClient, repoServer: RepoServerConnection, registry: MetricsRegistry, readiness: ReadinessChecks, logger: Logger, jq: JqConnection): AppController => {
     // The caches report to the controller, which is built last: callbacks reach it through this holder.
     const late: { controller?: AppController } = {};
     const clusters = new ClusterRegistry({
@@ -58,8 +66,8 @@ function controllerFactory(config: AppControllerConfig) {
       cache,
       controlPlaneNamespace: config.namespace,
       logger,
-      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations }),
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });
@@ -90,10 +98,11 @@ export function appControllerModule(config: AppControllerConfig): Type<unknown> 
         useFactory: () => (config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context)),
       },
       { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
+      { provide: JqConnection, useFactory: async () => new JqConnection(await loadJq()) },
       {
         provide: AppController,
         useFactory: controllerFactory(config),
-        inject: [KubeClient, QueueFactory, RedisClient, RepoServerConnection, MetricsRegistry, ReadinessChecks, LOGGER],
+        inject: [KubeClient, QueueFactory, RedisClient, RepoServerConnection, MetricsRegistry, ReadinessChecks, LOGGER, JqConnection],
       },
     ],
   })

@@ -1,7 +1,7 @@
 // Compares one Application with its destination (Argo's appcontroller.go processAppRefreshQueueItem):
 // render, watch, compare, write status, the resource tree and managed resources, and decide auto-sync.
 import { ConditionType, REFRESH_ANNOTATION, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
-import { compareAppState, describeShared, sharedResources, type CompareResult, type ResourceCustomizations } from '@flotilla/engine';
+import { compareAppState, describeShared, sharedResources, type CompareResult, type JqEvaluator, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
@@ -22,6 +22,8 @@ export interface AppStateReconcilerOptions {
   logger: Logger;
   resyncMs: number;
   selfHealMs: number;
+  /** Real jq, for ignoreDifferences' jqPathExpressions. */
+  jq?: JqEvaluator;
   observeReconcile?: (app: Application, seconds: number) => void;
   /** argocd-cm's resource customizations as they are now. */
   customizations?: () => ResourceCustomizations;
@@ -94,7 +96,7 @@ export class AppStateReconciler {
     await cache.ensure(previous);
     const live = cache.tracked(trackingName);
     const health = { customizations: this.opts.customizations?.(), now: Date.now };
-    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced, ...health });
+    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced, jq: this.opts.jq, ...health });
     for (const kind of unknown.filter((k) => manifests.some((m) => m.apiVersion === k.apiVersion && m.kind === k.kind))) {
       compare.conditions.push({ type: ConditionType.ComparisonError, message: `The Kubernetes API could not find ${kind.apiVersion}/${kind.kind} on cluster ${cache.describe()}; make sure its CRD is installed` });
     }

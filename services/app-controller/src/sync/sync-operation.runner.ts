@@ -3,7 +3,7 @@
 // record operationState and history. A pass that must wait returns early; the next pass re-runs
 // the sync from the start, which is idempotent, so a restart of the controller resumes it too.
 import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
-import { describeShared, parseSyncOptions, planSync, sharedResources, stepStatus, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
+import { describeShared, parseSyncOptions, planSync, sharedResources, stepStatus, type JqEvaluator, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
@@ -21,6 +21,8 @@ export interface SyncRunnerOptions {
   logger: Logger;
   /** How long one pass waits for a step to become healthy before yielding its worker. */
   stepWaitMs: number;
+  /** Real jq, for ignoreDifferences' jqPathExpressions. */
+  jq?: JqEvaluator;
   onFinished?: (app: Application, phase: OperationState['phase']) => void;
   /** argocd-cm's resource customizations as they are now. */
   customizations?: () => ResourceCustomizations;
@@ -96,6 +98,7 @@ export class SyncOperationRunner {
         syncOptions,
         resources: sync.resources,
         ignoreDifferences: app.spec.ignoreDifferences,
+        jq: this.opts.jq,
         customizations: this.opts.customizations?.(),
         namespaceExists: !!namespace && !!cache.get(`/Namespace//${namespace}`),
       },
