@@ -28,6 +28,8 @@ export { maskSecretData, SECRET_MASK } from './diff/secret-mask';
 export { LAST_APPLIED_ANNOTATION } from './diff/normalize';
 export { parseQuantity, quantitiesEqual } from './diff/quantity';
 export type { JqEvaluator, JqFailureKind, JqPath, JqPathStep, JqPathsResult } from './diff/jq-evaluator';
+export { resourceDiffHeader, unifiedResourceDiff } from './diff/unified-diff';
+export type { ResourceDiffInput } from './diff/unified-diff';
 
 export { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations } from './customizations/resource-customizations';
 export type { HealthCustomization, OverrideIgnoreDiff, ParsedCustomizations, ResourceCustomizations } from './customizations/resource-customizations';
