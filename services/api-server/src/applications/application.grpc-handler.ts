@@ -12,6 +12,7 @@ import { ApplicationRollbackService } from './application-rollback.service';
 import { ApplicationSyncService } from './application-sync.service';
 import { ApplicationTerminationService } from './application-termination.service';
 import { ApplicationService } from './application.service';
+import { withUnifiedDiffs } from './resource-diff.builder';
 
 /** application.ApplicationService: translates the wire and delegates to the use cases. */
 export class ApplicationGrpcHandler implements GrpcHandler {
@@ -87,7 +88,7 @@ export class ApplicationGrpcHandler implements GrpcHandler {
       ManagedResources: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         const app = await this.applications.authorized(ctx, req.applicationName, 'get', req.project);
-        return toJsonObject(await this.cache.managedResources(this.applications.namespace, app.metadata.name));
+        return toJsonObject(withUnifiedDiffs(await this.cache.managedResources(this.applications.namespace, app.metadata.name)));
       }),
     };
     return handlers;
