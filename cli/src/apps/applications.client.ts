@@ -64,6 +64,11 @@ export class ApplicationsClient {
     await this.api.call(this.api.applications, 'TerminateOperation', { name });
   }
 
+  /** Argo's ManagedResources: per resource its target, live, normalised and predicted states, and the diff to print. */
+  async managedResources(name: string): Promise<Record<string, unknown>> {
+    return fromJsonObject(await this.api.call(this.api.applications, 'ManagedResources', { applicationName: name }), 'managed resources');
+  }
+
   /** Where the UI shows the app: argocd-cm's `url` when set, else derived from the server address. */
   async appURL(name: string): Promise<string> {
     const fallback = `${this.api.target.plaintext ? 'http' : 'https'}://${this.api.target.server.replace(/:443$/, '')}/applications/${name}`;

@@ -21,6 +21,7 @@ const BOOLEAN_FLAGS = new Set([
   'health',
   'operation',
   'client',
+  'exit-code',
 ]);
 
 export function normalizeBooleanFlags(argv: readonly string[]): string[] {
