@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliConfig } from '../cli.config';
 import { appCreateCommand } from './app-create.command';
 import { appDeleteCommand } from './app-delete.command';
+import { appDiffCommand } from './app-diff.command';
 import { appGetCommand } from './app-get.command';
 import { appHistoryCommand } from './app-history.command';
 import { appListCommand } from './app-list.command';
@@ -19,6 +20,7 @@ export function appCommand(config: CliConfig): Command {
     .addCommand(appGetCommand(config))
     .addCommand(appCreateCommand(config))
     .addCommand(appSyncCommand(config))
+    .addCommand(appDiffCommand(config))
     .addCommand(appWaitCommand(config))
     .addCommand(appHistoryCommand(config))
     .addCommand(appRollbackCommand(config))
