@@ -150,7 +150,7 @@ afterAll(async () => {
     ...(await redis.keys(`${PREFIX}:*`)),
     ...(await redis.keys(`flotilla:app:${NS}/*`)),
     ...(await redis.keys(`flotilla:session:${NS}:*`)),
-    ...(spoke ? [`flotilla:cluster:${spoke.url}:info`] : []),
+    ...(spoke ? [`${PREFIX}:cluster:${spoke.url}:info`] : []),
   ];
   if (keys.length) await redis.del(...keys);
   redis.disconnect();

@@ -2,10 +2,11 @@
 // api-server's cluster list and get (Argo CD keeps the same ClusterInfo in its cache).
 import type { ConnectionStatus } from './cluster.types';
 
-export const CLUSTER_CACHE_PREFIX = 'flotilla:cluster:';
-
-/** `flotilla:cluster:<server>:info` */
-export const clusterInfoKey = (server: string): string => `${CLUSTER_CACHE_PREFIX}${server}:info`;
+/**
+ * `<prefix>:cluster:<server>:info`, the prefix being the installation's FLOTILLA_QUEUE_PREFIX
+ * (default `flotilla`), so two Flotillas sharing a Redis never report each other's clusters.
+ */
+export const clusterInfoKey = (server: string, prefix = 'flotilla'): string => `${prefix}:cluster:${server}:info`;
 
 /** Argo's ClusterInfo, as the controller last saw the cluster. */
 export interface ClusterCacheInfo {

@@ -200,7 +200,7 @@ const providers: Provider[] = [
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
   ),
-  make(ClusterInfoStore, [RedisClient], (r: RedisClient) => new ClusterInfoStore(r)),
+  make(ClusterInfoStore, [RedisClient, CONFIG], (r: RedisClient, c: ApiServerConfig) => new ClusterInfoStore(r, c.FLOTILLA_QUEUE_PREFIX)),
   make(
     ClusterService,
     [ClusterStore, ClusterInfoStore],

@@ -71,7 +71,7 @@ describe('app-controller against kube-sim hub and spoke, git over HTTP and repo-
     await git?.stop();
     await clusters?.stop();
     if (redis) {
-      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`)), `flotilla:cluster:${clusters?.spoke.url}:info`, 'flotilla:cluster:https://127.0.0.1:1:info'];
+      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`)), `${PREFIX}:cluster:${clusters?.spoke.url}:info`, `${PREFIX}:cluster:https://127.0.0.1:1:info`];
       await redis.del(...keys);
       redis.disconnect();
     }

@@ -80,6 +80,7 @@ function controllerFactory(config: AppControllerConfig) {
     const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, shards, logger, {
       namespace: config.namespace,
       resyncMs: config.resyncMs,
+      keyPrefix: config.env.FLOTILLA_QUEUE_PREFIX,
       concurrency: config.concurrency,
     });
     late.controller = controller;

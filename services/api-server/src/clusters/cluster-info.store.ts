@@ -5,12 +5,16 @@ export const NOT_MONITORED = 'Cluster has no applications and is not being monit
 
 /** The app-controller's view of each cluster (version, connection, cache), kept in Redis. */
 export class ClusterInfoStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    /** FLOTILLA_QUEUE_PREFIX, as the app-controller writes under. */
+    private readonly prefix = 'flotilla',
+  ) {}
 
   /** The clusters with what the controller last recorded about them; Unknown when it recorded nothing. */
   async withInfo(clusters: Cluster[]): Promise<Cluster[]> {
     if (!clusters.length) return clusters;
-    const values = await this.redis.mget(...clusters.map((c) => clusterInfoKey(c.server))).catch(() => clusters.map(() => null));
+    const values = await this.redis.mget(...clusters.map((c) => clusterInfoKey(c.server, this.prefix))).catch(() => clusters.map(() => null));
     return clusters.map((cluster, i) => {
       const info = parse(values[i]);
       if (!info) {

@@ -29,6 +29,8 @@ export interface AppControllerOptions {
   namespace: string;
   resyncMs: number;
   concurrency: number;
+  /** FLOTILLA_QUEUE_PREFIX: the installation's Redis key prefix (cluster info for the api-server). */
+  keyPrefix?: string;
 }
 
 /** Changes that need a new comparison; status-only writes (mostly our own) do not. */
@@ -208,7 +210,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     for (const cache of this.clusters.activeCaches()) {
       const count = apps.filter((a) => matchDestination(a.spec.destination, clusters).cluster?.server === cache.server).length;
       await this.redis
-        .set(clusterInfoKey(cache.server), JSON.stringify(cache.info(count)), 'EX', CLUSTER_INFO_TTL_SECONDS)
+        .set(clusterInfoKey(cache.server, this.opts.keyPrefix), JSON.stringify(cache.info(count)), 'EX', CLUSTER_INFO_TTL_SECONDS)
         .catch((err: Error) => this.logger.warn({ err }, `recording cluster info of ${cache.server} failed: ${err.message}`));
     }
   }

@@ -109,7 +109,7 @@ describe('argocd-cm resource customizations in the app-controller', () => {
     await git?.stop();
     await clusters?.stop();
     if (redis) {
-      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`)), `flotilla:cluster:${clusters?.spoke.url}:info`, 'flotilla:cluster:https://127.0.0.1:1:info'];
+      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`)), `${PREFIX}:cluster:${clusters?.spoke.url}:info`, `${PREFIX}:cluster:https://127.0.0.1:1:info`];
       await redis.del(...keys);
       redis.disconnect();
     }
