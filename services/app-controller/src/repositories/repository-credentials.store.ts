@@ -1,9 +1,8 @@
 // Repository and repo-creds Secrets of the control-plane namespace, watched, so each reconcile
 // can hand repo-server the right credentials without reading the hub.
-import { SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY, type Repository } from '@flotilla/api-types';
+import { repositoryFor, repositoryFromSecret, SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY, type Repository } from '@flotilla/api-types';
 import { Informer, type KubeClient } from '@flotilla/platform';
 import type { SecretObject } from '../clusters/cluster-secret.codec';
-import { repositoryFor, repositoryFromSecret } from './repository-credentials.matcher';
 
 export class RepositoryCredentialsStore {
   private readonly secrets: Informer<SecretObject>;

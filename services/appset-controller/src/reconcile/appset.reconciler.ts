@@ -7,6 +7,8 @@ import {
   IN_CLUSTER_SERVER,
   KubeObject,
   Repository,
+  repositoryFor,
+  repositoryFromSecret,
   SECRET_TYPE_LABEL,
   SECRET_TYPE_REPO_CREDS,
   SECRET_TYPE_REPOSITORY,
@@ -16,7 +18,6 @@ import { secretField } from '../generators/clusters.generator';
 import type { GeneratorRegistry } from '../generators/generator-entry.transform';
 import { refreshRequired } from '../generators/git.generator';
 import type { AppSetHub } from '../hub/appset-hub.port';
-import { repositoryFor, repositoryFromSecret } from '../repositories/repository-credentials.matcher';
 import { generateApplications } from '../template/applications.renderer';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';

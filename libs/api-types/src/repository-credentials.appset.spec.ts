@@ -1,5 +1,5 @@
-import type { KubeObject } from '@flotilla/api-types';
-import { repositoryFor, repositoryFromSecret } from './repository-credentials.matcher';
+import type { KubeObject } from './kube-object.types';
+import { repositoryFor, repositoryFromSecret } from './repository.match';
 
 const secret = (type: string, data: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',

@@ -1,5 +1,5 @@
-import { normalizeRepoUrl, type Repository } from '@flotilla/api-types';
-import { repositoryFor, repositoryFromSecret } from './repository-credentials.matcher';
+import { normalizeRepoUrl, repositoryFor, repositoryFromSecret } from './repository.match';
+import type { Repository } from './repository.types';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
