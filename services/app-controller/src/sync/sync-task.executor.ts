@@ -1,7 +1,7 @@
 // Carries out one sync task on the destination cluster: server-side apply (field manager
 // argocd-controller, forced, as Argo's ServerSideApply=true), replace, hook re-creation, or prune.
 import { groupOf, type KubeObject, type ResultCode } from '@flotilla/api-types';
-import type { SyncTask } from '@flotilla/engine';
+import { LAST_APPLIED_ANNOTATION, type SyncTask } from '@flotilla/engine';
 import { isNotFound, type KubeClient } from '@flotilla/platform';
 import { deleteObject } from '../clusters/object.deleter';
 import { kubectlName } from './operation-state.builder';
@@ -17,6 +17,22 @@ export interface TaskOutcome {
 }
 
 const RECREATE_WAIT_MS = 10_000;
+/** kubectl refuses annotations past 256 KiB; a bigger object goes without (as with ServerSideApply=true). */
+const MAX_LAST_APPLIED_BYTES = 200 * 1024;
+
+/**
+ * desired carrying kubectl's last-applied-configuration, as Argo's default (client-side) apply leaves
+ * it: the three-way diff then sees a field removed from git as a difference. Server-side apply
+ * (ServerSideApply=true) tracks ownership in managedFields instead, and writes none.
+ */
+function withLastApplied(desired: KubeObject): KubeObject {
+  const { [LAST_APPLIED_ANNOTATION]: _previous, ...annotations } = desired.metadata?.annotations ?? {};
+  const bare = { ...desired, metadata: { ...desired.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) } };
+  if (!Object.keys(annotations).length) delete bare.metadata.annotations;
+  const text = `${JSON.stringify(bare)}\n`;
+  if (Buffer.byteLength(text) > MAX_LAST_APPLIED_BYTES) return desired;
+  return { ...desired, metadata: { ...desired.metadata, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: text } } };
+}
 
 const PROPAGATION = { foreground: 'Foreground', background: 'Background', orphan: 'Orphan' } as const;
 
@@ -50,7 +66,7 @@ export class SyncTaskExecutor {
   }
 
   private async write(task: SyncTask): Promise<KubeObject> {
-    const desired = task.desired;
+    const desired = task.desired && !task.options.serverSideApply ? withLastApplied(task.desired) : task.desired;
     if (!desired) throw new Error(`${task.key}: nothing to apply`);
     if (task.action === 'hook' && task.live && task.deletePolicies?.includes('BeforeHookCreation')) await this.deleteHook({ ...task, desired: task.live });
     const validation = task.options.validate ? undefined : ('Ignore' as const);
