@@ -38,7 +38,7 @@ export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/overri
 
 export { compareAppState } from './compare/app-state';
 export type { CompareInput, CompareResult, ManagedResource } from './compare/app-state';
-export { ignoresExtraneous } from './compare/compare-options';
+export { ignoresExtraneous, usesServerSideDiff } from './compare/compare-options';
 export { describeShared, sharedResources } from './compare/shared-resources';
 export type { SharedResource } from './compare/shared-resources';
 

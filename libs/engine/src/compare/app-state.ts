@@ -36,6 +36,8 @@ export interface CompareInput {
   customizations?: ResourceCustomizations;
   /** The clock Lua health checks read through os.time(), in milliseconds since the epoch. */
   now?: () => number;
+  /** Server-side diff: dry-run server-side apply results by resource key (see DiffInput.serverPredicted). */
+  serverPredicted?: ReadonlyMap<string, KubeObject>;
 }
 
 /** One managed resource: what Git wants, what runs, and how they differ. */
@@ -113,6 +115,7 @@ function compareOne(
       isNamespaced: input.isNamespaced,
       defaultNamespace: input.namespace,
       jq: input.jq,
+      serverPredicted: input.serverPredicted?.get(key),
     });
     diff.warnings.forEach((w) => warnings.add(w));
   }

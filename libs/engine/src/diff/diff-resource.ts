@@ -17,6 +17,11 @@ export interface DiffInput extends KeyOptions {
   lastApplied?: KubeObject;
   /** Runs ignoreDifferences' jqPathExpressions; without it they are reported, not applied. */
   jq?: JqEvaluator;
+  /**
+   * Server-side diff: what the API server answered to a dry-run server-side apply of desired. When
+   * given, it is the predicted live object, instead of a three-way merge computed here.
+   */
+  serverPredicted?: KubeObject;
 }
 
 export interface DiffResult {
@@ -34,11 +39,12 @@ export interface DiffResult {
 export function diffResource(input: DiffInput): DiffResult {
   const ref: ResourceRef = resourceRefOf(input.live, input);
   const live = stripServerFields(input.live);
-  const desired = secretStringDataToData(stripServerFields(input.desired));
+  const server = input.serverPredicted ? secretStringDataToData(stripServerFields(input.serverPredicted)) : undefined;
+  const desired = server ?? secretStringDataToData(stripServerFields(input.desired));
   const lastSource = input.lastApplied ?? lastAppliedOf(input.live);
   const last = lastSource ? secretStringDataToData(stripServerFields(lastSource)) : undefined;
   const { warnings } = applyIgnoreDifferences(input.ignoreDifferences ?? [], ref, input.live, { live, desired, lastApplied: last }, input.jq);
-  const predicted = predictLive(live, desired, last);
+  const predicted = server ? desired : predictLive(live, desired, last);
   const modified = !jsonEqual(live, predicted);
   const masked = maskSecretPair(live, predicted);
   return {

@@ -13,6 +13,7 @@ import { buildManagedResources, buildResourceTree } from '../tree/resource-tree.
 import { compareLevel, type CompareLevel } from './compare-level';
 import { prepareDesired } from './desired-objects';
 import { ManifestSource, RenderError, type AppSources } from './manifest.source';
+import { ServerSideDiffer } from './server-side.differ';
 
 export interface AppStateReconcilerOptions {
   clusters: ClusterRegistry;
@@ -38,6 +39,8 @@ interface Comparison {
 }
 
 export class AppStateReconciler {
+  private readonly serverSide = new ServerSideDiffer();
+
   constructor(private readonly opts: AppStateReconcilerOptions) {}
 
   /** Refreshes the app's status; returns what auto-sync decided (undefined when nothing was compared). */
@@ -96,7 +99,19 @@ export class AppStateReconciler {
     await cache.ensure(previous);
     const live = cache.tracked(trackingName);
     const health = { customizations: this.opts.customizations?.(), now: Date.now };
-    const compare = compareAppState({ appName: trackingName, desired, live, namespace, ignoreDifferences: app.spec.ignoreDifferences, isNamespaced: cache.isNamespaced, jq: this.opts.jq, ...health });
+    const server = await this.serverSide.predict(app, desired, cache, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced });
+    const compare = compareAppState({
+      appName: trackingName,
+      desired,
+      live,
+      namespace,
+      ignoreDifferences: app.spec.ignoreDifferences,
+      isNamespaced: cache.isNamespaced,
+      jq: this.opts.jq,
+      serverPredicted: server.predicted,
+      ...health,
+    });
+    compare.conditions.push(...server.conditions);
     for (const kind of unknown.filter((k) => manifests.some((m) => m.apiVersion === k.apiVersion && m.kind === k.kind))) {
       compare.conditions.push({ type: ConditionType.ComparisonError, message: `The Kubernetes API could not find ${kind.apiVersion}/${kind.kind} on cluster ${cache.describe()}; make sure its CRD is installed` });
     }

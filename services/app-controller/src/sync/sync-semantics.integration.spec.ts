@@ -263,6 +263,47 @@ describe('sync semantics against kube-sim', () => {
     expect((job?.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image).toBe('busybox:2');
   }, 60_000);
 
+  it('a field removed from git is a difference (three-way diff against last-applied), and syncing removes it', async () => {
+    git.commit({ 'removal/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { keep: "1", drop: "2" }\n' }, 'two keys');
+    await createApp('removal', 'removal', 'removal');
+    await sync('removal');
+    await eventually(async () => expect((await app('removal')).status?.sync?.status).toBe('Synced'), 30_000);
+    const next = git.commit({ 'removal/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { keep: "1" }\n' }, 'one key');
+    await patchApp('removal', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
+    await eventually(async () => expect((await app('removal')).status?.sync).toMatchObject({ status: 'OutOfSync', revision: next }));
+    await sync('removal');
+    await eventually(async () => expect((await app('removal')).status?.sync?.status).toBe('Synced'), 30_000);
+    expect((await spokeGet('v1', 'ConfigMap', 'settings', 'removal'))?.data).toEqual({ keep: '1' });
+  }, 60_000);
+
+  it('server-side diff (compare-options ServerSideDiff=true, ServerSideApply=true) asks the API server: Synced when equal, a removed key is a difference', async () => {
+    git.commit({ 'ssd/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { keep: "1", drop: "2" }\n' }, 'ssd: two keys');
+    await clusters.hubKube.create({
+      apiVersion: ARGO_API_VERSION,
+      kind: 'Application',
+      metadata: { name: 'ssd', namespace: NS, annotations: { 'argocd.argoproj.io/compare-options': 'ServerSideDiff=true' } },
+      spec: {
+        project: 'default',
+        source: { repoURL: git.url, path: 'ssd', targetRevision: 'main' },
+        destination: { server: clusters.spoke.url, namespace: 'ssd' },
+        syncPolicy: { syncOptions: ['ServerSideApply=true'] },
+      },
+    });
+    await sync('ssd');
+    await eventually(async () => expect((await app('ssd')).status?.sync?.status).toBe('Synced'), 30_000);
+    // No last-applied annotation with server-side apply: only the server can tell the key goes.
+    const live = await spokeGet('v1', 'ConfigMap', 'settings', 'ssd');
+    expect(live?.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBeUndefined();
+    const next = git.commit({ 'ssd/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { keep: "1" }\n' }, 'ssd: one key');
+    await patchApp('ssd', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
+    await eventually(async () => expect((await app('ssd')).status?.sync).toMatchObject({ status: 'OutOfSync', revision: next }));
+    // The dry run changed nothing.
+    expect((await spokeGet('v1', 'ConfigMap', 'settings', 'ssd'))?.data).toEqual({ keep: '1', drop: '2' });
+    await sync('ssd');
+    await eventually(async () => expect((await app('ssd')).status?.sync?.status).toBe('Synced'), 30_000);
+    expect((await spokeGet('v1', 'ConfigMap', 'settings', 'ssd'))?.data).toEqual({ keep: '1' });
+  }, 60_000);
+
   it('app of apps: child Applications rendered by a parent are created in the hub, reconciled, and waited for by wave', async () => {
     const child = (name: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
 kind: Application
