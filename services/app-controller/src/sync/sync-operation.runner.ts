@@ -3,7 +3,7 @@
 // record operationState and history. A pass that must wait returns early; the next pass re-runs
 // the sync from the start, which is idempotent, so a restart of the controller resumes it too.
 import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
-import { describeShared, parseSyncOptions, planSync, sharedResources, stepStatus, type JqEvaluator, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
+import { describeShared, isHook, parseSyncOptions, planSync, sharedResources, stepStatus, type JqEvaluator, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
@@ -78,8 +78,13 @@ export class SyncOperationRunner {
     const result = sources.multi ? { revision: '', revisions: rendered.revisions, sources: sources.sources } : { revision: rendered.revision, source: sources.sources[0] };
     ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult, ...result } };
     const namespace = app.spec.destination.namespace;
-    const desired = prepareDesired(rendered.manifests, ctx.trackingName, namespace, cache.isNamespaced);
-    const syncOptions = [...(app.spec.syncPolicy?.syncOptions ?? []), ...(sync.syncOptions ?? [])];
+    // syncStrategy apply (`argocd app sync --strategy apply`): a plain apply, no hooks run; its
+    // `force`, or the hook strategy's, is Force=true.
+    const applyOnly = !!sync.syncStrategy?.apply && !sync.syncStrategy.hook;
+    const manifests = applyOnly ? rendered.manifests.filter((m) => !isHook(m)) : rendered.manifests;
+    const desired = prepareDesired(manifests, ctx.trackingName, namespace, cache.isNamespaced);
+    const forced = sync.syncStrategy?.apply?.force || sync.syncStrategy?.hook?.force ? ['Force=true'] : [];
+    const syncOptions = [...(app.spec.syncPolicy?.syncOptions ?? []), ...(sync.syncOptions ?? []), ...forced];
     if (parseSyncOptions(syncOptions).failOnSharedResource) {
       const shared = sharedResources(desired, (key) => cache.get(key), ctx.trackingName, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced });
       if (shared.length) throw new SharedResourceError(`Shared resource found: ${shared.map((s) => describeShared(s, ctx.trackingName)).join('; ')}`);

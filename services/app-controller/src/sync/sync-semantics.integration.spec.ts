@@ -164,6 +164,20 @@ describe('sync semantics against kube-sim', () => {
     await eventually(async () => expect((await app('waves')).status?.health?.status).toBe('Healthy'));
   }, 90_000);
 
+  it('the apply sync strategy applies without running hooks', async () => {
+    const before = await spokeGet('batch/v1', 'Job', 'migrate', 'waves');
+    await patchApp('waves', { operation: { sync: { syncStrategy: { apply: {} } }, initiatedBy: { username: 'admin' } } });
+    const done = await eventually(async () => {
+      const a = await app('waves');
+      expect(a.operation).toBeUndefined();
+      expect(a.status?.operationState?.operation.sync?.syncStrategy).toEqual({ apply: {} });
+      expect(a.status?.operationState?.phase).toBe('Succeeded');
+      return a;
+    }, 30_000);
+    expect(done.status?.operationState?.syncResult?.resources?.filter((r) => r.hookType)).toEqual([]);
+    expect((await spokeGet('batch/v1', 'Job', 'migrate', 'waves'))?.metadata?.uid).toBe(before?.metadata?.uid);
+  }, 60_000);
+
   it('a failing PreSync hook fails the sync, skips the sync phase and runs the SyncFail hook', async () => {
     await createApp('failing', 'failing', 'failing');
     await eventually(async () => expect((await app('failing')).status?.sync?.status).toBe('OutOfSync'));
