@@ -11,3 +11,4 @@ export * from './cluster-cache.keys';
 export * from './app-cache.keys';
 export * from './repository.match';
 export * from './manifest-generate-paths';
+export * from './go-path.match';

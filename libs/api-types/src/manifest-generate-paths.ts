@@ -3,6 +3,17 @@
 // none of them leaves the app alone. Shared by api-server's webhook and repo-server's cache reuse.
 // https://argo-cd.readthedocs.io/en/stable/operator-manual/high_availability/#manifest-paths-annotation
 import { posix } from 'node:path';
+import { BadPatternError, goPathMatch } from './go-path.match';
+
+/** filepath.Match as Argo uses it here: a malformed pattern matches nothing. */
+function globMatches(pattern: string, file: string): boolean {
+  try {
+    return goPathMatch(pattern, file);
+  } catch (err) {
+    if (err instanceof BadPatternError) return false;
+    throw err;
+  }
+}
 
 /**
  * The annotation's paths, repository-relative without a leading slash: `;`-separated, each
@@ -20,26 +31,6 @@ export function manifestGeneratePaths(annotation: string | undefined, sourcePath
   return paths.length ? paths : undefined;
 }
 
-/** Go's filepath.Match syntax (`*`, `?`, `[…]`; none of them crosses a `/`) as a RegExp. */
-function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('^') ? `^/${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 /**
  * Whether any changed file (repository-relative) lies in or under one of the paths, or matches
  * one as a glob. Without paths every change counts, as in Argo CD.
@@ -49,8 +40,7 @@ export function filesTouchPaths(paths: string[] | undefined, changedFiles: strin
   const clean = (p: string): string => posix.normalize(`/${p}`).replace(/^\/+/, '').replace(/\/+$/, '');
   const matchers = paths.map((p) => {
     const root = clean(p);
-    const glob = /[*?[]/.test(root) ? globRegExp(root) : undefined;
-    return (f: string): boolean => root === '' || f === root || f.startsWith(`${root}/`) || !!glob?.test(f);
+    return (f: string): boolean => root === '' || f === root || f.startsWith(`${root}/`) || globMatches(root, f);
   });
   return changedFiles.some((file) => {
     const f = clean(file);

@@ -1,13 +1,10 @@
 import type { Application, ApplicationSet } from '@flotilla/api-types';
-import { REFRESH_ANNOTATION } from '@flotilla/api-types';
+import { APPSET_REFRESH_ANNOTATION, REFRESH_ANNOTATION } from '@flotilla/api-types';
 import type { Logger } from 'pino';
 import { isKubeNotFound } from '../hub/kube-errors';
 import type { KubeResourceStore, NamedObject } from '../hub/kube-resource.store';
 import type { PushEvent } from './push-event.types';
 import { pushTouchesApplication, pushTouchesApplicationSet } from './push-target.match';
-
-/** Argo CD's request to an ApplicationSet controller to run the generators again. */
-export const APPSET_REFRESH_ANNOTATION = 'argocd.argoproj.io/application-set-refresh';
 
 // Patches in flight at once: a push to a monorepo may concern hundreds of apps.
 const PATCH_CONCURRENCY = 8;

@@ -1,10 +1,9 @@
 // `git`: one parameter set per matching directory, or per JSON/YAML file (per item, for a file holding
 // a list), read through repo-server, as Argo's GitGenerator.
 // https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/
-import { APPSET_REFRESH_ANNOTATION, type ApplicationSet, type Repository } from '@flotilla/api-types';
+import { APPSET_REFRESH_ANNOTATION, BadPatternError, checkGoPathPattern, type ApplicationSet, type Repository } from '@flotilla/api-types';
 import { Generator, GeneratorContext, GeneratorEntry, GeneratorError, GitGeneratorSpec, Params, useGoTemplate } from './generator.types';
 import { directoryParams, fileParams, filterDirectories, GitParamsOptions } from './git.params';
-import { BadPatternError, checkGoPathPattern } from './go-path.match';
 
 /** What the git generator asks of repo-server (RepoServerClient has this shape). */
 export interface GitRepositoryReader {

@@ -1,12 +1,12 @@
 // The parameter sets Argo's git generator builds from a directory path or a JSON/YAML file, in both
 // template modes. https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/
 import { posix } from 'node:path';
+import { goPathMatch } from '@flotilla/api-types';
 import { parseAllDocuments } from 'yaml';
 import { isPlainObject } from '../json/json-value';
 import { normalizeName } from '../template/name.functions';
 import { goValueString } from './generator-entry.transform';
 import { GeneratorError, Params } from './generator.types';
-import { goPathMatch } from './go-path.match';
 
 export interface GitParamsOptions {
   goTemplate: boolean;

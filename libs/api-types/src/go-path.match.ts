@@ -1,4 +1,4 @@
-// Go's path.Match, which the git directories generator filters paths with: `*` and `?` never cross
+// Go's path.Match, which Argo CD matches paths with (the git generators, manifest-generate-paths): `*` and `?` never cross
 // `/`, `[...]` classes (with `^` negation and ranges), `\` escapes, and the whole name must match.
 // https://pkg.go.dev/path#Match
 
