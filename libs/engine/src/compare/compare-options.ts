@@ -1,6 +1,6 @@
 // argocd.argoproj.io/compare-options on a resource: `IgnoreExtraneous`, `ServerSideDiff=true|false`, ...
 import { COMPARE_OPTIONS_ANNOTATION, type KubeObject } from '@flotilla/api-types';
-import { hasAnnotationOption } from '../object/annotations';
+import { annotationCsv, hasAnnotationOption } from '../object/annotations';
 
 /**
  * Whether a resource is compared by server-side diff: its own compare-options decide
@@ -8,11 +8,7 @@ import { hasAnnotationOption } from '../object/annotations';
  * ServerSideApply=true), as Argo CD's ServerSideDiff does.
  */
 export function usesServerSideDiff(obj: KubeObject, appDefault: boolean): boolean {
-  const raw = obj.metadata?.annotations?.[COMPARE_OPTIONS_ANNOTATION] ?? '';
-  const own = raw
-    .split(',')
-    .map((o) => o.trim())
-    .find((o) => o.startsWith('ServerSideDiff='));
+  const own = annotationCsv(obj, COMPARE_OPTIONS_ANNOTATION).find((o) => o.startsWith('ServerSideDiff='));
   return own ? own === 'ServerSideDiff=true' : appDefault;
 }
 

@@ -2,8 +2,7 @@
 // the desired object would give — a dry-run server-side apply as the controller's field manager —
 // and compare that with live, so defaults, admission mutations and fields git no longer sets are
 // judged by the server rather than predicted here.
-import { COMPARE_OPTIONS_ANNOTATION, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
-import { ConditionType } from '@flotilla/api-types';
+import { ConditionType, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
 import { isHook, resourceKeyOf, usesServerSideDiff, type KeyOptions } from '@flotilla/engine';
 import { createHash } from 'node:crypto';
 import type { ClusterCache } from '../clusters/cluster.cache';
@@ -16,11 +15,9 @@ export interface ServerSidePrediction {
   conditions: ApplicationCondition[];
 }
 
-/** Whether the Application asks for server-side diff for its resources by default. */
-export function appUsesServerSideDiff(app: Application): boolean {
-  const options = (app.metadata.annotations?.[COMPARE_OPTIONS_ANNOTATION] ?? '').split(',').map((o) => o.trim());
-  return options.includes('ServerSideDiff=true') || !!app.spec.syncPolicy?.syncOptions?.includes('ServerSideApply=true');
-}
+/** Whether the Application asks for server-side diff for its resources by default (its compare-options, or ServerSideApply=true). */
+export const appUsesServerSideDiff = (app: Application): boolean =>
+  usesServerSideDiff({ metadata: app.metadata }, false) || !!app.spec.syncPolicy?.syncOptions?.includes('ServerSideApply=true');
 
 export class ServerSideDiffer {
   /** Dry-run answers by cluster, resource, live resourceVersion and desired content: unchanged inputs ask once. */
