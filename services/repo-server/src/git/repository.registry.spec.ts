@@ -30,14 +30,24 @@ describe('RepositoryRegistry', () => {
     expect(fetch.mock.calls.length).toBe(before + 1);
   });
 
-  it('gives a caller a fetch that started after it asked', async () => {
+  it('gives a caller a fetch that started after it asked, not one already running', async () => {
     const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
     await registry.resolve(origin.url, {}, 'main');
-    const slow = registry.resolve(origin.url, {}, 'main', true);
-    // Pushed while the first fresh fetch may already be running: the second caller must see it.
+    const repo = registry.get(origin.url);
+    const realFetch = repo.fetch.bind(repo);
+    // The next fetch has read the remote but not yet returned when the push below happens.
+    let fetched!: () => void;
+    const fetchedRemote = new Promise<void>((r) => (fetched = r));
+    jest.spyOn(repo, 'fetch').mockImplementationOnce(async () => {
+      await realFetch();
+      fetched();
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const before = registry.resolve(origin.url, {}, 'main', true);
+    await fetchedRemote;
     const pushed = origin.write('a.yaml', 'a: 4\n').commit();
     const late = registry.resolve(origin.url, {}, 'main', true);
-    await slow;
+    expect((await before).sha).not.toBe(pushed);
     expect((await late).sha).toBe(pushed);
   });
 });
