@@ -1,13 +1,6 @@
 import { ARGO_API_VERSION, REFRESH_ANNOTATION, type Application, type KubeObject } from '@flotilla/api-types';
-import { bootstrapService, type RunningService } from '@flotilla/platform';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { loadAppControllerConfig } from '../app-controller.config';
-import { appControllerModule, SERVICE_NAME } from '../app-controller.module';
-import { eventually, startClusters, startGitRepo, startRepoServer, type Clusters, type GitRepo, type RepoServerProcess } from '../testing/app-controller.harness';
+import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 
 // Multi-source Applications (spec.sources with a `ref` for value files) and what an app shows when
 // its repository goes away, through the real app-controller, repo-server, git over HTTP and kube-sim.
@@ -22,46 +15,20 @@ const chart = {
 };
 
 describe('multi-source Applications', () => {
-  let dir: string;
+  let stack: ControllerStack;
   let clusters: Clusters;
   let git: GitRepo;
-  let repoServer: RepoServerProcess;
-  let controller: RunningService;
-  let redis: Redis;
 
   const app = (name: string): Promise<Application> => clusters.hubKube.get<Application>({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: NS, name } });
   const patchApp = (name: string, patch: object): Promise<unknown> => clusters.hubKube.patch({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: NS, name } }, patch, 'merge');
   const spokeGet = (kind: string, name: string, namespace: string): Promise<KubeObject> => clusters.spokeKube.get({ apiVersion: 'v1', kind, metadata: { name, namespace } });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'multi-source-spec-'));
-    clusters = await startClusters(dir, NS);
-    git = await startGitRepo(dir);
-    repoServer = await startRepoServer(dir, PREFIX);
-    const config = loadAppControllerConfig({
-      FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
-      FLOTILLA_NAMESPACE: NS,
-      FLOTILLA_REPO_SERVER: repoServer.address,
-      FLOTILLA_QUEUE_PREFIX: PREFIX,
-      FLOTILLA_APP_RESYNC_SECONDS: '2',
-      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-    });
-    controller = await bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
-    redis = new Redis('redis://127.0.0.1:6379');
+    stack = await startControllerStack({ name: 'multi-source', namespace: NS, prefix: PREFIX });
+    ({ clusters, git } = stack);
   }, 90_000);
 
-  afterAll(async () => {
-    await controller?.stop();
-    await repoServer?.stop();
-    await git?.stop();
-    await clusters?.stop();
-    if (redis) {
-      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`))];
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => stack?.stop(), 30_000);
 
   it('renders a chart with value files from a `ref` source plus a directory, syncs them, and reports one revision per source', async () => {
     const sha = git.commit({ ...chart, 'envs/prod/values.yaml': 'colour: blue\nreplicas: 3\n', 'extra/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: extra }\ndata: { a: b }\n' }, 'chart, values and extras');

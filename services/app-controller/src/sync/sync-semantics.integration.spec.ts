@@ -1,13 +1,6 @@
 import { ARGO_API_VERSION, REFRESH_ANNOTATION, RESOURCES_FINALIZER, type Application, type KubeObject } from '@flotilla/api-types';
-import { bootstrapService, type RunningService } from '@flotilla/platform';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { loadAppControllerConfig } from '../app-controller.config';
-import { appControllerModule, SERVICE_NAME } from '../app-controller.module';
-import { eventually, startClusters, startGitRepo, startRepoServer, type Clusters, type GitRepo, type RepoServerProcess } from '../testing/app-controller.harness';
+import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 
 // Argo CD's sync semantics end to end: hooks and waves in order, SyncFail, ignoreDifferences for an
 // autoscaled Deployment, cascading deletion and app of apps — through the real app-controller,
@@ -43,12 +36,9 @@ spec:
 `;
 
 describe('sync semantics against kube-sim', () => {
-  let dir: string;
+  let stack: ControllerStack;
   let clusters: Clusters;
   let git: GitRepo;
-  let repoServer: RepoServerProcess;
-  let controller: RunningService;
-  let redis: Redis;
 
   const appRef = (name: string): KubeObject => ({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: NS, name } });
   const app = (name: string): Promise<Application> => clusters.hubKube.get<Application>(appRef(name));
@@ -65,9 +55,8 @@ describe('sync semantics against kube-sim', () => {
   const sync = (name: string): Promise<unknown> => patchApp(name, { operation: { sync: { syncOptions: ['CreateNamespace=true'] }, initiatedBy: { username: 'admin' } } });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sync-semantics-spec-'));
-    clusters = await startClusters(dir, NS);
-    git = await startGitRepo(dir);
+    stack = await startControllerStack({ name: 'sync-semantics', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SELF_HEAL_SECONDS: '1' } });
+    ({ clusters, git } = stack);
     git.commit(
       {
         // PreSync migrate → wave -1 db (slow to become ready) → wave 0 web → PostSync smoke.
@@ -87,32 +76,9 @@ describe('sync semantics against kube-sim', () => {
       },
       'sync semantics fixtures',
     );
-    repoServer = await startRepoServer(dir, PREFIX);
-    const config = loadAppControllerConfig({
-      FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
-      FLOTILLA_NAMESPACE: NS,
-      FLOTILLA_REPO_SERVER: repoServer.address,
-      FLOTILLA_QUEUE_PREFIX: PREFIX,
-      FLOTILLA_APP_RESYNC_SECONDS: '2',
-      FLOTILLA_SELF_HEAL_SECONDS: '1',
-      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-    });
-    controller = await bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
-    redis = new Redis('redis://127.0.0.1:6379');
   }, 90_000);
 
-  afterAll(async () => {
-    await controller?.stop();
-    await repoServer?.stop();
-    await git?.stop();
-    await clusters?.stop();
-    if (redis) {
-      const keys = [...(await redis.keys(`${PREFIX}:*`)), ...(await redis.keys(`flotilla:app:${NS}/*`))];
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => stack?.stop(), 30_000);
 
   it('runs PreSync before wave -1, starts wave 0 only once wave -1 is Healthy, and PostSync after all are Healthy', async () => {
     await createApp('waves', 'waves', 'waves');

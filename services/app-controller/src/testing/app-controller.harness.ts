@@ -3,12 +3,16 @@
 import { flotillaCrds, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL, type KubeObject } from '@flotilla/api-types';
 import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
-import { installCrds, kubeClientFromKubeconfig, type KubeClient } from '@flotilla/platform';
+import { bootstrapService, installCrds, kubeClientFromKubeconfig, type KubeClient, type RunningService } from '@flotilla/platform';
+import { Redis } from 'ioredis';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { loadAppControllerConfig } from '../app-controller.config';
+import { appControllerModule, SERVICE_NAME } from '../app-controller.module';
 
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 const REPO_SERVER_MAIN = join(ROOT, 'services', 'repo-server', 'src', 'main.ts');
@@ -184,4 +188,56 @@ export async function startRepoServer(dir: string, queuePrefix: string): Promise
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Everything an app-controller integration spec runs against, with the controller in-process. */
+export interface ControllerStack {
+  dir: string;
+  clusters: Clusters;
+  git: GitRepo;
+  repoServer: RepoServerProcess;
+  controller: RunningService;
+  redis: Redis;
+  /** Stops all of it and removes the spec's Redis keys and files. */
+  stop(): Promise<void>;
+}
+
+/**
+ * kube-sim hub and spoke, a git repository over HTTP, repo-server as a process and the
+ * app-controller in this process, namespaced by `namespace` and the Redis `prefix`.
+ */
+export async function startControllerStack(opts: { name: string; namespace: string; prefix: string; env?: Record<string, string>; clusters?: ClustersOptions }): Promise<ControllerStack> {
+  const dir = mkdtempSync(join(tmpdir(), `${opts.name}-spec-`));
+  const clusters = await startClusters(dir, opts.namespace, opts.clusters);
+  const git = await startGitRepo(dir);
+  const repoServer = await startRepoServer(dir, opts.prefix);
+  const config = loadAppControllerConfig({
+    FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
+    FLOTILLA_NAMESPACE: opts.namespace,
+    FLOTILLA_REPO_SERVER: repoServer.address,
+    FLOTILLA_QUEUE_PREFIX: opts.prefix,
+    FLOTILLA_APP_RESYNC_SECONDS: '2',
+    FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
+    ...opts.env,
+  });
+  const controller = await bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
+  const redis = new Redis('redis://127.0.0.1:6379');
+  return {
+    dir,
+    clusters,
+    git,
+    repoServer,
+    controller,
+    redis,
+    async stop() {
+      await controller.stop();
+      await repoServer.stop();
+      await git.stop();
+      await clusters.stop();
+      const keys = [...(await redis.keys(`${opts.prefix}:*`)), ...(await redis.keys(`flotilla:app:${opts.namespace}/*`))];
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
