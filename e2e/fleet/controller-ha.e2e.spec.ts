@@ -1,7 +1,7 @@
 // Two app-controller replicas split the clusters through Redis; killing one moves its clusters to
 // the other within the lease time (10 s by default), and every Application is reconciled again.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,17 @@ async function eventually<T>(what: string, probe: () => Promise<T>, ok: (v: T) =
     if (last !== undefined && ok(last)) return { value: last, ms: Date.now() - start };
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
+  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}\n${logTails()}`);
+}
+
+/** The last lines of each service's log, so a timeout under CI says what the services were doing. */
+function logTails(lines = 40): string {
+  const logs = join(dir, 'logs');
+  return ['app-controller', 'app-controller-b', 'repo-server', 'api-server']
+    .map((name) => join(logs, `${name}.log`))
+    .filter((file) => existsSync(file))
+    .map((file) => `--- ${file} (last ${lines} lines)\n${readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')}`)
+    .join('\n');
 }
 
 const assignment = async (): Promise<Record<string, string>> => {
