@@ -1,5 +1,6 @@
 // Wires the app-controller: platform plumbing, the hub's Kubernetes API, repo-server, the cluster
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
+import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
 import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, loadJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
@@ -59,6 +60,7 @@ function controllerFactory(config: AppControllerConfig) {
     const manifests = new ManifestSource(repoServer.client, repositories);
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
+    const responsible = (app: Application): boolean => late.controller?.owns(app) ?? true;
     const metrics = new AppControllerMetrics(registry, { applications: () => late.controller?.apps.list() ?? [], clusters: () => clusters.activeCaches() });
     const processor = new AppRefreshProcessor({
       hub: appHub,
@@ -66,8 +68,8 @@ function controllerFactory(config: AppControllerConfig) {
       cache,
       controlPlaneNamespace: config.namespace,
       logger,
-      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client }),
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });

@@ -28,6 +28,8 @@ export interface AppStateReconcilerOptions {
   observeReconcile?: (app: Application, seconds: number) => void;
   /** argocd-cm's resource customizations as they are now. */
   customizations?: () => ResourceCustomizations;
+  /** Whether this replica still holds the app's cluster (see SyncRunnerOptions.responsible). */
+  responsible?: (app: Application) => boolean;
 }
 
 interface Comparison {
@@ -48,6 +50,9 @@ export class AppStateReconciler {
     const started = performance.now();
     const level = compareLevel(app, requested, Date.now(), this.opts.resyncMs);
     const result = await this.compare(app, trackingName, level);
+    // The cluster moved to another replica while we compared (its watches stopped under us): the new
+    // holder compares again; a status or an auto-sync from this half-seen state would be wrong.
+    if (this.opts.responsible && !this.opts.responsible(app)) return undefined;
     let decision: AutoSyncDecision | undefined;
     if (result.compare && result.revisions && result.sources) {
       decision = decideAutoSync({

@@ -26,6 +26,11 @@ export interface SyncRunnerOptions {
   onFinished?: (app: Application, phase: OperationState['phase']) => void;
   /** argocd-cm's resource customizations as they are now. */
   customizations?: () => ResourceCustomizations;
+  /**
+   * Whether this replica still holds the app's cluster. One that let it go mid-pass (shutdown,
+   * rebalance) has had its connection closed under it: it records nothing, the new holder resumes.
+   */
+  responsible?: (app: Application) => boolean;
 }
 
 interface PassContext {
@@ -161,6 +166,7 @@ export class SyncOperationRunner {
    * it ends Failed. Like Argo's controller, re-read first so Running never overwrites Terminating.
    */
   private async keepRunning(ctx: PassContext, state: OperationState, retryAfterMs: number): Promise<SyncPass> {
+    if (this.handedOver(ctx.app)) return { done: false, retryAfterMs };
     const fresh = await this.opts.hub.get(ctx.app.metadata.namespace ?? '', ctx.app.metadata.name);
     if (fresh?.status?.operationState?.phase === 'Terminating') return this.finish(ctx.app, { ...state, phase: 'Failed', message: 'Operation terminated' });
     await this.opts.hub.setOperationState(ctx.app, state);
@@ -169,6 +175,7 @@ export class SyncOperationRunner {
 
   /** Runs SyncFail hooks (without waiting, as they report in the next state), then fails or retries. */
   private async syncFailed(ctx: PassContext, plan: SyncPlan, executor: SyncTaskExecutor, resources: ResourceResult[], message: string): Promise<SyncPass> {
+    if (this.handedOver(ctx.app)) return { done: false, retryAfterMs: POLL_MS };
     let results = resources;
     for (const step of plan.syncFailSteps) {
       const outcomes = await Promise.all(step.tasks.map((t) => executor.execute(t)));
@@ -180,6 +187,7 @@ export class SyncOperationRunner {
   }
 
   private async failed(ctx: PassContext, phase: 'Failed' | 'Error', message: string): Promise<SyncPass> {
+    if (this.handedOver(ctx.app)) return { done: false, retryAfterMs: POLL_MS };
     const retryCount = ctx.state.retryCount ?? 0;
     const retry = ctx.app.operation?.retry;
     if (!mayRetry(retry, retryCount)) return this.finish(ctx.app, { ...ctx.state, phase, message });
@@ -187,6 +195,17 @@ export class SyncOperationRunner {
     const at = new Date(Date.now() + delay).toISOString();
     const state: OperationState = { ...ctx.state, phase: 'Running', retryCount: retryCount + 1, finishedAt: new Date().toISOString(), message: `Retrying attempt #${retryCount + 1} at ${at}. Reason: ${message}` };
     return this.keepRunning(ctx, state, delay);
+  }
+
+  /**
+   * The app's cluster went to another replica during this pass: what failed here (a request cut
+   * off as the cluster's connection closed) says nothing about the sync, and the operation stays
+   * Running for the new holder, which resumes it from the start (every pass is idempotent).
+   */
+  private handedOver(app: Application): boolean {
+    if (!this.opts.responsible || this.opts.responsible(app)) return false;
+    this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: its cluster moved to another controller replica mid-pass; that replica resumes the operation`);
+    return true;
   }
 
   /** A retry waits its backoff, counted from the failed attempt's finishedAt. */

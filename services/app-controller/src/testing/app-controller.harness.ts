@@ -198,6 +198,8 @@ export interface ControllerStack {
   repoServer: RepoServerProcess;
   controller: RunningService;
   redis: Redis;
+  /** Starts one more controller replica in this process (stopped with the stack). */
+  startReplica(env?: Record<string, string>): Promise<RunningService>;
   /** Stops all of it and removes the spec's Redis keys and files. */
   stop(): Promise<void>;
 }
@@ -211,16 +213,21 @@ export async function startControllerStack(opts: { name: string; namespace: stri
   const clusters = await startClusters(dir, opts.namespace, opts.clusters);
   const git = await startGitRepo(dir);
   const repoServer = await startRepoServer(dir, opts.prefix);
-  const config = loadAppControllerConfig({
-    FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
-    FLOTILLA_NAMESPACE: opts.namespace,
-    FLOTILLA_REPO_SERVER: repoServer.address,
-    FLOTILLA_QUEUE_PREFIX: opts.prefix,
-    FLOTILLA_APP_RESYNC_SECONDS: '2',
-    FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-    ...opts.env,
-  });
-  const controller = await bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
+  const startController = (env: Record<string, string> = {}): Promise<RunningService> => {
+    const config = loadAppControllerConfig({
+      FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,
+      FLOTILLA_NAMESPACE: opts.namespace,
+      FLOTILLA_REPO_SERVER: repoServer.address,
+      FLOTILLA_QUEUE_PREFIX: opts.prefix,
+      FLOTILLA_APP_RESYNC_SECONDS: '2',
+      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
+      ...opts.env,
+      ...env,
+    });
+    return bootstrapService({ name: SERVICE_NAME, module: appControllerModule(config), opsPort: 0, host: '127.0.0.1', handleSignals: false });
+  };
+  const controller = await startController();
+  const replicas: RunningService[] = [];
   const redis = new Redis('redis://127.0.0.1:6379');
   return {
     dir,
@@ -229,7 +236,13 @@ export async function startControllerStack(opts: { name: string; namespace: stri
     repoServer,
     controller,
     redis,
+    async startReplica(env) {
+      const replica = await startController(env);
+      replicas.push(replica);
+      return replica;
+    },
     async stop() {
+      for (const replica of replicas) await replica.stop();
       await controller.stop();
       await repoServer.stop();
       await git.stop();
