@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
+import { parseDuration } from './sync/operation-state.builder';
 
 const seconds = (min: number) => z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(min);
 
@@ -16,12 +17,17 @@ const schema = z.object({
   FLOTILLA_APP_RESYNC_SECONDS: seconds(1).default(180),
   /** How long after a sync selfHeal waits before reverting drift again (Argo's --self-heal-timeout-seconds). */
   FLOTILLA_SELF_HEAL_SECONDS: seconds(0).default(5),
-  /** Applications compared (and synced) at once (Argo's --status-processors). */
   /** This replica's name among the controller replicas (default: host name and process id). */
   FLOTILLA_CONTROLLER_REPLICA_ID: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ., - and _ only').optional(),
   /** How long a silent replica keeps its clusters before the others take them over. */
   FLOTILLA_SHARD_LEASE_SECONDS: seconds(2).default(10),
+  /** Applications compared (and synced) at once (Argo's --status-processors). */
   FLOTILLA_APP_CONTROLLER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
+  /** How long one ignoreDifferences jq expression may run on one object (Argo's controller.ignore.normalizer.jq.timeout). */
+  FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: z
+    .string()
+    .default('1s')
+    .refine((v) => parseDuration(v, NaN) > 0, 'must be a duration such as 1s, 500ms or 2m'),
 });
 
 export type AppControllerEnv = z.output<typeof schema>;
@@ -37,6 +43,7 @@ export interface AppControllerConfig {
   readonly concurrency: number;
   readonly replicaId: string;
   readonly shardLeaseMs: number;
+  readonly jqTimeoutMs: number;
 }
 
 export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): AppControllerConfig {
@@ -52,5 +59,6 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     concurrency: parsed.FLOTILLA_APP_CONTROLLER_CONCURRENCY,
     replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
     shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
+    jqTimeoutMs: parseDuration(parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT, NaN),
   };
 }

@@ -101,7 +101,7 @@ export function appControllerModule(config: AppControllerConfig): Type<unknown> 
         useFactory: () => (config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context)),
       },
       { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
-      { provide: JqConnection, useFactory: async () => new JqConnection(await loadJq()) },
+      { provide: JqConnection, useFactory: async () => new JqConnection(await loadJq({ timeoutMs: config.jqTimeoutMs })) },
       {
         provide: AppController,
         useFactory: controllerFactory(config),

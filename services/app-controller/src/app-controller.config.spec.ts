@@ -1,0 +1,14 @@
+import { loadAppControllerConfig } from './app-controller.config';
+
+describe('app-controller configuration', () => {
+  it("takes the jq time limit for ignoreDifferences as a duration, 1s by default as Argo's", () => {
+    expect(loadAppControllerConfig({}).jqTimeoutMs).toBe(1000);
+    expect(loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: '250ms' }).jqTimeoutMs).toBe(250);
+    expect(loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: '1m30s' }).jqTimeoutMs).toBe(90_000);
+  });
+
+  it('refuses a jq time limit that is not a duration, naming the variable', () => {
+    expect(() => loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: 'soon' })).toThrow(/FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT.*must be a duration/);
+    expect(() => loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: '0s' })).toThrow(/FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT/);
+  });
+});
