@@ -61,6 +61,7 @@ function controllerFactory(config: AppControllerConfig) {
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
     const responsible = (app: Application): boolean => late.controller?.owns(app) ?? true;
+    const terminationRequested = (app: Application): boolean => late.controller?.apps.get(app.metadata.name, app.metadata.namespace)?.status?.operationState?.phase === 'Terminating';
     const metrics = new AppControllerMetrics(registry, { applications: () => late.controller?.apps.list() ?? [], clusters: () => clusters.activeCaches() });
     const processor = new AppRefreshProcessor({
       hub: appHub,
@@ -69,7 +70,7 @@ function controllerFactory(config: AppControllerConfig) {
       controlPlaneNamespace: config.namespace,
       logger,
       reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible, terminationRequested }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });

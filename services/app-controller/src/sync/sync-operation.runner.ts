@@ -6,6 +6,7 @@ import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type Operati
 import { describeShared, isHook, parseSyncOptions, planSync, sharedResources, stepStatus, type JqEvaluator, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
+import { deleteObject } from '../clusters/object.deleter';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
 import { prepareDesired } from '../reconcile/desired-objects';
 import { ManifestSource, RenderError } from '../reconcile/manifest.source';
@@ -31,6 +32,8 @@ export interface SyncRunnerOptions {
    * rebalance) has had its connection closed under it: it records nothing, the new holder resumes.
    */
   responsible?: (app: Application) => boolean;
+  /** Whether a user asked to terminate the app's operation (read from the watch, no request). */
+  terminationRequested?: (app: Application) => boolean;
 }
 
 interface PassContext {
@@ -55,7 +58,7 @@ export class SyncOperationRunner {
     // asks for exactly the same as the last one did.
     const unfinished = previous?.phase === 'Running' || previous?.phase === 'Terminating';
     const resumed = previous && unfinished && jsonEqual(previous.operation, operation) ? previous : undefined;
-    if (resumed?.phase === 'Terminating') return this.finish(app, { ...resumed, phase: 'Failed', message: 'Operation terminated' });
+    if (resumed?.phase === 'Terminating') return this.terminate(app, cache, resumed);
     const state: OperationState = resumed ?? { operation, phase: 'Running', message: 'Syncing', startedAt: new Date().toISOString() };
     if (!resumed) await this.opts.hub.setOperationState(app, state);
     const retryIn = resumed ? this.retryPendingMs(resumed) : 0;
@@ -128,7 +131,7 @@ export class SyncOperationRunner {
       if (failure) return this.syncFailed(ctx, plan, executor, results, `one or more objects failed to apply, reason: ${failure.message}`);
       const isHookStep = step.tasks.some((t) => t.action === 'hook');
       if (ctx.sync.dryRun || (i === plan.steps.length - 1 && !isHookStep)) continue;
-      const status = await this.waitForStep(step, ctx.cache, outcomes);
+      const status = await this.waitForStep(ctx, step, outcomes);
       results = withHookPhase(results, status.tasks);
       if (status.failed) return this.syncFailed(ctx, plan, executor, results, 'one or more synchronization tasks completed unsuccessfully');
       if (!status.complete) return this.yieldPass(ctx, results, waitingMessage(status.tasks));
@@ -138,14 +141,18 @@ export class SyncOperationRunner {
     return this.finish(ctx.app, { ...ctx.state, phase: 'Succeeded', message, syncResult: { ...ctx.state.syncResult!, resources: results } });
   }
 
-  /** Polls the cluster cache until the step is complete or failed, or the pass's wait budget is spent. */
-  private async waitForStep(step: SyncStep, cache: ClusterCache, outcomes: TaskOutcome[]): Promise<StepStatus> {
+  /**
+   * Polls the cluster cache until the step is complete or failed, the pass's wait budget is spent,
+   * or a user asks to terminate (then the pass yields at once and its record ends the operation).
+   */
+  private async waitForStep(ctx: PassContext, step: SyncStep, outcomes: TaskOutcome[]): Promise<StepStatus> {
     const applied = new Map(outcomes.filter((o) => o.applied).map((o) => [o.task.key, o.applied!] as const));
-    const lookup = (key: string): KubeObject | undefined => freshest(cache.get(key), applied.get(key));
+    const lookup = (key: string): KubeObject | undefined => freshest(ctx.cache.get(key), applied.get(key));
     const deadline = Date.now() + this.opts.stepWaitMs;
     const health = { customizations: this.opts.customizations?.(), now: Date.now };
+    const terminating = (): boolean => this.opts.terminationRequested?.(ctx.app) ?? false;
     let status = stepStatus(step, lookup, health);
-    while (!status.complete && !status.failed && Date.now() < deadline) {
+    while (!status.complete && !status.failed && Date.now() < deadline && !terminating()) {
       await sleep(POLL_MS);
       status = stepStatus(step, lookup, health);
     }
@@ -168,7 +175,7 @@ export class SyncOperationRunner {
   private async keepRunning(ctx: PassContext, state: OperationState, retryAfterMs: number): Promise<SyncPass> {
     if (this.handedOver(ctx.app)) return { done: false, retryAfterMs };
     const fresh = await this.opts.hub.get(ctx.app.metadata.namespace ?? '', ctx.app.metadata.name);
-    if (fresh?.status?.operationState?.phase === 'Terminating') return this.finish(ctx.app, { ...state, phase: 'Failed', message: 'Operation terminated' });
+    if (fresh?.status?.operationState?.phase === 'Terminating') return this.terminate(ctx.app, ctx.cache, state);
     await this.opts.hub.setOperationState(ctx.app, state);
     return { done: false, retryAfterMs };
   }
@@ -206,6 +213,31 @@ export class SyncOperationRunner {
     if (!this.opts.responsible || this.opts.responsible(app)) return false;
     this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: its cluster moved to another controller replica mid-pass; that replica resumes the operation`);
     return true;
+  }
+
+  /**
+   * Ends a terminated operation as Argo does: hooks still running are deleted and marked Failed
+   * "Terminated", and the operation fails (Error when a hook could not be deleted).
+   */
+  private async terminate(app: Application, cache: ClusterCache, state: OperationState): Promise<SyncPass> {
+    const resources = state.syncResult?.resources ?? [];
+    const running = resources.filter((r) => r.hookType && (r.hookPhase === 'Running' || r.hookPhase === 'Pending'));
+    const undeleted: string[] = [];
+    if (!state.operation.sync?.dryRun) {
+      for (const r of running) {
+        const obj: KubeObject = { apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, metadata: { name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) } };
+        await deleteObject(cache.kube, obj, 'Background').catch((err: Error) => {
+          undeleted.push(`${r.kind}/${r.name}`);
+          this.opts.logger.warn({ app: app.metadata.name, err }, `terminating the sync of ${app.metadata.name}: deleting hook ${r.kind}/${r.name} failed: ${err.message}`);
+        });
+      }
+    }
+    const marked = resources.map((r) => (running.includes(r) ? { ...r, hookPhase: 'Failed' as const, message: 'Terminated' } : r));
+    const syncResult = state.syncResult ? { ...state.syncResult, resources: marked } : undefined;
+    const ended: OperationState = undeleted.length
+      ? { ...state, syncResult, phase: 'Error', message: 'Operation termination had errors' }
+      : { ...state, syncResult, phase: 'Failed', message: 'Operation terminated' };
+    return this.finish(app, ended);
   }
 
   /** A retry waits its backoff, counted from the failed attempt's finishedAt. */

@@ -160,6 +160,36 @@ describe('sync semantics against kube-sim', () => {
     expect(await spokeGet('v1', 'ConfigMap', 'never-applied', 'failing')).toBeUndefined();
   }, 90_000);
 
+  it('terminating a sync deletes the hook still running, marks it Terminated and fails the operation at once', async () => {
+    git.commit(
+      { 'long/migrate.yaml': job('long-migrate', 'PreSync', { [START_MS]: '60000' }), 'long/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n' },
+      'a PreSync hook that runs for a minute',
+    );
+    await createApp('long', 'long', 'long');
+    await eventually(async () => expect((await app('long')).status?.sync?.status).toBe('OutOfSync'));
+    await sync('long');
+    await eventually(async () => {
+      const hook = (await app('long')).status?.operationState?.syncResult?.resources?.find((r) => r.name === 'long-migrate');
+      expect(hook?.hookPhase).toBe('Running');
+    }, 20_000);
+    // What the api-server's TerminateOperation writes.
+    const current = await app('long');
+    await clusters.hubKube.replace({ ...current, status: { ...current.status, operationState: { ...current.status!.operationState!, phase: 'Terminating' } } });
+    const asked = Date.now();
+    const done = await eventually(async () => {
+      const a = await app('long');
+      expect(a.status?.operationState?.phase).toBe('Failed');
+      return a;
+    }, 15_000);
+    // The pass was waiting for the hook; it notices the request instead of waiting out its budget.
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(done.status?.operationState?.message).toBe('Operation terminated');
+    expect(done.operation).toBeUndefined();
+    expect(done.status?.operationState?.syncResult?.resources?.find((r) => r.name === 'long-migrate')).toMatchObject({ hookType: 'PreSync', hookPhase: 'Failed', message: 'Terminated' });
+    await eventually(async () => expect(await spokeGet('batch/v1', 'Job', 'long-migrate', 'long')).toBeUndefined());
+    expect(await spokeGet('v1', 'ConfigMap', 'after-migrate', 'long')).toBeUndefined();
+  }, 60_000);
+
   it('ignoreDifferences on /spec/replicas keeps an autoscaled Deployment Synced; without it the app drifts', async () => {
     const ignore = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }];
     await createApp('scaled', 'scaled', 'scaled', { ignoreDifferences: ignore });
