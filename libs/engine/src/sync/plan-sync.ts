@@ -64,7 +64,7 @@ function resourceTask(ctx: Ctx, desired: KubeObject, live: KubeObject | undefine
   const custom = ctx.input.options?.customizations;
   const ignoreDifferences = [...(ctx.input.options?.ignoreDifferences ?? []), ...(custom ? ignoreDifferencesFor(custom, base.ref.group, base.ref.kind) : [])];
   const { modified } = diffResource({ desired, live, ignoreDifferences, jq: ctx.input.options?.jq, ...ctx.keyOpts });
-  const applied = options.respectIgnoreDifferences ? keepIgnoredLiveValues(ignoreDifferences, base.ref, desired, live) : desired;
+  const applied = options.respectIgnoreDifferences ? keepIgnoredLiveValues(ignoreDifferences, base.ref, desired, live, ctx.input.options?.jq) : desired;
   return { ...base, desired: applied, action: modified ? 'apply' : 'none' };
 }
 

@@ -1,7 +1,7 @@
 // ignoreDifferences.jqPathExpressions as the controller runs them: the engine's comparison with the
 // real jq the module loads at start-up. The expressions are the examples of Argo CD's diffing docs.
 import type { KubeObject, ResourceIgnoreDifferences } from '@flotilla/api-types';
-import { compareAppState } from '@flotilla/engine';
+import { compareAppState, planSync } from '@flotilla/engine';
 import { loadJq, type JqWasmClient } from '@flotilla/platform';
 import { parse } from 'yaml';
 
@@ -67,5 +67,35 @@ describe('jqPathExpressions through real jq', () => {
     const got = compare(gitDeployment, liveDeployment({ injected: 'vault:2' }), apps([expression]));
     expect(got.syncStatus).toBe('OutOfSync');
     expect(got.conditions).toEqual([{ type: 'InvalidSpecError', message: expect.stringContaining(message) }]);
+  });
+});
+
+describe('RespectIgnoreDifferences=true with jqPathExpressions through real jq', () => {
+  type Container = { name: string; image: string; env?: { name: string; value: string }[] };
+  const applied = (desired: KubeObject, live: KubeObject, jqPathExpressions: string[]): KubeObject | undefined =>
+    planSync({ appName: 'shop', namespace: 'shop', desired: [desired], live: [live], options: { syncOptions: ['RespectIgnoreDifferences=true'], ignoreDifferences: apps(jqPathExpressions), jq } }).steps[0]?.tasks[0]
+      ?.desired;
+  const spec = (obj: KubeObject | undefined) => (obj as { spec: { template: { spec: { initContainers: Container[]; containers: Container[] } } } } | undefined)?.spec.template.spec;
+
+  it("keeps the live version of a selected list element in its place, and applies git's other changes", () => {
+    const desired = deployment(initContainers('vault:1'), containers('81', 'a'));
+    const got = spec(applied(desired, liveDeployment({ injected: 'vault:2' }), ['.spec.template.spec.initContainers[] | select(.name == "injected-init-container")']));
+    expect(got?.initContainers.map((c) => `${c.name}=${c.image}`)).toEqual(['migrate=app:1', 'injected-init-container=vault:2']);
+    expect(got?.containers[0].env).toEqual([{ name: 'PORT', value: '81' }]);
+  });
+
+  it('keeps a sidecar that only the live object has, where the live object has it', () => {
+    const desired = yaml(`{ apiVersion: apps/v1, kind: Deployment, metadata: { name: web, namespace: shop }, spec: { template: { spec: { containers: [{ name: web, image: "web:2" }, { name: log, image: "log:1" }] } } } }`);
+    const live = yaml(`{ apiVersion: apps/v1, kind: Deployment, metadata: { name: web, namespace: shop }, spec: { template: { spec: { containers: [{ name: web, image: "web:1" }, { name: istio-proxy, image: "proxy:1" }, { name: log, image: "log:1" }] } } } }`);
+    const got = spec(applied(desired, live, ['.spec.template.spec.containers[] | select(.name | startswith("istio"))']));
+    expect(got?.containers.map((c) => `${c.name}=${c.image}`)).toEqual(['web=web:2', 'istio-proxy=proxy:1', 'log=log:1']);
+  });
+
+  it('keeps live fields inside elements, and a field git has but the live object lacks is not applied', () => {
+    const got = spec(applied(gitDeployment, liveDeployment({ mesh: 'b' }), ['.spec.template.spec.containers[] | select(.name | startswith("istio")) | .env']));
+    expect(got?.containers[1].env).toEqual([{ name: 'MESH', value: 'b' }]);
+    const noEnv = liveDeployment();
+    delete spec(noEnv)!.containers[1].env;
+    expect(spec(applied(gitDeployment, noEnv, ['.spec.template.spec.containers[] | select(.name | startswith("istio")) | .env']))?.containers[1]).toEqual({ name: 'istio-proxy', image: 'proxy:1' });
   });
 });
