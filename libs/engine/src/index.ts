@@ -43,7 +43,7 @@ export { describeShared, sharedResources } from './compare/shared-resources';
 export type { SharedResource } from './compare/shared-resources';
 
 export { planSync } from './sync/plan-sync';
-export type { PlanSyncInput, SyncPlan } from './sync/plan-sync';
+export type { InvalidTask, PlanSyncInput, SyncPlan } from './sync/plan-sync';
 export type { SkippedTask, SyncAction, SyncStep, SyncTask } from './sync/sync-task';
 export { isStepComplete, stepStatus } from './sync/sync-step';
 export type { LiveLookup, StepStatus, TaskState } from './sync/sync-step';

@@ -56,5 +56,27 @@ describe('planSync', () => {
     const unset = planSync({ appName: 'shop', namespace: 'shop', desired: [deployment(2, 'api:2')], live: [deployment(undefined, 'api:1')], options: { syncOptions: ['RespectIgnoreDifferences=true'], ignoreDifferences } });
     expect(unset.steps[0].tasks[0].desired?.spec).not.toHaveProperty('replicas');
   });
+  describe('kinds the cluster does not serve (SkipDryRunOnMissingResource)', () => {
+    const widget = (annotations?: Record<string, string>): KubeObject => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', ...(annotations ? { annotations } : {}) } });
+    const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
+    const crd: KubeObject = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' } } };
+    const isServed = (apiVersion: string, kind: string): boolean => !(apiVersion === 'example.com/v1' && kind === 'Widget');
+    const plan = (desired: KubeObject[], syncOptions: string[] = []) => planSync({ appName: 'a', namespace: 'ns', desired, live: [], options: { syncOptions, isServed } });
+
+    it('refuses an object whose kind is not served, naming it', () => {
+      const got = plan([cm, widget()]);
+      expect(got.invalid.map((i) => [i.task.ref.kind, i.message])).toEqual([['Widget', expect.stringMatching(/does not serve example\.com\/v1\/Widget \(needed for ns\/w\).*SkipDryRunOnMissingResource=true/)]]);
+    });
+
+    it('allows it when a CRD in the same sync defines the kind, or the option is set on the app or the object', () => {
+      expect(plan([cm, crd, widget()]).invalid).toEqual([]);
+      expect(plan([cm, widget()], ['SkipDryRunOnMissingResource=true']).invalid).toEqual([]);
+      expect(plan([cm, widget({ 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' })]).invalid).toEqual([]);
+    });
+
+    it('checks nothing when the caller cannot tell what is served', () => {
+      expect(planSync({ appName: 'a', namespace: 'ns', desired: [widget()], live: [] }).invalid).toEqual([]);
+    });
+  });
 });
 

@@ -34,7 +34,15 @@ export interface PlanSyncInput {
     namespaceExists?: boolean;
     /** Runs ignoreDifferences' jqPathExpressions when deciding what is in sync already. */
     jq?: JqEvaluator;
+    /** Whether the cluster serves a kind (discovery); without it every kind counts as served. */
+    isServed?: (apiVersion: string, kind: string) => boolean;
   };
+}
+
+/** A task that cannot run: its kind is not served and nothing in the sync will make it so. */
+export interface InvalidTask {
+  task: SyncTask;
+  message: string;
 }
 
 export interface SyncPlan {
@@ -44,6 +52,8 @@ export interface SyncPlan {
   syncFailSteps: SyncStep[];
   /** Resources left alone: prunes not allowed, Skip hooks. */
   skipped: SkippedTask[];
+  /** Argo's "one or more synchronization tasks are not valid": the sync must not start. */
+  invalid: InvalidTask[];
   options: SyncOptions;
 }
 
@@ -130,10 +140,44 @@ export function planSync(input: PlanSyncInput): SyncPlan {
   }
   const ns = namespaceTask(ctx);
   if (ns) tasks.push(ns);
-  return finishPlan(selectResources(tasks, input.options?.resources), selectResources(skipped, input.options?.resources), appOptions);
+  const selected = selectResources(tasks, input.options?.resources);
+  return finishPlan(selected, selectResources(skipped, input.options?.resources), appOptions, invalidTasks(selected, input));
 }
 
-function finishPlan(tasks: SyncTask[], skipped: SkippedTask[], options: SyncOptions): SyncPlan {
+const groupOf = (apiVersion: string | undefined): string => (apiVersion?.includes('/') ? apiVersion.split('/')[0] : '');
+
+/**
+ * Objects of a kind the cluster does not serve (gitops-engine's getSyncTasks): allowed when a CRD
+ * in this sync defines the kind, or SkipDryRunOnMissingResource=true is set for the app or on the
+ * object (its CRD is expected to appear before its wave, from an operator, say); otherwise the sync
+ * is refused before anything is applied.
+ */
+function invalidTasks(tasks: readonly SyncTask[], input: PlanSyncInput): InvalidTask[] {
+  const isServed = input.options?.isServed;
+  if (!isServed) return [];
+  const defined = new Set(
+    input.desired
+      .filter((d) => d.kind === 'CustomResourceDefinition' && groupOf(d.apiVersion) === 'apiextensions.k8s.io')
+      .map((d) => {
+        const spec = (d as { spec?: { group?: string; names?: { kind?: string } } }).spec;
+        return `${spec?.group ?? ''}/${spec?.names?.kind ?? ''}`;
+      }),
+  );
+  const invalid: InvalidTask[] = [];
+  for (const task of tasks) {
+    const obj = task.desired;
+    if (task.action === 'prune' || !obj?.apiVersion || !obj.kind || isServed(obj.apiVersion, obj.kind)) continue;
+    if (task.options.skipDryRunOnMissingResource || defined.has(`${task.ref.group}/${task.ref.kind}`)) continue;
+    const name = task.ref.namespace ? `${task.ref.namespace}/${task.ref.name}` : task.ref.name;
+    invalid.push({
+      task,
+      message: `the cluster does not serve ${obj.apiVersion}/${obj.kind} (needed for ${name}): install its CRD, or set SkipDryRunOnMissingResource=true if something creates it before this wave`,
+    });
+  }
+  return invalid;
+}
+
+function finishPlan(tasks: SyncTask[], skipped: SkippedTask[], options: SyncOptions, invalid: InvalidTask[]): SyncPlan {
   const kept = tasks.filter((t) => t.action !== 'none' || !t.options.applyOutOfSyncOnly);
   reversePruneWaves(kept);
   movePruneLast(kept);
@@ -143,6 +187,7 @@ function finishPlan(tasks: SyncTask[], skipped: SkippedTask[], options: SyncOpti
     steps: steps.filter((s) => s.phase !== 'SyncFail'),
     syncFailSteps: steps.filter((s) => s.phase === 'SyncFail'),
     skipped,
+    invalid,
     options,
   };
 }

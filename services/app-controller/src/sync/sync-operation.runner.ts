@@ -99,7 +99,7 @@ export class SyncOperationRunner {
     }
     const createNamespace = syncOptions.includes('CreateNamespace=true');
     const kinds = [...desired, ...(app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }))];
-    await cache.ensure([...kinds.map((k) => ({ apiVersion: k.apiVersion ?? '', kind: k.kind ?? '' })), ...(createNamespace ? [{ apiVersion: 'v1', kind: 'Namespace' }] : [])]);
+    const unknown = await cache.ensure([...kinds.map((k) => ({ apiVersion: k.apiVersion ?? '', kind: k.kind ?? '' })), ...(createNamespace ? [{ apiVersion: 'v1', kind: 'Namespace' }] : [])]);
     const plan = planSync({
       desired,
       live: cache.tracked(ctx.trackingName),
@@ -114,6 +114,7 @@ export class SyncOperationRunner {
         jq: this.opts.jq,
         customizations: this.opts.customizations?.(),
         namespaceExists: !!namespace && !!cache.get(`/Namespace//${namespace}`),
+        isServed: (apiVersion, kind) => !unknown.some((k) => k.apiVersion === apiVersion && k.kind === kind),
       },
     });
     return withNamespaceMetadata(plan, app);
@@ -121,6 +122,11 @@ export class SyncOperationRunner {
 
   private async pass(ctx: PassContext): Promise<SyncPass> {
     const plan = await this.plan(ctx);
+    if (plan.invalid.length) {
+      const invalid = plan.invalid.map((i) => taskResult(i.task, 'SyncFailed', i.message));
+      ctx.state = { ...ctx.state, syncResult: { ...ctx.state.syncResult!, resources: mergeResults(ctx.state.syncResult?.resources ?? [], invalid) } };
+      return this.failed(ctx, 'Failed', 'one or more synchronization tasks are not valid');
+    }
     const executor = new SyncTaskExecutor(ctx.cache.kube, !!ctx.sync.dryRun);
     const skipped = plan.skipped.filter((s) => s.result === 'PruneSkipped').map((s) => taskResult(s, 'PruneSkipped', s.message));
     let results = mergeResults(ctx.state.syncResult?.resources ?? [], skipped);
@@ -222,19 +228,19 @@ export class SyncOperationRunner {
   private async terminate(app: Application, cache: ClusterCache, state: OperationState): Promise<SyncPass> {
     const resources = state.syncResult?.resources ?? [];
     const running = resources.filter((r) => r.hookType && (r.hookPhase === 'Running' || r.hookPhase === 'Pending'));
-    const undeleted: string[] = [];
+    let undeleted = 0;
     if (!state.operation.sync?.dryRun) {
       for (const r of running) {
         const obj: KubeObject = { apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, metadata: { name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) } };
         await deleteObject(cache.kube, obj, 'Background').catch((err: Error) => {
-          undeleted.push(`${r.kind}/${r.name}`);
+          undeleted++;
           this.opts.logger.warn({ app: app.metadata.name, err }, `terminating the sync of ${app.metadata.name}: deleting hook ${r.kind}/${r.name} failed: ${err.message}`);
         });
       }
     }
     const marked = resources.map((r) => (running.includes(r) ? { ...r, hookPhase: 'Failed' as const, message: 'Terminated' } : r));
     const syncResult = state.syncResult ? { ...state.syncResult, resources: marked } : undefined;
-    const ended: OperationState = undeleted.length
+    const ended: OperationState = undeleted
       ? { ...state, syncResult, phase: 'Error', message: 'Operation termination had errors' }
       : { ...state, syncResult, phase: 'Failed', message: 'Operation terminated' };
     return this.finish(app, ended);

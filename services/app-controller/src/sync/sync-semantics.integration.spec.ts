@@ -190,6 +190,50 @@ describe('sync semantics against kube-sim', () => {
     expect(await spokeGet('v1', 'ConfigMap', 'after-migrate', 'long')).toBeUndefined();
   }, 60_000);
 
+  it('refuses a sync with a kind the cluster does not serve; SkipDryRunOnMissingResource or its CRD in the sync lets it run', async () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: before-widget }\ndata: { a: b }\n';
+    const widget = (annotations = '{ argocd.argoproj.io/sync-wave: "1" }'): string => `apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: knob, annotations: ${annotations} }\nspec: { size: 3 }\n`;
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  scope: Namespaced
+  names: { kind: Widget, plural: widgets, singular: widget, listKind: WidgetList }
+  versions: [{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }]
+`;
+    const syncAndWait = async (): Promise<Application> => {
+      const before = (await app('crless')).status?.operationState?.startedAt;
+      await sync('crless');
+      return eventually(async () => {
+        const a = await app('crless');
+        expect(a.status?.operationState?.startedAt).not.toBe(before);
+        expect(['Failed', 'Succeeded', 'Error']).toContain(a.status?.operationState?.phase);
+        return a;
+      }, 30_000);
+    };
+
+    git.commit({ 'crless/cm.yaml': cm, 'crless/widget.yaml': widget() }, 'a Widget without its CRD');
+    await createApp('crless', 'crless', 'crless');
+    await eventually(async () => expect((await app('crless')).status?.sync?.status).toBe('OutOfSync'));
+    const refused = await syncAndWait();
+    expect(refused.status?.operationState).toMatchObject({ phase: 'Failed', message: 'one or more synchronization tasks are not valid' });
+    expect(refused.status?.operationState?.syncResult?.resources?.find((r) => r.kind === 'Widget')).toMatchObject({ status: 'SyncFailed', message: expect.stringContaining('does not serve example.com/v1/Widget') });
+    // Nothing was applied, not even the wave before the Widget.
+    expect(await spokeGet('v1', 'ConfigMap', 'before-widget', 'crless')).toBeUndefined();
+
+    git.commit({ 'crless/widget.yaml': widget('{ argocd.argoproj.io/sync-wave: "1", argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true }') }, 'skip the check for the Widget');
+    const skipped = await syncAndWait();
+    expect(skipped.status?.operationState?.phase).toBe('Failed');
+    expect(skipped.status?.operationState?.message).not.toBe('one or more synchronization tasks are not valid');
+    expect(await spokeGet('v1', 'ConfigMap', 'before-widget', 'crless')).toBeDefined();
+
+    git.commit({ 'crless/crd.yaml': crd, 'crless/widget.yaml': widget() }, 'the CRD in the same sync');
+    const done = await syncAndWait();
+    expect(done.status?.operationState).toMatchObject({ phase: 'Succeeded', message: 'successfully synced (all tasks run)' });
+    expect(await spokeGet('example.com/v1', 'Widget', 'knob', 'crless')).toBeDefined();
+  }, 120_000);
+
   it('ignoreDifferences on /spec/replicas keeps an autoscaled Deployment Synced; without it the app drifts', async () => {
     const ignore = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }];
     await createApp('scaled', 'scaled', 'scaled', { ignoreDifferences: ignore });

@@ -17,6 +17,11 @@ export interface TaskOutcome {
 }
 
 const RECREATE_WAIT_MS = 10_000;
+const CRD_READY_WAIT_MS = 10_000;
+
+const isCrd = (obj: KubeObject | undefined): obj is KubeObject => obj?.kind === 'CustomResourceDefinition' && groupOf(obj.apiVersion) === 'apiextensions.k8s.io';
+const established = (crd: KubeObject | undefined): boolean =>
+  ((crd as { status?: { conditions?: { type: string; status: string }[] } } | undefined)?.status?.conditions ?? []).some((c) => c.type === 'Established' && c.status === 'True');
 /** kubectl refuses annotations past 256 KiB; a bigger object goes without (as with ServerSideApply=true). */
 const MAX_LAST_APPLIED_BYTES = 200 * 1024;
 
@@ -52,10 +57,26 @@ export class SyncTaskExecutor {
     try {
       if (task.action === 'prune') return await this.prune(task, name);
       const applied = await this.write(task);
+      if (isCrd(applied) && !this.dryRun) await this.crdEstablished(applied);
       return { task, status: 'Synced', message: `${name} ${verb(task, this.dryRun)}`, applied };
     } catch (err) {
       return { task, status: 'SyncFailed', message: (err as Error).message };
     }
+  }
+
+  /**
+   * Waits (up to 10 s, as Argo's controller) for a CRD it applied to be Established, then forgets
+   * discovery, so its custom resources, in this wave or the next, are applied at once rather than
+   * refused as a kind the server does not serve.
+   */
+  private async crdEstablished(crd: KubeObject): Promise<void> {
+    const deadline = Date.now() + CRD_READY_WAIT_MS;
+    let current: KubeObject | undefined = crd;
+    while (!established(current) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      current = await this.kube.get(crd).catch(() => undefined);
+    }
+    this.kube.invalidateDiscovery();
   }
 
   /** Deletes a finished hook whose delete policy asks for it. */
