@@ -50,4 +50,18 @@ describe('RepositoryRegistry', () => {
     expect((await before).sha).not.toBe(pushed);
     expect((await late).sha).toBe(pushed);
   });
+  it('resolves a full commit SHA without a fresh fetch when it has the commit, and fetches the one it lacks', async () => {
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    const first = (await registry.resolve(origin.url, {}, 'main')).sha;
+    const repo = registry.get(origin.url);
+    const fetch = jest.spyOn(repo, 'fetch');
+    expect((await registry.resolve(origin.url, {}, first, true)).sha).toBe(first);
+    expect(fetch).not.toHaveBeenCalled();
+    // A commit pushed since the last fetch is still found by its SHA.
+    const pushed = origin.write('a.yaml', 'a: 5\n').commit();
+    expect((await registry.resolve(origin.url, {}, pushed, true)).sha).toBe(pushed);
+    // A branch, asked for freshly, still fetches.
+    await registry.resolve(origin.url, {}, 'main', true);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

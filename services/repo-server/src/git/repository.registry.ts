@@ -4,6 +4,8 @@ import type { Repository } from '@flotilla/api-types';
 import type { GitCredentials, GitTransportOptions } from './git-credentials';
 import { GitRepositoryClient } from './git-repository.client';
 
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
 export interface ResolvedRevision {
   sha: string;
   /** The branch, tag or SHA that was asked for, with HEAD for an empty one. */
@@ -49,11 +51,16 @@ export class RepositoryRegistry {
     return repo;
   }
 
-  /** Fetches when the last fetch is older than the TTL (or `fresh`), then resolves locally. */
+  /**
+   * Fetches when the last fetch is older than the TTL (or `fresh`), then resolves locally. A full
+   * commit SHA names the same commit for ever, so it never asks for a fresh fetch (as Argo's
+   * repo-server, which only goes to the remote for a commit it does not have): a sync pinned to the
+   * SHA auto-sync chose costs no git round trip; a commit not fetched yet is fetched by SHA.
+   */
   async resolve(url: string, creds: GitCredentials, revision: string | undefined, fresh = false): Promise<ResolvedRevision> {
     const repo = this.get(url, creds);
-    await this.ensureFetched(url, creds, fresh);
     const ambiguous = (revision ?? '').trim() || 'HEAD';
+    await this.ensureFetched(url, creds, fresh && !FULL_SHA.test(ambiguous));
     const known = this.resolved.get(this.key(url, creds));
     const hit = known?.get(ambiguous);
     if (hit) return { sha: hit, ambiguous };
