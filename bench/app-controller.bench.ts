@@ -40,6 +40,16 @@ const rss = (pid: number | undefined): { rss: number; peak: number } => {
   const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 };
+/** Where the memory is, from the controller's own /metrics: its JS heap, memory outside it, and the rest. */
+async function breakdown(opsPort: number, rssMiB: number): Promise<string> {
+  const text = await fetch(`http://127.0.0.1:${opsPort}/metrics`).then((r) => r.text());
+  const mib = (name: string): number => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1024 / 1024;
+  const heapUsed = mib('nodejs_heap_size_used_bytes');
+  const heapTotal = mib('nodejs_heap_size_total_bytes');
+  const external = mib('nodejs_external_memory_bytes');
+  const rest = rssMiB - heapTotal - external;
+  return `JS heap ${heapUsed.toFixed(0)} of ${heapTotal.toFixed(0)} MiB, external ${external.toFixed(0)} MiB, rest (worker threads, code, native) ${rest.toFixed(0)} MiB`;
+}
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -105,6 +115,7 @@ async function main(): Promise<void> {
     await until(fleet, 'first sync', healthy(base));
     const coldTotal = Date.now() - created;
     const afterCold = rss(controller.pid);
+    const coldBreakdown = await breakdown(controller.opts.opsPort, afterCold.rss);
 
     // A commit touching every app; then a refresh request per app, as a git webhook would make.
     const sha = await fleet.repo.commit(appFiles('v2'), 'bench: v2 everywhere');
@@ -120,6 +131,7 @@ async function main(): Promise<void> {
     );
     const commitMs = await until(fleet, 'commit to all Synced', healthy(sha));
     const afterCommit = rss(controller.pid);
+    const commitBreakdown = await breakdown(controller.opts.opsPort, afterCommit.rss);
 
     // Refresh latency on a quiet fleet: one app at a time, from the annotation to a new reconciledAt.
     const latencies: number[] = [];
@@ -147,6 +159,8 @@ async function main(): Promise<void> {
       `  commit → all Synced/Healthy:      ${secs(commitMs)} (${(total / (commitMs / 1000)).toFixed(1)} apps/s reconciled and synced)`,
       `  refresh latency (40 samples):     p50 ${pct(latencies, 50)} ms, p95 ${pct(latencies, 95)} ms, max ${Math.max(...latencies)} ms`,
       `  controller memory:                ${afterCold.rss.toFixed(0)} MiB after first sync, ${afterCommit.rss.toFixed(0)} MiB after commit, peak ${afterCommit.peak.toFixed(0)} MiB`,
+      `    after first sync: ${coldBreakdown}`,
+      `    after commit:     ${commitBreakdown}`,
       `  (commit issued at ${new Date(committed).toISOString()}; refresh requested per app, as a webhook does)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
