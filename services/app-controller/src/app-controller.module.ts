@@ -2,7 +2,7 @@
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
-import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, loadJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppControllerConfig } from './app-controller.config';
@@ -34,7 +34,7 @@ class RepoServerConnection implements OnModuleDestroy {
   }
 }
 
-/** Real jq for ignoreDifferences' jqPathExpressions, loaded before the controller starts; its thread ends with the module. */
+/** Real jq for ignoreDifferences' jqPathExpressions: its thread starts with the first expression and ends with the module. */
 class JqConnection implements OnModuleDestroy {
   constructor(readonly client: JqWasmClient) {}
   onModuleDestroy(): Promise<void> {
@@ -102,7 +102,7 @@ export function appControllerModule(config: AppControllerConfig): Type<unknown> 
         useFactory: () => (config.hub.kind === 'in-cluster' ? kubeClientInCluster() : kubeClientFromKubeconfig(config.hub.path, config.hub.context)),
       },
       { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
-      { provide: JqConnection, useFactory: async () => new JqConnection(await loadJq({ timeoutMs: config.jqTimeoutMs })) },
+      { provide: JqConnection, useFactory: () => new JqConnection(lazyJq({ timeoutMs: config.jqTimeoutMs })) },
       {
         provide: AppController,
         useFactory: controllerFactory(config),

@@ -1,2 +1,2 @@
-export { DEFAULT_JQ_TIMEOUT_MS, describeJqError, JqWasmClient, loadJq } from './jq-wasm.client';
+export { DEFAULT_JQ_TIMEOUT_MS, describeJqError, JqWasmClient, lazyJq, loadJq } from './jq-wasm.client';
 export type { JqOptions, JqPathsResult, JqPathStep } from './jq-wasm.client';

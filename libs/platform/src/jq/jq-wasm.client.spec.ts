@@ -84,3 +84,20 @@ describe('JqWasmClient.paths: what goes wrong', () => {
     }
   });
 });
+
+describe('a lazy jq client', () => {
+  it('starts no worker until the first expression, then answers, and after a timeout starts afresh', () => {
+    const lazy = JqWasmClient.lazy({ timeoutMs: 500 });
+    try {
+      expect(lazy.started).toBe(false);
+      expect(lazy.paths({ spec: { replicas: 3 } }, '.spec.replicas')).toEqual({ ok: true, paths: [['spec', 'replicas']] });
+      expect(lazy.started).toBe(true);
+      expect(lazy.paths({ a: 1 }, 'def f: f; f')).toMatchObject({ ok: false, kind: 'timeout' });
+      expect(lazy.started).toBe(false);
+      // The next worker loads jq before the expression's own time limit starts.
+      expect(lazy.paths({ metadata: { labels: { a: 'b' } } }, '.metadata.labels.a')).toEqual({ ok: true, paths: [['metadata', 'labels', 'a']] });
+    } finally {
+      void lazy.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
 // Real jq (jq 1.7 compiled to WebAssembly, npm jq-wasm) behind a synchronous call, for the engine's
 // ignoreDifferences.jqPathExpressions. jq-wasm only answers through a Promise, and WebAssembly in
 // the calling thread could not be stopped, so jq runs on a worker thread the caller waits for with
-// Atomics.wait, up to a time limit (Argo's default: 1s), after which the worker is replaced.
+// Atomics.wait, up to a time limit (Argo's default: 1s), after which the worker is replaced. The
+// worker (a V8 isolate and jq's WebAssembly heap, some 65 MiB) starts with the first expression,
+// so an installation without jqPathExpressions never pays for it.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -23,9 +25,12 @@ export interface JqOptions {
 export const DEFAULT_JQ_TIMEOUT_MS = 1000;
 const DEFAULT_CACHE_SIZE = 5000;
 const STARTUP_TIMEOUT_MS = 30_000;
+const JQ_MODULE = 'jq-wasm/dist/build/jq.js';
 
 interface WorkerReply {
-  id: number;
+  id?: number;
+  /** The worker's first message on its port: jq loaded (or why not). */
+  ready?: boolean;
   output?: string;
   error?: string;
   crashed?: boolean;
@@ -37,6 +42,8 @@ interface Thread {
   signal: Int32Array;
   /** Set when the worker itself failed (it could not load jq); the next call starts a fresh one. */
   failure?: string;
+  /** jq has loaded on it, so a call's time limit is the expression's alone. */
+  ready: boolean;
 }
 
 const isStep = (s: unknown): s is JqPathStep =>
@@ -55,17 +62,26 @@ export function describeJqError(stderr: string): { kind: 'compile' | 'path' | 'r
 }
 
 export class JqWasmClient {
-  private thread: Thread;
+  private thread: Thread | undefined;
   private seq = 0;
   private readonly cache = new Map<string, JqPathsResult>();
   private readonly badExpressions = new Map<string, JqPathsResult>();
   private readonly timeoutMs: number;
   private readonly cacheSize: number;
 
-  private constructor(thread: Thread, opts: JqOptions) {
+  private constructor(thread: Thread | undefined, opts: JqOptions) {
     this.thread = thread;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_JQ_TIMEOUT_MS;
     this.cacheSize = opts.cacheSize ?? DEFAULT_CACHE_SIZE;
+  }
+
+  /**
+   * A client whose worker starts with the first expression (and waits for jq to load then, up to
+   * 30 s, once). A missing jq-wasm package still fails here, at start-up.
+   */
+  static lazy(opts: JqOptions = {}): JqWasmClient {
+    require.resolve(JQ_MODULE);
+    return new JqWasmClient(undefined, opts);
   }
 
   /** Starts the worker and waits until jq is loaded; a missing or broken jq-wasm fails start-up. */
@@ -77,7 +93,7 @@ export class JqWasmClient {
         thread.worker.once('message', (m: { ready: boolean; error?: string }) => {
           clearTimeout(timer);
           if (m.ready) resolve();
-          else reject(new Error(`jq-wasm failed to load: ${m.error}`));
+          else reject(new Error(m.error));
         });
         thread.worker.once('error', (err) => {
           clearTimeout(timer);
@@ -88,7 +104,13 @@ export class JqWasmClient {
       await thread.worker.terminate();
       throw err;
     }
+    thread.ready = true;
     return new JqWasmClient(thread, opts);
+  }
+
+  /** Whether a worker is running (it starts with the first expression of a lazy client). */
+  get started(): boolean {
+    return this.thread !== undefined;
   }
 
   /** The paths `[path(EXPR)]` yields on doc: what Argo's `del(EXPR)` deletes. Blocks up to the time limit. */
@@ -110,7 +132,9 @@ export class JqWasmClient {
   }
 
   async close(): Promise<void> {
-    await this.thread.worker.terminate();
+    const thread = this.thread;
+    this.thread = undefined;
+    await thread?.worker.terminate();
   }
 
   private evaluate(input: string, expression: string): JqPathsResult {
@@ -132,27 +156,35 @@ export class JqWasmClient {
     return { ok: true, paths: parsed };
   }
 
-  /** One round trip to the worker, waiting synchronously; on timeout the worker is replaced. */
+  /** One round trip to the worker, waiting synchronously; on timeout the worker is dropped (the next call starts another). */
   private call(input: string, filter: string): WorkerReply | 'timeout' {
-    if (this.thread.failure !== undefined) this.thread = startThread();
+    const thread = this.readyThread();
+    if (typeof thread === 'string') return { error: thread, crashed: true };
     const id = ++this.seq;
-    const { port, signal } = this.thread;
-    const deadline = Date.now() + this.timeoutMs;
-    let seen = Atomics.load(signal, 0);
-    port.postMessage({ id, input, filter });
-    for (;;) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const reply = m.message as WorkerReply;
-        if (reply.id === id) return reply;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) break;
-      Atomics.wait(signal, 0, seen, left);
-      seen = Atomics.load(signal, 0);
-    }
-    void this.thread.worker.terminate();
-    this.thread = startThread();
+    thread.port.postMessage({ id, input, filter });
+    const reply = waitFor(thread, (r) => r.id === id, this.timeoutMs);
+    if (reply) return reply;
+    void thread.worker.terminate();
+    this.thread = undefined;
     return 'timeout';
+  }
+
+  /** The worker, started if need be and waited for (synchronously) until jq has loaded on it; or why not. */
+  private readyThread(): Thread | string {
+    if (this.thread?.failure !== undefined) {
+      void this.thread.worker.terminate();
+      this.thread = undefined;
+    }
+    const thread = (this.thread ??= startThread());
+    if (thread.ready) return thread;
+    const ready = waitFor(thread, (r) => r.ready !== undefined, STARTUP_TIMEOUT_MS);
+    if (ready?.ready) {
+      thread.ready = true;
+      return thread;
+    }
+    void thread.worker.terminate();
+    this.thread = undefined;
+    return ready?.error ?? thread.failure ?? `jq did not load within ${STARTUP_TIMEOUT_MS / 1000}s`;
   }
 
   private remember(key: string, result: JqPathsResult): void {
@@ -161,14 +193,33 @@ export class JqWasmClient {
   }
 }
 
+/** Waits on the thread's port, blocking this thread, for the first reply `wanted` accepts. */
+function waitFor(thread: Thread, wanted: (r: WorkerReply) => boolean, timeoutMs: number): WorkerReply | undefined {
+  const { port, signal } = thread;
+  const deadline = Date.now() + timeoutMs;
+  let seen = Atomics.load(signal, 0);
+  for (;;) {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const reply = m.message as WorkerReply;
+      if (wanted(reply)) return reply;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) return undefined;
+    // A worker that dies without replying (its 'error' event cannot arrive while this thread
+    // blocks) shows as a timeout.
+    Atomics.wait(signal, 0, seen, left);
+    seen = Atomics.load(signal, 0);
+  }
+}
+
 function startThread(): Thread {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(join(__dirname, 'jq-wasm.worker.js'), {
-    workerData: { jqModulePath: require.resolve('jq-wasm/dist/build/jq.js'), port: port2, signal: signal.buffer },
+    workerData: { jqModulePath: require.resolve(JQ_MODULE), port: port2, signal: signal.buffer },
     transferList: [port2],
   });
-  const thread: Thread = { worker, port: port1, signal };
+  const thread: Thread = { worker, port: port1, signal, ready: false };
   worker.on('error', (err) => (thread.failure = err.message));
   // Neither keeps a finished process alive; close() ends the worker when the service stops.
   worker.unref();
@@ -178,3 +229,6 @@ function startThread(): Thread {
 
 /** Loads real jq for the engine's diffing (ignoreDifferences.jqPathExpressions). */
 export const loadJq = (opts: JqOptions = {}): Promise<JqWasmClient> => JqWasmClient.load(opts);
+
+/** Real jq whose worker starts with the first expression (see JqWasmClient.lazy). */
+export const lazyJq = (opts: JqOptions = {}): JqWasmClient => JqWasmClient.lazy(opts);

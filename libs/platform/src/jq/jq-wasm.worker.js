@@ -44,7 +44,15 @@ port.on('message', async ({ id, input, filter }) => {
   }
 });
 
+// Told twice: to loadJq's promise (the worker's own channel) and to a caller blocked on the port.
 jq().then(
-  () => parentPort.postMessage({ ready: true }),
-  (err) => parentPort.postMessage({ ready: false, error: err instanceof Error ? err.message : String(err) }),
+  () => {
+    parentPort.postMessage({ ready: true });
+    reply({ ready: true });
+  },
+  (err) => {
+    const error = `jq-wasm failed to load: ${err instanceof Error ? err.message : String(err)}`;
+    parentPort.postMessage({ ready: false, error });
+    reply({ ready: false, error });
+  },
 );
