@@ -99,7 +99,7 @@ describe('GenerateManifest renders what the real tools print', () => {
     const checkout = userCheckout();
     writeFileSync(
       join(checkout, 'kustomize/overlays/prod/kustomization.yaml'),
-      `resources:\n  - ../../base\nnamePrefix: prod-\nnameSuffix: -v2\nimages:\n  - name: example/api\n    newName: registry.local/api\n    newTag: ${sha.slice(0, 7)}\nreplicas:\n  - name: api\n    count: 3\ncommonLabels:\n  app: api\n`,
+      `resources:\n  - ../../base\nnamePrefix: prod-\nnameSuffix: -v2\nimages:\n  - name: example/api\n    newName: registry.local/api\n    newTag: "${sha.slice(0, 7)}"\nreplicas:\n  - name: api\n    count: 3\ncommonLabels:\n  app: api\n`,
     );
     expect(out.manifests).toEqual(yamlObjects(runCli('kubectl', ['kustomize', 'kustomize/overlays/prod'], checkout)));
     expect(JSON.stringify(out.manifests)).toContain(`registry.local/api:${sha.slice(0, 7)}`);
