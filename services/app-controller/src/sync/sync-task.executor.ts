@@ -22,6 +22,7 @@ const CRD_READY_WAIT_MS = 10_000;
 const isCrd = (obj: KubeObject | undefined): obj is KubeObject => obj?.kind === 'CustomResourceDefinition' && groupOf(obj.apiVersion) === 'apiextensions.k8s.io';
 const established = (crd: KubeObject | undefined): boolean =>
   ((crd as { status?: { conditions?: { type: string; status: string }[] } } | undefined)?.status?.conditions ?? []).some((c) => c.type === 'Established' && c.status === 'True');
+
 /** kubectl refuses annotations past 256 KiB; a bigger object goes without (as with ServerSideApply=true). */
 const MAX_LAST_APPLIED_BYTES = 200 * 1024;
 
@@ -66,8 +67,8 @@ export class SyncTaskExecutor {
 
   /**
    * Waits (up to 10 s, as Argo's controller) for a CRD it applied to be Established, then forgets
-   * discovery, so its custom resources, in this wave or the next, are applied at once rather than
-   * refused as a kind the server does not serve.
+   * discovery, so its custom resources (planned in a later step than their CRD) are applied at
+   * once rather than refused as a kind the server does not serve.
    */
   private async crdEstablished(crd: KubeObject): Promise<void> {
     const deadline = Date.now() + CRD_READY_WAIT_MS;
