@@ -9,7 +9,7 @@ import { hookDeletePolicies, hookTypes, isHook, isSkipped } from './hook';
 import { keepIgnoredLiveValues } from './respect-ignore-differences';
 import { selectResources } from './select-resources';
 import { parseSyncOptions, resourceSyncOptions, type SyncOptions } from './sync-options';
-import { movePruneLast, pullDependenciesForward, reversePruneWaves, toSteps } from './sync-order';
+import { crdDefinedKind, movePruneLast, pullDependenciesForward, reversePruneWaves, toSteps } from './sync-order';
 import type { SkippedTask, SyncStep, SyncTask } from './sync-task';
 import { syncWaveOf } from './sync-wave';
 
@@ -144,8 +144,6 @@ export function planSync(input: PlanSyncInput): SyncPlan {
   return finishPlan(selected, selectResources(skipped, input.options?.resources), appOptions, invalidTasks(selected, input));
 }
 
-const groupOf = (apiVersion: string | undefined): string => (apiVersion?.includes('/') ? apiVersion.split('/')[0] : '');
-
 /**
  * Objects of a kind the cluster does not serve (gitops-engine's getSyncTasks): allowed when a CRD
  * in this sync defines the kind, or SkipDryRunOnMissingResource=true is set for the app or on the
@@ -155,14 +153,7 @@ const groupOf = (apiVersion: string | undefined): string => (apiVersion?.include
 function invalidTasks(tasks: readonly SyncTask[], input: PlanSyncInput): InvalidTask[] {
   const isServed = input.options?.isServed;
   if (!isServed) return [];
-  const defined = new Set(
-    input.desired
-      .filter((d) => d.kind === 'CustomResourceDefinition' && groupOf(d.apiVersion) === 'apiextensions.k8s.io')
-      .map((d) => {
-        const spec = (d as { spec?: { group?: string; names?: { kind?: string } } }).spec;
-        return `${spec?.group ?? ''}/${spec?.names?.kind ?? ''}`;
-      }),
-  );
+  const defined = new Set(input.desired.map(crdDefinedKind).filter((gk) => gk !== undefined));
   const invalid: InvalidTask[] = [];
   for (const task of tasks) {
     const obj = task.desired;

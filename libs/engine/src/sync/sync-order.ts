@@ -1,5 +1,5 @@
 // Ordering of sync tasks: phase, wave, kind, name; prunes undo creation order; dependencies pulled forward.
-import type { SyncPhase } from '@flotilla/api-types';
+import { groupOf, type KubeObject, type SyncPhase } from '@flotilla/api-types';
 import { getIn } from '../object/json-value';
 import { kindRank } from './kind-order';
 import type { SyncStep, SyncTask } from './sync-task';
@@ -34,14 +34,18 @@ export function movePruneLast(tasks: SyncTask[]): void {
   for (const t of tasks) if (t.action === 'prune' && t.options.pruneLast) t.wave = last;
 }
 
+/** `group/Kind` that a CustomResourceDefinition defines; undefined for any other object. */
+export function crdDefinedKind(obj: KubeObject): string | undefined {
+  if (obj.kind !== 'CustomResourceDefinition' || groupOf(obj.apiVersion) !== 'apiextensions.k8s.io') return undefined;
+  return `${String(getIn(obj, 'spec', 'group'))}/${String(getIn(obj, 'spec', 'names', 'kind'))}`;
+}
+
 /** What a task creates that others depend on: a namespace, or the group/kind a CRD defines. */
 function provides(t: SyncTask): string | undefined {
   if (t.action === 'prune' || !t.desired) return undefined;
   if (t.ref.group === '' && t.ref.kind === 'Namespace') return `ns:${t.ref.name}`;
-  if (t.ref.group === 'apiextensions.k8s.io' && t.ref.kind === 'CustomResourceDefinition') {
-    return `gk:${String(getIn(t.desired, 'spec', 'group'))}/${String(getIn(t.desired, 'spec', 'names', 'kind'))}`;
-  }
-  return undefined;
+  const defined = crdDefinedKind(t.desired);
+  return defined === undefined ? undefined : `gk:${defined}`;
 }
 
 /** A namespace or CRD moves to the earliest phase and wave of the tasks that need it. */
