@@ -27,7 +27,8 @@ const schema = z.object({
   FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: z
     .string()
     .default('1s')
-    .refine((v) => parseDuration(v, NaN) > 0, 'must be a duration such as 1s, 500ms or 2m'),
+    .transform((v) => parseDuration(v, NaN))
+    .refine((ms) => ms > 0, 'must be a duration such as 1s, 500ms or 2m'),
 });
 
 export type AppControllerEnv = z.output<typeof schema>;
@@ -59,6 +60,6 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     concurrency: parsed.FLOTILLA_APP_CONTROLLER_CONCURRENCY,
     replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
     shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
-    jqTimeoutMs: parseDuration(parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT, NaN),
+    jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,
   };
 }
