@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JqWasmClient, loadJq, type JqPathStep } from './jq-wasm.client';
 
 const deployment = {
@@ -86,6 +89,26 @@ describe('JqWasmClient.paths: what goes wrong', () => {
 });
 
 describe('a lazy jq client', () => {
+  it('answers unavailable when jq cannot load, and does not try again on every expression', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jq-broken-'));
+    const broken = join(dir, 'jq.js');
+    writeFileSync(broken, "throw new Error('this jq build is broken');\n");
+    const lazy = JqWasmClient.lazy({ modulePath: broken });
+    try {
+      expect(lazy.paths({ a: 1 }, '.a')).toEqual({ ok: false, kind: 'unavailable', message: expect.stringContaining('this jq build is broken') });
+      expect(lazy.started).toBe(false);
+      // Within the back-off no worker is started: the answer comes at once, for any document.
+      const start = Date.now();
+      expect(lazy.paths({ b: 2 }, '.b')).toMatchObject({ ok: false, kind: 'unavailable' });
+      expect(Date.now() - start).toBeLessThan(50);
+      expect(lazy.started).toBe(false);
+    } finally {
+      void lazy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('starts no worker until the first expression, then answers, and after a timeout starts afresh', () => {
     const lazy = JqWasmClient.lazy({ timeoutMs: 500 });
     try {

@@ -20,12 +20,16 @@ export interface JqOptions {
   timeoutMs?: number;
   /** How many (expression, document) answers are remembered; documents rarely change between refreshes. */
   cacheSize?: number;
+  /** jq-wasm's loader (the installed package's by default; specs point it at a broken one). */
+  modulePath?: string;
 }
 
 export const DEFAULT_JQ_TIMEOUT_MS = 1000;
 const DEFAULT_CACHE_SIZE = 5000;
 const STARTUP_TIMEOUT_MS = 30_000;
 const JQ_MODULE = 'jq-wasm/dist/build/jq.js';
+/** After a worker failed to start, expressions are answered 'unavailable' this long before the next try. */
+const RESTART_BACKOFF_MS = 60_000;
 
 interface WorkerReply {
   id?: number;
@@ -34,6 +38,8 @@ interface WorkerReply {
   output?: string;
   error?: string;
   crashed?: boolean;
+  /** No worker could be started: there is nothing to retry on. */
+  unstarted?: boolean;
 }
 
 interface Thread {
@@ -62,17 +68,21 @@ export function describeJqError(stderr: string): { kind: 'compile' | 'path' | 'r
 }
 
 export class JqWasmClient {
-  private thread: Thread | undefined;
+  private thread?: Thread;
   private seq = 0;
   private readonly cache = new Map<string, JqPathsResult>();
   private readonly badExpressions = new Map<string, JqPathsResult>();
   private readonly timeoutMs: number;
   private readonly cacheSize: number;
+  private readonly modulePath: string;
+  /** Why the last worker could not start, and until when no new one is tried. */
+  private startFailure?: { message: string; until: number };
 
-  private constructor(thread: Thread | undefined, opts: JqOptions) {
-    this.thread = thread;
+  private constructor(opts: JqOptions) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_JQ_TIMEOUT_MS;
     this.cacheSize = opts.cacheSize ?? DEFAULT_CACHE_SIZE;
+    // A missing jq-wasm package fails here, at start-up, lazy or not.
+    this.modulePath = require.resolve(opts.modulePath ?? JQ_MODULE);
   }
 
   /**
@@ -80,13 +90,13 @@ export class JqWasmClient {
    * 30 s, once). A missing jq-wasm package still fails here, at start-up.
    */
   static lazy(opts: JqOptions = {}): JqWasmClient {
-    require.resolve(JQ_MODULE);
-    return new JqWasmClient(undefined, opts);
+    return new JqWasmClient(opts);
   }
 
   /** Starts the worker and waits until jq is loaded; a missing or broken jq-wasm fails start-up. */
   static async load(opts: JqOptions = {}): Promise<JqWasmClient> {
-    const thread = startThread();
+    const client = new JqWasmClient(opts);
+    const thread = startThread(client.modulePath);
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`jq did not load within ${STARTUP_TIMEOUT_MS / 1000}s`)), STARTUP_TIMEOUT_MS);
@@ -105,7 +115,8 @@ export class JqWasmClient {
       throw err;
     }
     thread.ready = true;
-    return new JqWasmClient(thread, opts);
+    client.thread = thread;
+    return client;
   }
 
   /** Whether a worker is running (it starts with the first expression of a lazy client). */
@@ -139,10 +150,11 @@ export class JqWasmClient {
 
   private evaluate(input: string, expression: string): JqPathsResult {
     let reply = this.call(input, `[path(${expression})]`);
-    if (reply !== 'timeout' && reply.crashed) reply = this.call(input, `[path(${expression})]`); // on a fresh instance
+    if (reply !== 'timeout' && reply.crashed && !reply.unstarted) reply = this.call(input, `[path(${expression})]`); // on a fresh instance
     if (reply === 'timeout') return { ok: false, kind: 'timeout', message: `jq did not finish within ${this.timeoutMs} ms` };
     if (reply.error !== undefined) {
-      return reply.crashed ? { ok: false, kind: 'unavailable', message: `jq aborted: ${reply.error}` } : { ok: false, ...describeJqError(reply.error) };
+      if (!reply.crashed) return { ok: false, ...describeJqError(reply.error) };
+      return { ok: false, kind: 'unavailable', message: reply.unstarted ? `jq could not start: ${reply.error}` : `jq aborted: ${reply.error}` };
     }
     let parsed: unknown;
     try {
@@ -159,7 +171,7 @@ export class JqWasmClient {
   /** One round trip to the worker, waiting synchronously; on timeout the worker is dropped (the next call starts another). */
   private call(input: string, filter: string): WorkerReply | 'timeout' {
     const thread = this.readyThread();
-    if (typeof thread === 'string') return { error: thread, crashed: true };
+    if (typeof thread === 'string') return { error: thread, crashed: true, unstarted: true };
     const id = ++this.seq;
     thread.port.postMessage({ id, input, filter });
     const reply = waitFor(thread, (r) => r.id === id, this.timeoutMs);
@@ -175,16 +187,20 @@ export class JqWasmClient {
       void this.thread.worker.terminate();
       this.thread = undefined;
     }
-    const thread = (this.thread ??= startThread());
+    if (!this.thread && this.startFailure && Date.now() < this.startFailure.until) return this.startFailure.message;
+    const thread = (this.thread ??= startThread(this.modulePath));
     if (thread.ready) return thread;
     const ready = waitFor(thread, (r) => r.ready !== undefined, STARTUP_TIMEOUT_MS);
     if (ready?.ready) {
       thread.ready = true;
+      this.startFailure = undefined;
       return thread;
     }
     void thread.worker.terminate();
     this.thread = undefined;
-    return ready?.error ?? thread.failure ?? `jq did not load within ${STARTUP_TIMEOUT_MS / 1000}s`;
+    const message = ready?.error ?? thread.failure ?? `jq did not load within ${STARTUP_TIMEOUT_MS / 1000}s`;
+    this.startFailure = { message, until: Date.now() + RESTART_BACKOFF_MS };
+    return message;
   }
 
   private remember(key: string, result: JqPathsResult): void {
@@ -212,11 +228,11 @@ function waitFor(thread: Thread, wanted: (r: WorkerReply) => boolean, timeoutMs:
   }
 }
 
-function startThread(): Thread {
+function startThread(jqModulePath: string): Thread {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(join(__dirname, 'jq-wasm.worker.js'), {
-    workerData: { jqModulePath: require.resolve(JQ_MODULE), port: port2, signal: signal.buffer },
+    workerData: { jqModulePath, port: port2, signal: signal.buffer },
     transferList: [port2],
   });
   const thread: Thread = { worker, port: port1, signal, ready: false };

@@ -4,7 +4,6 @@
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 
-const createJq = require(workerData.jqModulePath);
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
 
@@ -18,7 +17,8 @@ let argvBytes = 0;
 
 async function jq() {
   if (!instance || argvBytes > ARGV_BUDGET_BYTES) {
-    instance = await createJq();
+    // Required here, so a loader that throws is reported on the port like any failed load.
+    instance = await require(workerData.jqModulePath)();
     argvBytes = 0;
   }
   return instance;
