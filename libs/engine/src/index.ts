@@ -24,7 +24,7 @@ export type { HealthCheck } from './health/health-check';
 
 export { diffResource } from './diff/diff-resource';
 export type { DiffInput, DiffResult } from './diff/diff-resource';
-export { maskSecretData, SECRET_MASK } from './diff/secret-mask';
+export { hideSecretData, maskSecretData, maskSecretValuesIn, SECRET_MASK } from './diff/secret-mask';
 export { LAST_APPLIED_ANNOTATION } from './diff/normalize';
 export { parseQuantity, quantitiesEqual } from './diff/quantity';
 export type { JqEvaluator, JqFailureKind, JqPath, JqPathStep, JqPathsResult } from './diff/jq-evaluator';

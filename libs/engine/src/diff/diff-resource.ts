@@ -7,7 +7,7 @@ import { applyIgnoreDifferences } from './ignore-differences';
 import type { JqEvaluator } from './jq-evaluator';
 import { lastAppliedOf, secretStringDataToData, stripServerFields } from './normalize';
 import { predictLive } from './predict-live';
-import { maskSecretPair } from './secret-mask';
+import { hideSecretData } from './secret-mask';
 
 export interface DiffInput extends KeyOptions {
   desired: KubeObject;
@@ -46,12 +46,12 @@ export function diffResource(input: DiffInput): DiffResult {
   const { warnings } = applyIgnoreDifferences(input.ignoreDifferences ?? [], ref, input.live, { live, desired, lastApplied: last }, input.jq);
   const predicted = server ? desired : predictLive(live, desired, last);
   const modified = !jsonEqual(live, predicted);
-  const masked = maskSecretPair(live, predicted);
+  const masked = hideSecretData(predicted, live);
   return {
     modified,
     normalizedLive: masked.live,
-    predictedLive: masked.predicted,
-    patch: modified ? compare(masked.live, masked.predicted) : [],
+    predictedLive: masked.target,
+    patch: modified ? compare(masked.live, masked.target) : [],
     warnings,
   };
 }

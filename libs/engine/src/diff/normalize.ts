@@ -33,7 +33,13 @@ export function stripServerFields(obj: KubeObject): JsonRecord {
 
 /** Secrets store `stringData` as base64 `data`; desired is rewritten so the two compare. */
 export function secretStringDataToData(obj: JsonRecord): JsonRecord {
-  if (obj.kind !== 'Secret' || obj.apiVersion !== 'v1' || !isRecord(obj.stringData)) return obj;
+  if (obj.kind !== 'Secret' || obj.apiVersion !== 'v1') return obj;
+  return foldStringData(obj);
+}
+
+/** `stringData` merged into `data` as base64, as the API server stores it (stringData wins a shared key). */
+export function foldStringData(obj: JsonRecord): JsonRecord {
+  if (!isRecord(obj.stringData)) return obj;
   const data: JsonRecord = isRecord(obj.data) ? { ...obj.data } : {};
   for (const [k, v] of Object.entries(obj.stringData)) {
     if (typeof v === 'string') data[k] = Buffer.from(v, 'utf8').toString('base64');

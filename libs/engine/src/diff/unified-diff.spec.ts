@@ -51,7 +51,7 @@ describe('unifiedResourceDiff', () => {
     const secret = (token: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { token, same: 'c2FtZQ==' } });
     const text = unifiedResourceDiff({ ref: { kind: 'Secret', name: 's' }, live: secret('b2xk'), target: secret('bmV3') });
     expect(text).not.toMatch(/b2xk|bmV3|c2FtZQ/);
-    expect(text).toContain('-  token: ++++++++\n+  token: +++++++++\n');
+    expect(text).toContain('-  token: ++++++++++++\n+  token: ++++++++\n');
     expect(unifiedResourceDiff({ ref: { kind: 'Secret', name: 's' }, target: secret('bmV3') })).not.toContain('bmV3');
   });
 });

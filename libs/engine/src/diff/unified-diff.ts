@@ -4,7 +4,7 @@ import { formatPatch, structuredPatch } from 'diff';
 import { stringify } from 'yaml';
 import type { JsonRecord } from '../object/json-value';
 import { stripServerFields } from './normalize';
-import { maskSecretData, maskSecretPair } from './secret-mask';
+import { hideSecretData } from './secret-mask';
 
 export interface ResourceDiffInput {
   ref: { group?: string; kind: string; namespace?: string; name: string };
@@ -20,21 +20,13 @@ const toYaml = (obj: JsonRecord | undefined): string => (obj ? stringify(obj, { 
 export const resourceDiffHeader = (ref: ResourceDiffInput['ref']): string =>
   `===== ${ref.group ?? ''}/${ref.kind} ${ref.namespace ?? ''}/${ref.name} ======`;
 
-function masked(live: JsonRecord | undefined, target: JsonRecord | undefined): [JsonRecord | undefined, JsonRecord | undefined] {
-  if (live && target) {
-    const pair = maskSecretPair(live, target);
-    return [pair.live, pair.predicted];
-  }
-  return [live && maskSecretData(live), target && maskSecretData(target)];
-}
-
 /**
  * The header and a unified diff from live (`<name>-live.yaml`) to target (`<name>`), as argocd
  * labels them; an empty string when the two are the same. Server-owned fields never show.
  */
 export function unifiedResourceDiff(input: ResourceDiffInput): string {
   const strip = (obj: JsonRecord | undefined): JsonRecord | undefined => obj && stripServerFields(obj);
-  const [live, target] = masked(strip(input.live), strip(input.target));
+  const { live, target } = hideSecretData(strip(input.target), strip(input.live));
   const name = input.ref.name;
   const patch = structuredPatch(`${name}-live.yaml`, name, toYaml(live), toYaml(target), undefined, undefined, { context: 3 });
   if (patch.hunks.length === 0) return '';
