@@ -93,6 +93,9 @@ const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
 /** A text as it reads plain, quoted once (a value in a message) and quoted twice (inside a quoted annotation). */
 const quotings = (s: string): string[] => [s, escaped(s), escaped(escaped(s))];
 
+const stringsIn = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(stringsIn) : isRecord(v) ? Object.values(v).flatMap(stringsIn) : [];
+
 /** Every form a Secret's value could take in a message: as stored (base64), decoded, as written in git. */
 function secretTexts(obj: JsonRecord): string[] {
   const out: string[] = [];
@@ -100,7 +103,11 @@ function secretTexts(obj: JsonRecord): string[] {
     const values = obj[field];
     if (!isRecord(values)) continue;
     for (const v of Object.values(values)) {
-      if (typeof v !== 'string') continue;
+      // A value of the wrong type is what an API server's type error echoes: as JSON, or the strings in it.
+      if (typeof v !== 'string') {
+        if (v !== null && v !== undefined) out.push(...quotings(JSON.stringify(v)), ...stringsIn(v).flatMap(quotings));
+        continue;
+      }
       const other = field === 'data' ? Buffer.from(v, 'base64').toString('utf8') : Buffer.from(v, 'utf8').toString('base64');
       out.push(...quotings(v), ...quotings(other));
     }
