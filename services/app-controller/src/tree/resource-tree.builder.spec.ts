@@ -1,5 +1,5 @@
 import type { KubeObject } from '@flotilla/api-types';
-import { compareAppState } from '@flotilla/engine';
+import { compareAppState, LAST_APPLIED_ANNOTATION } from '@flotilla/engine';
 import { buildManagedResources, buildResourceTree } from './resource-tree.builder';
 
 const deploy: KubeObject = {
@@ -55,5 +55,25 @@ describe('buildManagedResources', () => {
     const { items } = buildManagedResources(compare.managed);
     expect(items).toEqual([{ group: '', kind: 'Secret', namespace: 'web', name: 's', targetState: expect.any(String), hook: false, modified: true }]);
     expect(items[0].targetState).not.toContain('c2VjcmV0');
+  });
+
+  it('masks target, live and live\'s last-applied annotation together: a changed value shows, no value does', () => {
+    const desired = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'web' }, stringData: { password: 'new-canary' } };
+    const applied = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'web' }, stringData: { password: 'old-canary' } };
+    const live = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's', namespace: 'web', uid: 'u1', resourceVersion: '3', annotations: { [LAST_APPLIED_ANNOTATION]: JSON.stringify(applied) } },
+      data: { password: Buffer.from('old-canary').toString('base64') },
+    };
+    const compare = compareAppState({ appName: 'app', desired: [desired], live: [live], namespace: 'web' });
+    const { items } = buildManagedResources(compare.managed);
+    expect(JSON.stringify(items)).not.toMatch(/canary|Y2FuYXJ5/);
+    const target = JSON.parse(items[0].targetState!) as { data: Record<string, string> };
+    const liveState = JSON.parse(items[0].liveState!) as { data: Record<string, string>; metadata: { annotations: Record<string, string> } };
+    expect(target.data.password).toBe('++++++++');
+    expect(liveState.data.password).toBe('++++++++++++');
+    expect(JSON.parse(liveState.metadata.annotations[LAST_APPLIED_ANNOTATION])).toMatchObject({ data: { password: '++++++++++++' } });
+    expect(items[0].modified).toBe(true);
   });
 });

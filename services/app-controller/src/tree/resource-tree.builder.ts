@@ -1,7 +1,7 @@
 // The Application's resource tree (Argo's ApplicationTree) and managed resources (Argo's
 // ManagedResourcesResponse), as the api-server serves them from Redis.
 import { groupOf, versionOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
-import { assessHealth, maskSecretData, type HealthOptions, type ManagedResource } from '@flotilla/engine';
+import { assessHealth, hideSecretData, type HealthOptions, type ManagedResource } from '@flotilla/engine';
 
 export interface ResourceRefNode {
   group: string;
@@ -100,20 +100,26 @@ export interface ResourceDiffItem {
 
 const json = (obj: object | undefined): string | undefined => (obj ? JSON.stringify(obj) : undefined);
 
-/** One item per managed resource; Secret values are masked, as Argo's HideSecretData does. */
+/**
+ * One item per managed resource. A Secret's target, live and live's last-applied annotation are
+ * masked together (Argo's HideSecretData), so a value changed in git still shows as a change.
+ */
 export function buildManagedResources(managed: readonly ManagedResource[]): { items: ResourceDiffItem[] } {
   return {
-    items: managed.map((m) => ({
-      group: m.status.group ?? '',
-      kind: m.status.kind,
-      namespace: m.status.namespace ?? '',
-      name: m.status.name,
-      ...(m.desired ? { targetState: json(maskSecretData(m.desired)) } : {}),
-      ...(m.live ? { liveState: json(maskSecretData(m.live)) } : {}),
-      ...(m.diff ? { normalizedLiveState: json(m.diff.normalizedLive), predictedLiveState: json(m.diff.predictedLive) } : {}),
-      hook: !!m.status.hook,
-      modified: m.status.status === 'OutOfSync',
-      ...(m.live?.metadata?.resourceVersion ? { resourceVersion: m.live.metadata.resourceVersion } : {}),
-    })),
+    items: managed.map((m) => {
+      const { target, live } = hideSecretData(m.desired, m.live);
+      return {
+        group: m.status.group ?? '',
+        kind: m.status.kind,
+        namespace: m.status.namespace ?? '',
+        name: m.status.name,
+        ...(target ? { targetState: json(target) } : {}),
+        ...(live ? { liveState: json(live) } : {}),
+        ...(m.diff ? { normalizedLiveState: json(m.diff.normalizedLive), predictedLiveState: json(m.diff.predictedLive) } : {}),
+        hook: !!m.status.hook,
+        modified: m.status.status === 'OutOfSync',
+        ...(m.live?.metadata?.resourceVersion ? { resourceVersion: m.live.metadata.resourceVersion } : {}),
+      };
+    }),
   };
 }
