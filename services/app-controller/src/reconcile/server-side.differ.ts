@@ -3,7 +3,7 @@
 // and compare that with live, so defaults, admission mutations and fields git no longer sets are
 // judged by the server rather than predicted here.
 import { ConditionType, type Application, type ApplicationCondition, type KubeObject } from '@flotilla/api-types';
-import { isHook, resourceKeyOf, usesServerSideDiff, type KeyOptions } from '@flotilla/engine';
+import { isHook, maskSecretValuesIn, resourceKeyOf, usesServerSideDiff, type KeyOptions } from '@flotilla/engine';
 import { createHash } from 'node:crypto';
 import type { ClusterCache } from '../clusters/cluster.cache';
 import { FIELD_MANAGER } from '../sync/sync-task.executor';
@@ -38,7 +38,8 @@ export class ServerSideDiffer {
         try {
           answer = await cache.kube.apply(obj, { fieldManager: FIELD_MANAGER, force: true, dryRun: true });
         } catch (err) {
-          out.conditions.push({ type: ConditionType.ComparisonError, message: `Failed to compare desired state with server-side diff for ${obj.kind}/${obj.metadata?.name}: ${(err as Error).message}` });
+          const reason = maskSecretValuesIn((err as Error).message, obj, live);
+          out.conditions.push({ type: ConditionType.ComparisonError, message: `Failed to compare desired state with server-side diff for ${obj.kind}/${obj.metadata?.name}: ${reason}` });
           continue;
         }
         if (this.answers.size >= MAX_CACHED) this.answers.delete(this.answers.keys().next().value!);

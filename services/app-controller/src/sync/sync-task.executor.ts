@@ -1,7 +1,7 @@
 // Carries out one sync task on the destination cluster: server-side apply (field manager
 // argocd-controller, forced, as Argo's ServerSideApply=true), replace, hook re-creation, or prune.
 import { groupOf, type KubeObject, type ResultCode } from '@flotilla/api-types';
-import { LAST_APPLIED_ANNOTATION, type SyncTask } from '@flotilla/engine';
+import { LAST_APPLIED_ANNOTATION, maskSecretValuesIn, type SyncTask } from '@flotilla/engine';
 import { isNotFound, type KubeClient } from '@flotilla/platform';
 import { deleteObject } from '../clusters/object.deleter';
 import { kubectlName } from './operation-state.builder';
@@ -61,7 +61,8 @@ export class SyncTaskExecutor {
       if (isCrd(applied) && !this.dryRun) await this.crdEstablished(applied);
       return { task, status: 'Synced', message: `${name} ${verb(task, this.dryRun)}`, applied };
     } catch (err) {
-      return { task, status: 'SyncFailed', message: (err as Error).message };
+      // An API server's refusal may quote what it was sent: a Secret's values stay out of the result.
+      return { task, status: 'SyncFailed', message: maskSecretValuesIn((err as Error).message, task.desired, task.live) };
     }
   }
 
