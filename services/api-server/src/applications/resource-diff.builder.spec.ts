@@ -29,3 +29,37 @@ describe('withUnifiedDiffs (ManagedResources for app diff)', () => {
     expect(items[1].unifiedDiff).not.toMatch(/uid|managedFields/);
   });
 });
+
+describe('withUnifiedDiffs for a Secret', () => {
+  const canary = 'canary-from-git';
+  const applied = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'demo' }, stringData: { password: canary } });
+  const secret = (password: string, annotations?: Record<string, string>) =>
+    JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'demo', ...(annotations ? { annotations } : {}) }, data: { password } });
+
+  it('masks what an older controller recorded unmasked, the last-applied annotation included, and still shows a change', () => {
+    const [got] = withUnifiedDiffs({
+      items: [
+        item({
+          kind: 'Secret',
+          name: 'db',
+          targetState: secret(Buffer.from('rotated').toString('base64')),
+          liveState: secret(Buffer.from(canary).toString('base64'), { 'kubectl.kubernetes.io/last-applied-configuration': applied }),
+          normalizedLiveState: secret('++++++++'),
+          predictedLiveState: secret('+++++++++'),
+        }),
+      ],
+    }).items as Record<string, string>[];
+    expect(JSON.stringify(got)).not.toMatch(/canary|Y2FuYXJ5|cm90YXRlZA==/);
+    const live = JSON.parse(got.liveState) as { data: { password: string }; metadata: { annotations: Record<string, string> } };
+    expect(JSON.parse(got.targetState)).toMatchObject({ data: { password: '++++++++' } });
+    expect(live.data.password).toBe('++++++++++++');
+    expect(JSON.parse(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'])).toMatchObject({ data: { password: '++++++++++++' } });
+    expect(got.unifiedDiff).toContain('-  password: ++++++++++++\n+  password: ++++++++\n');
+  });
+
+  it('leaves what the controller masked as it was', () => {
+    const masked = { kind: 'Secret', name: 'db', targetState: secret('++++++++'), liveState: secret('++++++++++++', { 'kubectl.kubernetes.io/last-applied-configuration': secret('++++++++++++') }) };
+    const [got] = withUnifiedDiffs({ items: [item({ ...masked, modified: false })] }).items as Record<string, string>[];
+    expect({ targetState: got.targetState, liveState: got.liveState }).toEqual({ targetState: masked.targetState, liveState: masked.liveState });
+  });
+});

@@ -1,6 +1,6 @@
 // ManagedResources items with the unified diff `app diff` prints: the CLI may not use the engine
 // (DESIGN.md §2), so the api-server renders it from the states the controller recorded.
-import { unifiedResourceDiff } from '@flotilla/engine';
+import { hideSecretData, unifiedResourceDiff } from '@flotilla/engine';
 
 type JsonRecord = Record<string, unknown>;
 
@@ -24,8 +24,25 @@ function sidesOf(item: JsonRecord): { live?: JsonRecord; target?: JsonRecord } |
   return undefined;
 }
 
-/** One item with `unifiedDiff` set when the resource would change: created, updated or pruned. */
-export function withUnifiedDiff(item: JsonRecord): JsonRecord {
+const states = (target: JsonRecord | undefined, live: JsonRecord | undefined, targetField: string, liveField: string): JsonRecord => ({
+  ...(target ? { [targetField]: JSON.stringify(target) } : {}),
+  ...(live ? { [liveField]: JSON.stringify(live) } : {}),
+});
+
+/**
+ * A Secret's states masked once more, each pair together: the controller masks them, but an entry
+ * written by a controller from before it masked the last-applied annotation lives on until it expires.
+ */
+function withSecretsMasked(item: JsonRecord): JsonRecord {
+  if (item.kind !== 'Secret' || (text(item.group) ?? '') !== '') return item;
+  const shown = hideSecretData(state(item, 'targetState'), state(item, 'liveState'));
+  const diffed = hideSecretData(state(item, 'predictedLiveState'), state(item, 'normalizedLiveState'));
+  return { ...item, ...states(shown.target, shown.live, 'targetState', 'liveState'), ...states(diffed.target, diffed.live, 'predictedLiveState', 'normalizedLiveState') };
+}
+
+/** One item, Secret values masked, with `unifiedDiff` set when the resource would change: created, updated or pruned. */
+export function withUnifiedDiff(recorded: JsonRecord): JsonRecord {
+  const item = withSecretsMasked(recorded);
   const sides = sidesOf(item);
   if (!sides || (!sides.live && !sides.target)) return item;
   const ref = { group: text(item.group), kind: text(item.kind) ?? '', namespace: text(item.namespace), name: text(item.name) ?? '' };
@@ -33,7 +50,7 @@ export function withUnifiedDiff(item: JsonRecord): JsonRecord {
   return diff ? { ...item, unifiedDiff: diff } : item;
 }
 
-/** The ManagedResources answer with a unified diff on every item that differs. */
+/** The ManagedResources answer, Secret values masked, with a unified diff on every item that differs. */
 export function withUnifiedDiffs(managed: JsonRecord): JsonRecord {
   const items: unknown = managed.items;
   return Array.isArray(items) ? { ...managed, items: items.map((i: unknown) => (isRecord(i) ? withUnifiedDiff(i) : i)) } : managed;
