@@ -282,9 +282,9 @@ const providers: Provider[] = [
     [ArgoSettingsStore, WebhookRefreshService, LOGGER],
     (s: ArgoSettingsStore, r: WebhookRefreshService, l: Logger) => new WebhookHttpHandler(s, r, l),
   ),
-  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler], (...deps: never[]) => {
+  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService], (...deps: never[]) => {
     const n = GRPC_HANDLERS.length;
-    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1]);
+    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1], deps[n + 2]);
   }),
   make(
     ApiServerStartup,

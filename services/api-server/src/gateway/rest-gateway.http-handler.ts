@@ -3,6 +3,7 @@ import { contractsDefinition } from '@flotilla/contracts';
 import type { GrpcHandler, HttpHandler } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import { RpcRegistry } from '../rpc/rpc.registry';
+import type { Authenticator } from '../rpc/unary-call';
 import { WEBHOOK_PATH, WebhookHttpHandler } from '../webhook/webhook.http-handler';
 import { RestGateway } from './rest.gateway';
 
@@ -17,8 +18,9 @@ export class RestGatewayHttpHandler implements HttpHandler {
     handlers: readonly GrpcHandler[],
     logger: Logger,
     private readonly webhook: WebhookHttpHandler,
+    authenticator: Authenticator,
   ) {
-    this.gateway = new RestGateway(contractsDefinition(), new RpcRegistry(handlers), logger);
+    this.gateway = new RestGateway(contractsDefinition(), new RpcRegistry(handlers), authenticator, undefined, logger);
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {

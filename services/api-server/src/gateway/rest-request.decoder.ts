@@ -1,27 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { JSON_OBJECT, MessageSchemas } from './message-schema';
-import { jsonToMessage, RestDecodeError, setField } from './rest-message.codec';
+import { jsonToMessage, setField } from './rest-message.codec';
 import type { RouteMatch } from './rest-route.table';
-
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-/** Reads and parses a JSON request body; an empty body is `undefined`. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new RestDecodeError(`request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new RestDecodeError(`request body is not valid JSON: ${(err as Error).message}`);
-  }
-}
 
 /**
  * Builds a gRPC request from a REST call the way grpc-gateway does: the body (all of it, or one

@@ -1,39 +1,61 @@
 import * as grpc from '@grpc/grpc-js';
 import { contractsDefinition } from '@flotilla/contracts';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { RpcError } from '../rpc/rpc-error';
-import type { UnaryInvoker } from '../rpc/rpc.registry';
+import { createServer, RequestListener, Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
+import { ConcurrencyLimiter } from '../rpc/concurrency.limiter';
+import { RpcError, unauthenticated } from '../rpc/rpc-error';
+import type { CallOrigin, UnaryInvoker } from '../rpc/rpc.registry';
+import type { Authenticator } from '../rpc/unary-call';
+import type { CallContext } from '../session/session.service';
 import { RestGateway } from './rest.gateway';
 
 /** Records what the gateway hands the gRPC side and answers with canned responses or errors. */
 class RecordingInvoker implements UnaryInvoker {
-  calls: { path: string; request: any; authorization: string | undefined }[] = [];
+  calls: { path: string; request: any; authorization: string | undefined; origin: CallOrigin }[] = [];
   answers = new Map<string, unknown>();
+  /** Methods that need a session; the rest are anonymous. */
+  sessionPaths = new Set<string>();
   has = (path: string): boolean => !path.includes('RepoServerService');
-  invoke(path: string, request: unknown, metadata: grpc.Metadata): Promise<unknown> {
-    this.calls.push({ path, request, authorization: metadata.get('authorization')[0] as string | undefined });
+  requiresSession = (path: string): boolean => this.sessionPaths.has(path);
+  invoke(path: string, request: unknown, origin: CallOrigin): Promise<unknown> {
+    this.calls.push({ path, request, authorization: origin.metadata.get('authorization')[0] as string | undefined, origin });
     const answer = this.answers.get(path);
     if (answer instanceof Error) return Promise.reject(answer);
     return Promise.resolve(answer ?? {});
   }
 }
 
+/** Accepts `Bearer good` as alice; anything else is refused as SessionService refuses it. */
+const authenticator: Authenticator = {
+  authenticate: (metadata) => {
+    const authorization = metadata.get('authorization')[0];
+    if (!authorization) return Promise.reject(unauthenticated('no session information'));
+    if (authorization !== 'Bearer good') return Promise.reject(unauthenticated('invalid session: signature is invalid'));
+    return Promise.resolve({ username: 'alice' } as CallContext);
+  },
+};
+
+async function listen(handler: RequestListener): Promise<{ server: Server; base: string; port: number }> {
+  const server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { server, base: `http://127.0.0.1:${port}`, port };
+}
+
 describe('RestGateway', () => {
   const invoker = new RecordingInvoker();
-  const gateway = new RestGateway(contractsDefinition(), invoker);
+  const gateway = new RestGateway(contractsDefinition(), invoker, authenticator);
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    server = createServer(gateway.handle);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(gateway.handle));
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   beforeEach(() => {
     invoker.calls = [];
     invoker.answers.clear();
+    invoker.sessionPaths.clear();
   });
 
   const last = () => invoker.calls[invoker.calls.length - 1];
@@ -153,5 +175,95 @@ describe('RestGateway', () => {
     expect(((await badBool.json()) as any).message).toBe('upsert must be a boolean');
     const notObject = await fetch(`${base}/api/v1/applications`, { method: 'POST', body: '[1]' });
     expect(((await notObject.json()) as any).message).toBe('application must be a JSON object');
+  });
+
+  it('authenticates a method that needs a session before reading its body, and hands the handler the caller and peer', async () => {
+    invoker.sessionPaths.add('/application.ApplicationService/Create');
+    const refused = await fetch(`${base}/api/v1/applications`, { method: 'POST', body: '{"metadata":{"name":"x"}}' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('connection')).toBe('close');
+    expect(await refused.json()).toEqual({ error: 'no session information', code: 16, message: 'no session information' });
+    const forged = await fetch(`${base}/api/v1/applications`, { method: 'POST', body: '{}', headers: { authorization: 'Bearer forged' } });
+    expect(((await forged.json()) as any).message).toBe('invalid session: signature is invalid');
+    expect(invoker.calls).toEqual([]);
+    const ok = await fetch(`${base}/api/v1/applications`, {
+      method: 'POST',
+      body: '{"metadata":{"name":"x"}}',
+      headers: { authorization: 'Bearer good', 'x-forwarded-for': '10.9.9.9' },
+    });
+    expect(ok.status).toBe(200);
+    expect(last().origin.caller).toEqual({ username: 'alice' });
+    // The peer is the socket's, whatever headers say.
+    expect(last().origin.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('RestGateway body limits', () => {
+  const invoker = new RecordingInvoker();
+  const limits = {
+    anonymous: { maxBytes: 1024, deadlineMs: 300, limiter: new ConcurrencyLimiter(1, 0) },
+    session: { maxBytes: 4096, deadlineMs: 5000, limiter: new ConcurrencyLimiter(2, 2) },
+  };
+  const gateway = new RestGateway(contractsDefinition(), invoker, authenticator, limits);
+  let server: Server;
+  let base: string;
+  let port: number;
+
+  beforeAll(async () => {
+    ({ server, base, port } = await listen(gateway.handle));
+    invoker.sessionPaths.add('/application.ApplicationService/Create');
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  /** Sends the head and `sent` of `declared` body bytes, and leaves the request hanging. */
+  const partialLogin = (declared: number, sent: number) => {
+    const socket = connect(port, '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    socket.write(`POST /api/v1/session HTTP/1.1\r\nhost: x\r\ncontent-length: ${declared}\r\n\r\n${' '.repeat(sent)}`);
+    return { socket, answer };
+  };
+
+  it('refuses a body streaming past the limit of its kind, naming the limit', async () => {
+    const chunks = [Buffer.alloc(800, 0x20), Buffer.alloc(800, 0x20)];
+    const login = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      body: new ReadableStream({
+        pull(c) {
+          const next = chunks.shift();
+          if (next) c.enqueue(next);
+          else c.close();
+        },
+      }),
+      duplex: 'half',
+    });
+    expect(login.status).toBe(413);
+    expect(((await login.json()) as any).message).toBe('request body is larger than 1 KiB, the limit for /session.SessionService/Create');
+    const app = JSON.stringify({ metadata: { name: 'x' }, spec: { info: [{ name: 'n', value: 'v'.repeat(2000) }] } });
+    const created = await fetch(`${base}/api/v1/applications`, { method: 'POST', body: app, headers: { authorization: 'Bearer good' } });
+    expect(created.status).toBe(200);
+  });
+
+  it('answers 503 when every body slot is busy and the queue is full, and serves again once one frees', async () => {
+    const slow = partialLogin(20, 5);
+    await new Promise((r) => setTimeout(r, 50));
+    const busy = await fetch(`${base}/api/v1/session`, { method: 'POST', body: '{}' });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    expect(((await busy.json()) as any).message).toBe('too many request bodies are being read (1 at once and a full queue); retry shortly');
+    // A GET reads no body and takes no slot.
+    expect((await fetch(`${base}/api/v1/settings`)).status).toBe(200);
+    slow.socket.destroy();
+    await slow.answer;
+    expect((await fetch(`${base}/api/v1/session`, { method: 'POST', body: '{}' })).status).toBe(200);
+  });
+
+  it('answers 408 to a body that does not arrive in time, freeing its slot', async () => {
+    const slow = partialLogin(20, 5);
+    expect(await slow.answer).toMatch(/^HTTP\/1\.1 408 [\s\S]*request body did not arrive within 0\.3s/);
+    expect((await fetch(`${base}/api/v1/session`, { method: 'POST', body: '{}' })).status).toBe(200);
   });
 });

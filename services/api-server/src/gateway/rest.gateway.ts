@@ -2,18 +2,36 @@ import * as grpc from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { RpcError } from '../rpc/rpc-error';
-import type { UnaryInvoker } from '../rpc/rpc.registry';
+import { fromKubeError } from '../hub/kube-errors';
+import { peerOf } from '../rpc/call-peer';
+import { ConcurrencyLimitError } from '../rpc/concurrency.limiter';
+import { RpcError, toStatus } from '../rpc/rpc-error';
+import type { CallOrigin, UnaryInvoker } from '../rpc/rpc.registry';
+import type { Authenticator } from '../rpc/unary-call';
 import { errorBody, httpStatusOf } from './grpc-http.status';
 import { MessageSchemas, messageSchemas } from './message-schema';
 import { messageToJson, RestDecodeError } from './rest-message.codec';
-import { decodeRestRequest, readJsonBody } from './rest-request.decoder';
+import { BodyPolicy, defaultBodyLimits, readJsonBody, RequestBodyRejection, RestBodyLimits } from './request-body.reader';
+import { decodeRestRequest } from './rest-request.decoder';
 import { RestRouteTable, RouteMatch } from './rest-route.table';
 import { sessionCookieHeaders, tokenFromCookie } from './session.cookie';
+import { answerAndCloseUnread } from './unread-body.close';
+
+/** A refusal the gateway answers itself, before or instead of the handler's answer. */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly httpStatus = httpStatusOf(code),
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Argo CD's REST/JSON API over the same handlers gRPC clients reach: routes come from each
  * method's google.api.http option, JSON is converted by the message types, errors map like grpc-gateway.
+ * Methods that need a session are authenticated before a byte of their body is read.
  */
 export class RestGateway {
   private readonly routes: RestRouteTable;
@@ -22,6 +40,8 @@ export class RestGateway {
   constructor(
     definition: PackageDefinition,
     private readonly invoker: UnaryInvoker,
+    private readonly authenticator: Authenticator,
+    private readonly limits: RestBodyLimits = defaultBodyLimits(),
     private readonly logger?: Logger,
   ) {
     this.routes = new RestRouteTable(definition, (path) => invoker.has(path));
@@ -35,41 +55,56 @@ export class RestGateway {
   /** A Node request listener; never rejects: every failure becomes a JSON error answer. */
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     this.serve(req, res).catch((err: unknown) => {
+      if (err instanceof Refusal) return this.refuse(req, res, err);
       this.logger?.error({ err }, `REST ${req.method} ${req.url} failed`);
-      if (!res.headersSent) this.sendError(res, grpc.status.INTERNAL, 'internal error');
+      if (!res.headersSent) this.refuse(req, res, new Refusal(grpc.status.INTERNAL, 'internal error'));
       else res.destroy();
     });
   };
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
+    const match = this.route(req, url);
+    const { methodPath } = match.route;
+    const origin: CallOrigin = { metadata: metadataOf(req), peer: peerOf(req.socket) };
+    const needsSession = this.invoker.requiresSession(methodPath);
+    if (needsSession) origin.caller = await this.authenticator.authenticate(origin.metadata).catch(asRefusal);
+    const request = await this.decode(req, url, match, needsSession ? this.limits.session : this.limits.anonymous);
+    const response = await this.invoker.invoke(methodPath, request, origin).catch(asRefusal);
+    this.sendResponse(res, match, response);
+  }
+
+  private route(req: IncomingMessage, url: URL): RouteMatch {
     let segments: string[];
     try {
       segments = url.pathname.slice(1).split('/').map(decodeURIComponent);
     } catch {
-      return this.sendError(res, grpc.status.INVALID_ARGUMENT, `malformed URL path ${url.pathname}`);
+      throw new Refusal(grpc.status.INVALID_ARGUMENT, `malformed URL path ${url.pathname}`);
     }
     const match = this.routes.match(req.method ?? 'GET', segments);
-    if (!match) {
-      if (this.routes.knowsPath(segments)) return this.sendError(res, grpc.status.UNIMPLEMENTED, 'Method Not Allowed', 405);
-      return this.sendError(res, grpc.status.NOT_FOUND, 'Not Found');
-    }
-    let request: unknown;
+    if (match) return match;
+    if (this.routes.knowsPath(segments)) throw new Refusal(grpc.status.UNIMPLEMENTED, 'Method Not Allowed', 405);
+    throw new Refusal(grpc.status.NOT_FOUND, 'Not Found');
+  }
+
+  /** Reads, parses and converts the request in one of the policy's slots: the costly part of a large body. */
+  private async decode(req: IncomingMessage, url: URL, match: RouteMatch, policy: BodyPolicy): Promise<unknown> {
+    const work = async (): Promise<unknown> => {
+      const body = match.route.rule.body ? await readJsonBody(req, policy, match.route.methodPath) : undefined;
+      return this.normalize(match, decodeRestRequest(this.schemas, match, url.searchParams, body));
+    };
     try {
-      const body = match.route.rule.body ? await readJsonBody(req) : undefined;
-      request = this.normalize(match, decodeRestRequest(this.schemas, match, url.searchParams, body));
+      return await (match.route.rule.body ? policy.limiter.run(work) : work());
     } catch (err) {
-      if (err instanceof RestDecodeError) return this.sendError(res, grpc.status.INVALID_ARGUMENT, err.message);
+      if (err instanceof RestDecodeError) throw new Refusal(grpc.status.INVALID_ARGUMENT, err.message);
+      if (err instanceof RequestBodyRejection) throw new Refusal(err.code, err.message, err.httpStatus);
+      if (err instanceof ConcurrencyLimitError)
+        throw new Refusal(
+          grpc.status.UNAVAILABLE,
+          `too many request bodies are being read (${err.limit} at once and a full queue); retry shortly`,
+        );
       throw err;
     }
-    let response: unknown;
-    try {
-      response = await this.invoker.invoke(match.route.methodPath, request, metadataOf(req));
-    } catch (err) {
-      if (err instanceof RpcError) return this.sendError(res, err.code, err.message);
-      throw err;
-    }
-    this.sendResponse(res, match, response);
   }
 
   /** Round-trips through protobuf so handlers see a REST request exactly as they see a gRPC one. */
@@ -91,9 +126,22 @@ export class RestGateway {
     res.writeHead(200, headers).end(JSON.stringify(json));
   }
 
-  private sendError(res: ServerResponse, code: number, message: string, httpStatus = httpStatusOf(code)): void {
-    res.writeHead(httpStatus, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(code, message)));
+  private refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (refusal.httpStatus === 503) headers['retry-after'] = '1';
+    const body = JSON.stringify(errorBody(refusal.code, refusal.message));
+    // A body left unread is not drained for keep-alive: the connection closes after the answer.
+    if (!req.complete) answerAndCloseUnread(req, res, refusal.httpStatus, headers, body);
+    else res.writeHead(refusal.httpStatus, headers).end(body);
   }
+}
+
+/** A handler's or the authenticator's error as the answer the client gets; anything unexpected stays a 500. */
+function asRefusal(err: unknown): never {
+  if (err instanceof RpcError) throw new Refusal(err.code, err.message);
+  const status = toStatus(fromKubeError(err));
+  if (status.code !== undefined && status.code !== grpc.status.UNKNOWN) throw new Refusal(status.code, status.details ?? '');
+  throw err;
 }
 
 /** Credentials travel as gRPC metadata: the Authorization header, or the UI's `argocd.token` cookie. */

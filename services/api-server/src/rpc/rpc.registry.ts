@@ -1,28 +1,44 @@
 import * as grpc from '@grpc/grpc-js';
 import type { GrpcHandler } from '@flotilla/platform';
+import type { CallContext } from '../session/session.service';
 import { RpcError } from './rpc-error';
+import { Call, isAnonymous } from './unary-call';
 
-type UnaryFn = (
-  call: Pick<grpc.ServerUnaryCall<unknown, unknown>, 'request' | 'metadata'>,
-  callback: grpc.sendUnaryData<unknown>,
-) => unknown;
+type UnaryFn = (call: Call<unknown>, callback: grpc.sendUnaryData<unknown>) => unknown;
+
+/** Where a call came from, as the transport (never the client) says. */
+export interface CallOrigin {
+  metadata: grpc.Metadata;
+  /** `host:port` of the connection, as grpc-js's `getPeer()` gives it. */
+  peer: string;
+  /** The caller, when the transport already verified the session. */
+  caller?: CallContext;
+}
 
 /** Calls a unary gRPC method in-process, so the REST gateway runs exactly the handler code gRPC clients reach. */
 export interface UnaryInvoker {
   has(methodPath: string): boolean;
-  invoke(methodPath: string, request: unknown, metadata: grpc.Metadata): Promise<unknown>;
+  /** Whether the method needs a session; unmarked handlers are taken to need one. */
+  requiresSession(methodPath: string): boolean;
+  invoke(methodPath: string, request: unknown, origin: CallOrigin): Promise<unknown>;
+}
+
+interface Method {
+  fn: UnaryFn;
+  anonymous: boolean;
 }
 
 /** The implementations of every served gRPC service, by method path (`/application.ApplicationService/Get`). */
 export class RpcRegistry implements UnaryInvoker {
-  private readonly methods = new Map<string, UnaryFn>();
+  private readonly methods = new Map<string, Method>();
 
   constructor(handlers: readonly GrpcHandler[]) {
     for (const handler of handlers) {
       const implementation = handler.implementation();
       for (const [name, method] of Object.entries(handler.definition)) {
         const fn = (implementation[name] ?? (method.originalName ? implementation[method.originalName] : undefined)) as UnaryFn | undefined;
-        if (fn && !method.requestStream && !method.responseStream) this.methods.set(method.path, fn.bind(implementation));
+        if (fn && !method.requestStream && !method.responseStream)
+          this.methods.set(method.path, { fn: fn.bind(implementation), anonymous: isAnonymous(fn) });
       }
     }
   }
@@ -31,9 +47,14 @@ export class RpcRegistry implements UnaryInvoker {
     return this.methods.has(methodPath);
   }
 
-  invoke(methodPath: string, request: unknown, metadata: grpc.Metadata): Promise<unknown> {
-    const fn = this.methods.get(methodPath);
-    if (!fn) return Promise.reject(new RpcError(grpc.status.UNIMPLEMENTED, `method ${methodPath} is not served`));
+  requiresSession(methodPath: string): boolean {
+    return !this.methods.get(methodPath)?.anonymous;
+  }
+
+  invoke(methodPath: string, request: unknown, origin: CallOrigin): Promise<unknown> {
+    const method = this.methods.get(methodPath);
+    if (!method) return Promise.reject(new RpcError(grpc.status.UNIMPLEMENTED, `method ${methodPath} is not served`));
+    const call: Call<unknown> = { request, metadata: origin.metadata, getPeer: () => origin.peer, caller: origin.caller };
     return new Promise((resolve, reject) => {
       const callback: grpc.sendUnaryData<unknown> = (error, value) => {
         if (!error) return resolve(value);
@@ -46,7 +67,7 @@ export class RpcRegistry implements UnaryInvoker {
         );
       };
       try {
-        const result = fn({ request, metadata }, callback);
+        const result = method.fn(call, callback);
         if (result instanceof Promise) result.catch(reject);
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -8,9 +8,21 @@ export interface Authenticator {
   authenticate(metadata: grpc.Metadata): Promise<CallContext>;
 }
 
-type Call<Req> = Pick<grpc.ServerUnaryCall<Req, unknown>, 'request' | 'metadata'>;
+/** The parts of a unary call gRPC and the REST gateway both provide. */
+export type Call<Req> = Pick<grpc.ServerUnaryCall<Req, unknown>, 'request' | 'metadata' | 'getPeer'> & {
+  /**
+   * The caller the REST gateway already authenticated before reading the body, so it is not
+   * verified twice. Set only in-process: nothing on the wire can fill it.
+   */
+  readonly caller?: CallContext;
+};
 /** A unary handler over the parts of the call gRPC and the REST gateway both provide. */
 export type UnaryHandler<Req, Res> = (call: Call<Req>, callback: grpc.sendUnaryData<Res>) => void;
+
+const anonymousHandlers = new WeakSet<object>();
+
+/** Whether a handler serves callers without a session; the gateway authenticates the others before reading a body. */
+export const isAnonymous = (handler: object): boolean => anonymousHandlers.has(handler);
 
 function respond<Res>(work: Promise<Res>, callback: grpc.sendUnaryData<Res>): void {
   work.then(
@@ -26,16 +38,18 @@ export function authenticated<Req, Res>(
 ): UnaryHandler<Req, Res> {
   return (call, callback) =>
     respond(
-      auth.authenticate(call.metadata).then((ctx) => fn(call.request, ctx, call.metadata)),
+      (call.caller ? Promise.resolve(call.caller) : auth.authenticate(call.metadata)).then((ctx) => fn(call.request, ctx, call.metadata)),
       callback,
     );
 }
 
 /** A method anyone may call (login, settings, version), as in Argo CD. */
-export function anonymous<Req, Res>(fn: (req: Req, metadata: grpc.Metadata) => Promise<Res>): UnaryHandler<Req, Res> {
-  return (call, callback) =>
+export function anonymous<Req, Res>(fn: (req: Req, call: Call<Req>) => Promise<Res>): UnaryHandler<Req, Res> {
+  const handler: UnaryHandler<Req, Res> = (call, callback) =>
     respond(
-      Promise.resolve().then(() => fn(call.request, call.metadata)),
+      Promise.resolve().then(() => fn(call.request, call)),
       callback,
     );
+  anonymousHandlers.add(handler);
+  return handler;
 }

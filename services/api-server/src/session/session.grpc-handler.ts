@@ -24,8 +24,8 @@ export class SessionGrpcHandler implements GrpcHandler {
         return { token: '' };
       }),
       // Answers without credentials too, as Argo CD does, so clients can ask whether they are logged in.
-      GetUserInfo: anonymous(async (_req, metadata) => {
-        const ctx = await this.sessions.authenticate(metadata).catch(() => undefined);
+      GetUserInfo: anonymous(async (_req, call) => {
+        const ctx = await this.sessions.authenticate(call.metadata).catch(() => undefined);
         if (!ctx) return { loggedIn: false, username: '', iss: '', groups: [] };
         return { loggedIn: true, username: ctx.username, iss: ctx.claims.iss, groups: ctx.claims.groups ?? [] };
       }),
