@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ApiServerHarness, appManifest, startApiServer } from '../testing/api-server.harness';
 
@@ -149,6 +150,32 @@ describe('POST /api/webhook (the api-server process on a kube-sim hub)', () => {
     expect(await rawPost(api.port, headers, big, true)).toEqual(tooLarge);
     expect(await refreshedApps()).toEqual([]);
     // The same push under the limit still goes through.
+    expect((await post({ 'x-github-event': 'push' }, GITHUB_PUSH)).status).toBe(200);
+  });
+
+  it('reads at most 4 deliveries at once with 16 waiting, and answers 503 to the rest without reading them', async () => {
+    // Each held delivery declares 100 bytes and sends 10: it keeps a reader (or a place in the queue) busy.
+    const held = Array.from({ length: 20 }, () => {
+      const socket = connect(api.port, '127.0.0.1');
+      socket.write('POST /api/webhook HTTP/1.1\r\nhost: x\r\nx-github-event: push\r\ncontent-length: 100\r\n\r\n{"ref":"re');
+      socket.on('error', () => undefined);
+      return socket;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const refused = await fetch(`${api.base}/api/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'push' },
+        body: GITHUB_PUSH,
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.text()).toBe('Webhook processing failed: more than 4 deliveries are being read at once; try again\n');
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 300));
     expect((await post({ 'x-github-event': 'push' }, GITHUB_PUSH)).status).toBe(200);
   });
 
