@@ -12,3 +12,4 @@ export * from './app-cache.keys';
 export * from './repository.match';
 export * from './manifest-generate-paths';
 export * from './go-path.match';
+export * from './repository-url.rule';
