@@ -11,6 +11,11 @@ export interface GitHttpServerOptions {
   auth?: { username: string; password: string };
   /** Allow `git push` (receive-pack); off by default. */
   allowPush?: boolean;
+  /**
+   * Runs before each request is served, while the git client waits for the answer:
+   * lets a spec look at the client's processes mid-fetch.
+   */
+  beforeServe?: (req: IncomingMessage) => void | Promise<void>;
 }
 
 export interface GitHttpServer {
@@ -24,7 +29,13 @@ export interface GitHttpServer {
  * when allowed, push — the same protocol GitHub speaks, without a network.
  */
 export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<GitHttpServer> {
-  const server = createServer((req, res) => serve(req, res, opts));
+  const server = createServer((req, res) => {
+    if (!opts.beforeServe) return serve(req, res, opts);
+    Promise.resolve(opts.beforeServe(req)).then(
+      () => serve(req, res, opts),
+      (err: Error) => res.writeHead(500).end(`beforeServe failed: ${err.message}\n`),
+    );
+  });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
