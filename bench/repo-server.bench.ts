@@ -11,7 +11,7 @@ import Redis from 'ioredis';
 import { ManifestCacheStore } from '../services/repo-server/src/cache/manifest-cache.store';
 import { RepositoryRegistry } from '../services/repo-server/src/git/repository.registry';
 import { ManifestGenerationService, ManifestRequest } from '../services/repo-server/src/manifests/manifest-generation.service';
-import { loadRepoServerConfig, renderLimitsOf, toolBinariesOf } from '../services/repo-server/src/repo-server.config';
+import { gitTransportOf, loadRepoServerConfig, renderLimitsOf, toolBinariesOf } from '../services/repo-server/src/repo-server.config';
 
 const APPS_PER_TYPE = Number(process.env.BENCH_APPS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
   mkdirSync(origin);
   git('init', '-q', '-b', 'main');
   writeApps(0);
-  const config = loadRepoServerConfig({ PATH: `${resolve(__dirname, '../.tools/bin')}:${process.env.PATH ?? ''}`, FLOTILLA_REPO_CACHE_DIR: join(root, 'cache') });
-  const service = new ManifestGenerationService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 60_000), new ManifestCacheStore(redis, 600, prefix), {
+  const config = loadRepoServerConfig({ PATH: `${resolve(__dirname, '../.tools/bin')}:${process.env.PATH ?? ''}`, FLOTILLA_REPO_CACHE_DIR: join(root, 'cache'), FLOTILLA_REPO_ALLOW_LOCAL_URLS: 'true' }); // the origin is a file:// repository
+  const service = new ManifestGenerationService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 60_000, Date.now, gitTransportOf(config)), new ManifestCacheStore(redis, 600, prefix), {
     limits: renderLimitsOf(config),
     tools: toolBinariesOf(config),
     parallelismLimit: CONCURRENCY,

@@ -40,6 +40,14 @@ export const repoServerEnv = z.object({
    * /app/config/ssh/ssh_known_hosts; that file is used when this is unset and it exists).
    */
   FLOTILLA_SSH_KNOWN_HOSTS_FILE: z.string().min(1).optional(),
+  /**
+   * Whether repoURL may be a file:// URL or a path on this host. Off by default: such a URL would
+   * let any Application read any repository on the repo-server's disk, its clone cache included.
+   */
+  FLOTILLA_REPO_ALLOW_LOCAL_URLS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Shallow-clone depth for repositories whose Secret sets none; 0 keeps full history (needed to compare commits). */
   FLOTILLA_GIT_SHALLOW_DEPTH: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
   /** The helm binary; found on PATH by default. */
@@ -75,7 +83,7 @@ const ARGOCD_KNOWN_HOSTS = '/app/config/ssh/ssh_known_hosts';
 
 export const gitTransportOf = (config: RepoServerConfig): GitTransportOptions => {
   const knownHosts = config.FLOTILLA_SSH_KNOWN_HOSTS_FILE ?? (existsSync(ARGOCD_KNOWN_HOSTS) ? ARGOCD_KNOWN_HOSTS : undefined);
-  return { ...(knownHosts ? { sshKnownHostsFile: knownHosts } : {}), defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH };
+  return { ...(knownHosts ? { sshKnownHostsFile: knownHosts } : {}), defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH, allowLocalUrls: config.FLOTILLA_REPO_ALLOW_LOCAL_URLS };
 };
 
 export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({

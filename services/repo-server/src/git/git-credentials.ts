@@ -19,29 +19,34 @@ export interface GitTransportOptions {
   sshKnownHostsFile?: string;
   /** Depth for repositories that do not set their own; 0 for full history. */
   defaultDepth?: number;
+  /** Whether file:// URLs and paths on this host may be cloned (FLOTILLA_REPO_ALLOW_LOCAL_URLS); refused when absent. */
+  allowLocalUrls?: boolean;
 }
 
-/** Git configuration and environment for one command, and a cleanup for any key file written. */
+/** The environment for one git command, and a cleanup for any key file written. */
 export interface GitAuth {
-  config: string[];
   env: Record<string, string>;
   dispose(): void;
 }
 
 /**
  * Credentials go to git as an HTTP header or an ssh identity file, never inside the URL, so
- * neither git's messages nor ours can leak them.
+ * neither git's messages nor ours can leak them. The header travels in git's environment config
+ * (GIT_CONFIG_COUNT, git >= 2.31), never in argv: any local user can read a process's argv, only
+ * its owner the environment.
  */
 export function gitAuth(creds: GitCredentials = {}, transport: GitTransportOptions = {}): GitAuth {
-  const config: string[] = [];
+  const config: [string, string][] = [];
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   let dir: string | undefined;
   if (creds.password !== undefined || creds.username !== undefined) {
     const basic = Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64');
-    config.push(`http.extraHeader=Authorization: Basic ${basic}`);
+    config.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
   }
-  if (creds.bearerToken) config.push(`http.extraHeader=Authorization: Bearer ${creds.bearerToken}`);
-  if (creds.insecure) config.push('http.sslVerify=false');
+  if (creds.bearerToken) config.push(['http.extraHeader', `Authorization: Bearer ${creds.bearerToken}`]);
+  if (creds.insecure) config.push(['http.sslVerify', 'false']);
+  config.forEach(([key, value], i) => Object.assign(env, { [`GIT_CONFIG_KEY_${i}`]: key, [`GIT_CONFIG_VALUE_${i}`]: value }));
+  if (config.length) env.GIT_CONFIG_COUNT = String(config.length);
   if (creds.sshPrivateKey) {
     dir = mkdtempSync(join(tmpdir(), 'flotilla-ssh-'));
     const key = join(dir, 'id');
@@ -52,7 +57,7 @@ export function gitAuth(creds: GitCredentials = {}, transport: GitTransportOptio
     // ssh URLs without a key of ours (an agent, a default identity) still check host keys the same way.
     env.GIT_SSH_COMMAND = `ssh ${hostKeyOptions(creds, transport)}`;
   }
-  return { config, env, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
+  return { env, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Host keys are checked strictly against the known hosts file, unless the repository is marked insecure. */
@@ -66,7 +71,7 @@ const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Removes anything that looks like a credential from a message before it is logged or returned. */
 export function maskSecrets(message: string, creds: GitCredentials = {}): string {
-  let out = message.replace(/(https?:\/\/)[^/@\s]+@/g, '$1***@').replace(/(Authorization: (Basic|Bearer) )\S+/gi, '$1***');
+  let out = message.replace(/(https?:\/\/)[^/@\s]+@/g, '$1***@').replace(/([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:)[^/@\s]+@/gi, '$1***@').replace(/(Authorization: (Basic|Bearer) )\S+/gi, '$1***');
   for (const secret of [creds.password, creds.bearerToken, creds.sshPrivateKey]) if (secret) out = out.split(secret).join('***');
   return out;
 }

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GitError, GitRepositoryClient } from './git-repository.client';
 import { gitAuth, maskSecrets } from './git-credentials';
+import { LOCAL_REPOSITORIES } from '../testing/test-repository';
 
-// A real repository on disk, cloned over file:// the way repo-server clones any remote.
+// A real repository on disk, cloned over file:// the way repo-server clones any remote (local
+// repositories allowed, as FLOTILLA_REPO_ALLOW_LOCAL_URLS=true does).
 let root: string;
 let origin: string;
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: origin, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).toString().trim();
@@ -38,7 +40,7 @@ describe('GitRepositoryClient', () => {
     const feature = commit('feature');
     git('checkout', '-q', 'main');
 
-    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'), {}, LOCAL_REPOSITORIES);
     expect(await repo.resolveRevision('HEAD')).toBe(first);
     expect(await repo.resolveRevision('')).toBe(first);
     expect(await repo.resolveRevision('main')).toBe(first);
@@ -62,7 +64,7 @@ describe('GitRepositoryClient', () => {
     const sha = commit('apps');
     write('apps/web/deploy.yaml', 'kind: Changed\n');
     commit('later');
-    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'), {}, LOCAL_REPOSITORIES);
     await repo.fetch();
     const files = await repo.listFiles(sha, 'apps/web');
     expect(files.map((f) => f.path)).toEqual(['apps/web/deploy.yaml', 'apps/web/nested/svc.yaml']);
@@ -75,9 +77,9 @@ describe('GitRepositoryClient', () => {
   it('says which revision it cannot resolve, and why a fetch failed, without leaking credentials', async () => {
     write('a.yaml', 'a: 1\n');
     commit('one');
-    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'));
+    const repo = new GitRepositoryClient(`file://${origin}`, join(root, 'cache'), {}, LOCAL_REPOSITORIES);
     await expect(repo.resolveRevision('no-such-branch')).rejects.toThrow(`unable to resolve 'no-such-branch' to a commit SHA`);
-    const missing = new GitRepositoryClient(`file://${root}/nowhere`, join(root, 'cache'), { username: 'bob', password: 's3cret-pw' });
+    const missing = new GitRepositoryClient(`file://${root}/nowhere`, join(root, 'cache'), { username: 'bob', password: 's3cret-pw' }, LOCAL_REPOSITORIES);
     const err = await missing.fetch().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitError);
     expect((err as Error).message).toContain(`failed to fetch file://${root}/nowhere`);
@@ -98,7 +100,7 @@ describe('GitRepositoryClient', () => {
     git('update-ref', 'refs/pull/1/head', unreferenced);
     git('checkout', '-q', 'main');
 
-    const shallow = new GitRepositoryClient(`file://${origin}`, join(root, 'shallow'), { depth: 1 });
+    const shallow = new GitRepositoryClient(`file://${origin}`, join(root, 'shallow'), { depth: 1 }, LOCAL_REPOSITORIES);
     expect(await shallow.resolveRevision('main')).toBe(head);
     const inClone = (...args: string[]): string => execFileSync('git', args, { cwd: shallow.dir }).toString().trim();
     expect(inClone('rev-parse', '--is-shallow-repository')).toBe('true');
@@ -107,7 +109,7 @@ describe('GitRepositoryClient', () => {
     expect((await shallow.readBlobs(await shallow.listFiles(first))).get('a.yaml')!.toString()).toBe('v: 1\n');
     expect(await shallow.changedFiles(first, head)).toEqual(['a.yaml', 'b.yaml']);
 
-    const full = new GitRepositoryClient(`file://${origin}`, join(root, 'full'));
+    const full = new GitRepositoryClient(`file://${origin}`, join(root, 'full'), {}, LOCAL_REPOSITORIES);
     await full.fetch();
     expect(await full.resolveRevision(unreferenced, { fetch: false })).toBe(unreferenced);
     await expect(full.resolveRevision('f'.repeat(40), { fetch: false })).rejects.toThrow(`unable to resolve '${'f'.repeat(40)}'`);

@@ -1,13 +1,19 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { checkRepoUrl, GIT_PROTOCOLS, RepoUrlTransport } from '@flotilla/api-types';
 import { simpleGit, SimpleGit } from 'simple-git';
 import { GitCredentials, gitAuth, GitTransportOptions, maskSecrets } from './git-credentials';
 
 export class GitError extends Error {}
 /** The branch, tag or SHA names no commit in the repository. */
 export class RevisionNotFoundError extends GitError {}
+/** The repository URL is one git must not be given, or a local repository this repo-server does not allow. */
+export class RepositoryUrlError extends GitError {}
+
+const execFileAsync = promisify(execFile);
 
 export interface GitRef {
   name: string;
@@ -85,7 +91,7 @@ export class GitRepositoryClient {
 
   /** Fetches one commit by SHA (git's protocol v2 serves any reachable commit). */
   private fetchCommit(sha: string): Promise<void> {
-    const run = this.queue.then(() => this.remote(['fetch', '--quiet', ...this.depthArgs(), this.url, sha]));
+    const run = this.queue.then(() => this.remote(['fetch', '--quiet', ...this.depthArgs()], [sha]));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -179,9 +185,9 @@ export class GitRepositoryClient {
   private async fetchNow(): Promise<void> {
     if (!existsSync(join(this.dir, 'HEAD'))) {
       mkdirSync(this.dir, { recursive: true });
-      await this.remote(['clone', '--bare', '--quiet', ...this.depthArgs(), ...(this.depth ? ['--no-single-branch'] : []), this.url, '.']);
+      await this.remote(['clone', '--bare', '--quiet', ...this.depthArgs(), ...(this.depth ? ['--no-single-branch'] : [])], ['.']);
     } else {
-      await this.remote(['fetch', '--prune', '--prune-tags', '--force', '--quiet', ...this.depthArgs(), this.url, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
+      await this.remote(['fetch', '--prune', '--prune-tags', '--force', '--quiet', ...this.depthArgs()], ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
     }
   }
 
@@ -189,27 +195,51 @@ export class GitRepositoryClient {
     return this.depth > 0 ? ['--depth', String(this.depth)] : [];
   }
 
-  /** A git command that talks to the remote, with credentials, and errors that never show them. */
-  private async remote(args: string[]): Promise<void> {
+  /**
+   * A git command that talks to the remote: `<options> -- <url> <operands>`, so the URL can never be
+   * read as an option; the URL checked first, and git itself limited to the transports allowed.
+   * Credentials ride in the environment and errors never show them. Runs git directly: simple-git
+   * refuses the environment variables (GIT_CONFIG_COUNT, GIT_SSH_COMMAND) that carry them.
+   */
+  private async remote(options: string[], operands: string[]): Promise<void> {
+    const allowed = allowedTransports(this.url, this.transport);
     const auth = gitAuth(this.creds, this.transport);
     try {
-      await this.client(auth.env).raw([...auth.config.flatMap((c) => ['-c', c]), ...args]);
+      const env = { ...this.baseEnv(), ...auth.env, GIT_ALLOW_PROTOCOL: allowed.map((t) => GIT_PROTOCOLS[t]).join(':') };
+      await execFileAsync('git', [...options, '--', this.url, ...operands], { cwd: this.dir, env, maxBuffer: 16 * 1024 * 1024 });
     } catch (e) {
-      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${maskSecrets(e instanceof Error ? e.message : String(e), this.creds).trim()}`);
+      const err = e as Error & { stderr?: string };
+      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${maskSecrets(err.stderr || err.message, this.creds).trim()}`);
     } finally {
       auth.dispose();
     }
   }
 
+  private baseEnv(): Record<string, string> {
+    return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C' };
+  }
+
   private client(env: Record<string, string> = {}): SimpleGit {
     // Only what git needs: simple-git refuses an inherited EDITOR/PAGER, and nothing else should leak in.
-    const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C' };
-    return simpleGit({ baseDir: this.dir }).env({ ...base, ...env });
+    return simpleGit({ baseDir: this.dir }).env({ ...this.baseEnv(), ...env });
   }
 
   private git(args: string[]): Promise<string> {
     return this.client().raw(args);
   }
+}
+
+/**
+ * The transports git may use for this repository: the remote ones, and `file` only when local
+ * repositories are allowed. Throws for a URL git must not see at all.
+ */
+function allowedTransports(url: string, transport: GitTransportOptions): RepoUrlTransport[] {
+  const verdict = checkRepoUrl(url);
+  const shown = JSON.stringify(maskSecrets(url));
+  if (!verdict.ok) throw new RepositoryUrlError(`repository URL ${shown} ${verdict.reason}; refusing to fetch it`);
+  if (verdict.transport === 'local' && !transport.allowLocalUrls)
+    throw new RepositoryUrlError(`repository URL ${shown} is a local repository on the repo-server's disk; local repositories are refused unless FLOTILLA_REPO_ALLOW_LOCAL_URLS=true`);
+  return ['https', 'http', 'ssh', 'git', ...(transport.allowLocalUrls ? (['local'] as const) : [])];
 }
 
 function normalizePath(path: string): string {

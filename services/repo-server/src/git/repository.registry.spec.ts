@@ -1,8 +1,8 @@
-import { TestRepository } from '../testing/test-repository';
+import { LOCAL_REPOSITORIES, TestRepository } from '../testing/test-repository';
 import { RepositoryRegistry } from './repository.registry';
 import { join } from 'node:path';
 
-// Real git: a repository on disk fetched over file://.
+// Real git: a repository on disk fetched over file://, which the registry is told to allow.
 let origin: TestRepository;
 beforeEach(() => {
   origin = new TestRepository();
@@ -13,7 +13,7 @@ afterEach(() => origin.dispose());
 
 describe('RepositoryRegistry', () => {
   it('shares one fetch between callers that ask for a fresh look at the same time', async () => {
-    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES);
     const repo = registry.get(origin.url);
     const fetch = jest.spyOn(repo, 'fetch');
     await registry.resolve(origin.url, {}, 'main');
@@ -31,27 +31,29 @@ describe('RepositoryRegistry', () => {
   });
 
   it('gives a caller a fetch that started after it asked, not one already running', async () => {
-    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES);
     await registry.resolve(origin.url, {}, 'main');
     const repo = registry.get(origin.url);
     const realFetch = repo.fetch.bind(repo);
     // The next fetch has read the remote but not yet returned when the push below happens.
-    let fetched!: () => void;
-    const fetchedRemote = new Promise<void>((r) => (fetched = r));
+    let fetched!: (sha: string) => void;
+    const fetchedRemote = new Promise<string>((r) => (fetched = r));
     jest.spyOn(repo, 'fetch').mockImplementationOnce(async () => {
       await realFetch();
-      fetched();
+      fetched(await repo.resolveRevision('main', { fetch: false }));
       await new Promise((r) => setTimeout(r, 300));
     });
     const before = registry.resolve(origin.url, {}, 'main', true);
-    await fetchedRemote;
+    const runningFetchSaw = await fetchedRemote;
     const pushed = origin.write('a.yaml', 'a: 4\n').commit();
     const late = registry.resolve(origin.url, {}, 'main', true);
-    expect((await before).sha).not.toBe(pushed);
+    expect(runningFetchSaw).not.toBe(pushed);
+    // `before` may or may not see the push (the later fetch can land before it reads the clone); `late` must.
+    await before;
     expect((await late).sha).toBe(pushed);
   });
   it('resolves a full commit SHA without a fresh fetch when it has the commit, and fetches the one it lacks', async () => {
-    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000);
+    const registry = new RepositoryRegistry(join(origin.root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES);
     const first = (await registry.resolve(origin.url, {}, 'main')).sha;
     const repo = registry.get(origin.url);
     const fetch = jest.spyOn(repo, 'fetch');

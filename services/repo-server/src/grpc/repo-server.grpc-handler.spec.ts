@@ -10,6 +10,7 @@ import { AppDetailsService } from '../details/app-details.service';
 import { GitQueryService } from '../git/git-query.service';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
+import { LOCAL_REPOSITORIES } from '../testing/test-repository';
 import { RepoServerGrpcHandler } from './repo-server.grpc-handler';
 
 // The internal API over a real gRPC connection, a real git repository and the real Redis.
@@ -39,7 +40,7 @@ beforeAll(async () => {
   origin = join(root, 'origin');
   mkdirSync(origin);
   git('init', '-q', '-b', 'main');
-  const repos = new RepositoryRegistry(join(root, 'cache'), 60_000);
+  const repos = new RepositoryRegistry(join(root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES);
   const handler = new RepoServerGrpcHandler(new ManifestGenerationService(repos, new ManifestCacheStore(redis, 60, prefix)), new GitQueryService(repos), new AppDetailsService(repos));
   server = new grpc.Server();
   server.addService(handler.definition, handler.implementation());

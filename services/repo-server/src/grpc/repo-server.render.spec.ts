@@ -9,10 +9,9 @@ import { createGrpcServer, MetricsRegistry } from '@flotilla/platform';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
 import { AppDetailsService } from '../details/app-details.service';
 import { GitQueryService } from '../git/git-query.service';
-import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
 import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { runCli, testConfig, TestRepository, yamlObjects } from '../testing/test-repository';
+import { runCli, testConfig, testRegistry, TestRepository, yamlObjects } from '../testing/test-repository';
 import { RepoServerGrpcHandler } from './repo-server.grpc-handler';
 
 // Every source type through the gRPC API, compared with what helm and kubectl kustomize print.
@@ -47,7 +46,7 @@ beforeAll(async () => {
     .write('plain/list.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: s1}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: s2}\n');
   sha = repo.commit();
   const config = testConfig(repo.root);
-  const repos = new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 60_000);
+  const repos = testRegistry(config, 60_000);
   const manifests = new ManifestGenerationService(repos, new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config), parallelismLimit: 4 });
   const handler = new RepoServerGrpcHandler(manifests, new GitQueryService(repos), new AppDetailsService(repos));
   server = createGrpcServer({ handlers: [handler], metrics: new MetricsRegistry('repo-server-spec', { defaultMetrics: false }), logger: pino({ level: 'silent' }) });

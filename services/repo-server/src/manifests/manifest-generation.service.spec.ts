@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
 import { RenderFailureStore } from '../cache/render-failure.store';
 import { RepositoryRegistry } from '../git/repository.registry';
+import { LOCAL_REPOSITORIES } from '../testing/test-repository';
 import { ManifestGenerationService, RenderPausedError } from './manifest-generation.service';
 
 // GenerateManifest against a real git repository and the real Redis.
@@ -32,7 +33,7 @@ beforeEach(() => {
   origin = join(root, 'origin');
   mkdirSync(origin);
   git('init', '-q', '-b', 'main');
-  service = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 0), new ManifestCacheStore(redis, 60, prefix));
+  service = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 0, Date.now, LOCAL_REPOSITORIES), new ManifestCacheStore(redis, 60, prefix));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 afterAll(async () => {
@@ -136,7 +137,7 @@ describe('ManifestGenerationService', () => {
 
     it('pauses for a number of requests, then renders again; a hard refresh does not wait', async () => {
       const failures = new RenderFailureStore(redis, new ManifestCacheStore(redis, 60, prefix), { afterFailures: 2, forMs: 0, forRequests: 2 });
-      const paused = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 60_000), new ManifestCacheStore(redis, 60, prefix), { failures });
+      const paused = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES), new ManifestCacheStore(redis, 60, prefix), { failures });
       brokenRepo();
       await expect(paused.generate({ source: source() })).rejects.toThrow(/invalid YAML/);
       await expect(paused.generate({ source: source() })).rejects.toThrow(/invalid YAML/);
@@ -155,7 +156,7 @@ describe('ManifestGenerationService', () => {
     it('pauses for a time, and a success clears the record', async () => {
       let now = 1_000_000;
       const failures = new RenderFailureStore(redis, new ManifestCacheStore(redis, 60, prefix), { afterFailures: 1, forMs: 60_000, forRequests: 0 }, () => now);
-      const paused = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 60_000), new ManifestCacheStore(redis, 60, prefix), { failures });
+      const paused = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache'), 60_000, Date.now, LOCAL_REPOSITORIES), new ManifestCacheStore(redis, 60, prefix), { failures });
       brokenRepo();
       await expect(paused.generate({ source: source() })).rejects.toThrow(/invalid YAML/);
       const err = await paused.generate({ source: source() }).catch((e: unknown) => e);

@@ -2,9 +2,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
-import { RepositoryRegistry } from '../git/repository.registry';
 import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { testConfig, TestRepository } from '../testing/test-repository';
+import { testConfig, testRegistry, TestRepository } from '../testing/test-repository';
 import { ManifestGenerationService, ManifestRequest } from './manifest-generation.service';
 
 // Each way a repository could escape its sandbox or exhaust repo-server, refused with the file named.
@@ -14,7 +13,7 @@ let repo: TestRepository;
 
 const service = (env: Record<string, string> = {}): ManifestGenerationService => {
   const config = testConfig(repo.root, env);
-  return new ManifestGenerationService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 0), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+  return new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
 };
 const generate = (source: Partial<ManifestRequest['source']>, env?: Record<string, string>): Promise<unknown> => service(env).generate({ source: { repoURL: repo.url, ...source }, appName: 'app', noCache: true });
 const chart = (dir: string): void => {

@@ -3,14 +3,26 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadRepoServerConfig, RepoServerConfig } from '../repo-server.config';
+import type { GitTransportOptions } from '../git/git-credentials';
+import { RepositoryRegistry } from '../git/repository.registry';
+import { gitTransportOf, loadRepoServerConfig, RepoServerConfig } from '../repo-server.config';
 
 /** helm 3.18 and kubectl 1.33 from the workspace's .tools/bin, ahead of the machine's PATH. */
 export const TOOLS_PATH = `${resolve(__dirname, '../../../../.tools/bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`;
 
-/** repo-server configuration for specs: tools on TOOLS_PATH, caches under `root`. */
+/**
+ * repo-server configuration for specs: tools on TOOLS_PATH, caches under `root`, and local
+ * repositories allowed, as an operator would allow them, because TestRepository serves file:// URLs.
+ */
 export const testConfig = (root: string, env: Record<string, string> = {}): RepoServerConfig =>
-  loadRepoServerConfig({ PATH: TOOLS_PATH, FLOTILLA_REPO_CACHE_DIR: join(root, 'cache'), ...env });
+  loadRepoServerConfig({ PATH: TOOLS_PATH, FLOTILLA_REPO_CACHE_DIR: join(root, 'cache'), FLOTILLA_REPO_ALLOW_LOCAL_URLS: 'true', ...env });
+
+/** The transport option that lets a GitRepositoryClient or RepositoryRegistry fetch a TestRepository. */
+export const LOCAL_REPOSITORIES: GitTransportOptions = { allowLocalUrls: true };
+
+/** A registry for `config`, which fetches TestRepository's file:// URLs when the config allows them (testConfig does). */
+export const testRegistry = (config: RepoServerConfig, fetchTtlMs = 0): RepositoryRegistry =>
+  new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, fetchTtlMs, Date.now, gitTransportOf(config));
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
 

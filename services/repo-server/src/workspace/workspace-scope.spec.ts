@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { GitRepositoryClient } from '../git/git-repository.client';
-import { TestRepository } from '../testing/test-repository';
+import { LOCAL_REPOSITORIES, TestRepository } from '../testing/test-repository';
 import { helmScope, kustomizeScope } from './workspace-scope';
 
 // A render writes its app and what the app references, not the other apps of the repository.
@@ -12,7 +12,7 @@ afterEach(() => repo.dispose());
 
 const selected = async (scope: (client: GitRepositoryClient, sha: string) => Promise<string[]>): Promise<string[]> => {
   const sha = repo.commit();
-  const client = new GitRepositoryClient(repo.url, join(repo.root, 'cache'));
+  const client = new GitRepositoryClient(repo.url, join(repo.root, 'cache'), {}, LOCAL_REPOSITORIES);
   await client.fetch();
   return (await scope(client, sha)).sort();
 };
