@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { manifestText } from '../render/directory.renderer';
 
 /** A tool run that failed: exit status, timeout, missing binary or runaway output. The message is safe to show. */
 export class ToolExecError extends Error {}
@@ -71,7 +72,12 @@ export function runTool(binary: string, args: string[], run: ToolRun): Promise<T
       const stderr = redact(Buffer.concat(err).toString('utf8').trim(), run.secrets);
       if (failure) return reject(new ToolExecError(redact(failure, run.secrets)));
       if (code !== 0) return reject(new ToolExecError(`${name} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`}): ${stderr || 'no message'}`));
-      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr });
+      // Output that is not UTF-8 is refused (a ManifestError naming the run), never decoded to U+FFFD.
+      try {
+        resolve({ stdout: manifestText(Buffer.concat(out), `output of ${name} ${args[0] ?? ''}`.trim()), stderr });
+      } catch (e) {
+        reject(e instanceof Error ? e : new ToolExecError(String(e)));
+      }
     });
     child.stdin.end(run.stdin ?? '');
   });

@@ -24,4 +24,17 @@ describe('directory sources', () => {
     expect(() => renderDirectory([file('app/bad.json', '{"apiVersion": "v1",')])).toThrow(/^app\/bad\.json: invalid JSON: /);
     expect(() => renderDirectory([file('app/x.yaml', 'apiVersion: v1\nkind: ConfigMap\n---\nkind: Secret\nmetadata: {name: s}\n')])).toThrow(new ManifestError('app/x.yaml:1: ConfigMap has no metadata.name'));
   });
+
+  it('refuses a file that is not UTF-8, naming it and the byte offset of the first invalid sequence', () => {
+    const cm = (value: Buffer): SourceFile => ({ path: 'app/cm.yaml', content: Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: "caf'), value, Buffer.from('"\n')]) });
+    const at = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: "caf'.length;
+    expect(renderDirectory([cm(Buffer.from('é 日本 🚀'))])[0]).toMatchObject({ data: { a: 'café 日本 🚀' } });
+    const refusal = (offset = at): ManifestError => new ManifestError(`app/cm.yaml: invalid UTF-8 at byte offset ${offset} (line 5); manifests must be UTF-8`);
+    expect(() => renderDirectory([cm(Buffer.from([0xe9]))])).toThrow(refusal()); // Latin-1 é
+    expect(() => renderDirectory([cm(Buffer.from([0xc3, 0xa9, 0x80]))])).toThrow(refusal(at + 2)); // a stray continuation byte after a good é
+    expect(() => renderDirectory([cm(Buffer.from([0xc0, 0xaf]))])).toThrow(refusal()); // overlong "/"
+    expect(() => renderDirectory([cm(Buffer.from([0xed, 0xa0, 0x80]))])).toThrow(refusal()); // a UTF-16 surrogate
+    expect(() => renderDirectory([cm(Buffer.from([0xf4, 0x90, 0x80, 0x80]))])).toThrow(refusal()); // past U+10FFFF
+    expect(() => renderDirectory([{ path: 'app/cut.json', content: Buffer.from([0x7b, 0xe6, 0x97]) }])).toThrow(new ManifestError('app/cut.json: invalid UTF-8 at byte offset 1 (line 1); manifests must be UTF-8'));
+  });
 });

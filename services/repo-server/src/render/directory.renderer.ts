@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { minimatch } from 'minimatch';
 import { parseAllDocuments } from 'yaml';
+import { invalidUtf8Offset } from './invalid-utf8';
 
 /** `spec.source.directory` of an Application. */
 export interface DirectoryOptions {
@@ -43,8 +45,19 @@ export function selectDirectoryFiles<T extends { path: string }>(files: T[], app
 /** Parses plain YAML and JSON manifests, in path order, failing with the file and line of the first error. */
 export function renderDirectory(files: SourceFile[], maxAliasCount = DEFAULT_MAX_ALIAS_COUNT): Manifest[] {
   const out: Manifest[] = [];
-  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) out.push(...parseManifestText(f.content.toString('utf8'), f.path, maxAliasCount));
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) out.push(...parseManifestText(manifestText(f.content, f.path), f.path, maxAliasCount));
   return out;
+}
+
+/**
+ * A manifest's bytes as text. Invalid UTF-8 is refused, naming `where` and the first bad byte:
+ * decoding would replace it with U+FFFD and apply something other than what was committed.
+ */
+export function manifestText(content: Buffer, where: string): string {
+  if (isUtf8(content)) return content.toString('utf8');
+  const offset = invalidUtf8Offset(content);
+  const line = content.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
+  throw new ManifestError(`${where}: invalid UTF-8 at byte offset ${offset} (line ${line}); manifests must be UTF-8`);
 }
 
 const DEFAULT_MAX_ALIAS_COUNT = 100;
