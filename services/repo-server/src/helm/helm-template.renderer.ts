@@ -53,7 +53,7 @@ export function helmTemplateArgs(ctx: RenderContext, opts: HelmSourceOptions, re
   const inline = inlineValues(opts);
   if (inline !== undefined) {
     const file = join(ctx.scratch, 'inline-values.yaml');
-    writeFileSync(file, inline);
+    writeFileSync(file, inline, { flag: 'wx' });
     args.push('--values', file);
   }
   for (const v of opts.apiVersions?.length ? opts.apiVersions : ctx.apiVersions) args.push('--api-versions', v);
@@ -115,7 +115,7 @@ export async function renderHelm(ctx: RenderContext): Promise<Manifest[]> {
     });
     // The cached chart is shared: render a copy so a dependency build cannot change it.
     repoRoot = join(ctx.scratch, 'chart');
-    cpSync(pulled.dir, repoRoot, { recursive: true });
+    cpSync(pulled.dir, repoRoot, { recursive: true, verbatimSymlinks: true });
     chartDir = repoRoot;
   } else {
     repoRoot = ctx.workspace!.root;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ManifestError } from '../render/directory.renderer';
@@ -114,5 +114,8 @@ export function applyKustomizeOverrides(appDir: string, opts: KustomizeSourceOpt
     if (missing.length && !opts.ignoreMissingComponents) throw new ManifestError(`kustomize component ${missing.join(', ')} not found (set ignoreMissingComponents to skip)`);
     k.components = [...((k.components as string[] | undefined) ?? []), ...found];
   }
-  writeFileSync(file, stringify(k));
+  // A fresh regular file in place of whatever was there: never write through a link, even one
+  // that stays in the checkout (its target may be another kustomization of this render).
+  rmSync(file);
+  writeFileSync(file, stringify(k), { flag: 'wx' });
 }

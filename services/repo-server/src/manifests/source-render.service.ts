@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import type { GitRepositoryClient, GitTreeEntry } from '../git/git-repository.client';
@@ -10,7 +10,8 @@ import { RenderSafetyError } from '../limits/render-limits';
 import { Manifest, renderDirectory, selectDirectoryFiles } from '../render/directory.renderer';
 import type { RenderContext } from '../render/render-context';
 import { detectSourceType, SourceType } from '../render/source-type.detector';
-import { createRenderWorkspace, RenderWorkspace } from '../workspace/render-workspace.service';
+import { CheckoutTree, refusedLinkError } from '../workspace/checkout-paths';
+import { createRenderWorkspace, RenderWorkspace, WorkspaceOptions } from '../workspace/render-workspace.service';
 import { helmScope, kustomizeScope } from '../workspace/workspace-scope';
 
 /** A source this repo-server cannot render; the message says which kind and why. */
@@ -18,8 +19,6 @@ export class UnsupportedSourceError extends Error {}
 
 /** The source's path is not a directory at the resolved commit. */
 export class AppPathError extends Error {}
-
-const SYMLINK = '120000';
 
 /** A source path as git sees it, refused when absolute or climbing out of the repository. */
 export function normalizeAppPath(path: string | undefined): string {
@@ -30,24 +29,26 @@ export function normalizeAppPath(path: string | undefined): string {
   return normal || '.';
 }
 
+/** Whether a repository path lies in the app's directory: links there are what the app renders (Argo checks the app path). */
+const inAppPath = (appPath: string): ((path: string) => boolean) => (appPath === '.' ? () => true : (path) => path === appPath || path.startsWith(`${appPath}/`));
+
 /**
- * Every symlink in the tree must point inside the repository (Argo checks the whole checkout).
- * Returns the tree with in-repository file links replaced by their targets, and each link's target.
+ * The files of a directory source as git holds them, each link replaced by the file the OS would
+ * open through it; a link in the app's path that leads out of the repository (or loops) fails the render.
  */
-async function checkSymlinks(repo: GitRepositoryClient, tree: GitTreeEntry[]): Promise<{ byPath: Map<string, GitTreeEntry>; links: Map<string, string> }> {
-  const entries = tree.filter((e) => e.mode === SYMLINK);
-  const targets = await repo.readBlobs(entries);
-  const byPath = new Map(tree.map((e) => [e.path, e]));
-  const links = new Map<string, string>();
-  for (const link of entries) {
-    const target = targets.get(link.path)!.toString('utf8');
-    links.set(link.path, target);
-    const where = posix.normalize(posix.join(posix.dirname(link.path), target));
-    if (target.startsWith('/') || where === '..' || where.startsWith('../')) throw new RenderSafetyError(`${link.path}: symlink points outside the repository (${target}); refusing to render`);
-    const resolved = byPath.get(where);
-    if (resolved) byPath.set(link.path, { ...resolved, path: link.path });
+function directoryEntries(view: CheckoutTree, appPath: string): GitTreeEntry[] {
+  const inApp = inAppPath(appPath);
+  const refused = view.refusedLinks().find((l) => inApp(l.path));
+  if (refused) throw refusedLinkError(refused);
+  const out: GitTreeEntry[] = [];
+  for (const e of view.entries) {
+    if (!view.isLink(e.path)) out.push(e);
+    else {
+      const where = view.lookup(e.path);
+      if (where.kind === 'inside' && where.entry) out.push({ ...where.entry, path: e.path });
+    }
   }
-  return { byPath, links };
+  return out;
 }
 
 export type RenderInput = Omit<RenderContext, 'workspace' | 'scratch' | 'refRoots'> & {
@@ -72,24 +73,25 @@ export class SourceRenderService {
     const names = inPath.map((e) => e.path.slice(prefix.length)).filter((n) => !n.includes('/'));
     const type = detectSourceType(input.source, names);
     if (type === 'Plugin') throw new UnsupportedSourceError(`config management plugins are not supported by this repo-server; ${input.source.repoURL} ${input.appPath} asks for one`);
-    const { byPath, links } = await checkSymlinks(repo, tree);
-    for (const e of tree) if (e.size > input.limits.maxFileBytes) throw new RenderSafetyError(`${e.path}: file is ${e.size} bytes, over the ${input.limits.maxFileBytes} byte limit`);
     if (type === 'Directory') {
-      const files = selectDirectoryFiles([...byPath.values()].filter((e) => e.mode !== SYMLINK), input.appPath, input.source.directory);
+      const files = selectDirectoryFiles(directoryEntries(await CheckoutTree.load(repo, tree), input.appPath), input.appPath, input.source.directory);
+      for (const e of files) if (e.size > input.limits.maxFileBytes) throw new RenderSafetyError(`${e.path}: file is ${e.size} bytes, over the ${input.limits.maxFileBytes} byte limit`);
       const jsonnet = files.filter((f) => f.path.endsWith('.jsonnet'));
       if (!jsonnet.length) {
         const blobs = await repo.readBlobs(files);
         return { type, manifests: renderDirectory(files.map((f) => ({ path: f.path, content: blobs.get(f.path)! })), input.limits.maxAliasCount) };
       }
-      return { type, manifests: await this.withWorkspace(input, repo, sha, (ctx) => this.directoryWithJsonnet(ctx, repo, files, jsonnet.map((f) => f.path))) };
+      const confine = inAppPath(input.appPath);
+      return { type, manifests: await this.withWorkspace(input, repo, sha, (ctx) => this.directoryWithJsonnet(ctx, repo, files, jsonnet.map((f) => f.path)), { confine }) };
     }
-    // Only the app and what it references is written out: one app of fifty costs one app's files.
-    const scope = async (t: GitTreeEntry[]): Promise<GitTreeEntry[]> =>
+    // Only the app and what it references is written out: one app of fifty costs one app's files,
+    // and a link elsewhere in the repository cannot fail it.
+    const select = async (view: CheckoutTree): Promise<GitTreeEntry[]> =>
       (type === 'Helm'
-        ? await helmScope(repo, t, input.appPath, input.source.helm ?? {}, input.env)
-        : await kustomizeScope(repo, t, input.appPath, ((input.source.kustomize ?? {}) as KustomizeSourceOptions).components)
-      ).select(links);
-    return { type, manifests: await this.withWorkspace(input, repo, sha, (ctx) => (type === 'Helm' ? renderHelm(ctx) : renderKustomize(ctx)), scope) };
+        ? await helmScope(repo, view, input.appPath, input.source.helm ?? {}, input.env)
+        : await kustomizeScope(repo, view, input.appPath, ((input.source.kustomize ?? {}) as KustomizeSourceOptions).components)
+      ).select();
+    return { type, manifests: await this.withWorkspace(input, repo, sha, (ctx) => (type === 'Helm' ? renderHelm(ctx) : renderKustomize(ctx)), { select, confine: () => true }) };
   }
 
   private async directoryWithJsonnet(ctx: RenderContext, repo: GitRepositoryClient, files: GitTreeEntry[], jsonnetFiles: string[]): Promise<Manifest[]> {
@@ -103,10 +105,10 @@ export class SourceRenderService {
     return out;
   }
 
-  private async withWorkspace<T>(input: RenderInput, repo: GitRepositoryClient, sha: string, fn: (ctx: RenderContext) => Promise<T>, select?: (tree: GitTreeEntry[]) => Promise<GitTreeEntry[]>): Promise<T> {
+  private async withWorkspace<T>(input: RenderInput, repo: GitRepositoryClient, sha: string, fn: (ctx: RenderContext) => Promise<T>, opts: WorkspaceOptions): Promise<T> {
     const workspaces: RenderWorkspace[] = [];
     try {
-      workspaces.push(await createRenderWorkspace(repo, sha, input.limits, select));
+      workspaces.push(await createRenderWorkspace(repo, sha, input.limits, opts));
       return await this.withScratch(input, workspaces, fn);
     } finally {
       for (const ws of workspaces) ws.dispose();
@@ -115,7 +117,7 @@ export class SourceRenderService {
 
   /** Checks out every `ref` source, then runs `fn` with a scratch directory, cleaning up after. */
   private async withScratch<T>(input: RenderInput, workspaces: RenderWorkspace[], fn: (ctx: RenderContext) => Promise<T>): Promise<T> {
-    const scratch = mkdtempSync(join(tmpdir(), 'flotilla-scratch-'));
+    const scratch = realpathSync.native(mkdtempSync(join(tmpdir(), 'flotilla-scratch-')));
     const refWorkspaces: RenderWorkspace[] = [];
     try {
       const refRoots = new Map<string, string>();

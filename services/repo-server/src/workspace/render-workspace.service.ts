@@ -1,66 +1,60 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { GitRepositoryClient, GitTreeEntry } from '../git/git-repository.client';
 import { RenderLimits, RenderSafetyError } from '../limits/render-limits';
+import { CheckoutTree, RefusedLink, refusedLinkError } from './checkout-paths';
+
+export { resolveInRepo } from './checkout-paths';
 
 /** A private copy of a repository at one commit, where a render may write (values files, edited kustomizations). */
 export interface RenderWorkspace {
-  /** The checkout's root on disk. */
+  /** The checkout's root on disk (a real path: no link on the way). */
   root: string;
+  /** Links of the tree left out of the checkout because they lead out of it or loop. */
+  refused: RefusedLink[];
   dispose(): void;
+}
+
+export interface WorkspaceOptions {
+  /** The entries to write; all of the tree when absent. */
+  select?: (view: CheckoutTree) => Promise<GitTreeEntry[]>;
+  /** Whether a refused link at this path fails the render (it is in what the app renders) rather than being left out. */
+  confine?: (path: string) => boolean;
 }
 
 /** Files written per `git cat-file --batch`, so a big repository never sits in memory whole. */
 const BATCH_BYTES = 32 * 1024 * 1024;
-const SYMLINK_MODE = '120000';
 
 /**
- * The path `p` (relative to `base`, both inside the checkout) as an absolute path, refusing
- * absolute paths and anything that climbs out of the checkout. `what` names the field in the error.
+ * Writes a commit's tree (or the part `select` keeps) into a fresh temporary directory. Regular
+ * files are written first and links last, so no write ever goes through a link; a link the OS would
+ * follow out of the checkout (however it is spelled, through however many other links) or round in
+ * circles is never written: it fails the render when `confine` says the app renders it, and is left
+ * out otherwise. A file over the size limit fails the render, naming the file. Renders never touch
+ * the shared bare clone, so renders of one repository run in parallel.
  */
-export function resolveInRepo(root: string, base: string, p: string, what: string): string {
-  if (isAbsolute(p) || /^[a-z]+:\/\//i.test(p)) throw new RenderSafetyError(`${what} "${p}": absolute paths and URLs are not allowed; use a path relative to the repository`);
-  const full = resolve(root, base, p);
-  if (full !== root && !full.startsWith(root + sep)) throw new RenderSafetyError(`${what} "${p}": path leaves the repository`);
-  return full;
-}
-
-/** Where a symlink stored in git points, refused when that is outside the checkout or absolute. */
-function checkSymlink(entry: GitTreeEntry, target: string): void {
-  const where = posix.normalize(posix.join(posix.dirname(entry.path), target));
-  if (isAbsolute(target) || where === '..' || where.startsWith('../')) {
-    throw new RenderSafetyError(`${entry.path}: symlink points outside the repository (${target}); refusing to render`);
-  }
-}
-
-/**
- * Writes a commit's tree (or the part `select` keeps) into a fresh temporary directory, checking every entry on the way:
- * a file over the size limit or a symlink leaving the checkout fails the render, naming the file.
- * Renders never touch the shared bare clone, so renders of one repository run in parallel.
- */
-export async function createRenderWorkspace(repo: GitRepositoryClient, sha: string, limits: RenderLimits, select?: (tree: GitTreeEntry[]) => Promise<GitTreeEntry[]>): Promise<RenderWorkspace> {
-  const base = mkdtempSync(join(tmpdir(), 'flotilla-render-'));
-  const ws: RenderWorkspace = { root: join(base, 'repo'), dispose: () => rmSync(base, { recursive: true, force: true }) };
+export async function createRenderWorkspace(repo: GitRepositoryClient, sha: string, limits: RenderLimits, opts: WorkspaceOptions = {}): Promise<RenderWorkspace> {
+  const base = realpathSync.native(mkdtempSync(join(tmpdir(), 'flotilla-render-')));
+  const refused: RefusedLink[] = [];
+  const ws: RenderWorkspace = { root: join(base, 'repo'), refused, dispose: () => rmSync(base, { recursive: true, force: true }) };
   try {
     mkdirSync(ws.root);
-    const tree = await repo.listTree(sha);
-    const entries = select ? await select(tree) : tree;
-    for (const e of entries) {
+    const view = await CheckoutTree.load(repo, await repo.listTree(sha));
+    const entries = opts.select ? await opts.select(view) : view.entries;
+    const selected = new Set(entries.map((e) => e.path));
+    for (const link of view.refusedLinks()) {
+      if (!selected.has(link.path)) continue;
+      if (opts.confine?.(link.path)) throw refusedLinkError(link);
+      refused.push(link);
+    }
+    const files = entries.filter((e) => !view.isLink(e.path));
+    for (const e of files) {
       if (e.size > limits.maxFileBytes) throw new RenderSafetyError(`${e.path}: file is ${e.size} bytes, over the ${limits.maxFileBytes} byte limit`);
     }
-    let batch: GitTreeEntry[] = [];
-    let bytes = 0;
-    for (const e of entries) {
-      batch.push(e);
-      bytes += e.size;
-      if (bytes >= BATCH_BYTES) {
-        await writeBatch(repo, ws.root, batch);
-        batch = [];
-        bytes = 0;
-      }
-    }
-    await writeBatch(repo, ws.root, batch);
+    await writeFiles(repo, ws.root, files);
+    const skip = new Set(refused.map((l) => l.path));
+    writeLinks(ws.root, entries.filter((e) => view.isLink(e.path) && !skip.has(e.path)), view);
     return ws;
   } catch (err) {
     ws.dispose();
@@ -68,19 +62,34 @@ export async function createRenderWorkspace(repo: GitRepositoryClient, sha: stri
   }
 }
 
-async function writeBatch(repo: GitRepositoryClient, root: string, entries: GitTreeEntry[]): Promise<void> {
-  if (!entries.length) return;
-  const blobs = await repo.readBlobs(entries);
-  for (const e of entries) {
-    const target = join(root, e.path);
-    if (relative(root, target).startsWith('..')) throw new RenderSafetyError(`${e.path}: path leaves the repository`);
-    mkdirSync(dirname(target), { recursive: true });
-    const content = blobs.get(e.path)!;
-    if (e.mode === SYMLINK_MODE) {
-      checkSymlink(e, content.toString('utf8'));
-      symlinkSync(content.toString('utf8'), target);
-    } else {
-      writeFileSync(target, content, { mode: e.mode === '100755' ? 0o755 : 0o644 });
+async function writeFiles(repo: GitRepositoryClient, root: string, files: GitTreeEntry[]): Promise<void> {
+  let batch: GitTreeEntry[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<void> => {
+    if (!batch.length) return;
+    const blobs = await repo.readBlobs(batch);
+    for (const e of batch) {
+      const target = join(root, e.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, blobs.get(e.path)!, { mode: e.mode === '100755' ? 0o755 : 0o644, flag: 'wx' });
     }
+    batch = [];
+    bytes = 0;
+  };
+  for (const e of files) {
+    batch.push(e);
+    bytes += e.size;
+    if (bytes >= BATCH_BYTES) await flush();
+  }
+  await flush();
+}
+
+/** Creates the links, each in a directory that is really where its path says (a forged tree could say otherwise). */
+function writeLinks(root: string, links: GitTreeEntry[], view: CheckoutTree): void {
+  for (const e of links) {
+    const target = join(root, e.path);
+    mkdirSync(dirname(target), { recursive: true });
+    if (realpathSync.native(dirname(target)) !== dirname(target)) throw new RenderSafetyError(`${e.path}: path leaves the repository`);
+    symlinkSync(view.linkTargets.get(e.path)!, target);
   }
 }

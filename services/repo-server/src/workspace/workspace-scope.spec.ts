@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { GitRepositoryClient } from '../git/git-repository.client';
 import { LOCAL_REPOSITORIES, TestRepository } from '../testing/test-repository';
+import { CheckoutTree } from './checkout-paths';
 import { helmScope, kustomizeScope } from './workspace-scope';
 
 // A render writes its app and what the app references, not the other apps of the repository.
@@ -30,9 +31,9 @@ describe('workspace scope', () => {
       .write('charts/other/Chart.yaml', 'apiVersion: v2\nname: other\nversion: 1.0.0\n')
       .write('docs/readme.md', 'hi');
     const paths = await selected(async (client, sha) => {
-      const tree = await client.listTree(sha);
-      const scope = await helmScope(client, tree, 'charts/web', { valueFiles: ['../../envs/${ARGOCD_APP_NAME}/values.yaml'] }, { ARGOCD_APP_NAME: 'prod' });
-      return scope.select(new Map([['charts/web/ca.crt', '../../shared/ca.crt']])).map((e) => e.path);
+      const view = await CheckoutTree.load(client, await client.listTree(sha));
+      const scope = await helmScope(client, view, 'charts/web', { valueFiles: ['../../envs/${ARGOCD_APP_NAME}/values.yaml'] }, { ARGOCD_APP_NAME: 'prod' });
+      return scope.select().map((e) => e.path);
     });
     expect(paths).toEqual(['base-chart/Chart.yaml', 'charts/lib/Chart.yaml', 'charts/web/Chart.yaml', 'charts/web/ca.crt', 'charts/web/templates/cm.yaml', 'envs/prod/values.yaml', 'shared/ca.crt']);
   });
@@ -46,7 +47,7 @@ describe('workspace scope', () => {
       .write('components/tls/kustomization.yaml', 'kind: Component\n')
       .write('components/monitoring/kustomization.yaml', 'kind: Component\n')
       .write('overlays/dev/kustomization.yaml', 'resources: [../../base]\n');
-    const paths = await selected(async (client, sha) => (await kustomizeScope(client, await client.listTree(sha), 'overlays/prod', ['../../components/monitoring'])).select(new Map()).map((e) => e.path));
+    const paths = await selected(async (client, sha) => (await kustomizeScope(client, await CheckoutTree.load(client, await client.listTree(sha)), 'overlays/prod', ['../../components/monitoring'])).select().map((e) => e.path));
     expect(paths).toEqual(['base/deploy.yaml', 'base/kustomization.yaml', 'components/monitoring/kustomization.yaml', 'components/tls/kustomization.yaml', 'overlays/prod/extra.yaml', 'overlays/prod/kustomization.yaml']);
   });
 });
