@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -37,6 +38,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/charts`;
   runCli('helm', ['repo', 'index', charts, '--url', url], work.root);
+  // Hostile archives, made with tar and gzip as an attacker would (helm package follows links).
+  work.write('src-evil/evil/Chart.yaml', 'apiVersion: v2\nname: evil\nversion: 1.0.0\n').symlink('src-evil/evil/templates/leak.yaml', '../../../../../../../../etc/hostname');
+  runCli('tar', ['-czf', join(charts, 'evil-1.0.0.tgz'), '-C', join(work.dir, 'src-evil'), 'evil'], work.root);
+  work.write('src-bomb/bomb/Chart.yaml', 'apiVersion: v2\nname: bomb\nversion: 1.0.0\n').write('src-bomb/bomb/templates/zeros.txt', Buffer.alloc(4 * 1024 * 1024));
+  runCli('tar', ['-czf', join(charts, 'bomb-1.0.0.tgz'), '-C', join(work.dir, 'src-bomb'), 'bomb'], work.root);
+  const index = parse(readFileSync(join(charts, 'index.yaml'), 'utf8')) as { entries: Record<string, unknown[]> };
+  for (const name of ['evil', 'bomb']) index.entries[name] = [{ apiVersion: 'v2', name, version: '1.0.0', urls: [`${url}/${name}-1.0.0.tgz`] }];
+  writeFileSync(join(charts, 'index.yaml'), stringify(index));
 });
 afterAll(async () => {
   server.close();
@@ -46,8 +55,8 @@ afterAll(async () => {
   work.dispose();
 });
 
-const service = (): ManifestGenerationService => {
-  const config = testConfig(work.root);
+const service = (env: Record<string, string> = {}): ManifestGenerationService => {
+  const config = testConfig(work.root, env);
   return new ManifestGenerationService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 0), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
 };
 
@@ -69,6 +78,16 @@ describe('charts from a Helm repository', () => {
     const denied = await svc.generate({ source: { repoURL: url, chart: 'web', targetRevision: '1.0.0' }, credentials: { username: 'reader', password: 'wrong-pass' } }).catch((e: Error) => e);
     expect((denied as Error).message).toContain('answered 401');
     expect((denied as Error).message).not.toContain('wrong-pass');
+  });
+
+  it('refuses an archive whose links lead out of it, and one that expands past the size cap', async () => {
+    const creds = { username: 'reader', password: 's3cret-pass' };
+    await expect(service().generate({ source: { repoURL: url, chart: 'evil', targetRevision: '1.0.0' }, credentials: creds, appName: 'evil' })).rejects.toThrow(
+      'chart "evil" 1.0.0: evil/templates/leak.yaml: symlink points outside the archive (../../../../../../../../etc/hostname); refusing it',
+    );
+    await expect(service({ FLOTILLA_REPO_MAX_MANIFEST_BYTES: String(1024 * 1024) }).generate({ source: { repoURL: url, chart: 'bomb', targetRevision: '1.0.0' }, credentials: creds, appName: 'bomb' })).rejects.toThrow(
+      `cannot unpack chart "bomb" 1.0.0: it expands beyond ${1024 * 1024} bytes`,
+    );
   });
 
   it('describes a chart from a Helm repository for GetAppDetails: its value files and parameters', async () => {

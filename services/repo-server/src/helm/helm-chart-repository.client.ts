@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import type { HelmRepoCredentials } from '../render/render-context';
+import { assertLinksStayInside } from '../workspace/checkout-paths';
 import { maxSatisfying } from './semver-range';
 
 /** A chart or version a Helm repository does not have, or a repository that cannot be read. */
@@ -86,12 +88,21 @@ export async function pullChart(opts: {
     mkdirSync(opts.cacheDir, { recursive: true });
     const staging = mkdtempSync(join(opts.cacheDir, 'pull-'));
     try {
-      writeFileSync(join(staging, 'chart.tgz'), tgz);
+      // Unpacked in memory first, so a small archive that expands without end (a gzip bomb) stops at the cap.
+      let tar: Buffer;
+      try {
+        tar = gunzipSync(tgz, { maxOutputLength: opts.maxBytes });
+      } catch (e) {
+        const tooBig = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+        throw new HelmRepositoryError(`cannot unpack chart "${opts.chart}" ${version}: ${tooBig ? `it expands beyond ${opts.maxBytes} bytes` : (e as Error).message}`);
+      }
+      writeFileSync(join(staging, 'chart.tar'), tar);
       mkdirSync(join(staging, 'out'));
       // GNU tar refuses members with `..` or absolute names; ownership is never taken from the archive.
-      await exec('tar', ['--no-same-owner', '--no-same-permissions', '-xzf', join(staging, 'chart.tgz'), '-C', join(staging, 'out')]).catch((e: Error) => {
+      await exec('tar', ['--no-same-owner', '--no-same-permissions', '-xf', join(staging, 'chart.tar'), '-C', join(staging, 'out')]).catch((e: Error) => {
         throw new HelmRepositoryError(`cannot unpack chart "${opts.chart}" ${version}: ${e.message}`);
       });
+      assertLinksStayInside(join(staging, 'out'), `chart "${opts.chart}" ${version}`);
       const top = readdirSync(join(staging, 'out'));
       if (top.length !== 1) throw new HelmRepositoryError(`chart archive of "${opts.chart}" ${version} has ${top.length} top-level entries, expected one directory`);
       // Another render may have unpacked the same chart meanwhile; either copy is identical.
