@@ -1,7 +1,33 @@
-import { hubKubeEnv, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
+import { ConfigError, hubKubeEnv, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
 
 const seconds = (defaultValue: number) => z.coerce.number({ error: 'must be a number of seconds' }).int().positive().default(defaultValue);
+const wholeNumber = (min: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .optional();
+
+/**
+ * The login backoff's knobs, each under Flotilla's name or Argo CD's (so an argocd-server
+ * Deployment's env carries over); defaults are Argo CD's.
+ */
+const LOGIN_KNOBS = {
+  maxFailures: { flotilla: 'FLOTILLA_LOGIN_MAX_FAILURES', argo: 'ARGOCD_SESSION_FAILURE_MAX_FAIL_COUNT', min: 1, default: 5 },
+  windowSeconds: { flotilla: 'FLOTILLA_LOGIN_FAILURE_WINDOW_SECONDS', argo: 'ARGOCD_SESSION_FAILURE_WINDOW_SECONDS', min: 0, default: 300 },
+  maxEntries: { flotilla: 'FLOTILLA_LOGIN_MAX_CACHE_SIZE', argo: 'ARGOCD_SESSION_MAX_CACHE_SIZE', min: 1, default: 10_000 },
+  maxConcurrent: { flotilla: 'FLOTILLA_LOGIN_MAX_CONCURRENT', argo: 'ARGOCD_MAX_CONCURRENT_LOGIN_REQUESTS_COUNT', min: 1, default: 50 },
+} as const;
+
+type LoginKnob = keyof typeof LOGIN_KNOBS;
+
+const loginKnobEnv = Object.fromEntries(
+  Object.values(LOGIN_KNOBS).flatMap((k) => [
+    [k.flotilla, wholeNumber(k.min)],
+    [k.argo, wholeNumber(k.min)],
+  ]),
+) as Record<(typeof LOGIN_KNOBS)[LoginKnob]['flotilla' | 'argo'], ReturnType<typeof wholeNumber>>;
 
 const apiServerEnv = z.object({
   ...platformEnv,
@@ -16,9 +42,10 @@ const apiServerEnv = z.object({
     .default('127.0.0.1:8081'),
   /** How long a login session token is valid (Argo CD: 24h). */
   FLOTILLA_SESSION_TTL_SECONDS: seconds(24 * 3600),
-  /** Failed logins per user before further attempts are refused, and the window they are counted in (Argo CD: 5 in 300s). */
-  FLOTILLA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  FLOTILLA_LOGIN_FAILURE_WINDOW_SECONDS: seconds(300),
+  /** Failed logins per client and user before each attempt waits, the window, the entries kept, password checks at once. */
+  ...loginKnobEnv,
+  /** The longest a client waits between login attempts once backing off (the delay doubles from 1s). */
+  FLOTILLA_LOGIN_MAX_BACKOFF_SECONDS: seconds(60),
   /** Install or update the Application, ApplicationSet and AppProject CRDs in the hub at start (off when a chart manages them). */
   FLOTILLA_INSTALL_CRDS: z
     .enum(['true', 'false'], { error: 'must be true or false' })
@@ -28,7 +55,24 @@ const apiServerEnv = z.object({
   FLOTILLA_REFRESH_TIMEOUT_SECONDS: seconds(60),
 });
 
-export type ApiServerConfig = z.output<typeof apiServerEnv>;
+export type ApiServerEnv = z.output<typeof apiServerEnv>;
+export type LoginLimits = Record<LoginKnob, number> & { maxBackoffSeconds: number };
+export type ApiServerConfig = ApiServerEnv & { login: LoginLimits };
 
 /** Parses the api-server's environment once at start; a bad value stops start-up naming the variable. */
-export const loadApiServerConfig = (env: NodeJS.ProcessEnv = process.env): ApiServerConfig => loadConfig(apiServerEnv, env);
+export function loadApiServerConfig(env: NodeJS.ProcessEnv = process.env): ApiServerConfig {
+  const parsed = loadConfig(apiServerEnv, env);
+  return { ...parsed, login: loginLimits(parsed) };
+}
+
+/** Each knob from Flotilla's name, else Argo CD's, else the default; the two names disagreeing is an error. */
+function loginLimits(env: ApiServerEnv): LoginLimits {
+  const limits = { maxBackoffSeconds: env.FLOTILLA_LOGIN_MAX_BACKOFF_SECONDS } as LoginLimits;
+  for (const [knob, names] of Object.entries(LOGIN_KNOBS) as [LoginKnob, (typeof LOGIN_KNOBS)[LoginKnob]][]) {
+    const [ours, argos] = [env[names.flotilla], env[names.argo]];
+    if (ours !== undefined && argos !== undefined && ours !== argos)
+      throw new ConfigError([{ variable: names.flotilla, message: `is ${ours} but ${names.argo} is ${argos}; set one` }]);
+    limits[knob] = ours ?? argos ?? names.default;
+  }
+  return limits;
+}

@@ -146,8 +146,14 @@ const providers: Provider[] = [
     (s: ArgoSettingsStore, st: SessionStateStore, c: ApiServerConfig) =>
       new SessionService(s, st, {
         tokenTtlSeconds: c.FLOTILLA_SESSION_TTL_SECONDS,
-        maxLoginFailures: c.FLOTILLA_LOGIN_MAX_FAILURES,
-        failureWindowSeconds: c.FLOTILLA_LOGIN_FAILURE_WINDOW_SECONDS,
+        backoff: {
+          maxFailures: c.login.maxFailures,
+          windowSeconds: c.login.windowSeconds,
+          maxEntries: c.login.maxEntries,
+          baseDelayMs: 1000,
+          maxDelayMs: c.login.maxBackoffSeconds * 1000,
+        },
+        maxConcurrentLogins: c.login.maxConcurrent,
       }),
   ),
   make(

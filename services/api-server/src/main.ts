@@ -4,7 +4,8 @@ import { loadApiServerConfig } from './api-server.config';
 import { apiServerModule, GRPC_HANDLERS } from './api-server.module';
 import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
 
-runService(() => {
+// Async, so a bad variable reaches runService's one-line message rather than a stack trace.
+runService(async () => {
   const config = loadApiServerConfig();
   return bootstrapService({
     name: 'api-server',

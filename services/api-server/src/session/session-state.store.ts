@@ -1,8 +1,24 @@
 import type { Redis } from 'ioredis';
+import { BEGIN_LOGIN_ATTEMPT } from './login-attempts.script';
+
+/** How failed logins slow a client down (Argo CD's ARGOCD_SESSION_* settings, plus the backoff's bounds). */
+export interface LoginBackoffPolicy {
+  /** Failures a client may have for a user before each further attempt waits. */
+  maxFailures: number;
+  /** Failures older than this are forgotten; 0 keeps them until a success or eviction. */
+  windowSeconds: number;
+  /** Client-and-user entries kept at most; the oldest go first, so a flood of names cannot grow Redis. */
+  maxEntries: number;
+  /** The first delay; each further failure doubles it up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export type LoginAttempt = { allowed: true; failures: number } | { allowed: false; retryInMs: number; failures: number };
 
 /**
- * Session state shared by every api-server replica: failed logins per user (the rate limit) and
- * revoked token ids (logout). Keys carry the namespace so two installations can share one Redis.
+ * Session state shared by every api-server replica: failed logins per client and user (the
+ * backoff) and revoked token ids (logout). Keys carry the namespace so two installations can share one Redis.
  */
 export class SessionStateStore {
   constructor(
@@ -10,22 +26,34 @@ export class SessionStateStore {
     private readonly namespace: string,
   ) {}
 
-  private failuresKey = (username: string): string => `flotilla:session:${this.namespace}:login-failures:${username}`;
+  private failuresKey = (): string => `flotilla:session:${this.namespace}:login-failures`;
+  private recentKey = (): string => `flotilla:session:${this.namespace}:login-failures:recent`;
   private revokedKey = (jti: string): string => `flotilla:session:${this.namespace}:revoked:${jti}`;
 
-  async failedLogins(username: string): Promise<number> {
-    return Number((await this.redis.get(this.failuresKey(username))) ?? 0);
+  /**
+   * Starts a login attempt from `client` as `username`: refused while the client backs off,
+   * otherwise counted as a failure until clearLoginAttempts says it succeeded.
+   */
+  async beginLoginAttempt(client: string, username: string, policy: LoginBackoffPolicy): Promise<LoginAttempt> {
+    const [allowed, waitMs, failures] = (await this.redis.eval(
+      BEGIN_LOGIN_ATTEMPT,
+      2,
+      this.failuresKey(),
+      this.recentKey(),
+      entryField(client, username),
+      policy.maxFailures,
+      policy.windowSeconds * 1000,
+      policy.maxEntries,
+      policy.baseDelayMs,
+      policy.maxDelayMs,
+    )) as [number, number, number];
+    return allowed === 1 ? { allowed: true, failures } : { allowed: false, retryInMs: waitMs, failures };
   }
 
-  /** Counts a failure; the window restarts with each one, as Argo CD's LastFailed does. */
-  async recordFailedLogin(username: string, windowSeconds: number): Promise<number> {
-    const key = this.failuresKey(username);
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, Math.max(1, windowSeconds)).exec()) as [[Error | null, number]];
-    return count;
-  }
-
-  async clearFailedLogins(username: string): Promise<void> {
-    await this.redis.del(this.failuresKey(username));
+  /** A successful login forgets that client's failures for the user. */
+  async clearLoginAttempts(client: string, username: string): Promise<void> {
+    const field = entryField(client, username);
+    await this.redis.multi().hdel(this.failuresKey(), field).zrem(this.recentKey(), field).exec();
   }
 
   /** Remembers a token id as revoked until the token would have expired anyway. */
@@ -38,3 +66,6 @@ export class SessionStateStore {
     return (await this.redis.exists(this.revokedKey(jti))) === 1;
   }
 }
+
+/** One entry per client and user; JSON keeps any username from colliding with another pair. */
+const entryField = (client: string, username: string): string => JSON.stringify([client, username]);

@@ -7,7 +7,7 @@ describe('sessions and accounts (the api-server process on a kube-sim hub, gRPC 
   let password: string;
 
   beforeAll(async () => {
-    api = await startApiServer({ FLOTILLA_LOGIN_MAX_FAILURES: '3' });
+    api = await startApiServer({ FLOTILLA_LOGIN_MAX_FAILURES: '3', FLOTILLA_LOGIN_MAX_BACKOFF_SECONDS: '2' });
   }, 90_000);
 
   afterAll(() => api?.stop());
@@ -52,6 +52,37 @@ describe('sessions and accounts (the api-server process on a kube-sim hub, gRPC 
       // A successful admin login clears admin's count, so the earlier failure does not linger.
       await expect(call(api.clients.session, 'Create', { username: 'admin', password })).resolves.toHaveProperty('token');
     });
+
+    it('slows down the client that keeps failing, never the admin logging in from elsewhere', async () => {
+      // Client A (127.0.0.2, over REST) fails 20 times; a header claiming another address changes nothing.
+      const fromA = (pw: string) =>
+        api.restFrom('127.0.0.2', '/api/v1/session', {
+          method: 'POST',
+          body: JSON.stringify({ username: 'admin', password: pw }),
+          headers: { 'x-forwarded-for': '127.0.0.9', 'x-real-ip': '127.0.0.9' },
+        });
+      const answers = [];
+      for (let i = 0; i < 20; i++) answers.push(await fromA('wrong'));
+      expect(answers.slice(0, 3).map((a) => a.body.message)).toEqual(Array(3).fill('Invalid username or password'));
+      for (const answer of answers.slice(3)) {
+        expect(answer.status).toBe(401);
+        expect(answer.body.message).toBe('Invalid username or password: too many failed login attempts, retry in 1s');
+      }
+      // Client B (127.0.0.1, over gRPC) logs in at once with the right password.
+      await expect(call(api.clients.session, 'Create', { username: 'admin', password })).resolves.toHaveProperty('token');
+      // A is delayed, not locked out: even the right password waits out the backoff, then works.
+      expect((await fromA(password)).body.message).toMatch(/too many failed login attempts, retry in 1s$/);
+      await new Promise((r) => setTimeout(r, 1100));
+      // One more failure doubles the delay.
+      expect((await fromA('wrong')).body.message).toBe('Invalid username or password');
+      expect((await fromA(password)).body.message).toMatch(/too many failed login attempts, retry in 2s$/);
+      await new Promise((r) => setTimeout(r, 2100));
+      const success = await fromA(password);
+      expect(success.status).toBe(200);
+      expect(success.body.token).toMatch(/^ey/);
+      // Success cleared A's count: a wrong password is an ordinary failure again.
+      expect((await fromA('wrong')).body.message).toBe('Invalid username or password');
+    }, 30_000);
 
     it('answers 401 / UNAUTHENTICATED without a token, and accepts the cookie', async () => {
       const res = await api.rest('/api/v1/applications', { token: null });

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { contracts } from '@flotilla/contracts';
 import type { GrpcHandler } from '@flotilla/platform';
 import type { SessionServiceHandlers } from '@flotilla/contracts';
+import { clientAddressOf } from '../rpc/call-peer';
 import { unauthenticated } from '../rpc/rpc-error';
 import { anonymous, authenticated } from '../rpc/unary-call';
 import { SessionService } from './session.service';
@@ -14,10 +15,11 @@ export class SessionGrpcHandler implements GrpcHandler {
 
   implementation(): grpc.UntypedServiceImplementation {
     const handlers: SessionServiceHandlers = {
-      Create: anonymous(async (req) => {
+      Create: anonymous(async (req, call) => {
         if (req.token) throw unauthenticated('token-based session creation is not supported; log in with a username and password');
         if (!req.username || !req.password) throw unauthenticated('no credentials supplied');
-        return { token: await this.sessions.login(req.username, req.password) };
+        // The transport's peer, never a header: failed logins slow down the client that made them.
+        return { token: await this.sessions.login(req.username, req.password, clientAddressOf(call.getPeer())) };
       }),
       Delete: authenticated(this.sessions, async (_req, ctx) => {
         await this.sessions.logout(ctx);

@@ -2,15 +2,20 @@ import * as grpc from '@grpc/grpc-js';
 import bcrypt from 'bcryptjs';
 import { ArgoSettingsStore } from '../settings/argo-settings.store';
 import { RbacPolicy } from '../accounts/rbac.policy';
+import { ConcurrencyLimiter, ConcurrencyLimitError } from '../rpc/concurrency.limiter';
 import { invalidArgument, permissionDenied, RpcError, unauthenticated } from '../rpc/rpc-error';
-import { SessionStateStore } from './session-state.store';
+import { LoginBackoffPolicy, SessionStateStore } from './session-state.store';
 import { InvalidTokenError, SessionClaims, signSessionToken, verifySessionToken } from './session-token';
 
 export interface SessionSettings {
   tokenTtlSeconds: number;
-  maxLoginFailures: number;
-  failureWindowSeconds: number;
+  backoff: LoginBackoffPolicy;
+  /** Password checks running at once; bcrypt is CPU-heavy (Argo CD: ARGOCD_MAX_CONCURRENT_LOGIN_REQUESTS_COUNT). */
+  maxConcurrentLogins: number;
 }
+
+/** The client a logged-in caller re-entering their password (UpdatePassword) counts as. */
+export const SESSION_CLIENT = 'logged-in session';
 
 /** Who is calling, and what they may do. */
 export class CallContext {
@@ -42,34 +47,50 @@ const DUMMY_HASH = bcrypt.hashSync('flotilla-timing-equaliser', 10);
 
 /** Local-account login, token verification and logout (Argo CD's session manager). */
 export class SessionService {
+  private readonly passwordChecks: ConcurrencyLimiter;
+
   constructor(
     private readonly settings: ArgoSettingsStore,
     private readonly state: SessionStateStore,
     private readonly config: SessionSettings,
-  ) {}
+  ) {
+    this.passwordChecks = new ConcurrencyLimiter(config.maxConcurrentLogins);
+  }
 
-  async login(username: string, password: string): Promise<string> {
-    await this.verifyPassword(username, password);
+  /** Logs `username` in from `client`, the caller's address as the transport reports it. */
+  async login(username: string, password: string, client: string): Promise<string> {
+    await this.verifyPassword(username, password, client);
     const { token } = await signSessionToken(await this.settings.serverKey(), username, this.config.tokenTtlSeconds);
     return token;
   }
 
-  /** Checks a username/password pair, counting failures per user and refusing after too many. */
-  async verifyPassword(username: string, password: string): Promise<void> {
+  /**
+   * Checks a username/password pair. Failures are counted per client and user, so a client that
+   * keeps guessing waits longer and longer while the right password from anywhere else still works.
+   */
+  async verifyPassword(username: string, password: string, client = SESSION_CLIENT): Promise<void> {
     if (!password) throw unauthenticated('Blank passwords are not allowed');
     if (Buffer.byteLength(username) > MAX_USERNAME_LENGTH) throw invalidArgument(`Username is too long (${MAX_USERNAME_LENGTH} bytes max)`);
-    if ((await this.state.failedLogins(username)) >= this.config.maxLoginFailures) {
-      throw new RpcError(grpc.status.UNAUTHENTICATED, `${INVALID_LOGIN}: too many failed login attempts, try again later`);
+    try {
+      await this.passwordChecks.run(() => this.checkPassword(username, password, client));
+    } catch (err) {
+      if (!(err instanceof ConcurrencyLimitError)) throw err;
+      throw new RpcError(grpc.status.RESOURCE_EXHAUSTED, `too many login requests at once (more than ${err.limit}), retry shortly`);
+    }
+  }
+
+  private async checkPassword(username: string, password: string, client: string): Promise<void> {
+    const attempt = await this.state.beginLoginAttempt(client, username, this.config.backoff);
+    if (!attempt.allowed) {
+      throw unauthenticated(`${INVALID_LOGIN}: too many failed login attempts, retry in ${Math.ceil(attempt.retryInMs / 1000)}s`);
     }
     const account = await this.settings.account(username);
     const valid = await bcrypt.compare(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account?.passwordHash || !valid) {
-      await this.state.recordFailedLogin(username, this.config.failureWindowSeconds);
-      throw unauthenticated(INVALID_LOGIN);
-    }
+    // The attempt already counts as a failure; only the right password clears it.
+    if (!account?.passwordHash || !valid) throw unauthenticated(INVALID_LOGIN);
+    await this.state.clearLoginAttempts(client, username);
     if (!account.enabled) throw unauthenticated(`Account ${username} is disabled`);
     if (!account.capabilities.includes('login')) throw unauthenticated(`Account ${username} does not have login capability`);
-    await this.state.clearFailedLogins(username);
   }
 
   /** The caller behind a request's credentials; throws Unauthenticated when there are none or they are no good. */

@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,15 @@ export interface ApiServerHarness {
   md(token?: string): { metadata: Record<string, string> };
   /** A REST call to the api-server; `token: null` sends no credentials. */
   rest(path: string, init?: RequestInit & { token?: string | null }): Promise<JsonResponse>;
+  /**
+   * A REST call sent from another loopback address (127.0.0.2, …): a different client as far as
+   * the api-server's transport can tell. No credentials unless headers carry them.
+   */
+  restFrom(
+    localAddress: string,
+    path: string,
+    init?: { method?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   /** A path under the api-server namespace's argoproj.io resources on the hub. */
   nsPath(path: string): string;
   stop(): Promise<void>;
@@ -201,6 +211,16 @@ export async function startApiServer(env: Record<string, string> = {}): Promise<
         headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(init.headers as Record<string, string>) },
       });
     },
+    restFrom: (localAddress, path, init = {}) =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, localAddress, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+        });
+        req.on('error', reject);
+        req.end(init.body);
+      }),
     nsPath: (path) => `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/${path}`,
     async stop() {
       for (const client of Object.values(clients)) client.close();
