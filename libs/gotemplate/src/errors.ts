@@ -20,3 +20,18 @@ export class TemplateExecError extends TemplateError {
     super(message);
   }
 }
+
+/**
+ * An execution stopped by one of its limits (time, output, steps, depth, or what one function may
+ * make). It keeps no partial output: that output is what the limit is there to let go of.
+ */
+export class TemplateLimitError extends TemplateExecError {
+  override name = 'TemplateLimitError';
+  constructor(
+    message: string,
+    /** The ExecLimits field that was exceeded, e.g. 'maxOutputBytes'. */
+    readonly limit: string,
+  ) {
+    super(message, '');
+  }
+}

@@ -1,6 +1,7 @@
 // @flotilla/gotemplate: Go's text/template language plus Sprig v3, evaluated as Go does.
-export { Template, type TemplateOptions } from './template';
-export { TemplateError, TemplateExecError, TemplateParseError } from './errors';
+export { Template, type ExecuteOptions, type TemplateOptions } from './template';
+export { DEFAULT_LIMITS, ExecBudget, printedSize, type ExecLimits, type LimitName } from './exec/limits';
+export { TemplateError, TemplateExecError, TemplateLimitError, TemplateParseError } from './errors';
 export { GoInt, GoTime, goInt, int64, typedMap, typedSlice } from './values';
 export { goFunc, type GoFunc, type GoType } from './exec/types';
 export { withGoInts, decodeJsonWithInts } from './data';

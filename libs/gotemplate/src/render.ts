@@ -1,5 +1,6 @@
 // renderTemplate: parse (cached) and execute in one call.
-import { Template, type TemplateOptions } from './template';
+import { ExecBudget } from './exec/limits';
+import { type ExecuteOptions, Template, type TemplateOptions } from './template';
 
 const MAX_ENTRIES = 500;
 const plainCache = new Map<string, Template>();
@@ -12,8 +13,8 @@ function cacheFor(opts: TemplateOptions): Map<string, Template> {
   return m;
 }
 
-/** Parses text (cached by text and options) and executes it with data. */
-export function renderTemplate(text: string, data: unknown, opts: TemplateOptions = {}): string {
+/** Parses text (cached by text and options) and executes it with data, within opts.limits or exec's. */
+export function renderTemplate(text: string, data: unknown, opts: TemplateOptions = {}, exec: ExecuteOptions = {}): string {
   const cache = cacheFor(opts);
   const key = `${opts.missingKey ?? ''}\u0000${opts.sprig === false}\u0000${opts.enableEnv === true}\u0000${opts.delims?.join('\u0000') ?? ''}\u0000${text}`;
   let t = cache.get(key);
@@ -22,7 +23,8 @@ export function renderTemplate(text: string, data: unknown, opts: TemplateOption
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(key, t);
   }
-  return t.execute(data);
+  // A cached Template may carry another caller's limits, so this caller's budget goes with the execute.
+  return t.execute(data, { budget: exec.budget ?? new ExecBudget({ ...opts.limits, ...exec.limits }) });
 }
 
 export function clearTemplateCache(): void {

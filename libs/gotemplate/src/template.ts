@@ -1,7 +1,8 @@
 // The public Template: parse once, execute many times.
-import { TemplateExecError, TemplateParseError } from './errors';
+import { TemplateExecError, TemplateLimitError, TemplateParseError } from './errors';
 import { BUILTINS } from './exec/builtins';
 import { Evaluator } from './exec/eval';
+import { ExecBudget, type ExecLimits } from './exec/limits';
 import { ExecFailure, type MissingKey, val } from './exec/state';
 import { ANY, type GoFunc } from './exec/types';
 import { isEmptyTree } from './parse/ast';
@@ -21,7 +22,19 @@ export interface TemplateOptions {
   resolveHost?: HostResolver;
   /** Action delimiters, default ['{{', '}}']. */
   delims?: [string, string];
+  /** Limits for every execute of this template (each field defaults to DEFAULT_LIMITS). */
+  limits?: ExecLimits;
 }
+
+export interface ExecuteOptions {
+  /** Limits for this execute, over the template's own. */
+  limits?: ExecLimits;
+  /** A budget to spend instead, shared with other executes (its deadline is already running). */
+  budget?: ExecBudget;
+}
+
+/** The budget of the execute now running: one started from inside it (Helm's include) spends the same. */
+let running: ExecBudget | undefined;
 
 interface Common {
   trees: Map<string, Tree>;
@@ -91,8 +104,11 @@ export class Template {
     return names.length === 0 ? '' : '; defined templates are: ' + names.join(', ');
   }
 
-  /** Executes with data as dot. Throws TemplateExecError with Go's message. */
-  execute(data: unknown): string {
+  /**
+   * Executes with data as dot. Throws TemplateExecError with Go's message, or TemplateLimitError
+   * when the run goes past its limits (options.limits over the template's, or options.budget).
+   */
+  execute(data: unknown, options: ExecuteOptions = {}): string {
     const tree = this.common.trees.get(this.name);
     const { funcs, opts } = this.common;
     const env = {
@@ -100,18 +116,37 @@ export class Template {
       findFunc: (n: string) => funcs.get(n) ?? BUILTINS[n],
       missingKey: opts.missingKey ?? 'default',
     };
+    const outer = running;
+    const budget = outer ?? options.budget ?? new ExecBudget(options.limits ? { ...opts.limits, ...options.limits } : opts.limits);
     const dot = val(data === null ? undefined : data);
-    const s = new Evaluator(env, this.name, dot);
+    const s = new Evaluator(env, this.name, dot, budget);
+    running = budget;
+    // Nested in another execute, this one is one level deeper (include can recurse without {{template}}).
+    if (outer) outer.depth++;
     try {
       if (!tree) {
         const msg = JSON.stringify(this.name) + ' is an incomplete or empty template';
         throw new ExecFailure(`template: ${this.name}: ${msg}`);
       }
+      if (budget.depth > budget.limits.maxDepth) s.limitf({ limit: 'maxDepth', message: `exceeded maximum template depth (${budget.limits.maxDepth})` });
       s.walk(dot, tree.root);
     } catch (e) {
-      if (e instanceof ExecFailure) throw new TemplateExecError(e.message, s.out);
-      throw e;
+      throw execFailure(e, s.out, this.name, outer === undefined);
+    } finally {
+      if (outer) outer.depth--;
+      running = outer;
     }
     return s.out;
   }
+}
+
+/** The error execute throws for e; the partial output goes only with errors of the template's own making. */
+function execFailure(e: unknown, partial: string, name: string, outermost: boolean): unknown {
+  if (e instanceof ExecFailure) return e.limit ? new TemplateLimitError(e.message, e.limit) : new TemplateExecError(e.message, partial);
+  // The stack ran out in the walk itself (templates nested deep inside each other): a depth limit too.
+  // Only the outermost execute reports it, once the stack has unwound.
+  if (outermost && e instanceof RangeError && /call stack size/i.test(e.message)) {
+    return new TemplateLimitError(`template: ${name}: exceeded maximum template depth: the stack ran out (maxDepth)`, 'maxDepth');
+  }
+  return e;
 }

@@ -2,6 +2,7 @@
 import { sprint, sprintf, sprintln } from '../fmt/printf';
 import { utf8Length } from '../fmt/quote';
 import { GoInt, isMap, isTrue, mapType, sliceElemType, typeName } from '../values';
+import { BUILTIN_SIZES, withSizes } from '../sprig/sizes';
 import { IfaceResult } from './eval';
 import { ANY, type GoFunc, VALUE } from './types';
 
@@ -159,7 +160,7 @@ function call(fn: unknown, ...args: unknown[]): unknown {
 
 const f = (fn: (...a: never[]) => unknown, params: string[], variadic?: string): GoFunc => ({ fn, params, variadic });
 
-export const BUILTINS: Record<string, GoFunc> = {
+export const BUILTINS: Record<string, GoFunc> = withSizes({
   and: f(() => undefined, [VALUE], VALUE),
   or: f(() => undefined, [VALUE], VALUE),
   not: f((a: unknown) => !isTrue(a)[0], [VALUE]),
@@ -179,4 +180,4 @@ export const BUILTINS: Record<string, GoFunc> = {
   le: f(le, [VALUE, VALUE]),
   lt: f(lt, [VALUE, VALUE]),
   ne: f((a: unknown, b: unknown) => !eq(a, b), [VALUE, VALUE]),
-};
+}, BUILTIN_SIZES);

@@ -3,6 +3,8 @@ import type * as A from '../parse/ast';
 import { nodeString } from '../parse/ast';
 import { goQuote } from '../fmt/quote';
 import { GoInt, GoTime, hasKey, isMap, isStruct, mapType, typeName } from '../values';
+import { TemplateLimitError } from '../errors';
+import type { LimitHit, LimitName } from './limits';
 import { State, val, type Val } from './state';
 import { ANY, assignable, canBeNil, type GoFunc, type GoType, VALUE, zeroOf } from './types';
 import { timeMethod } from './methods';
@@ -12,8 +14,7 @@ const isIntType = (t: GoType): boolean => /^u?int(8|16|32|64)?$/.test(t);
 
 export class Evaluator extends State {
   protected spawn(name: string, dot: Val): State {
-    const s = new Evaluator(this.env, name, dot);
-    return s;
+    return new Evaluator(this.env, name, dot, this.budget);
   }
 
   evalPipeline(dot: Val, pipe: A.PipeNode): Val {
@@ -162,15 +163,33 @@ export class Evaluator extends State {
       const t = i < fn.params.length ? fn.params[i] : (fn.variadic ?? fn.params[fn.params.length - 1]);
       argv.push(this.validateType(final, t).v);
     }
+    this.step();
+    if (fn.makes) this.refuse(node, name, this.budget.makes(fn.makes.kind, fn.makes.size(argv, this.capFor(fn.makes.kind))));
     let result: unknown;
     try {
       result = (fn.fn as (...a: unknown[]) => unknown)(...argv);
     } catch (e) {
       this.at(node);
       if (e instanceof Error && e.name === 'ExecFailure') throw e;
+      // A nested execute (Helm's include) that ran out of the shared budget stays a limit error.
+      if (e instanceof TemplateLimitError) this.refuse(node, name, { limit: e.limit as LimitName, message: e.message });
       this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    // What a function made without announcing it is measured after the fact, before anyone keeps it.
+    if (typeof result === 'string') this.refuse(node, name, this.budget.makes('bytes', result.length));
+    else if (Array.isArray(result)) this.refuse(node, name, this.budget.makes('items', result.length));
     return result instanceof IfaceResult ? val(result.v, true) : val(result, result === null);
+  }
+
+  private capFor(kind: 'bytes' | 'items'): number {
+    return kind === 'bytes' ? this.budget.limits.maxValueBytes : this.budget.limits.maxListLength;
+  }
+
+  /** Fails the call `name` at node when h says it broke a limit. */
+  private refuse(node: A.Node, name: string, h: LimitHit | undefined): void {
+    if (!h) return;
+    this.at(node);
+    this.limitf(h, `error calling ${name}: `);
   }
 
   private andOr(dot: Val, name: string, args: A.ArgNode[], final: Val): Val {

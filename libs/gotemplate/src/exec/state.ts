@@ -6,6 +6,7 @@ import { TemplateExecError } from '../errors';
 import { formatValue, type Flags } from '../fmt/printf';
 import { utf8Length, goQuote } from '../fmt/quote';
 import { GoInt, isMap, isTrue, kindOf, mapKeys, sliceElemType, typeName } from '../values';
+import { type ExecBudget, type LimitHit, type LimitName, printedSize } from './limits';
 import type { GoFunc } from './types';
 
 export type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
@@ -29,18 +30,24 @@ const PLAIN: Flags = {
 
 export const val = (v: unknown, iface = false): Val => ({ v, iface });
 
-export class ExecFailure extends Error {}
+export class ExecFailure extends Error {
+  /** Set when an execution limit, not the template's logic, stopped the run. */
+  limit?: LimitName;
+}
+
+/** How much of a node a limit error quotes: the node may be a whole range body or a long text. */
+const LIMIT_CONTEXT = 40;
 
 export abstract class State {
   out = '';
   node: A.Node | null = null;
   vars: Variable[];
-  depth = 0;
 
   constructor(
     readonly env: ExecEnv,
     public tmplName: string,
     dot: Val,
+    readonly budget: ExecBudget,
   ) {
     this.vars = [{ name: '$', val: dot }];
   }
@@ -50,15 +57,41 @@ export abstract class State {
   }
 
   errorf(msg: string): never {
+    throw new ExecFailure(this.located(msg, Infinity));
+  }
+
+  /** A limit error: Go's shape, with the node quoted short. */
+  limitf(h: LimitHit, prefix = ''): never {
+    const e = new ExecFailure(this.located(prefix + h.message, LIMIT_CONTEXT));
+    e.limit = h.limit;
+    throw e;
+  }
+
+  private located(msg: string, contextMax: number): string {
     const name = this.tmplName;
-    if (this.node === null) throw new ExecFailure(`template: ${name}: ${msg}`);
+    if (this.node === null) return `template: ${name}: ${msg}`;
     const n = this.node;
     const before = n.src.text.slice(0, n.pos);
     const nl = before.lastIndexOf('\n');
     const col = nl < 0 ? utf8Length(before) : utf8Length(before.slice(nl + 1));
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const loc = `${n.src.parseName}:${line}:${col}`;
-    throw new ExecFailure(`template: ${loc}: executing ${goQuote(name)} at <${nodeString(n)}>: ${msg}`);
+    let context = nodeString(n);
+    if (context.length > contextMax) context = context.slice(0, contextMax) + '...';
+    return `template: ${loc}: executing ${goQuote(name)} at <${context}>: ${msg}`;
+  }
+
+  /** Counts a step against the budget (steps and, now and then, the clock). */
+  step(): void {
+    const h = this.budget.step();
+    if (h) this.limitf(h);
+  }
+
+  /** Appends to the output, refusing what would take it past the budget. */
+  emit(s: string): void {
+    const h = this.budget.write(s.length);
+    if (h) this.limitf(h);
+    this.out += s;
   }
 
   mark(): number {
@@ -89,6 +122,7 @@ export abstract class State {
 
   walk(dot: Val, node: A.Node): void {
     this.at(node);
+    this.step();
     switch (node.type) {
       case 'action': {
         const v = this.evalPipeline(dot, node.pipe);
@@ -105,7 +139,7 @@ export abstract class State {
       case 'range': return this.walkRange(dot, node);
       case 'template': return this.walkTemplate(dot, node);
       case 'text':
-        this.out += node.text;
+        this.emit(node.text);
         return;
     }
     this.errorf(`unknown node: ${nodeString(node)}`);
@@ -171,13 +205,17 @@ export abstract class State {
     this.at(t);
     const tree = this.env.lookupTree(t.name);
     if (!tree) this.errorf(`template ${goQuote(t.name)} not defined`);
-    if (this.depth === 100000) this.errorf('exceeded maximum template depth (100000)');
+    const b = this.budget;
+    // Go's check and message, at our depth: JavaScript's stack runs out long before Go's 100000.
+    if (b.depth >= b.limits.maxDepth) this.limitf({ limit: 'maxDepth', message: `exceeded maximum template depth (${b.limits.maxDepth})` });
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : val(undefined);
     const s = this.spawn(tree.name, newDot);
-    s.depth = this.depth + 1;
+    b.depth++;
     try {
       s.walk(newDot, tree.root);
     } finally {
+      b.depth--;
+      // Already counted against the budget when the callee wrote it.
       this.out += s.out;
     }
   }
@@ -185,11 +223,18 @@ export abstract class State {
   printValue(n: A.Node, v: unknown): void {
     this.at(n);
     if (v === undefined || v === null) {
-      this.out += '<no value>';
+      this.emit('<no value>');
       return;
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.out += typeof v === 'string' ? v : formatValue(v, 'v', PLAIN, 0);
+    if (typeof v === 'string') return this.emit(v);
+    // A list or map is sized before it is formatted, so printing a huge one allocates nothing.
+    if (typeof v === 'object' && !(v instanceof GoInt)) {
+      const room = this.budget.remainingOutput;
+      const h = printedSize(v, room) > room ? this.budget.write(room + 1) : undefined;
+      if (h) this.limitf(h);
+    }
+    this.emit(formatValue(v, 'v', PLAIN, 0));
   }
 
   abstract evalPipeline(dot: Val, pipe: A.PipeNode): Val;

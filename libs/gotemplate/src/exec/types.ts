@@ -12,6 +12,12 @@ export interface GoFunc {
   params: GoType[];
   /** Element type of a trailing variadic parameter. */
   variadic?: GoType;
+  /**
+   * What a call would make, worked out from its arguments before it runs, so that an oversized
+   * result is refused instead of allocated: a string's length ('bytes') or a list's ('items').
+   * `size` may stop counting once past `cap`.
+   */
+  makes?: { kind: 'bytes' | 'items'; size: (args: unknown[], cap: number) => number };
 }
 
 export const ANY = 'interface {}';
@@ -40,6 +46,6 @@ export function zeroOf(t: GoType): unknown {
 }
 
 /** Wraps a JS function as a Go func with an explicit signature. */
-export function goFunc(fn: (...args: never[]) => unknown, params: GoType[], variadic?: GoType): GoFunc {
-  return { fn, params, variadic };
+export function goFunc(fn: (...args: never[]) => unknown, params: GoType[], variadic?: GoType, makes?: GoFunc['makes']): GoFunc {
+  return makes ? { fn, params, variadic, makes } : { fn, params, variadic };
 }

@@ -136,7 +136,8 @@ export function concat(...lists: unknown[]): unknown[] {
   for (const l of lists) {
     const a = asList(l);
     if (!a) throw new Error(`Cannot concat type ${typeName(l)} as list`);
-    out.push(...a);
+    // A loop, not push(...a): spreading a list of a few hundred thousand overflows the stack.
+    for (const x of a) out.push(x);
   }
   return out;
 }

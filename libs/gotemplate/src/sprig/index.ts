@@ -13,6 +13,7 @@ import * as K from './crypto';
 import { genPrivateKey } from './keys';
 import { Version } from './semver';
 import { semverCompare } from './semver-constraints';
+import { SPRIG_SIZES, withSizes } from './sizes';
 import { urlJoin, urlParse } from './url';
 import { abbrevboth, abbreviateFull, shuffle, toSnakeLike } from './xstrings';
 
@@ -175,7 +176,7 @@ export type HostResolver = (name: string) => string[];
 
 /** Sprig's TxtFuncMap; env/expandenv only when enabled, getHostByName only with a resolver. */
 export function sprigFuncs(enableEnv: boolean, resolveHost?: HostResolver): Record<string, GoFunc> {
-  cached ??= { ...stringFuncs(), ...mathFuncs(), ...dataFuncs(), ...dateFuncs(), ...cryptoFuncs() };
+  cached ??= withSizes({ ...stringFuncs(), ...mathFuncs(), ...dataFuncs(), ...dateFuncs(), ...cryptoFuncs() }, SPRIG_SIZES);
   const net: Record<string, GoFunc> = resolveHost ? { getHostByName: str1((name) => pickHost(resolveHost(name))) } : {};
   if (!enableEnv) return resolveHost ? { ...cached, ...net } : cached;
   const env = (name: string): string => process.env[name] ?? '';
