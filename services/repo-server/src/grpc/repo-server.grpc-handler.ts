@@ -4,7 +4,7 @@ import { contracts, fromJsonObject, JsonObjectError, toJsonObject } from '@floti
 import type { RepoServerServiceHandlers } from '@flotilla/contracts';
 import { AppDetailsService } from '../details/app-details.service';
 import { credentialsOf } from '../git/repository.registry';
-import { GitError, RevisionNotFoundError } from '../git/git-repository.client';
+import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
 import { GitQueryService } from '../git/git-query.service';
 import { AppPathError, ManifestGenerationService, RefSource, RenderPausedError, UnsupportedSourceError } from '../manifests/manifest-generation.service';
 import { ToolExecError } from '../exec/tool-exec.client';
@@ -22,6 +22,7 @@ export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
   if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
+  if (err instanceof RepositoryUrlError) return { code: grpc.status.INVALID_ARGUMENT, details };
   if (err instanceof GitError) return { code: grpc.status.UNAVAILABLE, details };
   return { code: grpc.status.INTERNAL, details };
 }

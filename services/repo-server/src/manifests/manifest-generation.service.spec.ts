@@ -128,6 +128,15 @@ describe('ManifestGenerationService', () => {
     }
   });
 
+  it('never serves a last good render for a URL the repo-server refuses: the refusal is the answer', async () => {
+    write('app/deploy.yaml', deployment(2));
+    commit();
+    const source = { repoURL: `file://${origin}`, path: 'app', targetRevision: 'main' };
+    await service.generate({ source, appName: 'refused' });
+    const strict = new ManifestGenerationService(new RepositoryRegistry(join(root, 'cache-strict'), 0), new ManifestCacheStore(redis, 60, prefix));
+    await expect(strict.generate({ source, appName: 'refused', noRevisionCache: true })).rejects.toThrow(/local repositories are refused unless FLOTILLA_REPO_ALLOW_LOCAL_URLS=true/);
+  });
+
   describe('after repeated failures of one input', () => {
     const source = (): { repoURL: string; path: string } => ({ repoURL: `file://${origin}`, path: 'app' });
     const brokenRepo = (): void => {

@@ -3,7 +3,7 @@ import { filesTouchPaths, manifestGeneratePaths } from '@flotilla/api-types';
 import { CachedManifests, ManifestCacheStore } from '../cache/manifest-cache.store';
 import type { PausedRender, RenderFailureStore } from '../cache/render-failure.store';
 import { GitCredentials } from '../git/git-credentials';
-import { GitError, RevisionNotFoundError } from '../git/git-repository.client';
+import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { HelmRepositoryUnreachableError, resolveChartVersion } from '../helm/helm-chart-repository.client';
 import { DEFAULT_RENDER_LIMITS, RenderLimits, RenderSafetyError } from '../limits/render-limits';
@@ -216,7 +216,8 @@ interface ResolvedRef {
 const sourceTypeOf = (entry: CachedManifests): SourceType => (entry.sourceType ?? 'Directory') as SourceType;
 
 /** Git or a Helm repository could not be reached (as opposed to: it answered that the revision does not exist). */
-const isUnreachable = (err: unknown): boolean => (err instanceof GitError && !(err instanceof RevisionNotFoundError)) || err instanceof HelmRepositoryUnreachableError;
+/** git or a Helm repository did not answer; a URL refused by policy, or a revision that is not there, is an answer. */
+const isUnreachable = (err: unknown): boolean => (err instanceof GitError && !(err instanceof RevisionNotFoundError) && !(err instanceof RepositoryUrlError)) || err instanceof HelmRepositoryUnreachableError;
 
 /** An input that failed repeatedly is paused: its requests get the last error without a render. */
 export class RenderPausedError extends Error {
