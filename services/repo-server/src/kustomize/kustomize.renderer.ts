@@ -10,7 +10,8 @@ import { applyKustomizeOverrides, kustomizationFile, KustomizeSourceOptions } fr
 
 /** Fields whose entries are files or kustomization directories. */
 const PATH_LISTS = ['resources', 'bases', 'components', 'crds', 'patchesStrategicMerge', 'configurations', 'generators', 'transformers', 'validators'];
-const REMOTE = /(^[a-z][a-z0-9+.-]*:\/\/)|(^git@)|(^(github\.com|gitlab\.com|bitbucket\.org)\/)|([?&]ref=)/i;
+// URLs, go-getter's forced getters (`git::…`), scp-like git and the hosts kustomize knows.
+const REMOTE = /(^[a-z][a-z0-9+.-]*:\/\/)|(^[a-z0-9+.-]+::)|(^git@)|(^(github\.com|gitlab\.com|bitbucket\.org)\/)|([?&]ref=)/i;
 
 /** The paths a kustomization names: files, and directories of other kustomizations. */
 export function kustomizationPaths(k: Record<string, unknown>): string[] {
@@ -47,7 +48,9 @@ export function checkKustomization(root: string, dir: string, seen = new Set<str
   for (const entry of kustomizationPaths(k)) {
     if (REMOTE.test(entry)) throw new RenderSafetyError(`${where}: remote resource "${entry}" is not allowed; repo-server renders without network access`);
     const full = resolveInRepo(root, relative(root, dirname(file)), entry, `${where}: entry`);
-    if (existsSync(full) && statSync(full).isDirectory()) checkKustomization(root, full, seen);
+    // kustomize tries whatever is not a local file or directory as a remote base: nothing may reach it.
+    if (!existsSync(full)) throw new RenderSafetyError(`${where}: entry "${entry}" is not in the repository (remote bases are not allowed)`);
+    if (statSync(full).isDirectory()) checkKustomization(root, full, seen);
   }
 }
 

@@ -75,6 +75,12 @@ describe('rendering safety', () => {
     await expect(generate({ path: 'k' })).rejects.toThrow('k/kustomization.yaml: entry "../../../../../../etc": path leaves the repository');
     repo.write('k/kustomization.yaml', 'resources:\n  - https://github.com/kubernetes-sigs/kustomize//examples/helloWorld?ref=v5.0.0\n').commit();
     await expect(generate({ path: 'k' })).rejects.toThrow('k/kustomization.yaml: remote resource "https://github.com/kubernetes-sigs/kustomize//examples/helloWorld?ref=v5.0.0" is not allowed');
+    // A forced getter or any entry that is not in the checkout, which kustomize would fetch itself, even a repository on this host.
+    repo.write('base/kustomization.yaml', 'resources: [cm.yaml]\n').write('base/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cloned}\n');
+    for (const entry of [`git::file://${repo.dir}//base`, `localhost/org/repo//base`]) {
+      repo.write('k/kustomization.yaml', `resources:\n  - ${entry}\n`).commit();
+      await expect(generate({ path: 'k' })).rejects.toThrow(/k\/kustomization\.yaml: (remote resource ".*" is not allowed|entry ".*" is not in the repository)/);
+    }
   });
 
   it('kills a tool that runs past the exec timeout together with its children, and names a missing binary', async () => {

@@ -21,7 +21,7 @@ let repo: TestRepository;
 const generate = (source: Partial<ManifestRequest['source']>): Promise<{ manifests: unknown[] }> => {
   const config = testConfig(repo.root);
   const service = new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
-  return service.generate({ source: { repoURL: repo.url, ...source }, appName: 'app', noCache: true }) as Promise<{ manifests: unknown[] }>;
+  return service.generate({ source: { repoURL: repo.url, ...source }, appName: 'app', noCache: true });
 };
 
 /** Either the render is refused, or nothing of the canary reached its output. */
