@@ -68,3 +68,17 @@ describe('ApplicationValidationService with destination.servers', () => {
     await expect(service(everywhere).validate(app({ namespace: 'web' }), false)).rejects.toThrow('spec.destination.server, spec.destination.name or spec.destination.servers is required');
   });
 });
+
+describe('ApplicationValidationService with hostile repository URLs', () => {
+  it("refuses what git would read as an option or a remote helper, before the repo-server is asked", async () => {
+    const everywhere = [{ server: '*', namespace: '*' }];
+    for (const [repoURL, reason] of [
+      ['--upload-pack=touch /tmp/pwned', 'starts with "-"'],
+      ['ext::sh -c touch% /tmp/pwned', `uses git's remote-helper syntax "ext::"`],
+      ['ssh://-oProxyCommand=id/x', 'has a host or user that starts with "-"'],
+    ]) {
+      const hostile: Application = { ...app({ server: DEV, namespace: 'default' }), spec: { ...app({ server: DEV, namespace: 'default' }).spec, source: { repoURL, path: '.' } } };
+      await expect(service(everywhere).validate(hostile, false)).rejects.toThrow(`spec.source.repoURL is not a git repository URL the repo-server will fetch: it ${reason}`);
+    }
+  });
+});

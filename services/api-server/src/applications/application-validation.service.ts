@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Application, ApplicationSource, AppProject } from '@flotilla/api-types';
-import { DEFAULT_PROJECT } from '@flotilla/api-types';
+import { checkRepoUrl, DEFAULT_PROJECT } from '@flotilla/api-types';
 import type { RepoServerClient } from '@flotilla/clients';
 import type { ClusterStore } from '../clusters/cluster.store';
 import type { KubeResourceStore } from '../hub/kube-resource.store';
@@ -38,7 +38,10 @@ export class ApplicationValidationService {
       throw invalidArgument(`application spec for ${name} is invalid: InvalidSpecError: spec.source or spec.sources is required`);
     const conditions: string[] = [];
     sources.forEach(({ source, field }) => {
+      const verdict = source.repoURL && !source.chart ? checkRepoUrl(source.repoURL) : undefined;
       if (!source.repoURL) conditions.push(`${field}.repoURL is required`);
+      // Refused early what the repo-server would refuse anyway (the URL itself is not echoed: it may carry credentials).
+      else if (verdict && !verdict.ok) conditions.push(`${field}.repoURL is not a git repository URL the repo-server will fetch: it ${verdict.reason}`);
       else if (!sourcePermitted(project, source.repoURL))
         conditions.push(`application repo ${source.repoURL} is not permitted in project '${project.metadata.name}'`);
     });
