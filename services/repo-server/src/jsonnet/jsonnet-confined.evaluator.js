@@ -57,7 +57,7 @@ function evaluate(job) {
   // libjsonnet frees what the callback hands it, so it must come from libjsonnet's allocator.
   const copy = (bytes) => {
     const p = realloc(vm, null, Math.max(1, bytes.length));
-    if (bytes.length) koffi.encode(p, 'uint8_t', Array.from(bytes), bytes.length);
+    if (bytes.length) koffi.encode(p, 'uint8_t', bytes, bytes.length);
     return p;
   };
   const importer = koffi.register((_ctx, base, rel, foundHere, buf, buflen) => {
