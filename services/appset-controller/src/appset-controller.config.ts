@@ -1,6 +1,9 @@
 // The appset-controller's whole configuration, read once from the environment at start-up.
+import type { ExecLimits } from '@flotilla/gotemplate';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { z } from 'zod';
+
+const count = (unit: string) => z.coerce.number({ error: `must be a number of ${unit}` }).int(`must be a whole number of ${unit}`).min(1);
 
 const schema = z.object({
   ...platformEnv,
@@ -18,6 +21,19 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** How long the leader lease lives without renewal; the leader renews it at a third of this. */
   FLOTILLA_APPSET_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(3).default(15),
+  // goTemplate limits, per generated Application (its template strings and templatePatch together).
+  /** One Application renders in microseconds; 1 s is ample yet bounds how long one reconcile holds the single event loop. */
+  FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: count('milliseconds').default(1000),
+  /** etcd takes objects up to 1.5 MiB, so no Application that can be stored comes near 10 MiB of rendered text. */
+  FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES: count('bytes').default(10 * 1024 * 1024),
+  /** Nodes, range iterations and calls: a typical Application takes a few hundred. */
+  FLOTILLA_APPSET_TEMPLATE_MAX_STEPS: count('steps').default(1_000_000),
+  /** The longest list one function (until, list, append…) may make. */
+  FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH: count('elements').default(100_000),
+  /** After a failed reconcile the same ApplicationSet generation is retried this much later, doubling each time… */
+  FLOTILLA_APPSET_RETRY_BASE_MS: count('milliseconds').default(10_000),
+  /** …up to this (a new generation, i.e. an edited spec, starts again from the base). */
+  FLOTILLA_APPSET_RETRY_MAX_MS: count('milliseconds').default(300_000),
 });
 
 export type AppSetControllerEnv = z.output<typeof schema>;
@@ -31,6 +47,8 @@ export interface AppSetControllerConfig {
   readonly leaseMs: number;
   readonly repoServer: string;
   readonly newGitFileGlobbing: boolean;
+  readonly templateLimits: ExecLimits;
+  readonly retry: { readonly baseMs: number; readonly maxMs: number };
 }
 
 export function loadAppSetControllerConfig(env: NodeJS.ProcessEnv = process.env): AppSetControllerConfig {
@@ -44,5 +62,14 @@ export function loadAppSetControllerConfig(env: NodeJS.ProcessEnv = process.env)
     leaseMs: parsed.FLOTILLA_APPSET_LEASE_SECONDS * 1000,
     repoServer: parsed.FLOTILLA_REPO_SERVER,
     newGitFileGlobbing: parsed.FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING,
+    templateLimits: {
+      timeoutMs: parsed.FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS,
+      maxOutputBytes: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
+      // One function's result can be no longer than the output it could ever be printed into.
+      maxValueBytes: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
+      maxSteps: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_STEPS,
+      maxListLength: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH,
+    },
+    retry: { baseMs: parsed.FLOTILLA_APPSET_RETRY_BASE_MS, maxMs: Math.max(parsed.FLOTILLA_APPSET_RETRY_MAX_MS, parsed.FLOTILLA_APPSET_RETRY_BASE_MS) },
   };
 }

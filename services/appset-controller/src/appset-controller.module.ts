@@ -50,6 +50,7 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
             new AppSetHubClient(kube, config.namespace),
             generatorRegistry({ reader: repoServer.client, newGitFileGlobbing: config.newGitFileGlobbing }),
             logger,
+            { templateLimits: config.templateLimits },
           ),
         inject: [KubeClient, RepoServerConnection, LOGGER],
       },
@@ -69,6 +70,7 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
             resyncMs: config.resyncMs,
             leaseMs: config.leaseMs,
             leaseKey: `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:leader`,
+            retry: config.retry,
           });
           readiness.register('hub-watches', () => controller.checkSynced());
           return controller;

@@ -9,15 +9,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppSetMetrics } from '../reconcile/appset.metrics';
 import type { AppSetReconciler } from '../reconcile/appset.reconciler';
-import { appSetChanged, applicationChanged, controllingAppSet, gitRequeueAfterMs, usesClusters } from './requeue.rules';
+import { appSetChanged, applicationChanged, controllingAppSet, FailureBackoff, gitRequeueAfterMs, usesClusters } from './requeue.rules';
 
 export interface AppSetReconcileJob {
   name: string;
 }
 export const APPSET_RECONCILE_QUEUE = defineQueue<AppSetReconcileJob>('appset-reconcile');
 
-/** After a failed write the reconcile is retried this much later (Argo requeues with backoff). */
-const RETRY_AFTER_ERROR_MS = 10_000;
+/** A failed reconcile is retried after this, doubling on each failure of the same generation up to the max. */
+const DEFAULT_RETRY = { baseMs: 10_000, maxMs: 300_000 };
 const CONCURRENCY = 4;
 
 export interface AppSetControllerOptions {
@@ -26,6 +26,8 @@ export interface AppSetControllerOptions {
   leaseMs: number;
   /** Redis key of the leader lease. */
   leaseKey: string;
+  /** Backoff after failed reconciles (default 10 s doubling up to 5 min). */
+  retry?: { baseMs: number; maxMs: number };
 }
 
 export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,7 +37,9 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
   private readonly leader: LeaderElection;
   private worker: Worker<AppSetReconcileJob> | undefined;
   private resync: NodeJS.Timeout | undefined;
-  private readonly retries = new Set<NodeJS.Timeout>();
+  /** One pending retry per failing ApplicationSet. */
+  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private readonly backoff: FailureBackoff;
   /** One pending `requeueAfterSeconds` reconcile per ApplicationSet. */
   private readonly requeues = new Map<string, NodeJS.Timeout>();
   private starting: Promise<void> | undefined;
@@ -51,6 +55,8 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     private readonly opts: AppSetControllerOptions,
   ) {
     const ns = opts.namespace;
+    const retry = opts.retry ?? DEFAULT_RETRY;
+    this.backoff = new FailureBackoff(retry.baseMs, retry.maxMs);
     this.appSets = new Informer<ApplicationSet>(kube, { apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet', namespace: ns });
     const apps = new Informer<Application>(kube, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: ns });
     const secrets = new Informer<KubeObject>(kube, {
@@ -101,7 +107,7 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
   async stop(): Promise<void> {
     this.stopped = true;
     await this.leader.stop();
-    for (const t of this.retries) clearTimeout(t);
+    for (const t of this.retries.values()) clearTimeout(t);
     for (const t of this.requeues.values()) clearTimeout(t);
     await Promise.all(this.informers.map((i) => i.stop()));
   }
@@ -132,6 +138,9 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
 
   private async process(name: string): Promise<void> {
     if (!this.leader.isLeader) return;
+    const generation = this.appSets.get(name, this.opts.namespace)?.metadata.generation;
+    // A failing generation runs again when its backoff says, not on every event or resync meanwhile.
+    if (this.backoff.waiting(name, generation)) return;
     const started = process.hrtime.bigint();
     let result: Awaited<ReturnType<AppSetReconciler['reconcile']>> = 'error';
     try {
@@ -141,8 +150,11 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     } finally {
       this.metrics.observe(result, Number(process.hrtime.bigint() - started) / 1e9);
     }
-    if (result === 'error') this.retryLater(name);
-    else if (result === 'success') this.requeueAfter(name);
+    if (result === 'error') return this.retryLater(name, generation);
+    this.backoff.forget(name);
+    clearTimeout(this.retries.get(name));
+    this.retries.delete(name);
+    if (result === 'success') this.requeueAfter(name);
   }
 
   /** A git generator's requeueAfterSeconds shorter than the resync brings the next reconcile forward. */
@@ -158,12 +170,17 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     this.requeues.set(name, timer);
   }
 
-  private retryLater(name: string): void {
+  private retryLater(name: string, generation: number | undefined): void {
+    const delay = this.backoff.failed(name, generation);
+    clearTimeout(this.retries.get(name));
+    if (this.stopped) return;
     const timer = setTimeout(() => {
-      this.retries.delete(timer);
+      this.retries.delete(name);
+      this.backoff.due(name);
       this.enqueue(name);
-    }, RETRY_AFTER_ERROR_MS);
-    this.retries.add(timer);
+    }, delay);
+    this.retries.set(name, timer);
+    this.logger.info({ applicationset: name, retryInMs: delay }, 'reconcile failed; retrying with backoff');
   }
 
   private enqueueOwner(app: Application): void {

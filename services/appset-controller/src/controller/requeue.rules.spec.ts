@@ -1,5 +1,5 @@
 import type { Application, ApplicationSet } from '@flotilla/api-types';
-import { appSetChanged, applicationChanged, controllingAppSet, gitRequeueAfterMs, usesClusters } from './requeue.rules';
+import { applicationChanged, appSetChanged, controllingAppSet, FailureBackoff, gitRequeueAfterMs, retryDelayMs, usesClusters } from './requeue.rules';
 
 const set = (over: any = {}): ApplicationSet =>
   ({
@@ -70,5 +70,21 @@ describe('gitRequeueAfterMs', () => {
     [[{ matrix: { generators: [{ clusters: {} }, { git: { requeueAfterSeconds: 45 } }] } }], 45_000],
   ])('%j → %s', (generators, expected) => {
     expect(gitRequeueAfterMs(set({ spec: { generators } }))).toBe(expected);
+  });
+});
+
+describe('FailureBackoff', () => {
+  it('doubles the wait on each failure of one generation up to the max, and starts over for a new generation', () => {
+    let now = 0;
+    const backoff = new FailureBackoff(100, 1000, () => now);
+    expect([1, 2, 3, 4, 5, 6].map(() => backoff.failed('a', 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect(backoff.waiting('a', 1)).toBe(true);
+    expect(backoff.waiting('a', 2)).toBe(false);
+    expect(backoff.failed('a', 2)).toBe(100);
+    now = 100;
+    expect(backoff.waiting('a', 2)).toBe(false);
+    backoff.forget('a');
+    expect(backoff.failed('a', 2)).toBe(100);
+    expect(retryDelayMs(80, 10_000, 300_000)).toBe(300_000);
   });
 });

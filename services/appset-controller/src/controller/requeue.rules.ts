@@ -75,3 +75,48 @@ function nestedGenerators(generator: Record<string, unknown>): unknown[] {
     .filter(isPlainObject)
     .flatMap((g): unknown[] => (Array.isArray(g.generators) ? (g.generators as unknown[]) : []));
 }
+
+/** The n-th failure in a row (n >= 1) of one ApplicationSet generation waits base, 2 base, 4 base… up to max. */
+export function retryDelayMs(failures: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30));
+}
+
+/**
+ * Failed reconciles per ApplicationSet, so that a broken one is retried with exponential backoff
+ * instead of on every event and resync. A new generation (an edited spec) starts from the base again.
+ */
+export class FailureBackoff {
+  private readonly failing = new Map<string, { generation: number | undefined; count: number; until: number }>();
+
+  constructor(
+    private readonly baseMs: number,
+    private readonly maxMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Records a failed reconcile; returns how long to wait before the next one. */
+  failed(name: string, generation: number | undefined): number {
+    const prev = this.failing.get(name);
+    const count = prev && prev.generation === generation ? prev.count + 1 : 1;
+    const delay = retryDelayMs(count, this.baseMs, this.maxMs);
+    this.failing.set(name, { generation, count, until: this.now() + delay });
+    return delay;
+  }
+
+  /** The scheduled retry is here: let it run even if the timer fired a hair early. */
+  due(name: string): void {
+    const f = this.failing.get(name);
+    if (f) f.until = 0;
+  }
+
+  /** A reconcile that succeeded (or found the ApplicationSet gone) forgets the failures. */
+  forget(name: string): void {
+    this.failing.delete(name);
+  }
+
+  /** Whether a reconcile of this generation should wait for its scheduled retry rather than run now. */
+  waiting(name: string, generation: number | undefined): boolean {
+    const f = this.failing.get(name);
+    return f !== undefined && f.generation === generation && this.now() < f.until;
+  }
+}

@@ -1,16 +1,17 @@
 // A matrix's second child may reference the first child's parameters anywhere in its fields
 // (e.g. a git path built from a cluster label); this renders them in before the child runs.
 import type { ApplicationSet } from '@flotilla/api-types';
-import { stringRenderer } from '../template/string.renderer';
+import type { ExecLimits } from '@flotilla/gotemplate';
+import { perStringRenderer } from '../template/string.renderer';
 import { renderTree } from '../template/tree.renderer';
 import { GeneratorEntry, GeneratorError, Params } from './generator.types';
 
 /** Generators whose `values` may name their own parameters, so they are resolved apart (Argo's filteredGeneratorTypes). */
 const WITH_VALUES = ['clusters', 'git'] as const;
 
-export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: ApplicationSet): GeneratorEntry {
+export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: ApplicationSet, limits?: ExecLimits): GeneratorEntry {
   if (Object.keys(params).length === 0) return entry;
-  const render = stringRenderer(appSet.spec);
+  const render = perStringRenderer(appSet.spec, limits);
   const withoutValues: GeneratorEntry = { ...entry };
   for (const key of WITH_VALUES) {
     if (!entry[key]) continue;
@@ -21,7 +22,7 @@ export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: 
     const rendered = renderTree(withoutValues, params, render);
     for (const key of WITH_VALUES) {
       const values = entry[key]?.values;
-      if (values) Object.assign(rendered, { [key]: { ...rendered[key], values: preResolveValues(values, params, appSet) } });
+      if (values) Object.assign(rendered, { [key]: { ...rendered[key], values: preResolveValues(values, params, appSet, limits) } });
     }
     return rendered;
   } catch (err) {
@@ -33,10 +34,10 @@ export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: 
  * `values` may also reference the child's own parameters, which do not exist yet: in goTemplate mode
  * a value naming a missing key is kept as written so the child resolves it later.
  */
-function preResolveValues(values: Record<string, string>, params: Params, appSet: ApplicationSet): Record<string, string> {
-  if (!appSet.spec.goTemplate) return renderTree(values, params, stringRenderer(appSet.spec));
+function preResolveValues(values: Record<string, string>, params: Params, appSet: ApplicationSet, limits?: ExecLimits): Record<string, string> {
+  if (!appSet.spec.goTemplate) return renderTree(values, params, perStringRenderer(appSet.spec, limits));
   const options = (appSet.spec.goTemplateOptions ?? []).filter((o) => !o.startsWith('missingkey='));
-  const strict = stringRenderer({ goTemplate: true, goTemplateOptions: [...options, 'missingkey=error'] });
+  const strict = perStringRenderer({ goTemplate: true, goTemplateOptions: [...options, 'missingkey=error'] }, limits);
   const out: Record<string, string> = {};
   for (const [key, text] of Object.entries(values)) {
     try {

@@ -1,6 +1,7 @@
 // The contract every ApplicationSet generator implements, as Argo's generators.Generator does: turn one
 // generator entry of an ApplicationSet into parameter sets, and expose its inline template override.
 import type { ApplicationSet, ApplicationSetGenerator, ApplicationSetTemplate, KubeObject, Repository } from '@flotilla/api-types';
+import type { ExecLimits } from '@flotilla/gotemplate';
 
 /** One parameter set: flat `a.b` keys with string values (fasttemplate) or nested maps (goTemplate). */
 export type Params = Record<string, unknown>;
@@ -45,6 +46,8 @@ export interface GeneratorContext {
   readonly clusterSecrets: readonly KubeObject[];
   /** Renders one string with a parameter set in the ApplicationSet's template mode. */
   readonly renderString: (text: string, params: Params) => string;
+  /** Limits for goTemplate rendering (library defaults when absent). */
+  readonly templateLimits?: ExecLimits;
   /** The repository, with the credentials its Secrets give, that repo-server should read `url` as (project-scoped first). */
   readonly repository: (url: string, project: string) => Promise<Repository>;
 }

@@ -19,7 +19,7 @@ export class MatrixGenerator implements Generator {
     const goTemplate = useGoTemplate(ctx.appSet);
     const result: Params[] = [];
     for (const a of await this.childParams(children[0], ctx, 'first')) {
-      const second = interpolateEntry(children[1], a, ctx.appSet);
+      const second = interpolateEntry(children[1], a, ctx.appSet, ctx.templateLimits);
       for (const b of await this.childParams(second, ctx, 'second')) result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
     }
     return result;

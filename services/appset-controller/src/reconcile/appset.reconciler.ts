@@ -13,6 +13,7 @@ import {
   SECRET_TYPE_REPO_CREDS,
   SECRET_TYPE_REPOSITORY,
 } from '@flotilla/api-types';
+import type { ExecLimits } from '@flotilla/gotemplate';
 import type { Logger } from 'pino';
 import { secretField } from '../generators/clusters.generator';
 import type { GeneratorRegistry } from '../generators/generator-entry.transform';
@@ -26,13 +27,23 @@ import { resourcesStatus } from './appset.resources';
 
 export type ReconcileResult = 'success' | 'error' | 'not-found';
 
+export interface AppSetReconcilerOptions {
+  /** Limits for goTemplate rendering, per generated Application. */
+  templateLimits?: ExecLimits;
+  clock?: () => Date;
+}
+
 export class AppSetReconciler {
+  private readonly clock: () => Date;
+
   constructor(
     private readonly hub: AppSetHub,
     private readonly generators: GeneratorRegistry,
     private readonly logger: Logger,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    private readonly options: AppSetReconcilerOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
 
   async reconcile(name: string): Promise<ReconcileResult> {
     const appSet = await this.hub.getAppSet(name);
@@ -43,9 +54,9 @@ export class AppSetReconciler {
       return 'success';
     }
     const secrets = await this.hub.listClusterSecrets();
-    const generated = await generateApplications(appSet, this.generators, secrets, this.repositories());
+    const generated = await generateApplications(appSet, this.generators, secrets, this.repositories(), this.options.templateLimits);
     if (!generated.ok) {
-      // The refresh request stays, so the retry reads the repository afresh too, as in Argo.
+      // The refresh request stays, so the retry reads the repository afresh too, as in Argo. Existing Applications stay as they are.
       log.error({ reason: generated.reason }, `unable to generate applications: ${generated.message}`);
       await this.report(appSet, { kind: 'error', reason: generated.reason, message: generated.message, parametersGenerated: false });
       return 'error';

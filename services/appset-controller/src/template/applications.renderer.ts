@@ -9,12 +9,15 @@ import {
   Repository,
   RESOURCES_FINALIZER,
 } from '@flotilla/api-types';
+import type { ExecLimits } from '@flotilla/gotemplate';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parse } from 'yaml';
 import { GeneratorRegistry, transformEntry } from '../generators/generator-entry.transform';
 import type { GeneratorContext, Params } from '../generators/generator.types';
 import { isPlainObject } from '../json/json-value';
 import { applyMergePatch } from '../json/merge-patch';
-import { stringRenderer, StringRenderer } from './string.renderer';
+import { perStringRenderer, stringRenderer, StringRenderer } from './string.renderer';
+import { echo } from './template.error';
 import { renderTree } from './tree.renderer';
 
 export const ApplicationSetReason = {
@@ -29,29 +32,35 @@ export type GenerationResult =
 /** With no repository Secrets every repoURL is read as itself, without credentials, as Argo does. */
 const bareRepository = (url: string): Promise<Repository> => Promise.resolve({ repo: url });
 
+/**
+ * `templateLimits` bound goTemplate rendering: each generated Application (template and templatePatch)
+ * gets one budget of them, and each string a generator renders gets its own.
+ */
 export async function generateApplications(
   appSet: ApplicationSet,
   registry: GeneratorRegistry,
   clusterSecrets: readonly KubeObject[],
   repository: GeneratorContext['repository'] = bareRepository,
+  templateLimits?: ExecLimits,
 ): Promise<GenerationResult> {
-  const render = stringRenderer(appSet.spec);
-  const ctx: GeneratorContext = { appSet, clusterSecrets, renderString: render, repository };
+  const ctx: GeneratorContext = { appSet, clusterSecrets, renderString: perStringRenderer(appSet.spec, templateLimits), repository, templateLimits };
   const applications: Application[] = [];
   for (const entry of appSet.spec.generators ?? []) {
     let results;
     try {
       results = await transformEntry(entry, registry, appSet.spec.template, ctx);
     } catch (err) {
-      return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: (err as Error).message };
+      return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: echo((err as Error).message) };
     }
     for (const { params, template } of results) {
       for (const p of params) {
         try {
-          applications.push(renderApplication(appSet, template, p, render));
+          applications.push(renderApplication(appSet, template, p, stringRenderer(appSet.spec, templateLimits)));
         } catch (err) {
-          return { ok: false, reason: ApplicationSetReason.RenderTemplateParamsError, message: (err as Error).message };
+          return { ok: false, reason: ApplicationSetReason.RenderTemplateParamsError, message: echo((err as Error).message) };
         }
+        // Each Application may take up to its time limit: let other ApplicationSets, watches and the lease run in between.
+        if (appSet.spec.goTemplate === true) await yieldToEventLoop();
       }
     }
   }
@@ -90,10 +99,10 @@ function applyTemplatePatch(app: Application, patchText: string): Application {
   try {
     patch = parse(patchText);
   } catch (err) {
-    throw new Error(`error while converting template to json ${JSON.stringify(patchText)}: ${(err as Error).message}`);
+    throw new Error(`error while converting template to json ${echo(JSON.stringify(patchText))}: ${echo((err as Error).message)}`);
   }
   if (patch === null || patch === undefined) return app;
-  if (!isPlainObject(patch)) throw new Error(`invalid templatePatch ${JSON.stringify(patchText)}: it must be a map`);
+  if (!isPlainObject(patch)) throw new Error(`invalid templatePatch ${echo(JSON.stringify(patchText))}: it must be a map`);
   const patched = applyMergePatch(app, patch) as Application;
   patched.spec = { ...patched.spec, project: app.spec.project };
   return patched;

@@ -1,4 +1,5 @@
 import { goTemplateRenderer } from './go-template.renderer';
+import { TemplateError } from './template.error';
 import { normalizeName, slugify } from './name.functions';
 
 const params = {
@@ -36,6 +37,26 @@ describe('goTemplateRenderer', () => {
 
   it('does not offer env or expandenv', () => {
     expect(() => render('{{ env "HOME" }}', params)).toThrow(/"env" not defined/);
+  });
+
+  it('stops a runaway template at its limits, quoting the template short', () => {
+    const text = '{{ range until 100000 }}{{ end }}' + 'y'.repeat(5000);
+    let err: unknown;
+    try {
+      goTemplateRenderer([], { maxSteps: 1000 })(text, params);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TemplateError);
+    expect((err as TemplateError).limit).toBe('maxSteps');
+    expect((err as TemplateError).message).toMatch(/^failed to execute go template \{\{ range until 100000 \}\}\{\{ end \}\}y+\.\.\. \(4009 more characters\): template: :1:\d+: .*template limit exceeded: more than 1000 steps \(maxSteps\)$/);
+  });
+
+  it('spends one budget across the strings one renderer renders (one Application)', () => {
+    const perApplication = goTemplateRenderer([], { maxOutputBytes: 20 });
+    expect(perApplication('{{ .server }}', params)).toBe('https://prod');
+    expect(() => perApplication('{{ .server }}', params)).toThrow(/output longer than 20 bytes \(maxOutputBytes\)/);
+    expect(goTemplateRenderer([], { maxOutputBytes: 12 })('{{ .server }}', params)).toBe('https://prod');
   });
 
   it('rejects options text/template does not know', () => {
