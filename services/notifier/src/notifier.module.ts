@@ -5,7 +5,7 @@ import { Module, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { NotificationsConfigStore } from './config/notifications-config.store';
 import { NotificationController } from './notifications/notification-controller.service';
-import type { NotifierConfig } from './notifier.config';
+import { notificationTemplateLimits, type NotifierConfig } from './notifier.config';
 import { NotificationSenderRegistry } from './services/notification-sender.registry';
 
 export const SERVICE_NAME = 'notifier';
@@ -37,7 +37,11 @@ export function notifierModule(config: NotifierConfig): Type<unknown> {
     imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config })],
     providers: [
       { provide: KubeClient, useFactory: () => hubClient(config) },
-      { provide: NotificationsConfigStore, useFactory: (logger: Logger) => new NotificationsConfigStore(logger), inject: [LOGGER] },
+      {
+        provide: NotificationsConfigStore,
+        useFactory: (logger: Logger) => new NotificationsConfigStore(logger, notificationTemplateLimits(config)),
+        inject: [LOGGER],
+      },
       {
         provide: NotificationController,
         useFactory: controllerFactory(config),

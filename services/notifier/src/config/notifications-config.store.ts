@@ -1,3 +1,4 @@
+import type { ExecLimits } from '@flotilla/gotemplate';
 import type { Logger } from 'pino';
 import { NotificationRenderer } from '../delivery/notification.renderer';
 import { NotificationsConfig, parseNotificationsConfig } from './notifications-config.parser';
@@ -27,7 +28,11 @@ export class NotificationsConfigStore {
   private readonly reported = new Set<string>();
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    /** Limits for rendering each notification's templates. */
+    private readonly templateLimits?: ExecLimits,
+  ) {
     this.current = this.build();
   }
 
@@ -58,7 +63,7 @@ export class NotificationsConfigStore {
 
   private build(): ConfigSnapshot {
     const { config, problems } = parseNotificationsConfig(this.configMap?.data ?? {}, decodeSecret(this.secret));
-    const renderer = new NotificationRenderer(config.templates);
+    const renderer = new NotificationRenderer(config.templates, undefined, this.templateLimits);
     for (const problem of [...problems, ...renderer.problems]) this.reportOnce(`argocd-notifications-cm ${problem}; the key is ignored`);
     for (const service of config.services.values()) {
       if ('unsupported' in service) this.reportOnce(`notification service "${service.name}" has type "${service.type}", which Flotilla does not deliver to yet (only webhook); notifications to it are skipped`);

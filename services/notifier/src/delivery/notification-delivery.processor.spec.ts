@@ -43,6 +43,7 @@ describe('NotificationDeliveryProcessor', () => {
         'service.webhook.hook': `url: ${url}/hooks/$pw\nbasicAuth:\n  username: bot\n  password: $pw\n`,
         'template.t': 'webhook:\n  hook:\n    method: POST\n    body: "{{.app.metadata.name}} via {{.recipient}}"',
         'template.bad': 'message: "{{ .app.metadata.name.nope }}"',
+        'template.runaway': 'webhook:\n  hook:\n    method: POST\n    body: "{{ range until 10000000 }}{{ .app.metadata.name }}{{ end }}"',
       },
     });
     const counter = new Counter({ name: 'delivered', help: 'h', labelNames: ['service', 'trigger', 'result'] as const, registers: [new Registry()] });
@@ -79,6 +80,19 @@ describe('NotificationDeliveryProcessor', () => {
     await expect(processor.process(job(['bad']), { attemptsMade: 0, opts: { attempts: 5 } })).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(processor.process(job(['t'], 'slack'), { attemptsMade: 0, opts: { attempts: 5 } })).rejects.toThrow('notification service "slack" is not configured in argocd-notifications-cm');
     expect(await count(counter, 'failed')).toBe(2);
+    expect(bodies).toEqual([]);
+  });
+
+  it('fails a runaway template at once, for good, naming the limit, and sends nothing', async () => {
+    status = 200;
+    const { processor, counter } = setup();
+    const started = performance.now();
+    const err = await processor.process(job(['runaway']), { attemptsMade: 0, opts: { attempts: 5 } }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect((err as Error).message).toMatch(/^template "runaway": template: runaway\.webhook\.hook\.body:1:\d+: .*error calling until: template limit exceeded: .*\(maxListLength\)$/);
+    expect(logs).toContain('failed for good');
+    expect(await count(counter, 'failed')).toBe(1);
     expect(bodies).toEqual([]);
   });
 });

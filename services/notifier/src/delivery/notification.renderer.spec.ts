@@ -1,5 +1,6 @@
 import { parseNotificationsConfig } from '../config/notifications-config.parser';
 import { fullNameByRepoURL, repoURLToHTTPS } from './argo-template.functions';
+import type { ExecLimits } from '@flotilla/gotemplate';
 import { NotificationRenderer, TemplateRenderError } from './notification.renderer';
 
 const app = {
@@ -51,6 +52,35 @@ webhook:
     expect(() => r.render(['broken'], vars)).toThrow(new TemplateRenderError('template "broken" is not defined (or failed to parse) in argocd-notifications-cm'));
     expect(() => r.render(['nope'], vars)).toThrow(/template "nope" is not defined/);
     expect(() => r.render(['fails'], vars)).toThrow(/^template "fails": template: fails\.message:1:/);
+  });
+});
+
+describe('NotificationRenderer limits', () => {
+  const limited = (data: Record<string, string>, limits: ExecLimits) =>
+    new NotificationRenderer(parseNotificationsConfig(data).config.templates, () => new Date('2024-05-01T12:00:00Z'), limits);
+  const renderError = (fn: () => unknown): { err: Error; ms: number } => {
+    const started = performance.now();
+    try {
+      fn();
+    } catch (err) {
+      return { err: err as Error, ms: performance.now() - started };
+    }
+    throw new Error('expected the render to fail');
+  };
+
+  it('stops a template that spins, by its deadline, as a TemplateRenderError naming the limit', () => {
+    const r = limited({ 'template.spin': 'message: "{{ range until 3000 }}{{ range until 3000 }}{{ end }}{{ end }}done"' }, { timeoutMs: 100 });
+    const { err, ms } = renderError(() => r.render(['spin'], vars));
+    expect(err).toBeInstanceOf(TemplateRenderError);
+    expect(err.message).toMatch(/^template "spin": template: spin\.message:1:\d+: .*template limit exceeded: execution took longer than 100ms \(timeoutMs\)$/);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('counts the output of all the templates of one notification against one cap', () => {
+    const data = { 'template.a': `message: "${'a'.repeat(600)}"`, 'template.b': `webhook:\n  x:\n    body: "${'b'.repeat(600)}"` };
+    const r = limited(data, { maxOutputBytes: 1000 });
+    expect(r.render(['a'], vars).message).toHaveLength(600);
+    expect(renderError(() => r.render(['a', 'b'], vars)).err.message).toMatch(/^template "b": .*output longer than 1000 bytes \(maxOutputBytes\)$/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Template } from '@flotilla/gotemplate';
+import { ExecBudget, type ExecLimits, Template } from '@flotilla/gotemplate';
 import type { TemplateConfig } from '../config/notifications-config.parser';
 import type { RenderedNotification } from '../services/notification-service';
 import { templateNamespaces } from './argo-template.functions';
@@ -8,6 +8,10 @@ import { templateNamespaces } from './argo-template.functions';
 // ones overriding earlier ones, and a template missing from the ConfigMap is an error.
 
 type Compiled = { message?: Template; webhook: Record<string, { method?: string; path?: Template; body?: Template }> };
+
+/** How much of an error message a render error quotes: it may carry values the template built. */
+const MESSAGE_MAX = 1024;
+const cut = (s: string): string => (s.length <= MESSAGE_MAX ? s : `${s.slice(0, MESSAGE_MAX)}... (${s.length - MESSAGE_MAX} more characters)`);
 
 export class TemplateRenderError extends Error {
   constructor(message: string) {
@@ -33,6 +37,8 @@ export class NotificationRenderer {
   constructor(
     templates: ReadonlyMap<string, TemplateConfig>,
     private readonly now: () => Date = () => new Date(),
+    /** What one notification's templates may spend, all together (library defaults when absent). */
+    private readonly limits?: ExecLimits,
   ) {
     for (const [name, config] of templates) {
       try {
@@ -48,16 +54,19 @@ export class NotificationRenderer {
     const data = { ...templateNamespaces(this.now), ...vars, context: { ...vars.context, notificationType: vars.serviceType }, notificationType: vars.serviceType };
     let message = '';
     const webhook: Record<string, { method?: string; path?: string; body?: string }> = {};
+    const budget = new ExecBudget(this.limits);
+    const opts = { budget };
     for (const name of templateNames) {
       const template = this.compiled.get(name);
       if (!template) throw new TemplateRenderError(`template "${name}" is not defined (or failed to parse) in argocd-notifications-cm`);
       try {
-        if (template.message) message = template.message.execute(data);
+        if (template.message) message = template.message.execute(data, opts);
         for (const [service, parts] of Object.entries(template.webhook)) {
-          webhook[service] = { method: parts.method, path: parts.path?.execute(data), body: parts.body?.execute(data) };
+          webhook[service] = { method: parts.method, path: parts.path?.execute(data, opts), body: parts.body?.execute(data, opts) };
         }
       } catch (err) {
-        throw new TemplateRenderError(`template "${name}": ${(err as Error).message}`);
+        // A limit error carries no output; other messages are cut, as they may quote what the template built.
+        throw new TemplateRenderError(`template "${name}": ${cut((err as Error).message)}`);
       }
     }
     return { message, webhook };
