@@ -1,30 +1,9 @@
 // The appset-controller as a running service against a kube-sim hub (CRDs installed) and real Redis:
 // cluster Secrets come and go and the Applications follow, without restarts.
 import 'reflect-metadata';
-import { Application, ApplicationSet, flotillaCrds, KubeObject } from '@flotilla/api-types';
-import { startKubeSim, KubeSim } from '@flotilla/kube-sim';
-import { bootstrapService, KubeClient, kubeClientFromKubeconfig, RunningService } from '@flotilla/platform';
-import { Redis } from 'ioredis';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadAppSetControllerConfig } from './appset-controller.config';
-import { appSetControllerModule } from './appset-controller.module';
-
-const NS = 'argocd';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const prefix = `flotilla-test-appset-${process.pid}-${Date.now()}`;
-
-const eventually = async <T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await probe();
-    if (accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-};
+import { Application, ApplicationSet, KubeObject } from '@flotilla/api-types';
+import { KubeClient } from '@flotilla/platform';
+import { AppSetControllerStack, eventually, NS, startAppSetControllerStack } from './testing/appset-controller.harness';
 
 const clusterSecret = (name: string, labels: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',
@@ -52,10 +31,8 @@ const guestbookSet: ApplicationSet = {
 };
 
 describe('appset-controller against a kube-sim hub', () => {
-  let sim: KubeSim;
+  let stack: AppSetControllerStack;
   let kube: KubeClient;
-  let service: RunningService;
-  let dir: string;
 
   const apps = async (): Promise<Application[]> => (await kube.list<Application>('argoproj.io/v1alpha1', 'Application', { namespace: NS })).items;
   // Deleted Applications keep their resources finalizer until an app-controller removes it; none runs here.
@@ -68,37 +45,16 @@ describe('appset-controller against a kube-sim hub', () => {
   const condition = (set: ApplicationSet, type: string) => set.status?.conditions?.find((c) => c.type === type);
 
   beforeAll(async () => {
-    sim = await startKubeSim({ name: 'appset-hub' });
-    dir = mkdtempSync(join(tmpdir(), 'appset-it-'));
-    const kubeconfig = join(dir, 'kubeconfig');
-    writeFileSync(kubeconfig, sim.kubeconfig());
-    kube = kubeClientFromKubeconfig(kubeconfig);
-    await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
-    for (const crd of flotillaCrds()) await kube.create(crd as unknown as KubeObject);
-    await eventually(() => kube.list('argoproj.io/v1alpha1', 'AppProject', { namespace: NS }).then(() => true, () => false), Boolean, 'the CRDs to be served');
-    await kube.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: NS }, spec: {} });
-    for (const [name, env] of [['dev', 'dev'], ['staging', 'staging'], ['prod', 'prod']]) await kube.create(clusterSecret(name, { fleet: 'demo', env }));
-
-    const config = loadAppSetControllerConfig({
-      FLOTILLA_KUBECONFIG: kubeconfig,
-      FLOTILLA_REDIS_URL: REDIS_URL,
-      FLOTILLA_QUEUE_PREFIX: prefix,
-      FLOTILLA_OPS_PORT: '0',
-      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-      FLOTILLA_APPSET_LEASE_SECONDS: '3',
+    stack = await startAppSetControllerStack({
+      name: 'appset',
+      beforeStart: async ({ kube }) => {
+        for (const [name, env] of [['dev', 'dev'], ['staging', 'staging'], ['prod', 'prod']]) await kube.create(clusterSecret(name, { fleet: 'demo', env }));
+      },
     });
-    service = await bootstrapService({ name: 'appset-controller', module: appSetControllerModule(config), opsPort: 0, handleSignals: false });
+    kube = stack.kube;
   }, 60_000);
 
-  afterAll(async () => {
-    await service?.stop();
-    await sim?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => stack?.stop());
 
   it('creates one Application per matching cluster, owned by the ApplicationSet, and reports status', async () => {
     await kube.create(guestbookSet as unknown as KubeObject);
@@ -164,10 +120,10 @@ describe('appset-controller against a kube-sim hub', () => {
   });
 
   it('serves reconcile metrics', async () => {
-    const text = await (await fetch(`http://127.0.0.1:${service.opsPort}/metrics`)).text();
+    const text = await (await fetch(`http://127.0.0.1:${stack.service.opsPort}/metrics`)).text();
     expect(text).toMatch(/flotilla_appset_reconcile_total\{[^}]*result="success"[^}]*\} [1-9]/);
     expect(text).toContain('flotilla_appset_reconcile_duration_seconds_bucket');
-    expect((await fetch(`http://127.0.0.1:${service.opsPort}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${stack.service.opsPort}/readyz`)).status).toBe(200);
   });
 
   it('lets Kubernetes garbage-collect the Applications when the ApplicationSet is deleted', async () => {

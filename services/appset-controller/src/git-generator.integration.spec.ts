@@ -1,43 +1,22 @@
 // The git generator end to end: the real appset-controller against a kube-sim hub, a real repo-server
 // process and a git repository this spec commits to.
 import 'reflect-metadata';
-import { Application, ApplicationSet, flotillaCrds, KubeObject } from '@flotilla/api-types';
-import { startKubeSim, KubeSim } from '@flotilla/kube-sim';
-import { bootstrapService, KubeClient, kubeClientFromKubeconfig, RunningService } from '@flotilla/platform';
-import { Redis } from 'ioredis';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadAppSetControllerConfig } from './appset-controller.config';
-import { appSetControllerModule } from './appset-controller.module';
-import { GitRepo, RepoServerProcess, startGitRepo, startRepoServer } from './testing/appset-controller.harness';
+import { Application, ApplicationSet, KubeObject } from '@flotilla/api-types';
+import { KubeClient } from '@flotilla/platform';
+import { AppSetControllerStack, GitRepo, NS, polling, RepoServerProcess, startAppSetControllerStack, startGitRepo, startRepoServer } from './testing/appset-controller.harness';
 
-const NS = 'argocd';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const prefix = `flotilla-test-appset-git-${process.pid}-${Date.now()}`;
 const REFRESH = 'argocd.argoproj.io/application-set-refresh';
-
-const eventually = async <T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await probe();
-    if (accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-};
+const POLL = { everyMs: 150 };
+const eventually = polling(POLL);
 
 const appSetOf = (name: string, spec: Partial<ApplicationSet['spec']>): KubeObject =>
   ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name, namespace: NS }, spec });
 
 describe('the git generator through repo-server', () => {
-  let sim: KubeSim;
+  let stack: AppSetControllerStack;
   let kube: KubeClient;
-  let service: RunningService;
   let repoServer: RepoServerProcess;
   let repo: GitRepo;
-  let dir: string;
 
   const apps = async (): Promise<Application[]> =>
     (await kube.list<Application>('argoproj.io/v1alpha1', 'Application', { namespace: NS })).items.filter((a) => !a.metadata.deletionTimestamp);
@@ -49,66 +28,46 @@ describe('the git generator through repo-server', () => {
   const condition = (set: ApplicationSet, type: string) => set.status?.conditions?.find((c) => c.type === type);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'appset-git-it-'));
-    repo = await startGitRepo(dir);
-    repo.commit(
-      {
-        'apps/billing/kustomization.yaml': 'resources: []\n',
-        'apps/guestbook/kustomization.yaml': 'resources: []\n',
-        'clusters/eu/config.json': JSON.stringify({ cluster: { name: 'eu-west', address: 'https://eu.example:6443' }, replicas: 2 }),
-        'clusters/us/config.json': JSON.stringify({ cluster: { name: 'us-east', address: 'https://us.example:6443' }, replicas: 5 }),
+    stack = await startAppSetControllerStack({
+      name: 'appset-git',
+      poll: POLL,
+      beforeStart: async ({ kube, dir, prefix, onStop }) => {
+        repo = await startGitRepo(dir);
+        onStop(() => repo.stop());
+        repo.commit(
+          {
+            'apps/billing/kustomization.yaml': 'resources: []\n',
+            'apps/guestbook/kustomization.yaml': 'resources: []\n',
+            'clusters/eu/config.json': JSON.stringify({ cluster: { name: 'eu-west', address: 'https://eu.example:6443' }, replicas: 2 }),
+            'clusters/us/config.json': JSON.stringify({ cluster: { name: 'us-east', address: 'https://us.example:6443' }, replicas: 5 }),
+          },
+          'initial layout',
+        );
+        repoServer = await startRepoServer(dir, prefix);
+        onStop(() => repoServer.stop());
+        // The files name these clusters as destinations; validation wants them known.
+        for (const [name, server] of [['eu-west', 'https://eu.example:6443'], ['us-east', 'https://us.example:6443']]) {
+          await kube.create({
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: `cluster-${name}`, namespace: NS, labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
+            stringData: { name, server, config: '{}' },
+          });
+        }
+        // Credentials the repository does not need, so the spec also walks the repository Secret lookup.
+        await kube.create({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'repo-config', namespace: NS, labels: { 'argocd.argoproj.io/secret-type': 'repository' } },
+          stringData: { url: repo.url, type: 'git' },
+        });
       },
-      'initial layout',
-    );
-    repoServer = await startRepoServer(dir, prefix);
-    sim = await startKubeSim({ name: 'appset-git-hub' });
-    const kubeconfig = join(dir, 'kubeconfig');
-    writeFileSync(kubeconfig, sim.kubeconfig());
-    kube = kubeClientFromKubeconfig(kubeconfig);
-    await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
-    for (const crd of flotillaCrds()) await kube.create(crd as unknown as KubeObject);
-    await eventually(() => kube.list('argoproj.io/v1alpha1', 'AppProject', { namespace: NS }).then(() => true, () => false), Boolean, 'the CRDs to be served');
-    await kube.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: NS }, spec: {} });
-    // The files name these clusters as destinations; validation wants them known.
-    for (const [name, server] of [['eu-west', 'https://eu.example:6443'], ['us-east', 'https://us.example:6443']]) {
-      await kube.create({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: `cluster-${name}`, namespace: NS, labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
-        stringData: { name, server, config: '{}' },
-      });
-    }
-    // Credentials the repository does not need, so the spec also walks the repository Secret lookup.
-    await kube.create({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: { name: 'repo-config', namespace: NS, labels: { 'argocd.argoproj.io/secret-type': 'repository' } },
-      stringData: { url: repo.url, type: 'git' },
+      env: () => ({ FLOTILLA_REPO_SERVER: repoServer.address }),
     });
-
-    const config = loadAppSetControllerConfig({
-      FLOTILLA_KUBECONFIG: kubeconfig,
-      FLOTILLA_REDIS_URL: REDIS_URL,
-      FLOTILLA_QUEUE_PREFIX: prefix,
-      FLOTILLA_OPS_PORT: '0',
-      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-      FLOTILLA_APPSET_LEASE_SECONDS: '3',
-      FLOTILLA_REPO_SERVER: repoServer.address,
-    });
-    service = await bootstrapService({ name: 'appset-controller', module: appSetControllerModule(config), opsPort: 0, handleSignals: false });
+    kube = stack.kube;
   }, 120_000);
 
-  afterAll(async () => {
-    await service?.stop();
-    await repoServer?.stop();
-    await repo?.stop();
-    await sim?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => stack?.stop());
 
   it('a directories generator over apps/* yields one Application per directory', async () => {
     await kube.create(

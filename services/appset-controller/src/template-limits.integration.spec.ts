@@ -2,34 +2,15 @@
 // ApplicationSet gets Argo's error condition, its Applications stay as they were, the other
 // ApplicationSets keep reconciling, and the broken one is retried with exponential backoff.
 import 'reflect-metadata';
-import { Application, ApplicationSet, flotillaCrds, KubeObject } from '@flotilla/api-types';
-import { startKubeSim, KubeSim } from '@flotilla/kube-sim';
-import { bootstrapService, KubeClient, kubeClientFromKubeconfig, RunningService } from '@flotilla/platform';
-import { Redis } from 'ioredis';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadAppSetControllerConfig } from './appset-controller.config';
-import { appSetControllerModule } from './appset-controller.module';
+import { Application, ApplicationSet, KubeObject } from '@flotilla/api-types';
+import { KubeClient } from '@flotilla/platform';
+import { AppSetControllerStack, NS, polling, startAppSetControllerStack } from './testing/appset-controller.harness';
 
-const NS = 'argocd';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const prefix = `flotilla-test-appset-limits-${process.pid}-${Date.now()}`;
 const RETRY_BASE_MS = 100;
+const eventually = polling({ lastSeenChars: 500 });
 
 // 9 million iterations: before limits this held the controller for many seconds per try and wrote a 9 MB path.
 const SPIN = '{{ range until 3000 }}{{ range until 3000 }}x{{ end }}{{ end }}';
-
-const eventually = async <T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await probe();
-    if (accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 500)}`);
-};
 
 const appSetOf = (name: string, path: string): ApplicationSet => ({
   apiVersion: 'argoproj.io/v1alpha1',
@@ -50,10 +31,8 @@ const appSetOf = (name: string, path: string): ApplicationSet => ({
 });
 
 describe('appset-controller with a runaway goTemplate', () => {
-  let sim: KubeSim;
+  let stack: AppSetControllerStack;
   let kube: KubeClient;
-  let service: RunningService;
-  let dir: string;
 
   const app = async (name: string): Promise<Application | undefined> =>
     (await kube.list<Application>('argoproj.io/v1alpha1', 'Application', { namespace: NS })).items.find((a) => a.metadata.name === name);
@@ -61,43 +40,23 @@ describe('appset-controller with a runaway goTemplate', () => {
     kube.get<ApplicationSet>({ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name, namespace: NS } });
   const condition = (set: ApplicationSet, type: string) => set.status?.conditions?.find((c) => c.type === type);
   const failedReconciles = async (): Promise<number> => {
-    const text = await (await fetch(`http://127.0.0.1:${service.opsPort}/metrics`)).text();
+    const text = await (await fetch(`http://127.0.0.1:${stack.service.opsPort}/metrics`)).text();
     return Number(/flotilla_appset_reconcile_total\{[^}]*result="error"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
   };
 
   beforeAll(async () => {
-    sim = await startKubeSim({ name: 'appset-limits-hub' });
-    dir = mkdtempSync(join(tmpdir(), 'appset-limits-'));
-    const kubeconfig = join(dir, 'kubeconfig');
-    writeFileSync(kubeconfig, sim.kubeconfig());
-    kube = kubeClientFromKubeconfig(kubeconfig);
-    await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
-    for (const crd of flotillaCrds()) await kube.create(crd as unknown as KubeObject);
-    await eventually(() => kube.list('argoproj.io/v1alpha1', 'AppProject', { namespace: NS }).then(() => true, () => false), Boolean, 'the CRDs to be served');
-    await kube.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: NS }, spec: {} });
-    const config = loadAppSetControllerConfig({
-      FLOTILLA_KUBECONFIG: kubeconfig,
-      FLOTILLA_REDIS_URL: REDIS_URL,
-      FLOTILLA_QUEUE_PREFIX: prefix,
-      FLOTILLA_OPS_PORT: '0',
-      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
-      FLOTILLA_APPSET_LEASE_SECONDS: '3',
-      FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: '500',
-      FLOTILLA_APPSET_RETRY_BASE_MS: String(RETRY_BASE_MS),
-      FLOTILLA_APPSET_RETRY_MAX_MS: '60000',
+    stack = await startAppSetControllerStack({
+      name: 'appset-limits',
+      env: {
+        FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: '500',
+        FLOTILLA_APPSET_RETRY_BASE_MS: String(RETRY_BASE_MS),
+        FLOTILLA_APPSET_RETRY_MAX_MS: '60000',
+      },
     });
-    service = await bootstrapService({ name: 'appset-controller', module: appSetControllerModule(config), opsPort: 0, handleSignals: false });
+    kube = stack.kube;
   }, 60_000);
 
-  afterAll(async () => {
-    await service?.stop();
-    await sim?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => stack?.stop());
 
   it('reports the limit as an error condition, keeps the Application as it was, and keeps reconciling the others', async () => {
     await kube.create(appSetOf('runaway', 'apps/{{ .env }}') as unknown as KubeObject);

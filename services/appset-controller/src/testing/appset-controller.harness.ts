@@ -1,14 +1,52 @@
-// Real surroundings for the appset-controller's git generator spec: a git repository served over
-// HTTP, and repo-server as its own process (after the app-controller's harness; services share no code).
+// Real surroundings for the appset-controller's specs: the running service against a kube-sim hub
+// (CRDs installed) and real Redis, a git repository served over HTTP, and repo-server as its own
+// process (after the app-controller's harness; services share no code).
+import 'reflect-metadata';
+import { flotillaCrds, type KubeObject } from '@flotilla/api-types';
 import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
+import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
+import { bootstrapService, kubeClientFromKubeconfig, type KubeClient, type RunningService } from '@flotilla/platform';
+import { Redis } from 'ioredis';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { loadAppSetControllerConfig } from '../appset-controller.config';
+import { appSetControllerModule } from '../appset-controller.module';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const REPO_SERVER_MAIN = join(ROOT, 'services', 'repo-server', 'src', 'main.ts');
+/** The control-plane namespace the stack creates (with the default AppProject). */
+export const NS = 'argocd';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+export interface PollOptions {
+  /** Pause between probes. */
+  everyMs?: number;
+  /** Cut the last seen value in the timeout message to this many characters. */
+  lastSeenChars?: number;
+}
+
+export type Eventually = <T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, ms?: number) => Promise<T>;
+
+/** An `eventually` that probes every `everyMs` until `accept` holds, or fails after `ms` naming `what` and the last value seen. */
+export function polling({ everyMs = 100, lastSeenChars }: PollOptions = {}): Eventually {
+  return async <T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
+    const end = Date.now() + ms;
+    let last: T | undefined;
+    while (Date.now() < end) {
+      last = await probe();
+      if (accept(last)) return last;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+    throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, lastSeenChars)}`);
+  };
+}
+
+/** Probes every 100 ms for up to 20 s by default. */
+export const eventually: Eventually = polling();
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -78,7 +116,7 @@ export async function startRepoServer(dir: string, queuePrefix: string): Promise
       SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
       FLOTILLA_REPO_SERVER_PORT: String(port),
       FLOTILLA_REPO_SERVER_OPS_PORT: String(opsPort),
-      FLOTILLA_REDIS_URL: 'redis://127.0.0.1:6379',
+      FLOTILLA_REDIS_URL: REDIS_URL,
       FLOTILLA_QUEUE_PREFIX: queuePrefix,
       FLOTILLA_REPO_CACHE_DIR: mkdtempSync(join(dir, 'repo-cache-')),
       FLOTILLA_LOG_LEVEL: 'warn',
@@ -100,5 +138,83 @@ export async function startRepoServer(dir: string, queuePrefix: string): Promise
       throw new Error(`repo-server not ready within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export interface AppSetControllerStackContext {
+  kube: KubeClient;
+  dir: string;
+  kubeconfig: string;
+  prefix: string;
+  /** Runs `stop` when the stack stops: after the service, before kube-sim (last registered first). */
+  onStop(stop: () => Promise<void>): void;
+}
+
+export interface AppSetControllerStackOptions {
+  /** Names kube-sim (`<name>-hub`), the temp dir (`<name>-…`) and the Redis prefix (`flotilla-test-<name>-…`). */
+  name: string;
+  /** Config variables on top of the common ones; a function is read after `beforeStart`. */
+  env?: Record<string, string> | (() => Record<string, string>);
+  /** Runs once the namespace, CRDs and default AppProject exist, before the service starts. */
+  beforeStart?: (ctx: AppSetControllerStackContext) => Promise<void>;
+  /** How to wait for the CRDs to be served. */
+  poll?: PollOptions;
+}
+
+export interface AppSetControllerStack {
+  sim: KubeSim;
+  kube: KubeClient;
+  service: RunningService;
+  dir: string;
+  kubeconfig: string;
+  prefix: string;
+  /** Stops the service, whatever `beforeStart` registered and kube-sim, removes the temp dir and the prefix's Redis keys. */
+  stop(): Promise<void>;
+}
+
+/**
+ * kube-sim as the hub with the `argocd` Namespace, the CRDs (served) and the default AppProject, then
+ * the appset-controller bootstrapped against it and real Redis under a fresh queue prefix.
+ */
+export async function startAppSetControllerStack(opts: AppSetControllerStackOptions): Promise<AppSetControllerStack> {
+  const prefix = `flotilla-test-${opts.name}-${process.pid}-${Date.now()}`;
+  const dir = mkdtempSync(join(tmpdir(), `${opts.name}-`));
+  const kubeconfig = join(dir, 'kubeconfig');
+  const stops: (() => Promise<void>)[] = [];
+  let sim: KubeSim | undefined;
+  let service: RunningService | undefined;
+  const stop = async (): Promise<void> => {
+    await service?.stop();
+    for (const s of stops.reverse()) await s();
+    await sim?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  };
+  try {
+    sim = await startKubeSim({ name: `${opts.name}-hub` });
+    writeFileSync(kubeconfig, sim.kubeconfig());
+    const kube = kubeClientFromKubeconfig(kubeconfig);
+    await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+    for (const crd of flotillaCrds()) await kube.create(crd as unknown as KubeObject);
+    await polling(opts.poll)(() => kube.list('argoproj.io/v1alpha1', 'AppProject', { namespace: NS }).then(() => true, () => false), Boolean, 'the CRDs to be served');
+    await kube.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: NS }, spec: {} });
+    await opts.beforeStart?.({ kube, dir, kubeconfig, prefix, onStop: (s) => void stops.push(s) });
+    const config = loadAppSetControllerConfig({
+      FLOTILLA_KUBECONFIG: kubeconfig,
+      FLOTILLA_REDIS_URL: REDIS_URL,
+      FLOTILLA_QUEUE_PREFIX: prefix,
+      FLOTILLA_OPS_PORT: '0',
+      FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
+      FLOTILLA_APPSET_LEASE_SECONDS: '3',
+      ...(typeof opts.env === 'function' ? opts.env() : opts.env),
+    });
+    service = await bootstrapService({ name: 'appset-controller', module: appSetControllerModule(config), opsPort: 0, handleSignals: false });
+    return { sim, kube, service, dir, kubeconfig, prefix, stop };
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
   }
 }
