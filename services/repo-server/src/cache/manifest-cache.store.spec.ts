@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { ManifestCacheStore, sourceHash } from './manifest-cache.store';
+import { releaseSpecRedis } from '../testing/test-repository';
 
 // Real Redis, as in production; each run uses its own key prefix.
 const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -7,9 +8,7 @@ const prefix = `flotilla-test:${process.pid}:${Date.now()}`;
 const store = new ManifestCacheStore(redis, 60, prefix);
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 
 describe('ManifestCacheStore', () => {

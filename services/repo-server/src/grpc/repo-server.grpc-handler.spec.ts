@@ -10,7 +10,7 @@ import { AppDetailsService } from '../details/app-details.service';
 import { GitQueryService } from '../git/git-query.service';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
-import { LOCAL_REPOSITORIES } from '../testing/test-repository';
+import { LOCAL_REPOSITORIES, releaseSpecRedis } from '../testing/test-repository';
 import { RepoServerGrpcHandler } from './repo-server.grpc-handler';
 
 // The internal API over a real gRPC connection, a real git repository and the real Redis.
@@ -50,9 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client.close();
   server.forceShutdown();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -11,7 +11,7 @@ import { AppDetailsService } from '../details/app-details.service';
 import { GitQueryService } from '../git/git-query.service';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
 import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { runCli, testConfig, testRegistry, TestRepository, yamlObjects } from '../testing/test-repository';
+import { releaseSpecRedis, runCli, testConfig, testRegistry, TestRepository, yamlObjects } from '../testing/test-repository';
 import { RepoServerGrpcHandler } from './repo-server.grpc-handler';
 
 // Every source type through the gRPC API, compared with what helm and kubectl kustomize print.
@@ -57,9 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client.close();
   server.forceShutdown();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
   repo.dispose();
 });
 

@@ -9,7 +9,7 @@ import { AppDetailsService } from '../details/app-details.service';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { ManifestGenerationService } from '../manifests/manifest-generation.service';
 import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { runCli, testConfig, TestRepository, yamlObjects } from '../testing/test-repository';
+import { releaseSpecRedis, runCli, testConfig, TestRepository, yamlObjects } from '../testing/test-repository';
 
 // A Helm chart repository over HTTP with basic auth, built with the real `helm package` and `helm repo index`.
 const redis = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
@@ -49,9 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   server.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
   work.dispose();
 });
 

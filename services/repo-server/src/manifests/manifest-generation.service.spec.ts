@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { ManifestCacheStore } from '../cache/manifest-cache.store';
 import { RenderFailureStore } from '../cache/render-failure.store';
 import { RepositoryRegistry } from '../git/repository.registry';
-import { LOCAL_REPOSITORIES } from '../testing/test-repository';
+import { LOCAL_REPOSITORIES, releaseSpecRedis } from '../testing/test-repository';
 import { ManifestGenerationService, RenderPausedError } from './manifest-generation.service';
 
 // GenerateManifest against a real git repository and the real Redis.
@@ -37,9 +37,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 
 describe('ManifestGenerationService', () => {

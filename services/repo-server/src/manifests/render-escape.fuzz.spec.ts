@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Redis from 'ioredis';
-import { ManifestCacheStore } from '../cache/manifest-cache.store';
-import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { testConfig, testRegistry, TestRepository } from '../testing/test-repository';
+import { releaseSpecRedis, testConfig, testManifestService, TestRepository } from '../testing/test-repository';
 import { ManifestGenerationService, ManifestRequest } from './manifest-generation.service';
 
 // Random symlink graphs and path spellings through real renders (plain YAML, Jsonnet, Helm,
@@ -52,14 +50,12 @@ beforeAll(() => {
   writeFileSync(CANARY_FILE, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: canary}\ndata: {v: ${CANARY}}\n`);
   repo = new TestRepository();
   const config = testConfig(repo.root);
-  service = new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+  service = testManifestService(config, redis, prefix);
 });
 afterAll(async () => {
   rmSync(CANARY_FILE, { force: true });
   repo.dispose();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 
 /** Writes one case under c<n>/: the links, and an app of `kind` that reads `via` (a path as spelled). */

@@ -1,9 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { ManifestCacheStore } from '../cache/manifest-cache.store';
-import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { testConfig, testRegistry, TestRepository } from '../testing/test-repository';
+import { releaseSpecRedis, testConfig, testManifestService, TestRepository } from '../testing/test-repository';
 import { ManifestGenerationService, ManifestRequest } from './manifest-generation.service';
 
 // Each way a repository could escape its sandbox or exhaust repo-server, refused with the file named.
@@ -13,7 +11,7 @@ let repo: TestRepository;
 
 const service = (env: Record<string, string> = {}): ManifestGenerationService => {
   const config = testConfig(repo.root, env);
-  return new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+  return testManifestService(config, redis, prefix);
 };
 const generate = (source: Partial<ManifestRequest['source']>, env?: Record<string, string>): Promise<unknown> => service(env).generate({ source: { repoURL: repo.url, ...source }, appName: 'app', noCache: true });
 const chart = (dir: string): void => {
@@ -25,9 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.dispose());
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 
 describe('rendering safety', () => {

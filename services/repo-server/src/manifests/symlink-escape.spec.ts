@@ -2,10 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { ManifestCacheStore } from '../cache/manifest-cache.store';
-import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { testConfig, testRegistry, TestRepository } from '../testing/test-repository';
-import { ManifestGenerationService, ManifestRequest } from './manifest-generation.service';
+import { releaseSpecRedis, testConfig, testManifestService, TestRepository } from '../testing/test-repository';
+import { ManifestRequest } from './manifest-generation.service';
 
 // The escapes a hostile repository tried: symlinks that resolve through other symlinks, Jsonnet
 // import spellings, and overrides written through a link. A checkout is <tmpdir>/flotilla-render-*/repo,
@@ -20,7 +18,7 @@ let repo: TestRepository;
 
 const generate = (source: Partial<ManifestRequest['source']>): Promise<{ manifests: unknown[] }> => {
   const config = testConfig(repo.root);
-  const service = new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+  const service = testManifestService(config, redis, prefix);
   return service.generate({ source: { repoURL: repo.url, ...source }, appName: 'app', noCache: true });
 };
 
@@ -47,9 +45,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   for (const f of ['canary.txt', 'victim.yaml']) rmSync(outside(f), { force: true });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 beforeEach(() => {
   repo = new TestRepository();

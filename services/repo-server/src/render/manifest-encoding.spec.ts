@@ -1,8 +1,5 @@
 import Redis from 'ioredis';
-import { ManifestCacheStore } from '../cache/manifest-cache.store';
-import { ManifestGenerationService } from '../manifests/manifest-generation.service';
-import { renderLimitsOf, toolBinariesOf } from '../repo-server.config';
-import { testConfig, testRegistry, TestRepository } from '../testing/test-repository';
+import { releaseSpecRedis, testConfig, testManifestService, TestRepository } from '../testing/test-repository';
 import { ManifestError } from './directory.renderer';
 
 // A manifest committed in Latin-1 through real git and the real manifest cache: refused, not
@@ -16,9 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.dispose());
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await releaseSpecRedis(redis, prefix);
 });
 
 describe('manifest encoding', () => {
@@ -27,7 +22,7 @@ describe('manifest encoding', () => {
     repo.write('app/good.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\ndata:\n  dish: "café"\n');
     repo.write('app/menu.yaml', Buffer.concat([Buffer.from(head), Buffer.from([0xe9]), Buffer.from('"\n')])).commit();
     const config = testConfig(repo.root);
-    const service = new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+    const service = testManifestService(config, redis, prefix);
     const err = await service.generate({ source: { repoURL: repo.url, path: 'app' }, appName: 'app', noCache: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ManifestError);
     expect((err as Error).message).toBe(`app/menu.yaml: invalid UTF-8 at byte offset ${Buffer.byteLength(head)} (line 6); manifests must be UTF-8`);

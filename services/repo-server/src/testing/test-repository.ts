@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { Redis } from 'ioredis';
 import { parseAllDocuments } from 'yaml';
+import { ManifestCacheStore } from '../cache/manifest-cache.store';
 import type { GitTransportOptions } from '../git/git-credentials';
 import { RepositoryRegistry } from '../git/repository.registry';
-import { gitTransportOf, loadRepoServerConfig, RepoServerConfig } from '../repo-server.config';
+import { ManifestGenerationService } from '../manifests/manifest-generation.service';
+import { gitTransportOf, loadRepoServerConfig, renderLimitsOf, RepoServerConfig, toolBinariesOf } from '../repo-server.config';
 
 /** helm 3.18 and kubectl 1.33 from the workspace's .tools/bin, ahead of the machine's PATH. */
 export const TOOLS_PATH = `${resolve(__dirname, '../../../../.tools/bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`;
@@ -23,6 +26,17 @@ export const LOCAL_REPOSITORIES: GitTransportOptions = { allowLocalUrls: true };
 /** A registry for `config`, which fetches TestRepository's file:// URLs when the config allows them (testConfig does). */
 export const testRegistry = (config: RepoServerConfig, fetchTtlMs = 0): RepositoryRegistry =>
   new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, fetchTtlMs, Date.now, gitTransportOf(config));
+
+/** The manifest service as repo-server wires it for `config`, caching under `prefix` in `redis`. */
+export const testManifestService = (config: RepoServerConfig, redis: Redis, prefix: string): ManifestGenerationService =>
+  new ManifestGenerationService(testRegistry(config), new ManifestCacheStore(redis, 60, prefix), { limits: renderLimitsOf(config), tools: toolBinariesOf(config) });
+
+/** Removes a spec's keys (everything under `prefix:`) and closes its Redis connection. */
+export async function releaseSpecRedis(redis: Redis, prefix: string): Promise<void> {
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+}
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
 
