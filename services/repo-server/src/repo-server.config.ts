@@ -29,6 +29,8 @@ export const repoServerEnv = z.object({
   FLOTILLA_REPO_MAX_MANIFEST_BYTES: bytes.default(64 * 1024 * 1024),
   /** Cap on any single file in a checkout. */
   FLOTILLA_REPO_MAX_FILE_BYTES: bytes.default(16 * 1024 * 1024),
+  /** Address space one tool run (helm, kustomize, Jsonnet) may map; 0 for no cap. Virtual, so well above what a tool touches. */
+  FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES: z.union([z.literal('0').transform(() => 0), bytes]).default(4 * 1024 * 1024 * 1024),
   /** Argo's PAUSE_GEN_AFTER_FAILED_GENERATION_ATTEMPTS: consecutive failures of one input before it pauses; 0 never pauses. */
   FLOTILLA_REPO_PAUSE_GEN_AFTER_FAILED_ATTEMPTS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(3),
   /** How long a paused input answers with its last error instead of rendering; 0 for no time limit. */
@@ -71,6 +73,7 @@ export const renderLimitsOf = (config: RepoServerConfig): RenderLimits => ({
   maxManifestBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES,
   maxFileBytes: config.FLOTILLA_REPO_MAX_FILE_BYTES,
   maxAliasCount: 100,
+  maxToolMemoryBytes: config.FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES,
 });
 
 export const pausePolicyOf = (config: RepoServerConfig): RenderPausePolicy => ({

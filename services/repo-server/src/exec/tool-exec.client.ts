@@ -11,6 +11,8 @@ export interface ToolRun {
   timeoutMs: number;
   /** Kill the tool when stdout grows past this (memory-bounded output). */
   maxOutputBytes: number;
+  /** Cap on the tool's address space (RLIMIT_AS, inherited by what it starts); absent or 0 for none. */
+  maxMemoryBytes?: number;
   /** Strings (credentials) removed from any message before it leaves this function. */
   secrets?: string[];
   stdin?: string;
@@ -23,6 +25,18 @@ export interface ToolOutput {
 
 const redact = (text: string, secrets: string[] = []): string => secrets.filter((s) => s.length >= 3).reduce((t, s) => t.split(s).join('***'), text);
 
+/** What Go, V8, C++ and the shell print when an allocation is refused. */
+const OUT_OF_MEMORY = /out of memory|cannot allocate memory|bad_alloc|allocation failed|failed to reserve/i;
+
+/**
+ * The command line that runs `binary` under a memory cap: the shell's `ulimit -v` sets RLIMIT_AS
+ * (KiB) and then becomes the tool, so the tool keeps the process group and the pid.
+ */
+function capped(binary: string, args: string[], maxMemoryBytes?: number): [string, string[]] {
+  if (!maxMemoryBytes) return [binary, args];
+  return ['/bin/sh', ['-c', 'ulimit -v "$0" && exec "$@"', String(Math.floor(maxMemoryBytes / 1024)), binary, ...args]];
+}
+
 /**
  * Runs a rendering tool (helm, kustomize) in its own process group, so a timeout kills the tool
  * and everything it started (plugins, post-renderers), never just the parent.
@@ -31,7 +45,8 @@ const redact = (text: string, secrets: string[] = []): string => secrets.filter(
 export function runTool(binary: string, args: string[], run: ToolRun): Promise<ToolOutput> {
   const name = binary.split('/').pop() ?? binary;
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: run.cwd, env: run.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, argv] = capped(binary, args, run.maxMemoryBytes);
+    const child = spawn(command, argv, { cwd: run.cwd, env: run.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;
@@ -60,10 +75,10 @@ export function runTool(binary: string, args: string[], run: ToolRun): Promise<T
       errBytes += c.length;
     });
     child.stdin.on('error', () => undefined);
+    const notFound = `${name} binary not found (looked for "${binary}"; set HELM_BINARY/KUSTOMIZE_BINARY or PATH)`;
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      const why = e.code === 'ENOENT' ? `${name} binary not found (looked for "${binary}"; set HELM_BINARY/KUSTOMIZE_BINARY or PATH)` : `${name} could not start: ${e.message}`;
-      reject(new ToolExecError(redact(why, run.secrets)));
+      reject(new ToolExecError(redact(e.code === 'ENOENT' ? notFound : `${name} could not start: ${e.message}`, run.secrets)));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -71,6 +86,10 @@ export function runTool(binary: string, args: string[], run: ToolRun): Promise<T
       killAll();
       const stderr = redact(Buffer.concat(err).toString('utf8').trim(), run.secrets);
       if (failure) return reject(new ToolExecError(redact(failure, run.secrets)));
+      // Under the cap the shell execs the tool: 127 with nothing else said is the shell not finding it.
+      if (run.maxMemoryBytes && code === 127 && /not found/.test(stderr)) return reject(new ToolExecError(redact(notFound, run.secrets)));
+      if (code !== 0 && run.maxMemoryBytes && OUT_OF_MEMORY.test(stderr))
+        return reject(new ToolExecError(`${name} ${args[0] ?? ''} ran out of memory: a render may use ${run.maxMemoryBytes} bytes (FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES)`));
       if (code !== 0) return reject(new ToolExecError(`${name} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`}): ${stderr || 'no message'}`));
       // Output that is not UTF-8 is refused (a ManifestError naming the run), never decoded to U+FFFD.
       try {

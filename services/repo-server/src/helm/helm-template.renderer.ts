@@ -30,6 +30,7 @@ const helm = (ctx: RenderContext, args: string[], cwd: string): Promise<{ stdout
     env: helmEnv(ctx),
     timeoutMs: ctx.limits.execTimeoutMs,
     maxOutputBytes: ctx.limits.maxManifestBytes,
+    maxMemoryBytes: ctx.limits.maxToolMemoryBytes,
     secrets: [ctx.helmCredentials?.password ?? ''],
   });
 

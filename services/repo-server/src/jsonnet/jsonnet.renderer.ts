@@ -34,7 +34,7 @@ export async function renderJsonnet(root: string, appPath: string, files: string
     const job = { root, file, jpaths, extVars: subst(opts.extVars), tlas: subst(opts.tlas), maxFileBytes: limits.maxFileBytes, libjsonnet: LIBJSONNET, koffi: require.resolve('koffi') };
     let json: string;
     try {
-      json = (await runTool(process.execPath, [EVALUATOR], { cwd: dirname(file), env: {}, timeoutMs: limits.execTimeoutMs, maxOutputBytes: limits.maxManifestBytes, stdin: JSON.stringify(job) })).stdout;
+      json = (await runTool(process.execPath, [EVALUATOR], { cwd: dirname(file), env: {}, timeoutMs: limits.execTimeoutMs, maxOutputBytes: limits.maxManifestBytes, maxMemoryBytes: limits.maxToolMemoryBytes, stdin: JSON.stringify(job) })).stdout;
     } catch (e) {
       const message = e instanceof ToolExecError ? e.message.replace(/^node \S+ failed \([^)]*\): /, '') : String(e);
       throw new ManifestError(`${rel}: jsonnet: ${message.split(root + sep).join('')}`);

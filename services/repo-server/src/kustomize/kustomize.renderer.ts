@@ -70,6 +70,7 @@ export async function renderKustomize(ctx: RenderContext): Promise<Manifest[]> {
     env: { PATH: ctx.tools.path, HOME: ctx.scratch, KUBECONFIG: `${ctx.scratch}/no-kubeconfig`, ...ctx.env },
     timeoutMs: ctx.limits.execTimeoutMs,
     maxOutputBytes: ctx.limits.maxManifestBytes,
+    maxMemoryBytes: ctx.limits.maxToolMemoryBytes,
   });
   return parseManifestText(stdout, `kustomize build ${ctx.appPath}`, ctx.limits.maxAliasCount);
 }

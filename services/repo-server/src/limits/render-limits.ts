@@ -8,6 +8,8 @@ export interface RenderLimits {
   maxFileBytes: number;
   /** YAML aliases one document may expand; more is an alias bomb. */
   maxAliasCount: number;
+  /** Address space of one tool run (helm, kustomize, the Jsonnet evaluator); 0 for no cap. */
+  maxToolMemoryBytes: number;
 }
 
 export const DEFAULT_RENDER_LIMITS: RenderLimits = {
@@ -15,6 +17,7 @@ export const DEFAULT_RENDER_LIMITS: RenderLimits = {
   maxManifestBytes: 64 * 1024 * 1024,
   maxFileBytes: 16 * 1024 * 1024,
   maxAliasCount: 100,
+  maxToolMemoryBytes: 4 * 1024 * 1024 * 1024,
 };
 
 /** A render refused for safety or size; the message names the offending file. */

@@ -93,5 +93,17 @@ describe('rendering safety', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(`/proc/${child}`) && !readFileSync(`/proc/${child}/stat`, 'utf8').includes(') Z ')).toBe(false);
     await expect(generate({ path: 'app' }, { HELM_BINARY: '/nonexistent/helm' })).rejects.toThrow('helm binary not found (looked for "/nonexistent/helm"');
+    await expect(generate({ path: 'app' }, { HELM_BINARY: 'no-such-helm' })).rejects.toThrow('no-such-helm binary not found (looked for "no-such-helm"');
+  });
+
+  it('stops a tool that maps more memory than a render may use, naming the cap', async () => {
+    // 8 bytes doubled 28 times: a 2 GiB string in helm, with a few bytes of output.
+    repo.write('mem/Chart.yaml', 'apiVersion: v2\nname: mem\nversion: 0.1.0\n');
+    repo.write('mem/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  n: "{{ $s := "xxxxxxxx" }}{{ range until 28 }}{{ $s = print $s $s }}{{ end }}{{ len $s }}"\n').commit();
+    const cap = String(1536 * 1024 * 1024);
+    await expect(generate({ path: 'mem' }, { FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES: cap })).rejects.toThrow(`helm template ran out of memory: a render may use ${cap} bytes (FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES)`);
+    // The same chart within bounds renders: the cap is on the address space, not a guess at the output.
+    repo.write('mem/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  n: "{{ $s := "xxxxxxxx" }}{{ range until 20 }}{{ $s = print $s $s }}{{ end }}{{ len $s }}"\n').commit();
+    await expect(generate({ path: 'mem' }, { FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES: cap })).resolves.toMatchObject({ manifests: [{ data: { n: String(8 * 2 ** 20) } }] });
   });
 });
