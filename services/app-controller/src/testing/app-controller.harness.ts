@@ -7,7 +7,7 @@ import { bootstrapService, installCrds, kubeClientFromKubeconfig, type KubeClien
 import { Redis } from 'ioredis';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -104,8 +104,8 @@ export function clusterSecret(namespace: string, name: string, server: string, c
 
 export interface GitRepo {
   url: string;
-  /** Writes (or, with `null`, deletes) files, commits and pushes; returns the new commit SHA. */
-  commit(files: Record<string, string | null>, message: string): string;
+  /** Writes (or, with `null`, deletes; with `{ symlink }`, links) files, commits and pushes; returns the new commit SHA. */
+  commit(files: Record<string, string | null | { symlink: string }>, message: string): string;
   stop(): Promise<void>;
 }
 
@@ -127,6 +127,9 @@ export async function startGitRepo(dir: string): Promise<GitRepo> {
         const file = join(work, path);
         if (content === null) {
           if (existsSync(file)) rmSync(file);
+        } else if (typeof content === 'object') {
+          mkdirSync(dirname(file), { recursive: true });
+          symlinkSync(content.symlink, file);
         } else {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
