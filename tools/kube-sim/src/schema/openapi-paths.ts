@@ -20,6 +20,12 @@ function param(flavor: OpenApiFlavor, name: string, type = 'string', where = 'qu
 const writeParams = (f: OpenApiFlavor) => [param(f, 'dryRun'), param(f, 'fieldManager'), param(f, 'fieldValidation')];
 
 const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
+/**
+ * Custom resources take no strategic merge patch, and their PATCH operations say so
+ * (apiextensions-apiserver controller/openapi/builder: buildRoute): kubectl apply reads this to
+ * send a JSON merge patch instead.
+ */
+const CUSTOM_PATCH_TYPES = PATCH_TYPES.filter((m) => m !== 'application/strategic-merge-patch+json');
 
 /** The operations of one served resource, as kube-apiserver lists them in its OpenAPI documents. */
 export function resourcePaths(flavor: OpenApiFlavor, resources: ResourceType[], schemaRef: (t: ResourceType) => string): Record<string, unknown> {
@@ -44,7 +50,8 @@ export function resourcePaths(flavor: OpenApiFlavor, resources: ResourceType[], 
       const bodyParams = (o as { parameters?: unknown[] }).parameters ?? [];
       return { ...o, parameters: [...bodyParams, ...writeParams(flavor)] };
     };
-    const patch = { ...op('patch', 'patch'), ...(flavor === 'v2' ? { consumes: PATCH_TYPES, parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object' } }, ...writeParams(flavor), param(flavor, 'force', 'boolean')] } : { requestBody: { content: Object.fromEntries(PATCH_TYPES.map((m) => [m, { schema: { type: 'object' } }])), required: true }, parameters: [...writeParams(flavor), param(flavor, 'force', 'boolean')] }) };
+    const patchTypes = t.custom ? CUSTOM_PATCH_TYPES : PATCH_TYPES;
+    const patch = { ...op('patch', 'patch'), ...(flavor === 'v2' ? { consumes: patchTypes, parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object' } }, ...writeParams(flavor), param(flavor, 'force', 'boolean')] } : { requestBody: { content: Object.fromEntries(patchTypes.map((m) => [m, { schema: { type: 'object' } }])), required: true }, parameters: [...writeParams(flavor), param(flavor, 'force', 'boolean')] }) };
     const base = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
     const collection = `${base}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.plural}`;
     const scope = [...(t.namespaced ? [param(flavor, 'namespace', 'string', 'path', true)] : []), param(flavor, 'pretty')];
