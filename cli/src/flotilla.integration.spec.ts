@@ -17,6 +17,7 @@ import {
   prepareHub,
   readyzOk,
   runFlotilla,
+  runFlotillaIntoHead,
   startServiceProcess,
   type CliResult,
   type ServiceProcess,
@@ -252,6 +253,37 @@ describe('flotilla against a running api-server', () => {
     expect((await ok('app', 'list', '-o', 'name', '-l', 'team=backend')).stdout).toBe('argocd/api\n');
     const json = JSON.parse((await ok('app', 'list', '-o', 'json')).stdout) as Application[];
     expect(json.map((a) => a.metadata.name).sort()).toEqual(['api', 'guestbook']);
+  });
+
+  describe('with more output than a pipe holds (1 MiB of Applications)', () => {
+    const selector = 'bulk=pipe';
+    const names = Array.from({ length: 16 }, (_, i) => `bulk-${i}`);
+    beforeAll(async () => {
+      const padding = 'x'.repeat(64 * 1024);
+      for (const name of names) {
+        await hubObjects.create({
+          ...appRef(name),
+          metadata: { name, namespace: NS, labels: { bulk: 'pipe' }, annotations: { padding } },
+          spec: { project: 'default', source: { repoURL, path: 'guestbook' }, destination: { server: spoke.url, namespace: 'default' } },
+        } as KubernetesObject);
+      }
+    });
+    afterAll(async () => {
+      await Promise.all(names.map((name) => hubObjects.delete(appRef(name)).catch(() => undefined)));
+    });
+
+    it('writes all of `app list -o json` into a pipe before exiting', async () => {
+      const res = await ok('app', 'list', '-o', 'json', '-l', selector);
+      expect(res.stdout.length).toBeGreaterThan(1024 * 1024);
+      expect((JSON.parse(res.stdout) as Application[]).map((a) => a.metadata.name).sort()).toEqual([...names].sort());
+    });
+
+    it('stops quietly when the reader closes the pipe early, like `| head -c 10`', async () => {
+      const res = await runFlotillaIntoHead(['app', 'list', '-o', 'json', '-l', selector], env, 10);
+      expect(res.stdout).toBe('[\n  {\n    ');
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+    });
   });
 
   it('gets an Application summary, and fails like argocd for a missing one', async () => {

@@ -4,9 +4,11 @@ import { normalizeBooleanFlags } from './command/boolean-flags';
 import { flotillaProgram } from './flotilla.program';
 import { CliError, describeError } from './output/cli.error';
 import { formatLogLine } from './output/log.printer';
+import { exitAfterOutput, exitQuietlyWhenReaderCloses } from './output/output.drain';
 
 /** Runs `flotilla` with process.argv; failures print `FATA[…] message` and exit non-zero, like argocd. */
 export async function main(argv: string[]): Promise<void> {
+  exitQuietlyWhenReaderCloses();
   let code = 0;
   try {
     const program = flotillaProgram(loadCliConfig());
@@ -15,8 +17,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     code = exitCodeFor(err);
   }
-  // Open gRPC channels or a paused stdin must not keep a finished command alive.
-  process.exit(code);
+  // Open gRPC channels or a paused stdin must not keep a finished command alive; its output must reach the reader.
+  await exitAfterOutput(code);
 }
 
 function exitCodeFor(err: unknown): number {

@@ -35,6 +35,25 @@ export function runFlotilla(args: string[], env: Record<string, string>, input?:
   });
 }
 
+/**
+ * Runs `flotilla args…` with stdout into a reader that, like `| head -c bytes`, closes its end of
+ * the pipe once it has `bytes` bytes; resolves with those bytes, all of stderr and the exit code.
+ */
+export function runFlotillaIntoHead(args: string[], env: Record<string, string>, bytes: number): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [FLOTILLA_BIN, ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let head = Buffer.alloc(0);
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      head = Buffer.concat([head, d]).subarray(0, bytes);
+      if (head.length === bytes) child.stdout.destroy();
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: head.toString(), stderr }));
+  });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
