@@ -58,7 +58,7 @@ export class ClusterRegistry {
   }
 
   /** The destination's cluster and its cache, or why there is none. */
-  resolve(destination: ApplicationDestination): ClusterResolution {
+  resolve(destination: ApplicationDestination | undefined): ClusterResolution {
     const match = matchDestination(destination, this.clusters());
     if (match.error !== undefined) return { error: match.error };
     const cluster = match.cluster;
@@ -78,7 +78,7 @@ export class ClusterRegistry {
   }
 
   /** The server an Application's destination resolves to, if any cluster matches it. */
-  serverOf(destination: ApplicationDestination, clusters: Cluster[] = this.clusters()): string | undefined {
+  serverOf(destination: ApplicationDestination | undefined, clusters: Cluster[] = this.clusters()): string | undefined {
     return matchDestination(destination, clusters).cluster?.server;
   }
 

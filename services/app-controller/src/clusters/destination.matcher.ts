@@ -11,9 +11,11 @@ export function knownClusters(fromSecrets: readonly Cluster[]): Cluster[] {
   return hubHasSecret ? [...fromSecrets] : [inClusterCluster(), ...fromSecrets];
 }
 
-export function matchDestination(destination: ApplicationDestination, clusters: readonly Cluster[]): DestinationMatch {
-  const server = destination.server ? normalizeServer(destination.server) : '';
-  const name = destination.name ?? '';
+export function matchDestination(destination: ApplicationDestination | undefined, clusters: readonly Cluster[]): DestinationMatch {
+  // A malformed Application (no destination at all) routes nowhere rather than throwing.
+  if (!destination) return { error: 'Destination server missing from app spec' };
+  const server = typeof destination.server === 'string' && destination.server ? normalizeServer(destination.server) : '';
+  const name = typeof destination.name === 'string' ? destination.name : '';
   if (server && name) return { error: `application destination can't have both name and server defined: ${name} ${server}` };
   if (server) {
     const cluster = clusters.find((c) => c.server === server);

@@ -3,7 +3,7 @@
 // on the destination clusters and from the periodic resync, and reports each cluster to Redis.
 // Replicas split the clusters (sharding/): each one queues, watches and reconciles only the
 // Applications whose cluster it holds, on a queue of its own.
-import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application } from '@flotilla/api-types';
+import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application, type ApplicationSource } from '@flotilla/api-types';
 import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type TypedQueue } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -14,6 +14,7 @@ import type { RepositoryCredentialsStore } from '../repositories/repository-cred
 import type { ResourceCustomizationsStore } from '../settings/resource-customizations.store';
 import { childReport, parentOf } from '../reconcile/child-application.builder';
 import type { CompareLevel } from '../reconcile/compare-level';
+import { readableDestination } from '../reconcile/application-spec.validation';
 import { jsonEqual } from '../status/merge-patch';
 import type { ShardCoordinator } from '../sharding/shard.coordinator';
 import type { AppRefreshProcessor, RefreshJob } from './app-refresh.processor';
@@ -31,6 +32,13 @@ export interface AppControllerOptions {
   concurrency: number;
   /** FLOTILLA_QUEUE_PREFIX: the installation's Redis key prefix (cluster info for the api-server). */
   keyPrefix?: string;
+}
+
+/** The app's sources as far as they can be read; a malformed spec has none worth matching. */
+function sourcesOf(app: Application): Partial<ApplicationSource>[] {
+  const spec = app.spec as Partial<Application['spec']> | undefined;
+  const sources = Array.isArray(spec?.sources) ? spec.sources : [];
+  return [spec?.source, ...sources].filter((s): s is ApplicationSource => typeof s === 'object' && s !== null);
 }
 
 /** Changes that need a new comparison; status-only writes (mostly our own) do not. */
@@ -75,7 +83,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     const clusters = this.clusters.clusters();
     const counts = new Map(clusters.map((c) => [c.server, 0]));
     for (const app of this.apps.list()) {
-      const server = this.clusters.serverOf(app.spec.destination, clusters);
+      const server = this.clusters.serverOf(readableDestination(app), clusters);
       if (server !== undefined) counts.set(server, (counts.get(server) ?? 0) + 1);
     }
     return [...counts].map(([server, apps]) => ({ server, weight: apps + 1 }));
@@ -83,7 +91,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Whether this replica handles the app: it holds the app's cluster, or leads when no cluster matches. */
   owns(app: Application): boolean {
-    const server = this.clusters.serverOf(app.spec.destination);
+    const server = this.clusters.serverOf(readableDestination(app));
     return server === undefined ? this.shards.isLeader : this.shards.owns(server);
   }
 
@@ -104,11 +112,11 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all([this.clusters.start(), this.repositories.start(), this.settings.start()]);
     await this.apps.start();
     this.shards.on('acquired', (server) => {
-      for (const app of this.apps.list()) if (this.clusters.serverOf(app.spec.destination) === server) this.enqueue(app, 'latest');
+      for (const app of this.apps.list()) if (this.clusters.serverOf(readableDestination(app)) === server) this.enqueue(app, 'latest');
     });
     this.shards.on('released', (server) => void this.clusters.release(server));
     this.shards.on('leading', () => {
-      for (const app of this.apps.list()) if (this.clusters.serverOf(app.spec.destination) === undefined) this.enqueue(app, 'latest');
+      for (const app of this.apps.list()) if (this.clusters.serverOf(readableDestination(app)) === undefined) this.enqueue(app, 'latest');
     });
     this.shards.on('departed', (replicas) => void this.dropQueuesOf(replicas));
     this.shards.start();
@@ -145,7 +153,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   /** Credentials for a repository (or a repo-creds prefix) changed: its Applications render again. */
   onRepositoryChange(urlOrPrefix: string): void {
     const prefix = urlOrPrefix.toLowerCase().replace(/\.git$/, '');
-    const usesRepo = (app: Application): boolean => [app.spec.source, ...(app.spec.sources ?? [])].some((s) => s?.repoURL.toLowerCase().startsWith(prefix));
+    const usesRepo = (app: Application): boolean => sourcesOf(app).some((s) => typeof s?.repoURL === 'string' && s.repoURL.toLowerCase().startsWith(prefix));
     for (const app of this.apps.list()) if (usesRepo(app)) this.enqueue(app, 'latest');
   }
 
@@ -208,7 +216,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     const clusters = this.clusters.clusters();
     const apps = this.apps.list();
     for (const cache of this.clusters.activeCaches()) {
-      const count = apps.filter((a) => matchDestination(a.spec.destination, clusters).cluster?.server === cache.server).length;
+      const count = apps.filter((a) => matchDestination(readableDestination(a), clusters).cluster?.server === cache.server).length;
       await this.redis
         .set(clusterInfoKey(cache.server, this.opts.keyPrefix), JSON.stringify(cache.info(count)), 'EX', CLUSTER_INFO_TTL_SECONDS)
         .catch((err: Error) => this.logger.warn({ err }, `recording cluster info of ${cache.server} failed: ${err.message}`));

@@ -2,16 +2,18 @@
 // replicas never compare or sync the same Application at once. Deletion, then a pending operation,
 // then comparison and auto-sync — the order of Argo's operation and status processors. An app with
 // `destination.servers` (Flotilla's) is reconciled through its child Applications instead.
-import type { Application } from '@flotilla/api-types';
+import { REFRESH_ANNOTATION, type Application } from '@flotilla/api-types';
 import { trackingAppName } from '@flotilla/engine';
 import { isConflict } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
 import type { AppDeletionReconciler } from '../reconcile/app-deletion.reconciler';
+import { applicationSpecProblems, invalidSpecConditions } from '../reconcile/application-spec.validation';
 import type { AppStateReconciler } from '../reconcile/app-state.reconciler';
 import type { CompareLevel } from '../reconcile/compare-level';
 import type { MultiDestinationReconciler } from '../reconcile/multi-destination.reconciler';
+import { invalidSpecPatch } from '../status/app-status.builder';
 import type { SyncOperationRunner } from '../sync/sync-operation.runner';
 import type { AppCacheStore } from '../tree/app-cache.store';
 
@@ -47,7 +49,8 @@ export class AppRefreshProcessor {
       await this.deps.cache.delete(job.namespace, job.name);
       return {};
     }
-    if (app.spec.destination.servers?.length || app.status?.destinations) {
+    const problems = applicationSpecProblems(app);
+    if (!problems.length && (app.spec.destination.servers?.length || app.status?.destinations)) {
       const pass = await this.deps.destinations.reconcile(app, job.level);
       if (!pass.released) return pass.requeueAfterMs !== undefined ? { requeueAfterMs: pass.requeueAfterMs } : {};
       app = await this.deps.hub.get(job.namespace, job.name);
@@ -58,6 +61,7 @@ export class AppRefreshProcessor {
       const pass = await this.deps.deletion.finalize(app, trackingName);
       return pass.done ? {} : { requeueAfterMs: pass.retryAfterMs };
     }
+    if (problems.length) return this.reportInvalidSpec(app, problems);
     let level = job.level;
     if (app.operation) {
       const pass = await this.runOperation(app, trackingName);
@@ -67,6 +71,18 @@ export class AppRefreshProcessor {
     const current = app.operation ? await this.deps.hub.get(job.namespace, job.name) : app;
     if (!current) return {};
     return this.compare(current, trackingName, level);
+  }
+
+  /** Nothing of a malformed spec is rendered or synced: its conditions say which fields to fix. */
+  private async reportInvalidSpec(app: Application, problems: string[]): Promise<RefreshOutcome> {
+    const now = new Date().toISOString();
+    if (app.operation) {
+      const state = { operation: app.operation, phase: 'Error' as const, message: `Application spec is invalid: ${problems.join('; ')}`, startedAt: now, finishedAt: now };
+      await this.deps.hub.completeOperation(app, state, undefined);
+    }
+    const patch = invalidSpecPatch(app, invalidSpecConditions(problems), now);
+    await this.deps.hub.patchStatus(app, patch, app.metadata.annotations?.[REFRESH_ANNOTATION] !== undefined);
+    return {};
   }
 
   private async runOperation(app: Application, trackingName: string): Promise<{ done: boolean; retryAfterMs: number }> {

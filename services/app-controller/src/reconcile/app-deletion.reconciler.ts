@@ -5,6 +5,7 @@ import type { ClusterRegistry } from '../clusters/cluster.registry';
 import { deleteObject } from '../clusters/object.deleter';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
 import type { AppCacheStore } from '../tree/app-cache.store';
+import { readableDestination } from './application-spec.validation';
 
 export type DeletionPass = { done: true } | { done: false; retryAfterMs: number };
 
@@ -21,7 +22,7 @@ export class AppDeletionReconciler {
     // The plain and /foreground forms delete with foreground propagation, /background without waiting for dependents.
     const finalizer = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER].find((f) => app.metadata.finalizers?.includes(f));
     if (!finalizer) return { done: true };
-    const resolved = this.clusters.resolve(app.spec.destination);
+    const resolved = this.clusters.resolve(readableDestination(app));
     // With no cluster to delete from there is nothing left to wait for, as in Argo.
     if (resolved.error === undefined) {
       try {

@@ -30,7 +30,7 @@ export function conditionsWithTimes(found: ApplicationCondition[], current: Appl
     const id = `${c.type}\n${c.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const previous = current?.find((p) => p.type === c.type && p.message === c.message);
+    const previous = (Array.isArray(current) ? current : []).find((p) => p.type === c.type && p.message === c.message);
     out.push({ type: c.type, message: c.message, lastTransitionTime: previous?.lastTransitionTime ?? now });
   }
   return out;
@@ -78,4 +78,16 @@ export function statusPatch(outcome: ComparisonOutcome, now: string, fullCompari
   const diff = createMergePatch(before, next) as Record<string, Json> | undefined;
   if (!diff && !fullComparison) return undefined;
   return { ...(diff ?? {}), observedAt: now, ...(fullComparison ? { reconciledAt: now } : {}) };
+}
+
+/**
+ * The status of an Application whose spec cannot be read: sync and health Unknown, and conditions
+ * that say why. Undefined when it already reads so, so a periodic resync writes nothing.
+ */
+export function invalidSpecPatch(app: Application, conditions: ApplicationCondition[], now: string): Record<string, Json> | undefined {
+  const current: Partial<ApplicationStatus> = typeof app.status === 'object' && app.status !== null ? app.status : {};
+  const before = { sync: current.sync, health: current.health, conditions: current.conditions };
+  const next = { sync: { status: 'Unknown' }, health: { status: 'Unknown' }, conditions: conditionsWithTimes(conditions, current.conditions, now) };
+  const diff = createMergePatch(before, next) as Record<string, Json> | undefined;
+  return diff && { ...diff, observedAt: now, reconciledAt: now };
 }
