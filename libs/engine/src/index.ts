@@ -47,6 +47,8 @@ export type { InvalidTask, PlanSyncInput, SyncPlan } from './sync/plan-sync';
 export type { SkippedTask, SyncAction, SyncStep, SyncTask } from './sync/sync-task';
 export { isStepComplete, stepStatus } from './sync/sync-step';
 export type { LiveLookup, StepStatus, TaskState } from './sync/sync-step';
+export { recordedResults, resultKeyOf, resumeStepIndex, taskProgress } from './sync/task-progress';
+export type { RecordedResults, TaskProgress } from './sync/task-progress';
 export { DEFAULT_SYNC_OPTIONS, parseSyncOptions, resourceSyncOptions } from './sync/sync-options';
 export type { SyncOptions } from './sync/sync-options';
 export { HOOK_FINALIZER, hookDeletePolicies, hookTypes, isHook, isSkipped } from './sync/hook';

@@ -1,5 +1,6 @@
 import type { Application, OperationState } from '@flotilla/api-types';
-import { appendHistory, kubectlName, mayRetry, mergeResults, parseDuration, retryDelayMs } from './operation-state.builder';
+import { DEFAULT_SYNC_OPTIONS, type SyncTask } from '@flotilla/engine';
+import { appendHistory, kubectlName, mayRetry, mergeResults, parseDuration, retryDelayMs, taskResult, withHookPhase } from './operation-state.builder';
 
 const app = (history: number, limit?: number): Application => ({
   apiVersion: 'argoproj.io/v1alpha1',
@@ -36,6 +37,13 @@ describe('results and retries', () => {
   it('merges the results of a resumed sync by resource', () => {
     const r = (name: string, status: 'Synced' | 'Pruned') => ({ group: '', version: 'v1', kind: 'ConfigMap', namespace: 'n', name, status });
     expect(mergeResults([r('a', 'Synced'), r('b', 'Synced')], [r('b', 'Pruned'), r('c', 'Synced')]).map((x) => `${x.name}:${x.status}`)).toEqual(['a:Synced', 'b:Pruned', 'c:Synced']);
+  });
+
+  it('records a hook that runs in PreSync and PostSync once per phase: the PostSync run leaves the PreSync result alone', () => {
+    const hook = (phase: 'PreSync' | 'PostSync'): SyncTask => ({ key: 'k', ref: { group: 'batch', kind: 'Job', namespace: 'n', name: 'j' }, phase, wave: 0, action: 'hook', options: DEFAULT_SYNC_OPTIONS });
+    const pre = withHookPhase([taskResult(hook('PreSync'), 'Synced', 'created')], [{ task: hook('PreSync'), state: 'done' }]);
+    const both = withHookPhase(mergeResults(pre, [taskResult(hook('PostSync'), 'Synced', 'created')]), [{ task: hook('PostSync'), state: 'waiting' }]);
+    expect(both.map((r) => `${r.hookType}:${r.hookPhase}`)).toEqual(['PreSync:Succeeded', 'PostSync:Running']);
   });
 
   it('backs off as Argo does: duration × factor^n, capped, Go durations', () => {

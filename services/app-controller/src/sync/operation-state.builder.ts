@@ -1,6 +1,6 @@
 // status.operationState and status.history as Argo CD records them (controller/sync.go, appcontroller.go).
 import { versionOf, type Application, type OperationState, type ResourceResult, type ResultCode, type RevisionHistory, type RetryStrategy } from '@flotilla/api-types';
-import type { SkippedTask, SyncTask, TaskState } from '@flotilla/engine';
+import { resultKeyOf, type SkippedTask, type SyncTask, type TaskState } from '@flotilla/engine';
 
 export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
@@ -26,20 +26,18 @@ export function taskResult(task: SyncTask | SkippedTask, status: ResultCode, mes
   };
 }
 
-const resultKey = (r: ResourceResult): string => `${r.group}/${r.kind}/${r.namespace}/${r.name}/${r.hookType ?? ''}`;
-
 /** Results of earlier passes of a resumed sync, updated by this pass's; first-seen order is kept. */
 export function mergeResults(previous: readonly ResourceResult[], next: readonly ResourceResult[]): ResourceResult[] {
-  const out = new Map(previous.map((r) => [resultKey(r), r] as const));
-  for (const r of next) out.set(resultKey(r), r);
+  const out = new Map(previous.map((r) => [resultKeyOf(r), r] as const));
+  for (const r of next) out.set(resultKeyOf(r), r);
   return [...out.values()];
 }
 
-/** Hooks that reached a final state. */
+/** Hooks that reached a final state, each in its own phase (a hook may run in PreSync and PostSync). */
 export function withHookPhase(results: ResourceResult[], states: readonly TaskState[]): ResourceResult[] {
   return results.map((r) => {
     if (!r.hookType) return r;
-    const state = states.find((s) => s.task.ref.kind === r.kind && s.task.ref.name === r.name && s.task.ref.namespace === r.namespace && s.task.action === 'hook');
+    const state = states.find((s) => s.task.action === 'hook' && s.task.phase === r.hookType && s.task.ref.group === r.group && s.task.ref.kind === r.kind && s.task.ref.name === r.name && s.task.ref.namespace === r.namespace);
     if (!state) return r;
     const hookPhase = state.state === 'done' ? 'Succeeded' : state.state === 'failed' ? 'Failed' : 'Running';
     return { ...r, hookPhase, ...(state.message ? { message: state.message } : {}) };
