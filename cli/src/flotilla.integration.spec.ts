@@ -189,6 +189,12 @@ describe('flotilla against a running api-server', () => {
     expect(res.stdout + res.stderr).not.toContain(saToken);
   });
 
+  it("takes argocd's --flag=false spellings of boolean flags (cluster add --in-cluster=false)", async () => {
+    const res = await ok('cluster', 'add', 'spoke', '--name', 'dev', '--label', 'env=dev', '--annotation', 'team=web', '--in-cluster=false', '--upsert=true', '-y');
+    expect(res.stdout).toBe(`Cluster '${spoke.url}' added\n`);
+    expect((await hubCore.listNamespacedSecret({ namespace: NS, labelSelector: 'argocd.argoproj.io/secret-type=cluster' })).items).toHaveLength(1);
+  });
+
   it('lists and gets clusters without showing their credentials', async () => {
     const list = await ok('cluster', 'list');
     const lines = list.stdout.trimEnd().split('\n');

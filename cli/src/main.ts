@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { loadCliConfig } from './cli.config';
-import { normalizeBooleanFlags } from './command/boolean-flags';
+import { loadCliConfig, type CliConfig } from './cli.config';
+import { acceptCobraBooleans } from './command/boolean-flags';
 import { flotillaProgram } from './flotilla.program';
 import { CliError, describeError } from './output/cli.error';
 import { formatLogLine } from './output/log.printer';
@@ -11,14 +11,22 @@ export async function main(argv: string[]): Promise<void> {
   exitQuietlyWhenReaderCloses();
   let code = 0;
   try {
-    const program = flotillaProgram(loadCliConfig());
-    applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
-    await program.parseAsync(normalizeBooleanFlags(argv));
+    await flotillaCli(loadCliConfig()).parseAsync(argv);
   } catch (err) {
     code = exitCodeFor(err);
   }
   // Open gRPC channels or a paused stdin must not keep a finished command alive; its output must reach the reader.
   await exitAfterOutput(code);
+}
+
+/** The command tree as `flotilla` runs it: errors thrown rather than exiting, argocd's boolean spellings. */
+export function flotillaCli(config: CliConfig): Command {
+  const program = flotillaProgram(config);
+  applyToTree(program, (cmd) => {
+    cmd.exitOverride().showHelpAfterError();
+    acceptCobraBooleans(cmd);
+  });
+  return program;
 }
 
 function exitCodeFor(err: unknown): number {
