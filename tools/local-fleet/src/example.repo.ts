@@ -87,6 +87,8 @@ export class ExampleRepo {
     await repo.commit(files, 'guestbook: the example app');
     await run('git', ['clone', '-q', '--bare', workDir, bareDir], { env: { ...process.env, ...GIT_ENV } });
     await repo.git('remote', 'add', 'origin', bareDir);
+    // main tracks origin/main, so a plain `git push` in the working copy works, as the README says.
+    await repo.git('push', '-q', '--set-upstream', 'origin', 'main');
     return repo;
   }
 
