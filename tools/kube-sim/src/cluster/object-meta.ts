@@ -16,12 +16,11 @@ export function kubeTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Fields the server owns on create: anything a client sent there is replaced. */
+/** Fields the server owns on create: anything a client sent there is replaced (generation: see generation.ts). */
 export function stampCreate(obj: KubeObject, now: Date): void {
   const m = obj.metadata;
   m.uid = randomUUID();
   m.creationTimestamp = kubeTime(now);
-  m.generation = 1;
   delete m.resourceVersion;
   delete m.deletionTimestamp;
   delete m.deletionGracePeriodSeconds;
@@ -44,15 +43,6 @@ export function keepServerMetadata(next: KubeObject, old: KubeObject): void {
     delete m.deletionTimestamp;
     delete m.deletionGracePeriodSeconds;
   }
-}
-
-/** True when anything outside metadata and status differs: such changes bump generation. */
-export function specChanged(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject): string => {
-    const { metadata: _m, status: _s, ...rest } = o;
-    return canonicalJson(rest);
-  };
-  return strip(a) !== strip(b);
 }
 
 /** True when two versions of an object are the same write (resourceVersion and managedFields times aside). */

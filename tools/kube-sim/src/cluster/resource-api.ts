@@ -8,7 +8,8 @@ import { clone, KubeObject } from '../store/kube-object';
 import { ListOptions, ListResult, ObjectStore } from '../store/object.store';
 import { Deletion } from './deletion';
 import { FieldTracking } from './field-tracking';
-import { generatedName, keepServerMetadata, sameObject, specChanged, stampCreate } from './object-meta';
+import { nextGeneration, stampGeneration } from './generation';
+import { generatedName, keepServerMetadata, sameObject, stampCreate } from './object-meta';
 import { DeleteOptions, PatchType, WriteOptions } from './request-options';
 import { SchemaChecks } from './schema-checks';
 import { fromScale, toScale } from './scale-subresource';
@@ -62,6 +63,7 @@ export class ResourceApi {
     if (obj.metadata.resourceVersion) throw errors.badRequest('resourceVersion should not be set on objects to be created');
     this.checkNamespaceOpen(t, ns);
     stampCreate(obj, this.d.now());
+    stampGeneration(t, obj);
     if (t.subresources.includes('status') && t.kind !== 'Namespace') delete obj.status;
     this.d.schema.check(t, obj, opts);
     this.admit(t, obj, undefined);
@@ -154,6 +156,7 @@ export class ResourceApi {
     const managed = obj.metadata.managedFields;
     this.checkNamespaceOpen(t, ns);
     stampCreate(obj, this.d.now());
+    stampGeneration(t, obj);
     if (t.subresources.includes('status') && t.kind !== 'Namespace') delete obj.status;
     this.admit(t, obj, undefined);
     obj.metadata.managedFields = managed;
@@ -165,9 +168,9 @@ export class ResourceApi {
     keepServerMetadata(next, old);
     this.admit(t, next, old);
     if (!opts.applied) this.d.fields.update(t, old, next, opts.fieldManager ?? 'unknown', subresource);
-    if (specChanged(old, next) && !(t.custom && t.subresources.includes('status') && subresource === 'status')) {
-      next.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    }
+    const generation = nextGeneration(t, old, next, subresource);
+    if (generation === undefined) delete next.metadata.generation;
+    else next.metadata.generation = generation;
     if (sameObject(old, next)) return asVersion(old, t);
     if (opts.dryRun) return asVersion(next, t);
     if (next.metadata.deletionTimestamp && !(next.metadata.finalizers ?? []).length && this.deletion.readyToRemove(t, next)) {
@@ -184,6 +187,9 @@ export class ResourceApi {
       const out = clone(old);
       if (next.status === undefined) delete out.status;
       else out.status = next.status;
+      // Built-in status strategies reset the spec, not annotations (the deployment controller
+      // writes its revision this way); a custom resource's /status takes status alone.
+      if (!t.custom) keepAnnotations(out, next);
       return out;
     }
     const out = { ...next };
@@ -262,6 +268,11 @@ function mergeNamespace(old: KubeObject, next: KubeObject, subresource?: string)
   if (subresource === 'finalize') return { ...clone(old), spec: next.spec };
   if (subresource === 'status') return { ...clone(old), status: next.status };
   return { ...next, spec: old.spec, status: old.status };
+}
+
+function keepAnnotations(out: KubeObject, next: KubeObject): void {
+  if (next.metadata.annotations === undefined) delete out.metadata.annotations;
+  else out.metadata.annotations = next.metadata.annotations;
 }
 
 /** Objects of a group are stored once; each version is served with its own apiVersion. */

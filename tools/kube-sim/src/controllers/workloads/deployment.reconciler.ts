@@ -56,7 +56,9 @@ export class DeploymentReconciler implements Reconciler {
     };
     const created = ctx.api.create(ctx.resource('apps', 'replicasets'), d.metadata.namespace!, rs, CONTROLLER_WRITE);
     if (d.metadata.annotations?.[REVISION] !== String(revision)) {
-      ctx.api.update(ctx.resource('apps', 'deployments'), d.metadata.namespace!, d.metadata.name!, { ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: String(revision) } } }, CONTROLLER_WRITE);
+      // Through /status, as the deployment controller does (UpdateStatus): an annotation written
+      // through the main resource would bump the Deployment's generation.
+      ctx.api.update(ctx.resource('apps', 'deployments'), d.metadata.namespace!, d.metadata.name!, { ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: String(revision) } } }, CONTROLLER_WRITE, 'status');
     }
     return created;
   }
