@@ -23,6 +23,8 @@ const schema = z.object({
   FLOTILLA_SHARD_LEASE_SECONDS: seconds(2).default(10),
   /** Applications compared (and synced) at once (Argo's --status-processors). */
   FLOTILLA_APP_CONTROLLER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
+  /** How long one sync pass waits for a wave or hook before it records progress and yields its worker (the sync goes on in the next pass). */
+  FLOTILLA_SYNC_STEP_WAIT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(100).default(10_000),
   /** How long one ignoreDifferences jq expression may run on one object (Argo's controller.ignore.normalizer.jq.timeout). */
   FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: z
     .string()
@@ -45,6 +47,7 @@ export interface AppControllerConfig {
   readonly replicaId: string;
   readonly shardLeaseMs: number;
   readonly jqTimeoutMs: number;
+  readonly syncStepWaitMs: number;
 }
 
 export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): AppControllerConfig {
@@ -61,5 +64,6 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
     shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
     jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,
+    syncStepWaitMs: parsed.FLOTILLA_SYNC_STEP_WAIT_MS,
   };
 }

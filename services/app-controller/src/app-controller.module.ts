@@ -23,9 +23,6 @@ import { AppCacheStore } from './tree/app-cache.store';
 
 export const SERVICE_NAME = 'app-controller';
 
-/** How long one sync pass waits for a wave to become healthy before it yields its worker. */
-const STEP_WAIT_MS = 10_000;
-
 /** Closes the repo-server channel when the module stops. */
 class RepoServerConnection implements OnModuleDestroy {
   constructor(readonly client: RepoServerClient) {}
@@ -70,7 +67,7 @@ function controllerFactory(config: AppControllerConfig) {
       controlPlaneNamespace: config.namespace,
       logger,
       reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: STEP_WAIT_MS, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible, terminationRequested }),
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: config.syncStepWaitMs, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible, terminationRequested }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });
