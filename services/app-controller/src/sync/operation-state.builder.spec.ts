@@ -1,6 +1,6 @@
 import type { Application, OperationState } from '@flotilla/api-types';
 import { DEFAULT_SYNC_OPTIONS, type SyncTask } from '@flotilla/engine';
-import { appendHistory, kubectlName, mayRetry, mergeResults, parseDuration, retryDelayMs, taskResult, withHookPhase } from './operation-state.builder';
+import { appendHistory, kubectlName, mayRetry, mergeResults, parseDuration, retryDelayMs, taskResult, waitingMessage, withHookPhase } from './operation-state.builder';
 
 const app = (history: number, limit?: number): Application => ({
   apiVersion: 'argoproj.io/v1alpha1',
@@ -44,6 +44,13 @@ describe('results and retries', () => {
     const pre = withHookPhase([taskResult(hook('PreSync'), 'Synced', 'created')], [{ task: hook('PreSync'), state: 'done' }]);
     const both = withHookPhase(mergeResults(pre, [taskResult(hook('PostSync'), 'Synced', 'created')]), [{ task: hook('PostSync'), state: 'waiting' }]);
     expect(both.map((r) => `${r.hookType}:${r.hookPhase}`)).toEqual(['PreSync:Succeeded', 'PostSync:Running']);
+  });
+
+  it("says what a wave waits for in Argo's words", () => {
+    const task = (action: SyncTask['action'], kind: string, group = ''): SyncTask => ({ key: kind, ref: { group, kind, namespace: 'n', name: 'x' }, phase: 'Sync', wave: 0, action, options: DEFAULT_SYNC_OPTIONS });
+    expect(waitingMessage([{ task: task('hook', 'Job', 'batch'), state: 'waiting' }])).toBe('waiting for completion of hook batch/Job/x');
+    expect(waitingMessage([{ task: task('apply', 'Deployment', 'apps'), state: 'waiting' }, { task: task('apply', 'ConfigMap'), state: 'waiting' }])).toBe('waiting for healthy state of apps/Deployment/x and 1 more resource');
+    expect(waitingMessage([{ task: task('prune', 'ConfigMap'), state: 'waiting' }])).toBe('waiting for deletion of ConfigMap/x');
   });
 
   it('backs off as Argo does: duration × factor^n, capped, Go durations', () => {

@@ -44,14 +44,17 @@ export function withHookPhase(results: ResourceResult[], states: readonly TaskSt
   });
 }
 
-/** Argo's message while a wave waits: `waiting for healthy state of apps/Deployment/web and 2 more resources`. */
+/**
+ * Argo's message while a wave waits: `waiting for healthy state of apps/Deployment/web and 2 more resources`,
+ * `waiting for completion of hook batch/Job/migrate`.
+ */
 export function waitingMessage(states: readonly TaskState[]): string {
   const waiting = states.filter((s) => s.state === 'waiting');
   if (!waiting.length) return 'Syncing';
   const first = waiting[0].task.ref;
-  const what = waiting[0].task.action === 'prune' ? 'deletion' : waiting[0].task.action === 'hook' ? 'completion of hook' : 'healthy state';
+  const what = waiting[0].task.action === 'prune' ? 'deletion of' : waiting[0].task.action === 'hook' ? 'completion of hook' : 'healthy state of';
   const more = waiting.length > 1 ? ` and ${waiting.length - 1} more ${waiting.length === 2 ? 'resource' : 'resources'}` : '';
-  return `waiting for ${what} of ${first.group ? `${first.group}/` : ''}${first.kind}/${first.name}${more}`;
+  return `waiting for ${what} ${first.group ? `${first.group}/` : ''}${first.kind}/${first.name}${more}`;
 }
 
 /** status.history with the finished sync appended, trimmed to revisionHistoryLimit. */

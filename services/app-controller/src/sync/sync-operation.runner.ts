@@ -1,9 +1,10 @@
 // Runs an Application's sync operation (Argo's controller/sync.go + gitops-engine sync_context):
 // plan phases and waves, apply each step, wait until the step is healthy before the next, prune,
-// record operationState and history. A pass that must wait returns early; the next pass re-runs
-// the sync from the start, which is idempotent, so a restart of the controller resumes it too.
+// record operationState and history. A pass that must wait records what it did and returns; the
+// next pass (on this replica or, after a restart or handover, another) plans again and continues
+// from those results: completed steps are not run again, hooks are created once per operation.
 import { TRACKING_ID_ANNOTATION, type Application, type KubeObject, type OperationState, type ResourceResult, type SyncOperation } from '@flotilla/api-types';
-import { describeShared, isHook, parseSyncOptions, planSync, sharedResources, stepStatus, type JqEvaluator, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
+import { describeShared, isHook, parseSyncOptions, planSync, recordedResults, resumeStepIndex, sharedResources, stepStatus, taskProgress, type JqEvaluator, type RecordedResults, type StepStatus, type SyncPlan, type SyncStep, type SyncTask, type ResourceCustomizations } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import { deleteObject } from '../clusters/object.deleter';
@@ -59,10 +60,11 @@ export class SyncOperationRunner {
     const unfinished = previous?.phase === 'Running' || previous?.phase === 'Terminating';
     const resumed = previous && unfinished && jsonEqual(previous.operation, operation) ? previous : undefined;
     if (resumed?.phase === 'Terminating') return this.terminate(app, cache, resumed);
-    const state: OperationState = resumed ?? { operation, phase: 'Running', message: 'Syncing', startedAt: new Date().toISOString() };
-    if (!resumed) await this.opts.hub.setOperationState(app, state);
     const retryIn = resumed ? this.retryPendingMs(resumed) : 0;
     if (retryIn > 0) return { done: false, retryAfterMs: retryIn };
+    let state: OperationState = resumed ?? { operation, phase: 'Running', message: 'Syncing', startedAt: new Date().toISOString() };
+    if (!resumed) await this.opts.hub.setOperationState(app, state);
+    else if (resumed.retryCount && resumed.finishedAt) state = await this.startAttempt(app, resumed);
     if (!operation.sync) return this.finish(app, { ...state, phase: 'Error', message: 'Unsupported operation: only sync operations are run' });
     try {
       return await this.pass({ app, cache, trackingName, state, sync: operation.sync });
@@ -129,22 +131,41 @@ export class SyncOperationRunner {
     }
     const executor = new SyncTaskExecutor(ctx.cache.kube, !!ctx.sync.dryRun);
     const skipped = plan.skipped.filter((s) => s.result === 'PruneSkipped').map((s) => taskResult(s, 'PruneSkipped', s.message));
-    let results = mergeResults(ctx.state.syncResult?.resources ?? [], skipped);
-    for (const [i, step] of plan.steps.entries()) {
-      const outcomes = await Promise.all(step.tasks.map((t) => executor.execute(t)));
-      results = mergeResults(results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
-      const failure = outcomes.find((o) => o.status === 'SyncFailed');
-      if (failure) return this.syncFailed(ctx, plan, executor, results, `one or more objects failed to apply, reason: ${failure.message}`);
-      const isHookStep = step.tasks.some((t) => t.action === 'hook');
-      if (ctx.sync.dryRun || (i === plan.steps.length - 1 && !isHookStep)) continue;
-      const status = await this.waitForStep(ctx, step, outcomes);
-      results = withHookPhase(results, status.tasks);
-      if (status.failed) return this.syncFailed(ctx, plan, executor, results, 'one or more synchronization tasks completed unsuccessfully');
-      if (!status.complete) return this.yieldPass(ctx, results, waitingMessage(status.tasks));
-      await this.cleanUpHooks(executor, step, 'HookSucceeded');
+    // What earlier passes of this operation did: steps before the one they reached are complete.
+    const recorded = recordedResults(ctx.state.syncResult?.resources ?? []);
+    const run: StepRun = { executor, plan, recorded, results: mergeResults(ctx.state.syncResult?.resources ?? [], skipped) };
+    for (let i = resumeStepIndex(plan.steps, recorded); i < plan.steps.length; i++) {
+      const ended = await this.runStep(ctx, run, i);
+      if (ended) return ended;
     }
     const message = ctx.sync.dryRun ? 'successfully synced (dry run)' : 'successfully synced (all tasks run)';
-    return this.finish(ctx.app, { ...ctx.state, phase: 'Succeeded', message, syncResult: { ...ctx.state.syncResult!, resources: results } });
+    return this.finish(ctx.app, { ...ctx.state, phase: 'Succeeded', message, syncResult: { ...ctx.state.syncResult!, resources: run.results } });
+  }
+
+  /**
+   * Runs the step's tasks that have no result in this operation yet (gitops-engine's pending tasks)
+   * and waits for the rest of it: a hook is created once, then waited on across passes; one that
+   * finished is not run again. Returns how the pass ends, or nothing to go on with the next step.
+   */
+  private async runStep(ctx: PassContext, run: StepRun, i: number): Promise<SyncPass | undefined> {
+    const { executor, plan } = run;
+    const step = plan.steps[i];
+    const progress = new Map(step.tasks.map((t) => [t, taskProgress(t, run.recorded)] as const));
+    if ([...progress.values()].includes('failed')) return this.syncFailed(ctx, plan, executor, run.results, 'one or more synchronization tasks completed unsuccessfully');
+    const outcomes = await Promise.all(step.tasks.filter((t) => progress.get(t) === 'pending').map((t) => executor.execute(t)));
+    run.results = mergeResults(run.results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
+    const failure = outcomes.find((o) => o.status === 'SyncFailed');
+    if (failure) return this.syncFailed(ctx, plan, executor, run.results, `one or more objects failed to apply, reason: ${failure.message}`);
+    const isHookStep = step.tasks.some((t) => t.action === 'hook');
+    if (ctx.sync.dryRun || (i === plan.steps.length - 1 && !isHookStep)) return undefined;
+    // Hooks that succeeded in an earlier pass are done, and may be gone (HookSucceeded).
+    const unfinished: SyncStep = { ...step, tasks: step.tasks.filter((t) => progress.get(t) !== 'succeeded') };
+    const status = await this.waitForStep(ctx, unfinished, outcomes);
+    run.results = withHookPhase(run.results, status.tasks);
+    if (status.failed) return this.syncFailed(ctx, plan, executor, run.results, 'one or more synchronization tasks completed unsuccessfully');
+    if (!status.complete) return this.yieldPass(ctx, run.results, waitingMessage(status.tasks));
+    await this.cleanUpHooks(executor, unfinished, 'HookSucceeded');
+    return undefined;
   }
 
   /**
@@ -213,7 +234,7 @@ export class SyncOperationRunner {
   /**
    * The app's cluster went to another replica during this pass: what failed here (a request cut
    * off as the cluster's connection closed) says nothing about the sync, and the operation stays
-   * Running for the new holder, which resumes it from the start (every pass is idempotent).
+   * Running for the new holder, which resumes it from the results recorded so far.
    */
   private handedOver(app: Application): boolean {
     if (!this.opts.responsible || this.opts.responsible(app)) return false;
@@ -244,6 +265,18 @@ export class SyncOperationRunner {
       ? { ...state, syncResult, phase: 'Error', message: 'Operation termination had errors' }
       : { ...state, syncResult, phase: 'Failed', message: 'Operation terminated' };
     return this.finish(app, ended);
+  }
+
+  /**
+   * A retry is a new attempt, as Argo's controller starts one: the failed attempt's results are
+   * dropped (its hooks run again) and finishedAt cleared, which marks the attempt as started.
+   */
+  private async startAttempt(app: Application, failed: OperationState): Promise<OperationState> {
+    const { finishedAt: _failedAt, ...rest } = failed;
+    const state: OperationState = { ...rest, message: 'Syncing', ...(failed.syncResult ? { syncResult: { ...failed.syncResult, resources: [] } } : {}) };
+    // A merge patch keeps a field it does not name: null removes it.
+    await this.opts.hub.setOperationState(app, { ...state, finishedAt: null } as unknown as OperationState);
+    return state;
   }
 
   /** A retry waits its backoff, counted from the failed attempt's finishedAt. */
@@ -283,6 +316,14 @@ function withNamespaceMetadata(plan: SyncPlan, app: Application): SyncPlan {
     ),
   }));
   return { ...plan, steps };
+}
+
+/** One pass's walk through the plan: what it has recorded so far, over what earlier passes recorded. */
+interface StepRun {
+  executor: SyncTaskExecutor;
+  plan: SyncPlan;
+  recorded: RecordedResults;
+  results: ResourceResult[];
 }
 
 /** FailOnSharedResource=true found a resource another Application tracks. */
