@@ -4,6 +4,7 @@ import { ResourceType } from '../registry/resource-type';
 import { SchemaNode, SchemaSource } from '../schema/schema-node';
 import { KubeObject } from '../store/kube-object';
 import { WriteOptions } from './request-options';
+import { missingRequired, pruneNonNullableNulls } from './schema-required';
 
 /** Metadata is validated by admission, not pruned here: its schema is shared by every kind. */
 const SKIP_ROOT = new Set(['apiVersion', 'kind', 'metadata']);
@@ -25,6 +26,7 @@ export class SchemaChecks {
     if (!schema?.properties) return;
     const unknown: string[] = [];
     let invalid: StatusCause[] = [];
+    if (t.custom) pruneNonNullableNulls(schema, obj, SKIP_ROOT);
     for (const [k, v] of Object.entries(obj)) {
       if (SKIP_ROOT.has(k)) continue;
       const child = schema.properties[k];
@@ -35,7 +37,8 @@ export class SchemaChecks {
       walk(child, v, k, unknown, invalid);
     }
     // Built-in kinds check required fields in admission (422 with causes), not while decoding.
-    if (!t.custom) invalid = invalid.filter((c) => c.reason !== 'FieldValueRequired');
+    if (t.custom) invalid.push(...missingRequired(schema, obj));
+    else invalid = invalid.filter((c) => c.reason !== 'FieldValueRequired');
     if (invalid.length) {
       if (t.custom) throw errors.invalid(t, obj.metadata.name ?? '', invalid);
       throw errors.badRequest(invalid.map((c) => `${c.field}: ${c.message}`).join(', '));
@@ -82,11 +85,6 @@ function walk(node: SchemaNode, value: unknown, path: string, unknown: string[],
     const child = props?.[k] ?? (typeof extra === 'object' ? extra : undefined);
     if (child) walk(child, v, `${path}.${k}`, unknown, invalid);
     else if (props && extra !== true) unknown.push(`${path}.${k}`);
-  }
-  for (const req of node.required ?? []) {
-    if ((value as Record<string, unknown>)[req] === undefined && props?.[req]) {
-      invalid.push({ reason: 'FieldValueRequired', field: `${path}.${req}`, message: 'Required value' });
-    }
   }
 }
 
