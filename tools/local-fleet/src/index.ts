@@ -2,5 +2,5 @@ export { startLocalFleet, guestbookApplicationSet, runCli, NAMESPACE, DEFAULT_SP
 export type { LocalFleet, LocalFleetOptions, CliResult } from './local-fleet';
 export { ExampleRepo, GUESTBOOK_FILES, guestbookDeployment } from './example.repo';
 export { ServiceProcess } from './service-process';
-export type { ServiceName } from './service-process';
+export type { ServiceName, SupervisionOptions } from './service-process';
 export { ensureRedis, listening } from './redis.process';

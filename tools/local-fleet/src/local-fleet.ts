@@ -36,6 +36,8 @@ export interface LocalFleetOptions {
   only?: ServiceName[];
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Restart a service that exits on its own, with backoff, saying so through `log` (npm start). */
+  supervise?: boolean;
 }
 
 export interface CliResult {
@@ -153,7 +155,8 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     };
     const services = new Map<ServiceName, ServiceProcess>();
     for (const name of (Object.keys(env) as ServiceName[]).filter((n) => !opts.only || opts.only.includes(n))) {
-      services.set(name, new ServiceProcess({ name, env: env[name], opsPort: opsPorts[name], logFile: join(logs, `${name}.log`) }));
+      const supervise = opts.supervise ? { supervise: { log } } : {};
+      services.set(name, new ServiceProcess({ name, env: env[name], opsPort: opsPorts[name], logFile: join(logs, `${name}.log`), ...supervise }));
     }
     cleanups.push(async () => {
       await Promise.all([...services.values()].map((s) => s.stop()));
