@@ -74,7 +74,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   persistence?.open();
   cluster.start([...auth.bootstrapObjects(), ...nodeObjects(cluster.ctx.timing.nodes)]);
 
-  const watches = new WatchStreamer(cluster.store, { bookmarkIntervalMs: 5000, maxTimeoutSeconds: 1800, ...options.watch });
+  const watches = new WatchStreamer(cluster.store, { bookmarkIntervalMs: 5000, maxTimeoutSeconds: 1800, ...options.watch }, cluster.registry);
   let faults: FaultSettings = { ...NO_FAULTS };
   let address = '';
   const apiServer = new ApiServer({

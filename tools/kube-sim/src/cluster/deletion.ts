@@ -6,6 +6,8 @@ import { DeleteOptions } from './request-options';
 
 export const FOREGROUND = 'foregroundDeletion';
 export const ORPHAN = 'orphan';
+/** What apiextensions-apiserver's CRD storage adds on the first DELETE (registry/customresourcedefinition/etcd.go). */
+export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 
 type Writer = (t: ResourceType, ns: string, name: string, obj: KubeObject) => KubeObject;
 
@@ -27,6 +29,7 @@ export class Deletion {
     const finalizers = new Set(m.finalizers ?? []);
     if (t.kind === 'Namespace' && !t.custom) return this.terminateNamespace(t, next, !!opts.dryRun);
     if (!m.deletionTimestamp) {
+      if (isCrd(t)) finalizers.add(CRD_CLEANUP_FINALIZER);
       if (opts.propagationPolicy === 'Foreground') finalizers.add(FOREGROUND);
       if (opts.propagationPolicy === 'Orphan') finalizers.add(ORPHAN);
     } else if (opts.propagationPolicy === 'Foreground' && !finalizers.has(ORPHAN)) {
@@ -70,4 +73,8 @@ export class Deletion {
     const stored = this.store.put(resourceKey(t), ns);
     return { object: JSON.parse(stored.json) as KubeObject, gone: false };
   }
+}
+
+function isCrd(t: ResourceType): boolean {
+  return !t.custom && t.group === 'apiextensions.k8s.io' && t.plural === 'customresourcedefinitions';
 }

@@ -1,8 +1,7 @@
+import { CRD_CLEANUP_FINALIZER } from '../cluster/deletion';
 import { ResourceType, resourceKey } from '../registry/resource-type';
 import { KubeObject } from '../store/kube-object';
 import { ControllerContext, ObjectKey, Reconciler } from './controller-runtime';
-
-export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 
 interface CrdSpec {
   group: string;
@@ -39,11 +38,6 @@ export class CrdReconciler implements Reconciler {
     if (!crd) return this.stopServing(key.name, ctx);
     const spec = crd.spec as CrdSpec;
     if (crd.metadata.deletionTimestamp) return this.cleanUp(crd, spec, ctx);
-    if (!(crd.metadata.finalizers ?? []).includes(CRD_CLEANUP_FINALIZER)) {
-      const metadata = { ...crd.metadata, finalizers: [...(crd.metadata.finalizers ?? []), CRD_CLEANUP_FINALIZER] };
-      ctx.api.update(crdType, '', key.name, { ...crd, metadata }, { fieldManager: 'apiextensions-apiserver' });
-      return;
-    }
     this.serve(crd, spec, ctx);
     this.establish(crd, spec, ctx);
   }

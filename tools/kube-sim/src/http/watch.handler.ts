@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { errors } from '../api/status-error';
+import { ResourceRegistry } from '../registry/resource.registry';
 import { apiVersionOf, resourceKey, ResourceType } from '../registry/resource-type';
 import { KubeObject } from '../store/kube-object';
 import { ListOptions, ObjectStore, ResourceVersionTooOldError, StoredObject, WatchEventType } from '../store/object.store';
@@ -61,10 +62,17 @@ class OpenWatch {
 export class WatchStreamer {
   private readonly open = new Set<OpenWatch>();
 
+  private checkPending = false;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly settings: WatchSettings,
-  ) {}
+    private readonly registry?: ResourceRegistry,
+  ) {
+    // A CRD's removal tears down its storage, which ends the watches on its resources
+    // (apiextensions-apiserver customresource_handler.go: removeDeadStorage, tearDown).
+    registry?.onChange(() => this.closeUnservedSoon());
+  }
 
   stream(req: IncomingMessage, res: ServerResponse, t: ResourceType, ns: string, opts: ListOptions, query: URLSearchParams, table: TableOptions): void {
     const encode = encoder(t, acceptAs(req.headers.accept) === 'Table', table);
@@ -105,6 +113,16 @@ export class WatchStreamer {
     const requested = Number(query.get('timeoutSeconds') ?? '');
     const timeout = Number.isFinite(requested) && requested > 0 ? Math.min(requested, this.settings.maxTimeoutSeconds) : this.settings.maxTimeoutSeconds;
     w.after(timeout * 1000, () => w.close());
+  }
+
+  /** Checks once the registry settles: re-serving an updated CRD removes and adds its kinds in one go. */
+  private closeUnservedSoon(): void {
+    if (this.checkPending) return;
+    this.checkPending = true;
+    queueMicrotask(() => {
+      this.checkPending = false;
+      for (const w of [...this.open]) if (!this.registry?.lookup(w.type.group, w.type.version, w.type.plural)) w.close();
+    });
   }
 
   /** Ends every open watch, as a restarting API server does. */
