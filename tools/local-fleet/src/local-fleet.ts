@@ -9,6 +9,7 @@ import { renderKubeconfig, serveFaultControl, startKubeSim, type KubeSim } from 
 import { isAlreadyExists, kubeClientFromKubeconfig, type KubeClient } from '@flotilla/platform';
 import { stringify } from 'yaml';
 import { ExampleRepo, GUESTBOOK_FILES } from './example.repo';
+import { missingToolWarnings } from './k8s-tools';
 import { ensureRedis } from './redis.process';
 import { REPO_ROOT, ServiceName, ServiceProcess } from './service-process';
 
@@ -79,6 +80,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => undefined);
   };
 
+  for (const warning of missingToolWarnings()) log(warning);
   try {
     const redisPort = opts.redisPort ?? 6379;
     const redis = await ensureRedis(redisPort);
