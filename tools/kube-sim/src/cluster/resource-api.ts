@@ -4,6 +4,7 @@ import { errors, StatusCause, StatusError } from '../api/status-error';
 import { applyJsonMergePatch } from '../patch/json-merge-patch';
 import { applyJsonPatch } from '../patch/json-patch';
 import { apiVersionOf, resourceKey, ResourceType } from '../registry/resource-type';
+import { applyStructuralDefaults } from '../schema/structural-defaults';
 import { clone, KubeObject } from '../store/kube-object';
 import { ListOptions, ListResult, ObjectStore } from '../store/object.store';
 import { Deletion } from './deletion';
@@ -46,6 +47,7 @@ export class ResourceApi {
     const obj = this.d.store.getObject(resourceKey(t), ns, name);
     if (!obj) throw errors.notFound(t, name);
     if (subresource === 'scale') return toScale(t, obj);
+    this.defaults(t, obj);
     return asVersion(obj, t);
   }
 
@@ -65,6 +67,7 @@ export class ResourceApi {
     stampCreate(obj, this.d.now());
     stampGeneration(t, obj);
     if (t.subresources.includes('status') && t.kind !== 'Namespace') delete obj.status;
+    this.defaults(t, obj);
     this.d.schema.check(t, obj, opts);
     this.admit(t, obj, undefined);
     if (this.d.store.get(resourceKey(t), ns, obj.metadata.name!)) throw errors.alreadyExists(t, obj.metadata.name!);
@@ -84,6 +87,7 @@ export class ResourceApi {
     const rv = incoming.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(t, name);
     const next = this.mergeSubresource(t, old, incoming, subresource);
+    this.defaults(t, next);
     this.d.schema.check(t, next, opts);
     return this.write(t, ns, old, next, opts, subresource);
   }
@@ -105,6 +109,7 @@ export class ResourceApi {
     if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(t, name);
     patched.metadata.name = name;
     const next = this.mergeSubresource(t, old, this.decode(t, ns, patched), subresource);
+    this.defaults(t, next);
     this.d.schema.check(t, next, opts);
     return this.write(t, ns, old, next, opts, subresource);
   }
@@ -146,9 +151,11 @@ export class ResourceApi {
     if (!old) {
       const created = this.d.fields.apply(t, undefined, applied, opts.fieldManager, !!opts.force, subresource);
       const withManaged = { ...created, metadata: { ...created.metadata } };
+      this.defaults(t, withManaged);
       return this.createApplied(t, ns, withManaged, opts);
     }
     const merged = this.d.fields.apply(t, asVersion(clone(old), t), applied, opts.fieldManager, !!opts.force, subresource);
+    this.defaults(t, merged);
     return this.write(t, ns, old, this.mergeSubresource(t, old, merged, subresource), { ...opts, applied: true }, subresource);
   }
 
@@ -253,6 +260,11 @@ export class ResourceApi {
         causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
       });
     }
+  }
+
+  /** A CRD's structural defaults, on every request and on reads from storage (separate from validation). */
+  private defaults(t: ResourceType, obj: KubeObject): void {
+    if (t.custom) applyStructuralDefaults(this.d.schema.schemaOf(t), obj);
   }
 
   private admit(t: ResourceType, obj: KubeObject, old: KubeObject | undefined): void {
