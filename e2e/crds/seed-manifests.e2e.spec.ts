@@ -5,7 +5,8 @@ import { CRD_DIR, flotillaCrds } from '@flotilla/api-types';
 import { KubectlHarness, startKubectlHarness } from '@flotilla/kube-sim';
 
 // Every Argo CD manifest in the seed articles must apply to a hub with Flotilla's CRDs, as written,
-// and come back with nothing pruned.
+// and come back with nothing pruned — or, for a fragment Argo CD's own CRDs refuse (an Application
+// shown only for its ignoreDifferences, with no destination or project), be refused the same way.
 const SEEDS = join(__dirname, '../../../shared/seeds');
 const ARGO_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
 
@@ -29,6 +30,14 @@ function seedManifests(): Manifest[] {
   return out;
 }
 
+/** The fields Argo CD's CRDs require that a manifest leaves out (application-crd.yaml, applicationset-crd.yaml). */
+function missingRequired(m: Manifest): string[] {
+  const spec = (m.object.spec ?? {}) as Record<string, unknown>;
+  const appSpec = m.object.kind === 'Application' ? spec : m.object.kind === 'ApplicationSet' ? (((spec.template ?? {}) as Record<string, unknown>).spec ?? {}) as Record<string, unknown> : undefined;
+  const where = m.object.kind === 'Application' ? 'spec' : 'spec.template.spec';
+  return appSpec ? ['destination', 'project'].filter((f) => appSpec[f] === undefined).map((f) => `${where}.${f}`) : [];
+}
+
 let k: KubectlHarness;
 const manifests = seedManifests();
 
@@ -49,7 +58,16 @@ describe("Flotilla's CRDs and the seed articles", () => {
     expect(new Set(manifests.map((m) => m.object.kind))).toEqual(ARGO_KINDS);
   });
 
-  it.each(manifests.map((m) => [`${m.object.kind} ${m.object.metadata.name} (${m.source})`, m] as const))('applies %s as written, nothing pruned', async (_label, m) => {
+  const complete = manifests.filter((m) => missingRequired(m).length === 0);
+  const fragments = manifests.filter((m) => missingRequired(m).length > 0);
+
+  it.each(fragments.map((m) => [`${m.object.kind} ${m.object.metadata.name} (${m.source})`, m] as const))('refuses the fragment %s as Argo CD does, naming what it lacks', async (_label, m) => {
+    const r = await k.run(['apply', '--validate=strict', '-f', '-'], { stdin: m.text });
+    expect(r.code).not.toBe(0);
+    for (const field of missingRequired(m)) expect(r.stderr).toContain(`${field}: Required value`);
+  });
+
+  it.each(complete.map((m) => [`${m.object.kind} ${m.object.metadata.name} (${m.source})`, m] as const))('applies %s as written, nothing pruned', async (_label, m) => {
     const out = await k.ok(['apply', '--validate=strict', '-f', '-'], { stdin: m.text });
     expect(out).toMatch(/ (created|configured)$/m);
     const ns = m.object.metadata.namespace ?? 'default';
@@ -58,6 +76,8 @@ describe("Flotilla's CRDs and the seed articles", () => {
   });
 
   it('lists Applications with their sync and health columns and short names', async () => {
+    const app = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: listed\n  namespace: argocd\nspec:\n  project: default\n  source: {repoURL: https://example.com/r.git, path: app}\n  destination: {server: https://kubernetes.default.svc, namespace: app}\n';
+    await k.ok(['apply', '-f', '-'], { stdin: app });
     const out = await k.ok(['get', 'apps', '-A']);
     expect(out.split('\n')[0].split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'SYNC STATUS', 'HEALTH STATUS']);
     expect((await k.ok(['get', 'appsets', '-n', 'argocd', '-o', 'name'])).trim().split('\n').length).toBeGreaterThan(3);
