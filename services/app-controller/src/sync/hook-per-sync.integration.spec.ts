@@ -10,6 +10,7 @@ const id = randomUUID().slice(0, 8);
 const NS = `hook-once-${id}`;
 const PREFIX = `spec-hook-once-${id}`;
 const START_MS = 'kube-sim.flotilla.dev/start-ms';
+const FAIL = 'kube-sim.flotilla.dev/fail';
 const STEP_WAIT_MS = 300;
 
 /** Every object of a kind and name the spoke creates while it runs, by uid. */
@@ -45,7 +46,7 @@ describe('hooks across the passes of one sync', () => {
   const hookResults = (a: Application): string[] => (a.status?.operationState?.syncResult?.resources ?? []).filter((r) => r.hookType).map((r) => `${r.hookType}:${r.name}:${r.hookPhase}`);
 
   beforeAll(async () => {
-    stack = await startControllerStack({ name: 'hook-once', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SYNC_STEP_WAIT_MS: String(STEP_WAIT_MS) } });
+    stack = await startControllerStack({ name: 'hook-once', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SYNC_STEP_WAIT_MS: String(STEP_WAIT_MS), FLOTILLA_CONTROLLER_REPLICA_ID: 'replica-a', FLOTILLA_SHARD_LEASE_SECONDS: '2' } });
     ({ clusters, git } = stack);
     git.commit(
       {
@@ -59,6 +60,27 @@ spec:
     metadata: { annotations: { ${START_MS}: "600000" } }
     spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
 `,
+        'handover-hook/migrate.yaml': `apiVersion: batch/v1
+kind: Job
+metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
+spec:
+  backoffLimit: 0
+  template:
+    metadata: { annotations: { ${START_MS}: "600000" } }
+    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
+`,
+        // A migration that fails (after kube-sim's 2 s Job run), under a retry policy.
+        'retried-hook/migrate.yaml': `apiVersion: batch/v1
+kind: Job
+metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
+spec:
+  backoffLimit: 0
+  template:
+    metadata: { annotations: { ${FAIL}: job } }
+    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
+`,
+        'handover-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
+        'retried-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
         'slow-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
         // A PreSync hook done as soon as it exists and deleted then, before a wave that takes seconds.
         'quick-hook/marker.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: marker, annotations: { argocd.argoproj.io/hook: PreSync, argocd.argoproj.io/hook-delete-policy: HookSucceeded } }\ndata: { a: b }\n',
@@ -122,6 +144,48 @@ spec:
       expect(await clusters.spokeKube.get({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: 'quick-hook', name: 'marker' } }).catch(() => undefined)).toBeUndefined();
     } finally {
       markers.watch.stop();
+    }
+  }, 60_000);
+
+  it('a retry is a new attempt: the failed hook runs again, once per attempt', async () => {
+    await createApp('retried-hook');
+    const jobs = await creations(clusters.spokeKube, 'batch/v1', 'Job', 'retried-hook', 'migrate');
+    try {
+      await clusters.hubKube.patch(ref('retried-hook'), { operation: { sync: { syncOptions: ['CreateNamespace=true'] }, retry: { limit: 1, backoff: { duration: '1s' } }, initiatedBy: { username: 'admin' } } }, 'merge');
+      const failed = await eventually(async () => {
+        const a = await app('retried-hook');
+        expect(a.status?.operationState?.phase).toBe('Failed');
+        return a;
+      }, 30_000);
+      expect(failed.status?.operationState?.retryCount).toBe(1);
+      expect(hookResults(failed)).toEqual(['PreSync:migrate:Failed']);
+      expect(jobs.uids.size).toBe(2);
+    } finally {
+      jobs.watch.stop();
+    }
+  }, 60_000);
+
+  // Last: it stops the stack's controller.
+  it('a replica that takes over the cluster mid-sync waits for the hook the first one created', async () => {
+    await createApp('handover-hook');
+    const jobs = await creations(clusters.spokeKube, 'batch/v1', 'Job', 'handover-hook', 'migrate');
+    try {
+      await sync('handover-hook');
+      await eventually(async () => expect(hookResults(await app('handover-hook'))).toEqual(['PreSync:migrate:Running']));
+      await stack.controller.stop();
+      await stack.startReplica({ FLOTILLA_CONTROLLER_REPLICA_ID: 'replica-b' });
+      // replica-b takes the cluster over and resumes the operation from its recorded results: it
+      // waits for the Job replica-a created (only replica-b can finish the sync below).
+      await new Promise((r) => setTimeout(r, 3000 + 8 * STEP_WAIT_MS));
+      expect((await app('handover-hook')).status?.operationState?.phase).toBe('Running');
+      expect(jobs.uids.size).toBe(1);
+      const pods = await clusters.spokeKube.list('v1', 'Pod', { namespace: 'handover-hook', labelSelector: 'job-name=migrate' });
+      await clusters.spokeKube.patch(pods.items[0], { status: { phase: 'Succeeded' } }, 'merge', { subresource: 'status' });
+      const done = await succeeded('handover-hook', 20_000);
+      expect(hookResults(done)).toEqual(['PreSync:migrate:Succeeded']);
+      expect(jobs.uids.size).toBe(1);
+    } finally {
+      jobs.watch.stop();
     }
   }, 60_000);
 });
