@@ -9,9 +9,9 @@ const NEEDED_FOR: Record<string, string> = { helm: 'Helm sources', kubectl: 'Kus
 
 /**
  * One line for each of helm and kubectl that the services will not find on `path` (the PATH they get,
- * which ends with .tools/bin), saying what fails without it and what to run.
+ * which starts with .tools/bin), saying what fails without it and what to run.
  */
-export function missingToolWarnings(path = `${process.env.PATH ?? ''}${delimiter}${TOOLS_BIN}`): string[] {
+export function missingToolWarnings(path = `${TOOLS_BIN}${delimiter}${process.env.PATH ?? ''}`): string[] {
   const folders = path.split(delimiter).filter(Boolean);
   return Object.entries(NEEDED_FOR)
     .filter(([tool]) => !folders.some((folder) => isExecutable(join(folder, tool))))

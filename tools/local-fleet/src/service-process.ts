@@ -67,9 +67,9 @@ export class ServiceProcess {
     const entry = this.opts.entry ?? join(REPO_ROOT, 'services', this.name, 'src', 'main.ts');
     const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
       cwd: REPO_ROOT,
-      // helm from tools/scripts/install-k8s-tools.sh, when it ran.
       env: {
-        PATH: `${process.env.PATH ?? ''}:${join(REPO_ROOT, '.tools', 'bin')}`,
+        // helm and kubectl from tools/scripts/install-k8s-tools.sh first, ahead of older ones the machine may have.
+        PATH: `${join(REPO_ROOT, '.tools', 'bin')}:${process.env.PATH ?? ''}`,
         HOME: process.env.HOME ?? '',
         SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json'),
         ...this.opts.env,
