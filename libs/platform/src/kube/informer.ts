@@ -23,6 +23,11 @@ type Listener<T> = {
   error: (err: Error) => void;
   /** The store holds a full list again (first start, or after a relist). */
   synced: () => void;
+  /**
+   * The server no longer serves the kind (its CRD was deleted): the informer has stopped, its
+   * objects were reported deleted, and a new informer is needed once the kind is served again.
+   */
+  unserved: (err: Error) => void;
 };
 
 const MIN_BACKOFF_MS = 200;
@@ -41,6 +46,7 @@ export class Informer<T extends Typed = KubeObject> {
   private watch?: WatchHandle;
   private resourceVersion?: string;
   private hasSynced = false;
+  private gone = false;
   private retryTimer?: NodeJS.Timeout;
   private firstSync?: Promise<void>;
   private loop?: Promise<void>;
@@ -60,6 +66,11 @@ export class Informer<T extends Typed = KubeObject> {
   off<E extends keyof Listener<T>>(event: E, listener: Listener<T>[E]): this {
     this.events.off(event, listener as (...args: unknown[]) => void);
     return this;
+  }
+
+  /** True once the server answered that it does not serve the kind; the informer has stopped. */
+  get unserved(): boolean {
+    return this.gone;
   }
 
   /** True once the first full list is in the store. */
@@ -136,12 +147,27 @@ export class Informer<T extends Typed = KubeObject> {
           needList = true;
           continue;
         }
+        // A list or watch of the collection itself answered 404: the kind is gone (client-go's
+        // reflector would relist forever; Argo's cluster cache stops the watch with the CRD).
+        if (err instanceof KubeApiError && err.code === 404) {
+          this.stopUnserved(err);
+          break;
+        }
         needList = true;
         this.emitError(err as Error);
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
+  }
+
+  private stopUnserved(err: Error): void {
+    this.running = false;
+    this.gone = true;
+    this.hasSynced = false;
+    for (const obj of [...this.store.values()]) this.remove(obj);
+    this.events.emit('unserved', err);
+    for (const resolve of this.stopResolvers.splice(0)) resolve();
   }
 
   private async relist(): Promise<void> {
