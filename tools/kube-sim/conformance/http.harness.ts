@@ -14,11 +14,11 @@ export function call(
   sim: KubeSim,
   method: string,
   path: string,
-  opts: { body?: string | object; contentType?: string; token?: string | null; accept?: string } = {},
+  opts: { body?: string | object; contentType?: string; token?: string | null; accept?: string; headers?: Record<string, string> } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, sim.url);
   const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', ...opts.headers };
   const token = opts.token === undefined ? sim.adminToken : opts.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
