@@ -58,7 +58,8 @@ export class ClusterCache {
     await this.connect();
     const unknown: KindRef[] = [];
     const waits: Promise<void>[] = [];
-    for (const ref of kindsToWatch(kinds)) {
+    const refs = kindsToWatch(kinds);
+    for (const ref of refs) {
       const gk = groupKindOf(ref);
       const started = this.synced.get(gk);
       if (started) {
@@ -71,6 +72,8 @@ export class ClusterCache {
     }
     await this.waitSynced(waits);
     if (this.state.status === 'Failed') throw new ClusterUnreachableError(`cluster ${this.describe()}: ${this.state.message ?? 'unreachable'}`);
+    // A kind whose first list found it gone (discovery was stale) is as unknown as one discovery lacks.
+    for (const ref of refs) if (!this.synced.has(groupKindOf(ref)) && !unknown.includes(ref)) unknown.push(ref);
     return unknown;
   }
 
@@ -144,6 +147,7 @@ export class ClusterCache {
       this.lastSyncAt = new Date().toISOString();
       if (this.state.status !== 'Successful') this.setState('Successful');
     });
+    informer.on('unserved', (err) => this.unwatch(gk, informer, err));
     informer.on('error', (err) => {
       if (err instanceof KubeApiError && (err.unreachable || err.code === 401 || err.code === 403)) this.setState('Failed', err.message);
       this.opts.logger.warn({ err, cluster: this.server, kind: gk }, `watch of ${gk} on ${this.describe()} failed: ${err.message}`);
@@ -152,6 +156,22 @@ export class ClusterCache {
     const started = informer.start();
     this.synced.set(gk, started);
     return started;
+  }
+
+  /**
+   * The cluster stopped serving a watched kind (its CRD was deleted): its informer has stopped and
+   * its objects left the index. Discovery is refreshed on the next ensure, which watches the kind
+   * again once it is served again (its CRD created again).
+   */
+  private unwatch(gk: string, informer: Informer, err: Error): void {
+    if (this.informers.get(gk) !== informer) return;
+    this.informers.delete(gk);
+    this.synced.delete(gk);
+    const { apiVersion, kind } = informer.options;
+    this.resources = this.resources?.filter((r) => !(r.apiVersion === apiVersion && r.kind === kind));
+    this.discoveredAt = 0;
+    this.kube.invalidateDiscovery();
+    this.opts.logger.info({ cluster: this.server, kind: gk }, `stopped watching ${gk} on ${this.describe()}: the cluster no longer serves it (${err.message})`);
   }
 
   private async waitSynced(waits: Promise<void>[]): Promise<void> {
