@@ -152,7 +152,7 @@ export class SyncOperationRunner {
     const step = plan.steps[i];
     const progress = new Map(step.tasks.map((t) => [t, taskProgress(t, run.recorded)] as const));
     if ([...progress.values()].includes('failed')) return this.syncFailed(ctx, plan, executor, run.results, 'one or more synchronization tasks completed unsuccessfully');
-    const outcomes = await Promise.all(step.tasks.filter((t) => progress.get(t) === 'pending').map((t) => executor.execute(t)));
+    const outcomes = await executor.executeInKindOrder(step.tasks.filter((t) => progress.get(t) === 'pending'));
     run.results = mergeResults(run.results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
     const failure = outcomes.find((o) => o.status === 'SyncFailed');
     if (failure) return this.syncFailed(ctx, plan, executor, run.results, `one or more objects failed to apply, reason: ${failure.message}`);
@@ -212,7 +212,7 @@ export class SyncOperationRunner {
     if (this.handedOver(ctx.app)) return { done: false, retryAfterMs: POLL_MS };
     let results = resources;
     for (const step of plan.syncFailSteps) {
-      const outcomes = await Promise.all(step.tasks.map((t) => executor.execute(t)));
+      const outcomes = await executor.executeInKindOrder(step.tasks);
       results = mergeResults(results, outcomes.map((o) => taskResult(o.task, o.status, o.message)));
     }
     for (const step of plan.steps) await this.cleanUpHooks(executor, step, 'HookFailed');

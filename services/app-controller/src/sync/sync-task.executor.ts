@@ -67,9 +67,27 @@ export class SyncTaskExecutor {
   }
 
   /**
+   * Runs a step's tasks in their planned order as gitops-engine's runTasks does: its prunes together,
+   * then one kind at a time (a kind's tasks together, the next kind once they are done), so a CRD is
+   * applied and Established before a resource of its kind in the same wave is applied.
+   */
+  async executeInKindOrder(tasks: readonly SyncTask[]): Promise<TaskOutcome[]> {
+    const groups: SyncTask[][] = [];
+    const groupOfTask = (t: SyncTask): string => (t.action === 'prune' ? 'prune' : `${t.ref.group}/${t.ref.kind}`);
+    for (const t of tasks) {
+      const last = groups[groups.length - 1];
+      if (last && groupOfTask(last[0]) === groupOfTask(t)) last.push(t);
+      else groups.push([t]);
+    }
+    const outcomes: TaskOutcome[] = [];
+    for (const group of groups) outcomes.push(...(await Promise.all(group.map((t) => this.execute(t)))));
+    return outcomes;
+  }
+
+  /**
    * Waits (up to 10 s, as Argo's controller) for a CRD it applied to be Established, then forgets
-   * discovery, so its custom resources (planned in a later step than their CRD) are applied at
-   * once rather than refused as a kind the server does not serve.
+   * discovery, so its custom resources (in a later kind group or step than their CRD) are applied
+   * at once rather than refused as a kind the server does not serve.
    */
   private async crdEstablished(crd: KubeObject): Promise<void> {
     const deadline = Date.now() + CRD_READY_WAIT_MS;
