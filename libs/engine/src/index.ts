@@ -56,3 +56,8 @@ export type { HookDeletePolicy, HookType } from './sync/hook';
 export { syncWaveOf } from './sync/sync-wave';
 export { isSelected, selectResources } from './sync/select-resources';
 export { kindRank } from './sync/kind-order';
+
+export { applyPatchTypeOf, lastAppliedOf, threeWayPatch } from './apply/three-way-patch';
+export type { ApplyPatchType, ThreeWayInput, ThreeWayPatch } from './apply/three-way-patch';
+export { NO_PATCH_SCHEMA, openApiDefinitionOf, patchSchemaFromOpenApi } from './apply/patch-schema';
+export type { OpenApiDefinitions, PatchMeta, PatchSchema } from './apply/patch-schema';
