@@ -23,6 +23,8 @@ const schema = z.object({
   FLOTILLA_SHARD_LEASE_SECONDS: seconds(2).default(10),
   /** Applications compared (and synced) at once (Argo's --status-processors). */
   FLOTILLA_APP_CONTROLLER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
+  /** Operations (syncs) run at once, apart from comparisons (Argo's --operation-processors). */
+  FLOTILLA_APP_OPERATION_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
   /** How long one sync pass waits for a wave or hook before it records progress and yields its worker (the sync goes on in the next pass). */
   FLOTILLA_SYNC_STEP_WAIT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(100).default(10_000),
   /** How long one ignoreDifferences jq expression may run on one object (Argo's controller.ignore.normalizer.jq.timeout). */
@@ -44,6 +46,7 @@ export interface AppControllerConfig {
   readonly resyncMs: number;
   readonly selfHealMs: number;
   readonly concurrency: number;
+  readonly operationConcurrency: number;
   readonly replicaId: string;
   readonly shardLeaseMs: number;
   readonly jqTimeoutMs: number;
@@ -61,6 +64,7 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     resyncMs: parsed.FLOTILLA_APP_RESYNC_SECONDS * 1000,
     selfHealMs: parsed.FLOTILLA_SELF_HEAL_SECONDS * 1000,
     concurrency: parsed.FLOTILLA_APP_CONTROLLER_CONCURRENCY,
+    operationConcurrency: parsed.FLOTILLA_APP_OPERATION_CONCURRENCY,
     replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
     shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
     jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,

@@ -9,6 +9,7 @@ import type { AppControllerConfig } from './app-controller.config';
 import { ClusterRegistry } from './clusters/cluster.registry';
 import { AppControllerMetrics } from './controller/app-controller.metrics';
 import { AppController } from './controller/app-controller.service';
+import { AppOperationProcessor } from './controller/app-operation.processor';
 import { AppRefreshProcessor } from './controller/app-refresh.processor';
 import { ApplicationHubClient } from './hub/application-hub.client';
 import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
@@ -67,9 +68,14 @@ function controllerFactory(config: AppControllerConfig) {
       controlPlaneNamespace: config.namespace,
       logger,
       reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible }),
-      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: config.syncStepWaitMs, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible, terminationRequested }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
+    });
+    const operations = new AppOperationProcessor({
+      hub: appHub,
+      clusters,
+      controlPlaneNamespace: config.namespace,
+      runner: new SyncOperationRunner({ manifests, hub: appHub, logger, stepWaitMs: config.syncStepWaitMs, onFinished: (app, phase) => metrics.syncFinished(app, phase), customizations, jq: jq.client, responsible, terminationRequested }),
     });
     const shards = new ShardCoordinator(redis, logger, {
       prefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:app-controller:shards`,
@@ -77,11 +83,12 @@ function controllerFactory(config: AppControllerConfig) {
       ttlMs: config.shardLeaseMs,
       clusters: () => late.controller?.clusterWeights() ?? [],
     });
-    const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, shards, logger, {
+    const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, operations, shards, logger, {
       namespace: config.namespace,
       resyncMs: config.resyncMs,
       keyPrefix: config.env.FLOTILLA_QUEUE_PREFIX,
       concurrency: config.concurrency,
+      operationConcurrency: config.operationConcurrency,
     });
     late.controller = controller;
     readiness.register('hub-watches', () => controller.checkSynced());

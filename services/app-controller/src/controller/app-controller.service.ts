@@ -2,7 +2,9 @@
 // the app-refresh queue (one coalesced job per Application) from their changes, from live changes
 // on the destination clusters and from the periodic resync, and reports each cluster to Redis.
 // Replicas split the clusters (sharding/): each one queues, watches and reconciles only the
-// Applications whose cluster it holds, on a queue of its own.
+// Applications whose cluster it holds, on queues of its own. As Argo's status and operation
+// processors, comparisons (app-refresh) and operations (app-operation) have separate queues, so an
+// app is compared while a sync of it runs; each queue still holds one job per app at a time.
 import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application, type ApplicationSource } from '@flotilla/api-types';
 import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type TypedQueue } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -17,10 +19,14 @@ import type { CompareLevel } from '../reconcile/compare-level';
 import { readableDestination } from '../reconcile/application-spec.validation';
 import { jsonEqual } from '../status/merge-patch';
 import type { ShardCoordinator } from '../sharding/shard.coordinator';
+import type { AppOperationProcessor, OperationJob } from './app-operation.processor';
 import type { AppRefreshProcessor, RefreshJob } from './app-refresh.processor';
 
+const queueSafe = (replica: string): string => replica.replace(/[^A-Za-z0-9_-]/g, '_');
 /** Each replica's own refresh queue: jobs only for the clusters it holds. */
-export const appRefreshQueue = (replica: string) => defineQueue<RefreshJob>(`app-refresh-${replica.replace(/[^A-Za-z0-9_-]/g, '_')}`);
+export const appRefreshQueue = (replica: string) => defineQueue<RefreshJob>(`app-refresh-${queueSafe(replica)}`);
+/** Each replica's own operation queue, beside its refresh queue. */
+export const appOperationQueue = (replica: string) => defineQueue<OperationJob>(`app-operation-${queueSafe(replica)}`);
 
 const CLUSTER_INFO_INTERVAL_MS = 10_000;
 const CLUSTER_INFO_TTL_SECONDS = 300;
@@ -30,6 +36,8 @@ export interface AppControllerOptions {
   namespace: string;
   resyncMs: number;
   concurrency: number;
+  /** Operations run at once (Argo's --operation-processors); the comparison concurrency when absent. */
+  operationConcurrency?: number;
   /** FLOTILLA_QUEUE_PREFIX: the installation's Redis key prefix (cluster info for the api-server). */
   keyPrefix?: string;
 }
@@ -56,6 +64,8 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   readonly apps: Informer<Application>;
   private readonly queueDef: ReturnType<typeof appRefreshQueue>;
   private readonly queue: TypedQueue<RefreshJob>;
+  private readonly operationQueueDef: ReturnType<typeof appOperationQueue>;
+  private readonly operationQueue: TypedQueue<OperationJob>;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private resync?: NodeJS.Timeout;
   private infoTimer?: NodeJS.Timeout;
@@ -69,6 +79,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly repositories: RepositoryCredentialsStore,
     private readonly settings: ResourceCustomizationsStore,
     private readonly processor: AppRefreshProcessor,
+    private readonly operations: AppOperationProcessor,
     private readonly shards: ShardCoordinator,
     private readonly logger: Logger,
     private readonly opts: AppControllerOptions,
@@ -76,6 +87,8 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     this.apps = new Informer<Application>(hub, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: opts.namespace });
     this.queueDef = appRefreshQueue(shards.identity);
     this.queue = queues.queue(this.queueDef);
+    this.operationQueueDef = appOperationQueue(shards.identity);
+    this.operationQueue = queues.queue(this.operationQueueDef);
   }
 
   /** The clusters and how many Applications each has, for the split between replicas. */
@@ -121,6 +134,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     this.shards.on('departed', (replicas) => void this.dropQueuesOf(replicas));
     this.shards.start();
     this.queues.worker(this.queueDef, (job) => this.handle(job), { concurrency: this.opts.concurrency });
+    this.queues.worker(this.operationQueueDef, (job) => this.handleOperation(job), { concurrency: this.opts.operationConcurrency ?? this.opts.concurrency });
     this.resync = setInterval(() => this.enqueueAll('latest'), this.opts.resyncMs);
     this.infoTimer = setInterval(() => void this.writeClusterInfo(), CLUSTER_INFO_INTERVAL_MS);
   }
@@ -165,6 +179,13 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped || !this.owns(app)) return;
     const job: RefreshJob = { namespace: app.metadata.namespace ?? this.opts.namespace, name: app.metadata.name, level };
     enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
+    // Started at once, not after the comparison (the operation processor reads the app afresh).
+    if (app.operation) this.enqueueOperation({ namespace: job.namespace, name: job.name });
+  }
+
+  private enqueueOperation(job: OperationJob): void {
+    if (this.stopped) return;
+    enqueueCoalesced(this.operationQueue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing the operation of ${job.name} failed: ${err.message}`));
   }
 
   /** A child of a multi-destination app changed: its parent's status follows its children's. */
@@ -175,12 +196,17 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private requeueLater(job: RefreshJob, delayMs: number): void {
-    const key = `${job.namespace}/${job.name}`;
+    this.later(`refresh:${job.namespace}/${job.name}`, delayMs, () => {
+      const app = this.apps.get(job.name, job.namespace);
+      if (app) this.enqueue(app, job.level);
+    });
+  }
+
+  private later(key: string, delayMs: number, run: () => void): void {
     clearTimeout(this.timers.get(key));
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      const app = this.apps.get(job.name, job.namespace);
-      if (app) this.enqueue(app, job.level);
+      run();
     }, delayMs);
     timer.unref();
     this.timers.set(key, timer);
@@ -192,6 +218,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     if (app && !this.owns(app)) return;
     try {
       const outcome = await this.processor.process(job);
+      if (outcome.operationPending) this.enqueueOperation({ namespace: job.namespace, name: job.name });
       if (outcome.requeueAfterMs !== undefined) this.requeueLater(job, outcome.requeueAfterMs);
     } catch (err) {
       // The queue keeps no failed refreshes: log, and look again shortly.
@@ -200,14 +227,31 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  private async handleOperation(job: OperationJob): Promise<void> {
+    const app = this.apps.get(job.name, job.namespace);
+    if (app && !this.owns(app)) return;
+    const again = (delayMs: number): void => this.later(`operation:${job.namespace}/${job.name}`, delayMs, () => this.enqueueOperation(job));
+    try {
+      const outcome = await this.operations.process(job);
+      if (outcome.requeueAfterMs !== undefined) again(outcome.requeueAfterMs);
+      // What the operation changed is compared against the latest revision at once (and auto-sync may go on).
+      const current = outcome.finished ? this.apps.get(job.name, job.namespace) : undefined;
+      if (current) this.enqueue(current, 'latest');
+    } catch (err) {
+      this.logger.error({ err, app: job.name }, `operation of ${job.namespace}/${job.name} failed: ${(err as Error).message}`);
+      again(ERROR_RETRY_MS);
+    }
+  }
+
   /** Jobs left on the queues of replicas that died: their clusters' new owners refresh those apps anyway. */
   private async dropQueuesOf(replicas: string[]): Promise<void> {
     for (const replica of replicas) {
-      const queue = this.queues.queue(appRefreshQueue(replica));
-      await queue.raw
-        .obliterate({ force: true })
-        .then(() => this.logger.info(`removed the refresh queue of departed controller replica ${replica}`))
-        .catch((err: Error) => this.logger.warn({ err }, `removing the refresh queue of ${replica} failed: ${err.message}`));
+      for (const queue of [this.queues.queue(appRefreshQueue(replica)), this.queues.queue(appOperationQueue(replica))]) {
+        await queue.raw
+          .obliterate({ force: true })
+          .then(() => this.logger.info(`removed the queue ${queue.name} of departed controller replica ${replica}`))
+          .catch((err: Error) => this.logger.warn({ err }, `removing the queue ${queue.name} of ${replica} failed: ${err.message}`));
+      }
     }
   }
 

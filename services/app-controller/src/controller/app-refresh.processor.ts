@@ -1,6 +1,7 @@
-// The app-refresh queue's consumer: one job per Application at a time (coalesced by app key), so two
-// replicas never compare or sync the same Application at once. Deletion, then a pending operation,
-// then comparison and auto-sync — the order of Argo's operation and status processors. An app with
+// The app-refresh queue's consumer (Argo's processAppRefreshQueueItem): one job per Application at a
+// time (coalesced by app key), so two replicas never compare the same Application at once. Deletion
+// first; a pending operation is handed to the app-operation queue (its own processor runs it) and
+// comparison goes on meanwhile, auto-sync held back until the operation ends. An app with
 // `destination.servers` (Flotilla's) is reconciled through its child Applications instead.
 import { REFRESH_ANNOTATION, type Application } from '@flotilla/api-types';
 import { trackingAppName } from '@flotilla/engine';
@@ -14,7 +15,7 @@ import type { AppStateReconciler } from '../reconcile/app-state.reconciler';
 import type { CompareLevel } from '../reconcile/compare-level';
 import type { MultiDestinationReconciler } from '../reconcile/multi-destination.reconciler';
 import { invalidSpecPatch } from '../status/app-status.builder';
-import type { SyncOperationRunner } from '../sync/sync-operation.runner';
+import { jsonEqual } from '../status/merge-patch';
 import type { AppCacheStore } from '../tree/app-cache.store';
 
 export interface RefreshJob {
@@ -24,15 +25,16 @@ export interface RefreshJob {
 }
 
 export interface RefreshOutcome {
-  /** Refresh again after this long (a sync step is waiting, self-heal is due, a retry backs off). */
+  /** Refresh again after this long (self-heal is due, children are settling, a write conflicted). */
   requeueAfterMs?: number;
+  /** The app has an operation to run: queue it for the app-operation processor. */
+  operationPending?: boolean;
 }
 
 export interface AppRefreshProcessorDeps {
   hub: ApplicationHubClient;
   clusters: ClusterRegistry;
   reconciler: AppStateReconciler;
-  runner: SyncOperationRunner;
   deletion: AppDeletionReconciler;
   destinations: MultiDestinationReconciler;
   cache: AppCacheStore;
@@ -62,15 +64,8 @@ export class AppRefreshProcessor {
       return pass.done ? {} : { requeueAfterMs: pass.retryAfterMs };
     }
     if (problems.length) return this.reportInvalidSpec(app, problems);
-    let level = job.level;
-    if (app.operation) {
-      const pass = await this.runOperation(app, trackingName);
-      if (!pass.done) return { requeueAfterMs: pass.retryAfterMs };
-      level = 'latest';
-    }
-    const current = app.operation ? await this.deps.hub.get(job.namespace, job.name) : app;
-    if (!current) return {};
-    return this.compare(current, trackingName, level);
+    const outcome = await this.compare(app, trackingName, job.level);
+    return app.operation ? { ...outcome, operationPending: true } : outcome;
   }
 
   /** Nothing of a malformed spec is rendered or synced: its conditions say which fields to fix. */
@@ -85,17 +80,6 @@ export class AppRefreshProcessor {
     return {};
   }
 
-  private async runOperation(app: Application, trackingName: string): Promise<{ done: boolean; retryAfterMs: number }> {
-    const resolved = this.deps.clusters.resolve(app.spec.destination);
-    if (resolved.error !== undefined) {
-      const state = { operation: app.operation!, phase: 'Error' as const, message: `Application destination spec is invalid: ${resolved.error}`, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() };
-      await this.deps.hub.completeOperation(app, state, undefined);
-      return { done: true, retryAfterMs: 0 };
-    }
-    const pass = await this.deps.runner.run(app, resolved.cache, trackingName);
-    return pass.done ? { done: true, retryAfterMs: 0 } : { done: false, retryAfterMs: pass.retryAfterMs };
-  }
-
   private async compare(app: Application, trackingName: string, level: CompareLevel): Promise<RefreshOutcome> {
     const decision = await this.deps.reconciler.reconcile(app, trackingName, level);
     if (decision?.action === 'skip') return decision.retryAfterMs ? { requeueAfterMs: decision.retryAfterMs } : {};
@@ -103,6 +87,9 @@ export class AppRefreshProcessor {
     // Start from what is stored now: a user may have set an operation meanwhile.
     const fresh = await this.deps.hub.get(app.metadata.namespace ?? '', app.metadata.name);
     if (!fresh || fresh.operation || fresh.metadata.deletionTimestamp) return {};
+    // An operation ran while we compared: the decision rests on what was live before it, and the
+    // operation's end queues a comparison of its own.
+    if (!jsonEqual(fresh.status?.operationState, app.status?.operationState)) return {};
     try {
       await this.deps.hub.startOperation(fresh, decision.operation);
       this.deps.logger.info({ app: app.metadata.name, revision: decision.operation.sync?.revision }, `initiated automated sync of ${app.metadata.name} to ${decision.operation.sync?.revision ?? ''}`);
