@@ -10,19 +10,21 @@ let sim: KubeSim;
 let kube: KubeClient;
 
 const GADGET = { apiVersion: 'cache.example.com/v1', kind: 'Gadget' };
-const crd: KubeObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'gadgets.cache.example.com' },
+const WIDGET = { apiVersion: 'cache.example.com/v1', kind: 'Widget' };
+const CRD_KIND = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' };
+const crdOf = (kind: string): KubeObject => ({
+  ...CRD_KIND,
+  metadata: { name: `${kind.toLowerCase()}s.cache.example.com` },
   spec: {
     group: 'cache.example.com',
     scope: 'Namespaced',
-    names: { kind: 'Gadget', plural: 'gadgets', singular: 'gadget', listKind: 'GadgetList' },
+    names: { kind, plural: `${kind.toLowerCase()}s`, singular: kind.toLowerCase(), listKind: `${kind}List` },
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
   },
-};
-const gadget = (name: string): KubeObject => ({ ...GADGET, metadata: { name, namespace: 'default' } });
-const keyOf = (name: string): string => `cache.example.com/Gadget/default/${name}`;
+});
+const crd = crdOf('Gadget');
+const gadget = (name: string, kind = 'Gadget'): KubeObject => ({ apiVersion: 'cache.example.com/v1', kind, metadata: { name, namespace: 'default' } });
+const keyOf = (name: string, kind = 'Gadget'): string => `cache.example.com/${kind}/default/${name}`;
 
 async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +38,7 @@ async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): P
   }
 }
 
-const served = (): Promise<boolean> => kube.list(GADGET.apiVersion, GADGET.kind, { namespace: 'default' }).then(() => true, () => false);
+const served = (kind = 'Gadget'): Promise<boolean> => kube.list('cache.example.com/v1', kind, { namespace: 'default' }).then(() => true, () => false);
 
 beforeAll(async () => {
   sim = await startKubeSim({ name: 'cluster-cache', timing: { nodes: 1 } });
@@ -68,7 +70,7 @@ it('stops watching a kind whose CRD is deleted, forgets its objects, and watches
     await kube.delete(crd);
     await eventually(() => expect(cache.get(keyOf('g1'))).toBeUndefined());
     // No kind is watched any more.
-    await eventually(() => expect(cache.info(0).cacheInfo.apisCount).toBe(0));
+    await eventually(() => expect(cache.info(0).cacheInfo?.apisCount).toBe(0));
     const requests = gadgetRequests();
     // A relisting informer would have tried again several times by now (backoff from 200 ms).
     await new Promise((r) => setTimeout(r, 3_000));
@@ -89,5 +91,28 @@ it('stops watching a kind whose CRD is deleted, forgets its objects, and watches
     expect(cache.get(keyOf('g1'))).toBeUndefined();
   } finally {
     await cache.stop();
+  }
+}, 30_000);
+
+it('watches a kind again as soon as its CRD is back, when the cache watches CRDs too', async () => {
+  const cache = new ClusterCache({ server: sim.url, name: 'cluster-cache', kube, logger: pino({ level: 'silent' }), onAppChanged: () => undefined });
+  try {
+    await kube.create(crdOf('Widget'));
+    await eventually(async () => expect(await served('Widget')).toBe(true));
+    await kube.create(gadget('w1', 'Widget'));
+    expect(await cache.ensure([CRD_KIND, WIDGET])).toEqual([]);
+    expect(cache.get(keyOf('w1', 'Widget'))).toBeDefined();
+
+    await kube.delete(crdOf('Widget'));
+    await eventually(() => expect(cache.info(0).cacheInfo?.apisCount).toBe(1));
+    expect(cache.get(keyOf('w1', 'Widget'))).toBeUndefined();
+
+    // Nobody calls ensure: the CRD's return alone starts the watch again.
+    await kube.create(crdOf('Widget'));
+    await eventually(async () => expect(await served('Widget')).toBe(true));
+    await kube.create(gadget('w2', 'Widget'));
+    await eventually(() => expect(cache.get(keyOf('w2', 'Widget'))).toBeDefined(), 5_000);
+  } finally {
+    await cache.stop({ closeClient: false });
   }
 }, 30_000);

@@ -11,6 +11,7 @@ import { groupKindOf, kindsToWatch, type KindRef } from './watched-kinds';
 export class ClusterUnreachableError extends Error {}
 
 const SYNC_TIMEOUT_MS = 15_000;
+const CRD_GROUP_KIND = 'apiextensions.k8s.io/CustomResourceDefinition';
 const DISCOVERY_REFRESH_MS = 5_000;
 
 export interface ClusterCacheOptions {
@@ -29,12 +30,15 @@ export class ClusterCache {
   readonly kube: KubeClient;
   private readonly informers = new Map<string, Informer>();
   private readonly synced = new Map<string, Promise<void>>();
+  /** Kinds unwatched because the cluster stopped serving them, to watch again when their CRD returns. */
+  private readonly unserved = new Map<string, KindRef>();
   private readonly index: ObjectIndex;
   private resources?: ApiResource[];
   private discoveredAt = 0;
   private version?: string;
   private state: ClusterCacheInfo['connectionState'] = { status: 'Unknown', attemptedAt: new Date().toISOString() };
   private lastSyncAt?: string;
+  private stopped = false;
 
   constructor(private readonly opts: ClusterCacheOptions) {
     this.server = opts.server;
@@ -100,6 +104,7 @@ export class ClusterCache {
   }
 
   async stop(opts: { closeClient?: boolean } = {}): Promise<void> {
+    this.stopped = true;
     await Promise.all([...this.informers.values()].map((i) => i.stop()));
     this.informers.clear();
     this.synced.clear();
@@ -148,11 +153,17 @@ export class ClusterCache {
       if (this.state.status !== 'Successful') this.setState('Successful');
     });
     informer.on('unserved', (err) => this.unwatch(gk, informer, err));
+    if (gk === CRD_GROUP_KIND) {
+      informer.on('add', (crd) => this.crdChanged(crd));
+      informer.on('update', (_before, crd) => this.crdChanged(crd));
+      informer.on('delete', () => (this.discoveredAt = 0));
+    }
     informer.on('error', (err) => {
       if (err instanceof KubeApiError && (err.unreachable || err.code === 401 || err.code === 403)) this.setState('Failed', err.message);
       this.opts.logger.warn({ err, cluster: this.server, kind: gk }, `watch of ${gk} on ${this.describe()} failed: ${err.message}`);
     });
     this.informers.set(gk, informer);
+    this.unserved.delete(gk);
     const started = informer.start();
     this.synced.set(gk, started);
     return started;
@@ -171,7 +182,34 @@ export class ClusterCache {
     this.resources = this.resources?.filter((r) => !(r.apiVersion === apiVersion && r.kind === kind));
     this.discoveredAt = 0;
     this.kube.invalidateDiscovery();
+    this.unserved.set(gk, { apiVersion, kind });
     this.opts.logger.info({ cluster: this.server, kind: gk }, `stopped watching ${gk} on ${this.describe()}: the cluster no longer serves it (${err.message})`);
+  }
+
+  /**
+   * A CRD was created or changed (this cache watches CRDs when an app manages them): discovery is
+   * stale, and a kind unwatched when its CRD went away is watched again once the CRD is Established,
+   * as Argo's cluster cache restarts watches on CRD events.
+   */
+  private crdChanged(crd: KubeObject): void {
+    this.discoveredAt = 0;
+    const spec = crd.spec as { group?: string; names?: { kind?: string } } | undefined;
+    const ref = this.unserved.get(`${spec?.group ?? ''}/${spec?.names?.kind ?? ''}`);
+    if (!ref || !isEstablished(crd)) return;
+    void this.watchAgain(ref);
+  }
+
+  /** Discovery may list an Established CRD's kind a moment later: a few tries, a second apart. */
+  private async watchAgain(ref: KindRef): Promise<void> {
+    for (let attempt = 0; attempt < 3 && !this.stopped && this.unserved.has(groupKindOf(ref)); attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 1_000));
+      this.discoveredAt = 0;
+      const unknown = await this.ensure([ref]).catch((err: Error) => {
+        this.opts.logger.warn({ err, cluster: this.server }, `watching ${groupKindOf(ref)} again on ${this.describe()} failed: ${err.message}`);
+        return [];
+      });
+      if (!unknown.length) return;
+    }
   }
 
   private async waitSynced(waits: Promise<void>[]): Promise<void> {
@@ -191,3 +229,6 @@ export class ClusterCache {
     this.state = { status, ...(message ? { message } : {}), attemptedAt: new Date().toISOString() };
   }
 }
+
+const isEstablished = (crd: KubeObject): boolean =>
+  ((crd.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some((c) => c.type === 'Established' && c.status === 'True');
