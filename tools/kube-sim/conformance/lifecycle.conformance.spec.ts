@@ -61,6 +61,44 @@ describe('kube-sim object lifecycle', () => {
     expect((await call(sim, 'GET', '/api/v1/namespaces/doomed/configmaps/inside')).status).toBe(404);
   });
 
+  // The namespace controller (pkg/controller/namespace/deletion/namespaced_resources_deleter.go) empties
+  // the namespace through discovery before it drops the `kubernetes` finalizer, so a real namespace
+  // reads Terminating for seconds; NamespaceLifecycle admission refuses new content with
+  // admission.NewForbidden, which names the object (plugin/pkg/admission/namespace/lifecycle/admission.go).
+  it('keeps a deleted namespace Terminating for a while, its content gone first, and refuses new content by name', async () => {
+    await call(sim, 'POST', '/api/v1/namespaces', { body: { metadata: { name: 'slow' } } });
+    await call(sim, 'POST', '/api/v1/namespaces/slow/configmaps', { body: cm('inside') });
+    const started = Date.now();
+    await call(sim, 'DELETE', '/api/v1/namespaces/slow');
+    await eventually(async () => (await call(sim, 'GET', '/api/v1/namespaces/slow/configmaps/inside')).status === 404, 'the content to go');
+    await new Promise((r) => setTimeout(r, 500));
+    const terminating = (await call(sim, 'GET', '/api/v1/namespaces/slow')).json();
+    expect(terminating.status.phase).toBe('Terminating');
+    expect(terminating.spec.finalizers).toEqual(['kubernetes']);
+    const refused = await call(sim, 'POST', '/api/v1/namespaces/slow/configmaps', { body: cm('late') });
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toMatchObject({
+      reason: 'Forbidden',
+      message: 'configmaps "late" is forbidden: unable to create new content in namespace slow because it is being terminated',
+      details: { name: 'late', kind: 'configmaps', causes: [{ reason: 'NamespaceTerminating', message: 'namespace slow is being terminated', field: 'metadata.namespace' }] },
+    });
+    await eventually(async () => (await call(sim, 'GET', '/api/v1/namespaces/slow')).status === 404, 'the namespace to go', 5000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('removes a namespace as soon as it is empty with timing.namespaceDeletionMs 0', async () => {
+    const fast = await startKubeSim({ name: 'instant', tls: false, timing: { namespaceDeletionMs: 0 } });
+    try {
+      await call(fast, 'POST', '/api/v1/namespaces', { body: { metadata: { name: 'gone' } } });
+      const started = Date.now();
+      await call(fast, 'DELETE', '/api/v1/namespaces/gone');
+      await eventually(async () => (await call(fast, 'GET', '/api/v1/namespaces/gone')).status === 404, 'the namespace to go', 1000);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await fast.stop();
+    }
+  });
+
   it('streams watch events from a resourceVersion, with bookmarks', async () => {
     const start = (await call(sim, 'GET', '/api/v1/namespaces/apps/configmaps')).json().metadata.resourceVersion;
     const lines: any[] = [];

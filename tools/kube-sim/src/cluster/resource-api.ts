@@ -3,7 +3,7 @@ import { validateObjectMeta } from '../admission/object-meta.validation';
 import { errors, StatusCause, StatusError } from '../api/status-error';
 import { applyJsonMergePatch } from '../patch/json-merge-patch';
 import { applyJsonPatch } from '../patch/json-patch';
-import { apiVersionOf, resourceKey, ResourceType } from '../registry/resource-type';
+import { apiVersionOf, qualifiedResource, resourceKey, ResourceType } from '../registry/resource-type';
 import { applyStructuralDefaults } from '../schema/structural-defaults';
 import { clone, KubeObject } from '../store/kube-object';
 import { ListOptions, ListResult, ObjectStore } from '../store/object.store';
@@ -61,9 +61,11 @@ export class ResourceApi {
 
   create(t: ResourceType, ns: string, body: KubeObject, opts: WriteOptions = {}): KubeObject {
     const obj = this.decode(t, ns, body);
+    // NamespaceLifecycle admission runs before the name is generated, so it names generateName.
+    const admittedName = obj.metadata.name || obj.metadata.generateName;
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName);
     if (obj.metadata.resourceVersion) throw errors.badRequest('resourceVersion should not be set on objects to be created');
-    this.checkNamespaceOpen(t, ns);
+    this.checkNamespaceOpen(t, ns, admittedName);
     stampCreate(obj, this.d.now());
     stampGeneration(t, obj);
     if (t.subresources.includes('status') && t.kind !== 'Namespace') delete obj.status;
@@ -161,7 +163,7 @@ export class ResourceApi {
 
   private createApplied(t: ResourceType, ns: string, obj: KubeObject, opts: WriteOptions): KubeObject {
     const managed = obj.metadata.managedFields;
-    this.checkNamespaceOpen(t, ns);
+    this.checkNamespaceOpen(t, ns, obj.metadata.name);
     stampCreate(obj, this.d.now());
     stampGeneration(t, obj);
     if (t.subresources.includes('status') && t.kind !== 'Namespace') delete obj.status;
@@ -247,14 +249,17 @@ export class ResourceApi {
     return group === t.group;
   }
 
-  private checkNamespaceOpen(t: ResourceType, ns: string): void {
+  /** NamespaceLifecycle admission (plugin/pkg/admission/namespace/lifecycle), answering as admission.NewForbidden does. */
+  private checkNamespaceOpen(t: ResourceType, ns: string, name: string | undefined): void {
     if (!t.namespaced) return;
     const namespace = this.d.store.getObject(resourceKey(NAMESPACES), '', ns);
     if (!namespace) {
       throw new StatusError(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' });
     }
     if (namespace.metadata.deletionTimestamp) {
-      throw new StatusError(403, 'Forbidden', `${t.plural}${t.group ? '.' + t.group : ''} is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
+      const named = name || 'Unknown';
+      throw new StatusError(403, 'Forbidden', `${qualifiedResource(t)} "${named}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
+        name: named,
         group: t.group,
         kind: t.plural,
         causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],

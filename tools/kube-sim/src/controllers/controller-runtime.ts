@@ -12,9 +12,11 @@ export interface WorkloadTiming {
   jobRunMs: number;
   /** Simulated nodes, for DaemonSets and pod scheduling. */
   nodes: number;
+  /** Time a deleted namespace stays Terminating before it goes (0: as soon as it is empty). */
+  namespaceDeletionMs: number;
 }
 
-export const DEFAULT_TIMING: WorkloadTiming = { podStartMs: 1000, jobRunMs: 2000, nodes: 1 };
+export const DEFAULT_TIMING: WorkloadTiming = { podStartMs: 1000, jobRunMs: 2000, nodes: 1, namespaceDeletionMs: 1500 };
 
 export interface ControllerContext {
   api: ResourceApi;
