@@ -5,6 +5,8 @@ import { builtinAdmission } from './admission/builtin-admission';
 import { createClusterAuth } from './auth/cluster-auth';
 import { ManagedFieldsTracking } from './cluster/managed-fields.tracking';
 import { SimulatedCluster } from './cluster/simulated-cluster';
+import { componentStatusObjects } from './cluster/component-statuses';
+import { podBindingCreates } from './cluster/pod-binding';
 import { WorkloadTiming } from './controllers/controller-runtime';
 import { nodeObjects, workloadReconcilers } from './controllers/workloads';
 import { FaultSettings, Faults, NO_FAULTS } from './faults/faults';
@@ -72,7 +74,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   auth.attach(cluster);
   const persistence = options.persistPath ? new StorePersistence(cluster.store, options.persistPath) : undefined;
   persistence?.open();
-  cluster.start([...auth.bootstrapObjects(), ...nodeObjects(cluster.ctx.timing.nodes)]);
+  cluster.start([...auth.bootstrapObjects(), ...nodeObjects(cluster.ctx.timing.nodes), ...componentStatusObjects()]);
 
   const watches = new WatchStreamer(cluster.store, { bookmarkIntervalMs: 5000, maxTimeoutSeconds: 1800, ...options.watch }, cluster.registry);
   let faults: FaultSettings = { ...NO_FAULTS };
@@ -82,7 +84,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     resources: new ResourceHandler({
       registry: cluster.registry,
       api: cluster.api,
-      virtualCreates: auth.virtualCreates,
+      virtualCreates: { ...auth.virtualCreates, ...podBindingCreates(() => cluster.api, cluster.registry) },
       watches,
       now: () => new Date(),
       crdFor: (t) => cluster.crds.crdFor(t),

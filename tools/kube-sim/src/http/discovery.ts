@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { ResourceRegistry } from '../registry/resource.registry';
 import { apiVersionOf, ResourceType } from '../registry/resource-type';
 
+const PROXY_VERBS = ['create', 'delete', 'get', 'patch', 'update'];
+
 export const KUBE_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0' };
 
 /** What `/version` answers; kubectl and client-go read gitVersion and the major/minor pair. */
@@ -42,12 +44,19 @@ function apiGroup(name: string, versions: string[]): object {
   return { name, versions: gv, preferredVersion: gv[0] };
 }
 
-/** Subresources that serve a kind other than their parent's. */
-const SUBRESOURCE_KINDS: Record<string, { group: string; version: string; kind: string; verbs: string[] }> = {
+/** Subresources that serve a kind other than their parent's, by `<subresource>` or `<plural>/<subresource>`. */
+const SUBRESOURCE_KINDS: Record<string, { group?: string; version?: string; kind: string; verbs: string[] }> = {
   scale: { group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
   token: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] },
   eviction: { group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] },
-  binding: { group: '', version: '', kind: 'Binding', verbs: ['create'] },
+  binding: { kind: 'Binding', verbs: ['create'] },
+  // Connect subresources (pkg/registry/core/{pod,node,service}/rest): their options kinds, and the HTTP methods they accept as verbs.
+  attach: { kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+  exec: { kind: 'PodExecOptions', verbs: ['create', 'get'] },
+  portforward: { kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+  'pods/proxy': { kind: 'PodProxyOptions', verbs: PROXY_VERBS },
+  'nodes/proxy': { kind: 'NodeProxyOptions', verbs: PROXY_VERBS },
+  'services/proxy': { kind: 'ServiceProxyOptions', verbs: PROXY_VERBS },
 };
 
 const SUBRESOURCE_VERBS: Record<string, string[]> = { log: ['get'], finalize: ['update'] };
@@ -68,17 +77,18 @@ function resourceEntry(t: ResourceType): object {
     verbs: t.verbs,
     ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
     ...(t.categories.length ? { categories: t.categories } : {}),
-    ...(t.virtual ? {} : { storageVersionHash: storageVersionHash(t) }),
+    ...(t.virtual || t.unversioned ? {} : { storageVersionHash: storageVersionHash(t) }),
   };
 }
 
 function subresourceEntry(t: ResourceType, sub: string): object {
-  const other = SUBRESOURCE_KINDS[sub];
+  const other = SUBRESOURCE_KINDS[`${t.plural}/${sub}`] ?? SUBRESOURCE_KINDS[sub];
   return {
     name: `${t.plural}/${sub}`,
     singularName: '',
     namespaced: t.namespaced,
-    ...(other ? { group: other.group, version: other.version || 'v1', kind: other.kind } : { kind: t.kind }),
+    ...(other?.group ? { group: other.group, version: other.version } : {}),
+    kind: other?.kind ?? t.kind,
     verbs: other?.verbs ?? SUBRESOURCE_VERBS[sub] ?? ['get', 'patch', 'update'],
   };
 }

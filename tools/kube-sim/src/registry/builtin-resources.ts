@@ -10,21 +10,26 @@ type Spec = [
 ];
 
 const WORKLOAD = ['all'];
+const API_EXTENSIONS = ['api-extensions'];
 const CREATE_ONLY: Partial<ResourceType> = { verbs: ['create'], virtual: true };
 
 const GROUPS: Record<string, Spec[]> = {
   v1: [
+    ['Binding', 'bindings', true, [], [], CREATE_ONLY],
+    ['ComponentStatus', 'componentstatuses', false, ['cs'], [], { verbs: ['get', 'list'], unversioned: true }],
     ['Namespace', 'namespaces', false, ['ns'], ['status', 'finalize']],
     ['ConfigMap', 'configmaps', true, ['cm']],
     ['Secret', 'secrets', true],
-    ['Service', 'services', true, ['svc'], ['status'], { categories: WORKLOAD }],
+    ['Service', 'services', true, ['svc'], ['proxy', 'status'], { categories: WORKLOAD }],
     ['ServiceAccount', 'serviceaccounts', true, ['sa'], ['token']],
-    ['Pod', 'pods', true, ['po'], ['status', 'log', 'binding', 'eviction'], { categories: WORKLOAD }],
+    ['Pod', 'pods', true, ['po'], ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'], { categories: WORKLOAD }],
+    ['PodTemplate', 'podtemplates', true],
+    ['ReplicationController', 'replicationcontrollers', true, ['rc'], ['scale', 'status'], { categories: WORKLOAD }],
     ['PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc'], ['status']],
     ['PersistentVolume', 'persistentvolumes', false, ['pv'], ['status']],
     ['Endpoints', 'endpoints', true, ['ep']],
     ['Event', 'events', true, ['ev']],
-    ['Node', 'nodes', false, ['no'], ['status']],
+    ['Node', 'nodes', false, ['no'], ['proxy', 'status']],
     ['LimitRange', 'limitranges', true, ['limits']],
     ['ResourceQuota', 'resourcequotas', true, ['quota'], ['status']],
   ],
@@ -51,14 +56,34 @@ const GROUPS: Record<string, Spec[]> = {
     ['ClusterRoleBinding', 'clusterrolebindings', false],
   ],
   'apiextensions.k8s.io/v1': [
-    ['CustomResourceDefinition', 'customresourcedefinitions', false, ['crd', 'crds'], ['status']],
+    ['CustomResourceDefinition', 'customresourcedefinitions', false, ['crd', 'crds'], ['status'], { categories: API_EXTENSIONS }],
   ],
+  'admissionregistration.k8s.io/v1': [
+    ['MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false, [], [], { categories: API_EXTENSIONS }],
+    ['ValidatingAdmissionPolicy', 'validatingadmissionpolicies', false, [], ['status'], { categories: API_EXTENSIONS }],
+    ['ValidatingAdmissionPolicyBinding', 'validatingadmissionpolicybindings', false, [], [], { categories: API_EXTENSIONS }],
+    ['ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false, [], [], { categories: API_EXTENSIONS }],
+  ],
+  'apiregistration.k8s.io/v1': [['APIService', 'apiservices', false, [], ['status'], { categories: API_EXTENSIONS }]],
+  'certificates.k8s.io/v1': [['CertificateSigningRequest', 'certificatesigningrequests', false, ['csr'], ['approval', 'status']]],
+  'events.k8s.io/v1': [['Event', 'events', true, ['ev']]],
+  'flowcontrol.apiserver.k8s.io/v1': [
+    ['FlowSchema', 'flowschemas', false, [], ['status']],
+    ['PriorityLevelConfiguration', 'prioritylevelconfigurations', false, [], ['status']],
+  ],
+  'node.k8s.io/v1': [['RuntimeClass', 'runtimeclasses', false]],
   'coordination.k8s.io/v1': [['Lease', 'leases', true]],
   'autoscaling/v2': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status'], { categories: WORKLOAD }]],
   'autoscaling/v1': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status']]],
   'policy/v1': [['PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']]],
   'discovery.k8s.io/v1': [['EndpointSlice', 'endpointslices', true]],
-  'storage.k8s.io/v1': [['StorageClass', 'storageclasses', false, ['sc']]],
+  'storage.k8s.io/v1': [
+    ['CSIDriver', 'csidrivers', false],
+    ['CSINode', 'csinodes', false],
+    ['CSIStorageCapacity', 'csistoragecapacities', true],
+    ['StorageClass', 'storageclasses', false, ['sc']],
+    ['VolumeAttachment', 'volumeattachments', false, [], ['status']],
+  ],
   'scheduling.k8s.io/v1': [['PriorityClass', 'priorityclasses', false, ['pc']]],
   'authentication.k8s.io/v1': [
     ['TokenReview', 'tokenreviews', false, [], [], CREATE_ONLY],
@@ -91,7 +116,11 @@ function build(apiVersion: string, [kind, plural, namespaced, shortNames = [], s
   };
 }
 
-/** The built-in API surface every simulated cluster serves, in discovery order. */
+/**
+ * The built-in API surface every simulated cluster serves, in discovery order: the groups,
+ * resources, short names, categories and subresources of a kube-apiserver 1.32 with its default
+ * feature gates (pkg/registry/<group>/rest/storage_*.go, `kubectl api-resources` of a kind cluster).
+ */
 export function builtinResources(): ResourceType[] {
   return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.map((s) => build(gv, s)));
 }

@@ -17,6 +17,8 @@ export interface ResourceType {
   custom: boolean;
   /** Create-only virtual resources such as SelfSubjectAccessReview: nothing is stored. */
   virtual?: boolean;
+  /** Served from memory rather than etcd (ComponentStatus): discovery gives no storageVersionHash. */
+  unversioned?: boolean;
 }
 
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

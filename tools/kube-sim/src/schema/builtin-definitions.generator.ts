@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import * as ts from 'typescript';
 import { builtinResources } from '../registry/builtin-resources';
@@ -104,7 +104,8 @@ export function generateBuiltinDefinitions(): BuiltinDefinitions {
   };
 
   const facts = upstreamFacts();
-  for (const t of builtinResources()) want(moduleOf(t.group, t.version), t.kind);
+  // kubernetes-types has no kube-aggregator types (APIService): those kinds are served schemaless.
+  for (const t of builtinResources()) if (existsSync(join(TYPES_ROOT, `${moduleOf(t.group, t.version)}.d.ts`))) want(moduleOf(t.group, t.version), t.kind);
   want('authentication/v1', 'TokenRequest');
   while (queue.length) {
     const [module, name] = queue.shift()!;

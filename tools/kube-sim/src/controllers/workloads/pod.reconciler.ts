@@ -25,6 +25,8 @@ export class PodReconciler implements Reconciler {
     }
     const spec = (pod.spec ?? {}) as Json;
     if (!spec.nodeName) {
+      // The default scheduler binds only pods that name it; others wait for their scheduler's Binding.
+      if (spec.schedulerName && spec.schedulerName !== 'default-scheduler') return;
       const nodes = ctx.api.list(ctx.resource('', 'nodes'), {}).items;
       if (!nodes.length) return 1000;
       const node = nodes[this.nextNode++ % nodes.length].name;
