@@ -1,9 +1,13 @@
-// Carries out one sync task on the destination cluster: server-side apply (field manager
-// argocd-controller, forced, as Argo's ServerSideApply=true), replace, hook re-creation, or prune.
+// Carries out one sync task on the destination cluster as Argo CD does: client-side apply by default
+// (kubectl apply: create, or a three-way patch from last-applied-configuration, strategic merge for
+// built-in kinds and JSON merge for custom resources), server-side apply with ServerSideApply=true
+// (forced, as Argo passes --force-conflicts), replace with Replace=true, delete and create again
+// with Force=true, hook re-creation, or prune. Writes go under field manager argocd-controller.
 import { groupOf, type KubeObject, type ResultCode } from '@flotilla/api-types';
-import { LAST_APPLIED_ANNOTATION, maskSecretValuesIn, type SyncTask } from '@flotilla/engine';
+import { LAST_APPLIED_ANNOTATION, applyPatchTypeOf, maskSecretValuesIn, threeWayPatch, type SyncTask } from '@flotilla/engine';
 import { isNotFound, type KubeClient } from '@flotilla/platform';
 import { deleteObject } from '../clusters/object.deleter';
+import { patchSchemas, type PatchSchemaStore } from '../clusters/patch-schema.store';
 import { kubectlName } from './operation-state.builder';
 
 export const FIELD_MANAGER = 'argocd-controller';
@@ -51,6 +55,7 @@ export class SyncTaskExecutor {
   constructor(
     private readonly kube: KubeClient,
     private readonly dryRun: boolean,
+    private readonly schemas: PatchSchemaStore = patchSchemas,
   ) {}
 
   async execute(task: SyncTask): Promise<TaskOutcome> {
@@ -107,36 +112,57 @@ export class SyncTaskExecutor {
   }
 
   private async write(task: SyncTask): Promise<KubeObject> {
-    const desired = task.desired && !task.options.serverSideApply ? withLastApplied(task.desired) : task.desired;
+    const serverSide = task.options.serverSideApply;
+    const desired = task.desired && !serverSide ? withLastApplied(task.desired) : task.desired;
     if (!desired) throw new Error(`${task.key}: nothing to apply`);
-    if (task.action === 'hook' && task.live && task.deletePolicies?.includes('BeforeHookCreation')) await this.deleteHook({ ...task, desired: task.live });
     const validation = task.options.validate ? undefined : ('Ignore' as const);
+    if (task.action === 'hook' && task.live && task.deletePolicies?.includes('BeforeHookCreation') && !this.dryRun) {
+      await this.deleteHook({ ...task, desired: task.live });
+      return this.recreate(task.live, desired, validation, serverSide, 'BeforeHookCreation');
+    }
     try {
       if (task.options.replace && task.live && task.action !== 'hook') {
         const body = { ...desired, metadata: { ...desired.metadata, resourceVersion: task.live.metadata?.resourceVersion } };
         return await this.kube.replace(body, { dryRun: this.dryRun, fieldManager: FIELD_MANAGER, fieldValidation: validation });
       }
-      return await this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, dryRun: this.dryRun, fieldValidation: validation });
+      if (serverSide) return await this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, dryRun: this.dryRun, fieldValidation: validation });
+      return await this.applyClientSide(desired, validation);
     } catch (err) {
       // Force=true (kubectl apply/replace --force): an object the API server will not change in
       // place (an immutable field, a Job's template) is deleted and created again.
       if (!task.options.force || !task.live || this.dryRun) throw err;
       await deleteObject(this.kube, task.live, 'Background');
-      return this.recreate(task.live, desired, validation);
+      return this.recreate(task.live, desired, validation, serverSide, 'Force=true');
     }
   }
 
+  /**
+   * kubectl apply: creates what is missing, otherwise patches live (read afresh, as kubectl does)
+   * with the three-way patch; a patch with nothing in it is not sent.
+   */
+  private async applyClientSide(desired: KubeObject, validation: 'Ignore' | undefined): Promise<KubeObject> {
+    const live = await this.kube.get(desired).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err as Error)));
+    const opts = { fieldManager: FIELD_MANAGER, dryRun: this.dryRun, fieldValidation: validation };
+    if (!live) return this.kube.create(desired, opts);
+    const apiVersion = desired.apiVersion ?? '';
+    const schema = applyPatchTypeOf(apiVersion) === 'strategic' ? await this.schemas.forKind(this.kube, apiVersion, desired.kind ?? '') : undefined;
+    const { type, patch, empty } = threeWayPatch({ desired, live, schema });
+    if (empty) return live;
+    return this.kube.patch(desired, patch, type, opts);
+  }
+
   /** Creates again once the deleted object is gone (finalizers may keep it a while). */
-  private async recreate(live: KubeObject, desired: KubeObject, validation: 'Ignore' | undefined): Promise<KubeObject> {
+  private async recreate(live: KubeObject, desired: KubeObject, validation: 'Ignore' | undefined, serverSide: boolean, why: string): Promise<KubeObject> {
     const deadline = Date.now() + RECREATE_WAIT_MS;
     while (await this.kube.get(live).then(
       () => true,
       (err: unknown) => (isNotFound(err) ? false : Promise.reject(err as Error)),
     )) {
-      if (Date.now() >= deadline) throw new Error(`${kubectlName(groupOf(live.apiVersion), live.kind ?? '', live.metadata?.name ?? '')} was deleted to be re-created (Force=true) but is still there after ${RECREATE_WAIT_MS / 1000}s`);
+      if (Date.now() >= deadline) throw new Error(`${kubectlName(groupOf(live.apiVersion), live.kind ?? '', live.metadata?.name ?? '')} was deleted to be re-created (${why}) but is still there after ${RECREATE_WAIT_MS / 1000}s`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    return this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, fieldValidation: validation });
+    if (serverSide) return this.kube.apply(desired, { fieldManager: FIELD_MANAGER, force: true, fieldValidation: validation });
+    return this.kube.create(desired, { fieldManager: FIELD_MANAGER, fieldValidation: validation });
   }
 
   private async prune(task: SyncTask, name: string): Promise<TaskOutcome> {
