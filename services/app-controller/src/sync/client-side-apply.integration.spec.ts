@@ -43,12 +43,12 @@ describe('client-side apply by default, server-side apply with ServerSideApply=t
       metadata: { name, namespace: NS },
       spec: { project: 'default', source: { repoURL: git.url, path, targetRevision: 'main' }, destination: { server: clusters.spoke.url, namespace: TARGET } },
     });
-  const syncTo = async (name: string, revision: string, syncOptions: string[] = []): Promise<Application> => {
-    await clusters.hubKube.patch(appRef(name), { operation: { sync: { revision, syncOptions }, initiatedBy: { username: 'admin' } } }, 'merge');
+  const syncTo = async (name: string, revision: string, syncOptions: string[] = [], { dryRun = false, phase = 'Succeeded' } = {}): Promise<Application> => {
+    await clusters.hubKube.patch(appRef(name), { operation: { sync: { revision, syncOptions, ...(dryRun ? { dryRun } : {}) }, initiatedBy: { username: 'admin' } } }, 'merge');
     return eventually(async () => {
       const a = await app(name);
       expect(a.status?.operationState?.operation.sync?.revision).toBe(revision);
-      expect(a.status?.operationState?.phase).toBe('Succeeded');
+      expect(a.status?.operationState?.phase).toBe(phase);
       return a;
     }, 60_000);
   };
@@ -95,6 +95,22 @@ describe('client-side apply by default, server-side apply with ServerSideApply=t
     expect(cm.metadata?.annotations?.note).toBe('by hand');
     const containers = ((await spokeGet('apps/v1', 'Deployment', 'web')).spec as { template: { spec: { containers: { name: string; image: string }[] } } }).template.spec.containers;
     expect(containers.map((c) => `${c.name}=${c.image}`).sort()).toEqual(['main=nginx:1.28', 'sidecar=proxy:1']);
+  }, 120_000);
+
+  it('a dry-run sync changes nothing, and a patch the API server refuses is the resource\'s sync result', async () => {
+    const dry = git.commit({ 'csa/cm.yaml': JSON.stringify(configMap('settings', { a: '4' })) }, 'csa: a dry-run change');
+    const done = await syncTo('csa', dry, [], { dryRun: true });
+    expect(done.status?.operationState?.syncResult?.resources?.find((r) => r.name === 'settings')?.message).toContain('(dry run)');
+    expect((await spokeGet('v1', 'ConfigMap', 'settings')).data).toEqual({ a: '3' });
+
+    const frozen = (data: Record<string, string>): string => JSON.stringify({ ...configMap('frozen', data), immutable: true });
+    await createApp('refused', 'refused');
+    await syncTo('refused', git.commit({ 'refused/cm.yaml': frozen({ a: '1' }) }, 'refused: an immutable ConfigMap'));
+    const failed = await syncTo('refused', git.commit({ 'refused/cm.yaml': frozen({ a: '2' }) }, 'refused: changed'), [], { phase: 'Failed' });
+    const result = failed.status?.operationState?.syncResult?.resources?.find((r) => r.name === 'frozen');
+    expect(result?.status).toBe('SyncFailed');
+    expect(result?.message).toContain('immutable');
+    expect((await spokeGet('v1', 'ConfigMap', 'frozen')).data).toEqual({ a: '1' });
   }, 120_000);
 
   it('applies server-side, under argocd-controller, with ServerSideApply=true', async () => {
