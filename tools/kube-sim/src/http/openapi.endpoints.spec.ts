@@ -121,10 +121,14 @@ describe('OpenAPI endpoints', () => {
     expect(again.status).toBe(304);
   });
 
-  it('serves /openapi/v2 as JSON with kinds, paths and fieldValidation, and refuses protobuf', async () => {
+  it('serves /openapi/v2 as JSON with kinds, paths and fieldValidation, as gnostic protobuf when asked, and 406 otherwise', async () => {
     const proto = await fetch(`${base}/openapi/v2`, { headers: { Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
-    expect(proto.status).toBe(406);
-    await proto.arrayBuffer();
+    expect(proto.status).toBe(200);
+    // gnostic Document: field 1 (swagger) comes first, as a length-delimited "2.0".
+    expect(Buffer.from(await proto.arrayBuffer()).subarray(0, 5)).toEqual(Buffer.from([0x0a, 0x03, 0x32, 0x2e, 0x30]));
+    const xml = await fetch(`${base}/openapi/v2`, { headers: { Accept: 'application/xml' } });
+    expect(xml.status).toBe(406);
+    await xml.arrayBuffer();
     const doc = (await (await fetch(`${base}/openapi/v2`, { headers: { Accept: 'application/json' } })).json()) as {
       swagger: string;
       definitions: Record<string, { 'x-kubernetes-group-version-kind'?: unknown; properties?: Record<string, Record<string, unknown>> }>;

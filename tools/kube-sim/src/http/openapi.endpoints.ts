@@ -4,6 +4,7 @@ import { ClusterSchemas } from '../cluster/cluster-schemas';
 import { ResourceRegistry } from '../registry/resource.registry';
 import { openApiV2Document } from '../schema/openapi-v2.document';
 import { OpenApiDocument, openApiV3Document } from '../schema/openapi-v3.document';
+import { encodeOpenApiV2 } from '../protobuf/openapi-v2.protobuf';
 import { sendJson } from './http-io';
 
 /** Built-in group versions are the same in every sim of the process: each document is built once. */
@@ -12,7 +13,7 @@ let builtinV2: OpenApiDocument | undefined;
 
 /**
  * `/openapi/v3` (what kubectl explain, apply and field validation read) and `/openapi/v2`
- * as JSON. kubectl asks v2 for protobuf only; a 406 sends it to its fallbacks.
+ * as JSON or, for kubectl's discovery client, which asks for protobuf only, as gnostic protobuf.
  */
 export class OpenApiEndpoints {
   private customDocs = new Map<string, OpenApiDocument>();
@@ -26,8 +27,9 @@ export class OpenApiEndpoints {
 
   serve(req: IncomingMessage, res: ServerResponse, path: string): void {
     if (path === '/openapi/v2' || path === '/openapi/v2/') {
-      if (!acceptsJson(req.headers.accept)) throw errors.notAcceptable('only application/json is served for /openapi/v2');
-      return sendDocument(req, res, this.v2(), false);
+      const as = v2MediaType(req.headers.accept);
+      if (!as) throw errors.notAcceptable('only application/json and application/com.github.proto-openapi.spec.v2@v1.0+protobuf are served for /openapi/v2');
+      return sendDocument(req, res, this.v2(), false, as === 'protobuf');
     }
     if (path === '/openapi/v3' || path === '/openapi/v3/') {
       const paths: Record<string, { serverRelativeURL: string }> = {};
@@ -77,13 +79,34 @@ export class OpenApiEndpoints {
   }
 }
 
-function acceptsJson(accept: string | undefined): boolean {
-  if (!accept) return true;
-  return accept.split(',').some((part) => /^\s*(application\/json|\*\/\*|application\/\*)/.test(part));
+const V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+/**
+ * kube-openapi's v2 handler (pkg/handler/handler.go) walks the Accept clauses best first and serves
+ * JSON for `application/json` (or a wildcard), gnostic protobuf for either spelling of its media type.
+ */
+function v2MediaType(accept: string | undefined): 'json' | 'protobuf' | undefined {
+  if (!accept) return 'json';
+  const clauses = accept
+    .split(',')
+    .map((part, i) => {
+      const [type, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+      const q = Number(params.find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+      return { type, q: Number.isNaN(q) ? 1 : q, i };
+    })
+    .filter((c) => c.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { type } of clauses) {
+    if (type === 'application/json' || type === 'application/*' || type === '*/*') return 'json';
+    if (type === 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' || type === V2_PROTOBUF) return 'protobuf';
+  }
+  return undefined;
 }
 
+const protobufOf = new WeakMap<OpenApiDocument, Buffer>();
+
 /** Serves a document with its ETag; a hash-addressed v3 document is immutable, as upstream marks it. */
-function sendDocument(req: IncomingMessage, res: ServerResponse, doc: OpenApiDocument, immutable: boolean): void {
+function sendDocument(req: IncomingMessage, res: ServerResponse, doc: OpenApiDocument, immutable: boolean, protobuf = false): void {
   const etag = `"${doc.hash}"`;
   const cache = immutable ? 'public, immutable' : 'no-cache, private';
   if (req.headers['if-none-match'] === etag) {
@@ -91,6 +114,11 @@ function sendDocument(req: IncomingMessage, res: ServerResponse, doc: OpenApiDoc
     res.end();
     return;
   }
-  res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag, 'Cache-Control': cache, 'Content-Length': Buffer.byteLength(doc.json) });
-  res.end(req.method === 'HEAD' ? undefined : doc.json);
+  let body: string | Buffer = doc.json;
+  if (protobuf) {
+    body = protobufOf.get(doc) ?? encodeOpenApiV2(JSON.parse(doc.json) as Record<string, unknown>);
+    protobufOf.set(doc, body);
+  }
+  res.writeHead(200, { 'Content-Type': protobuf ? V2_PROTOBUF : 'application/json', ETag: etag, 'Cache-Control': cache, 'Content-Length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
