@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--persist <dir>', 'keep each cluster\'s state in <dir>/<name>.jsonl across restarts')
     .option('--nodes <n>', 'simulated nodes per cluster', int, 1)
     .option('--pod-start-ms <ms>', 'time from pod creation to Ready', int, 1000)
+    .option('--namespace-deletion-ms <ms>', 'time a deleted namespace stays Terminating (0: instant)', int, 1500)
     .action(runFleet);
   program
     .command('fault')
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
   await program.parseAsync(argv);
 }
 
-async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number }): Promise<void> {
+async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number; namespaceDeletionMs: number }): Promise<void> {
   const names = opts.clusters.split(',').map((n) => n.trim()).filter(Boolean);
   const sims: KubeSim[] = [];
   for (const [i, name] of names.entries()) {
@@ -61,7 +62,7 @@ async function runFleet(opts: { clusters: string; kubeconfig: string; port: numb
         tls: !opts.http,
         auth: opts.auth,
         persistPath: opts.persist ? resolve(opts.persist, `${name}.jsonl`) : undefined,
-        timing: { nodes: opts.nodes, podStartMs: opts.podStartMs },
+        timing: { nodes: opts.nodes, podStartMs: opts.podStartMs, namespaceDeletionMs: opts.namespaceDeletionMs },
       }),
     );
   }
