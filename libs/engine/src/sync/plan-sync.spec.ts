@@ -74,6 +74,11 @@ describe('planSync', () => {
       expect(plan([cm, widget({ 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' })]).invalid).toEqual([]);
     });
 
+    it('marks such an object to be left out of a dry run (its CRD is not created by one), and only it', () => {
+      const tasks = plan([cm, crd, widget()]).steps.flatMap((s) => s.tasks);
+      expect(tasks.filter((t) => t.skipDryRun).map((t) => t.ref.kind)).toEqual(['Widget']);
+    });
+
     it('checks nothing when the caller cannot tell what is served', () => {
       expect(planSync({ appName: 'a', namespace: 'ns', desired: [widget()], live: [] }).invalid).toEqual([]);
     });

@@ -147,8 +147,8 @@ export function planSync(input: PlanSyncInput): SyncPlan {
 /**
  * Objects of a kind the cluster does not serve (gitops-engine's getSyncTasks): allowed when a CRD
  * in this sync defines the kind, or SkipDryRunOnMissingResource=true is set for the app or on the
- * object (its CRD is expected to appear before its wave, from an operator, say); otherwise the sync
- * is refused before anything is applied.
+ * object (its CRD is expected to appear before its wave, from an operator, say), and then left out
+ * of a dry run; otherwise the sync is refused before anything is applied.
  */
 function invalidTasks(tasks: readonly SyncTask[], input: PlanSyncInput): InvalidTask[] {
   const isServed = input.options?.isServed;
@@ -158,7 +158,10 @@ function invalidTasks(tasks: readonly SyncTask[], input: PlanSyncInput): Invalid
   for (const task of tasks) {
     const obj = task.desired;
     if (task.action === 'prune' || !obj?.apiVersion || !obj.kind || isServed(obj.apiVersion, obj.kind)) continue;
-    if (task.options.skipDryRunOnMissingResource || defined.has(`${task.ref.group}/${task.ref.kind}`)) continue;
+    if (task.options.skipDryRunOnMissingResource || defined.has(`${task.ref.group}/${task.ref.kind}`)) {
+      task.skipDryRun = true;
+      continue;
+    }
     const name = task.ref.namespace ? `${task.ref.namespace}/${task.ref.name}` : task.ref.name;
     invalid.push({
       task,

@@ -21,6 +21,11 @@ export interface SyncTask {
   options: SyncOptions;
   /** Hooks only: when to delete the hook resource. */
   deletePolicies?: HookDeletePolicy[];
+  /**
+   * Its kind is not served yet, but a CRD in this sync (or SkipDryRunOnMissingResource=true) says it
+   * will be by its turn: a dry run leaves it out, as gitops-engine's skipDryRun.
+   */
+  skipDryRun?: boolean;
 }
 
 /** A resource the sync leaves alone on purpose, with Argo's result message. */

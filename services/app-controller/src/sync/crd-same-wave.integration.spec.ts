@@ -31,7 +31,16 @@ describe('a CRD and its custom resource in one wave', () => {
   beforeAll(async () => {
     stack = await startControllerStack({ name: 'crd-wave', namespace: NS, prefix: PREFIX });
     ({ clusters, git } = stack);
-    git.commit({ 'sprockets/crd.yaml': crd, 'sprockets/sprocket.yaml': sprocket, 'sprockets/cm.yaml': cm }, 'a CRD and its resource, no waves');
+    git.commit(
+      {
+        'sprockets/crd.yaml': crd,
+        'sprockets/sprocket.yaml': sprocket,
+        'sprockets/cm.yaml': cm,
+        'cogs/crd.yaml': crd.replace(/sprocket/g, 'cog').replace(/Sprocket/g, 'Cog'),
+        'cogs/cog.yaml': sprocket.replace(/Sprocket/g, 'Cog'),
+      },
+      'a CRD and its resource, no waves',
+    );
   }, 90_000);
 
   afterAll(() => stack?.stop(), 30_000);
@@ -65,4 +74,21 @@ describe('a CRD and its custom resource in one wave', () => {
       expect(a.status?.conditions ?? []).toEqual([]);
     }, 20_000);
   }, 120_000);
+
+  it('a dry run leaves out the resource whose CRD the sync would create, and succeeds without creating anything', async () => {
+    const cogs: KubeObject = { ...ref, metadata: { namespace: NS, name: 'cogs' } };
+    await clusters.hubKube.create({
+      ...cogs,
+      spec: { project: 'default', source: { repoURL: git.url, path: 'cogs', targetRevision: 'main' }, destination: { server: clusters.spoke.url, namespace: 'cogs' } },
+      operation: { sync: { dryRun: true, syncOptions: ['CreateNamespace=true'] }, initiatedBy: { username: 'admin' } },
+    });
+    const done = await eventually(async () => {
+      const a = await clusters.hubKube.get<Application>(cogs);
+      expect(['Failed', 'Error', 'Succeeded']).toContain(a.status?.operationState?.phase);
+      return a;
+    }, 45_000);
+    expect(done.status?.operationState).toMatchObject({ phase: 'Succeeded', message: 'successfully synced (dry run)' });
+    expect((done.status?.operationState?.syncResult?.resources ?? []).map((r) => r.kind)).not.toContain('Cog');
+    expect(await clusters.spokeKube.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'cogs.wave.example.com' } }).catch(() => undefined)).toBeUndefined();
+  }, 60_000);
 });

@@ -79,7 +79,8 @@ export class SyncTaskExecutor {
   async executeInKindOrder(tasks: readonly SyncTask[]): Promise<TaskOutcome[]> {
     const groups: SyncTask[][] = [];
     const groupOfTask = (t: SyncTask): string => (t.action === 'prune' ? 'prune' : `${t.ref.group}/${t.ref.kind}`);
-    for (const t of tasks) {
+    // A dry run creates no CRD, so the resources of kinds it would define are left out (gitops-engine).
+    for (const t of this.dryRun ? tasks.filter((task) => !task.skipDryRun) : tasks) {
       const last = groups[groups.length - 1];
       if (last && groupOfTask(last[0]) === groupOfTask(t)) last.push(t);
       else groups.push([t]);
