@@ -10,6 +10,7 @@ import { statusPatch } from '../status/app-status.builder';
 import { decideAutoSync, type AutoSyncDecision } from '../sync/auto-sync.policy';
 import type { AppCacheStore } from '../tree/app-cache.store';
 import { buildManagedResources, buildResourceTree } from '../tree/resource-tree.builder';
+import { incompleteCacheReason } from './cache-completeness';
 import { compareLevel, type CompareLevel } from './compare-level';
 import { prepareDesired } from './desired-objects';
 import { ManifestSource, RenderError, type AppSources } from './manifest.source';
@@ -38,7 +39,15 @@ interface Comparison {
   sourceTypes?: string[];
   compare?: CompareResult;
   conditions: ApplicationCondition[];
+  /** The cluster cache was not whole: compare again this soon, once its watches have listed again. */
+  retryAfterMs?: number;
 }
+
+/** How soon an app whose cluster cache is still listing again is compared again. */
+const INCOMPLETE_CACHE_RETRY_MS = 1000;
+
+/** The cluster cache does not hold the whole live state yet (see cache-completeness.ts). */
+class IncompleteCacheError extends ClusterUnreachableError {}
 
 export class AppStateReconciler {
   private readonly serverSide = new ServerSideDiffer();
@@ -65,6 +74,8 @@ export class AppStateReconciler {
         selfHealMs: this.opts.selfHealMs,
       });
       if (decision.action === 'condition') result.conditions.push(decision.condition);
+    } else if (result.retryAfterMs !== undefined) {
+      decision = { action: 'skip', reason: 'the cluster cache is not whole', retryAfterMs: result.retryAfterMs };
     }
     const now = new Date().toISOString();
     const patch = statusPatch({ app, ...result }, now, level !== 'recent');
@@ -88,6 +99,7 @@ export class AppStateReconciler {
       for (const reason of rendered.staleReasons) out.conditions.push({ type: ConditionType.StaleManifestsWarning, message: `Failed to reach the repository; compared with the last good manifests: ${reason}` });
       out.compare = await this.compareLive(app, trackingName, resolved.cache, rendered.manifests);
     } catch (err) {
+      if (err instanceof IncompleteCacheError) out.retryAfterMs = INCOMPLETE_CACHE_RETRY_MS;
       if (err instanceof RenderError) out.conditions.push(err.condition);
       else if (err instanceof ClusterUnreachableError) out.conditions.push({ type: ConditionType.ComparisonError, message: `Failed to load live state: ${err.message}` });
       else throw err;
@@ -102,6 +114,9 @@ export class AppStateReconciler {
     const desired = prepareDesired(manifests, trackingName, namespace, cache.isNamespaced);
     const previous = (app.status?.resources ?? []).map((r) => ({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind }));
     await cache.ensure(previous);
+    // Argo compares only against a synced cluster cache: what a stale one holds is no difference to show or to sync.
+    const incomplete = incompleteCacheReason(cache.info(0));
+    if (incomplete) throw new IncompleteCacheError(`cluster ${cache.describe()}: ${incomplete}`);
     const live = cache.tracked(trackingName);
     const health = { customizations: this.opts.customizations?.(), now: Date.now };
     const server = await this.serverSide.predict(app, desired, cache, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced });
