@@ -11,4 +11,11 @@ describe('app-controller configuration', () => {
     expect(() => loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: 'soon' })).toThrow(/FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT.*must be a duration/);
     expect(() => loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: '0s' })).toThrow(/FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT/);
   });
+
+  it('runs operations on workers of their own, 10 at once by default, and refuses a count that is not a whole number', () => {
+    expect(loadAppControllerConfig({}).operationConcurrency).toBe(10);
+    expect(loadAppControllerConfig({ FLOTILLA_APP_OPERATION_CONCURRENCY: '3' }).operationConcurrency).toBe(3);
+    expect(() => loadAppControllerConfig({ FLOTILLA_APP_OPERATION_CONCURRENCY: 'many' })).toThrow(/FLOTILLA_APP_OPERATION_CONCURRENCY/);
+    expect(() => loadAppControllerConfig({ FLOTILLA_APP_OPERATION_CONCURRENCY: '0' })).toThrow(/FLOTILLA_APP_OPERATION_CONCURRENCY/);
+  });
 });
