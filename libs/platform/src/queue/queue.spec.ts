@@ -95,6 +95,29 @@ describe('QueueFactory with real Redis', () => {
     expect(await enqueueCoalesced(queue, 'argocd/guestbook', { app: 'guestbook', hard: false })).toBe('added');
     await eventually(() => runs.length === 3);
   });
+
+  it('folds requests with a merge, so a weaker request never overrides a stronger one waiting or deferred', async () => {
+    const def = defineQueue<RefreshJob>('coalesce-merge');
+    const queue = factory.queue(def);
+    const runs: RefreshJob[] = [];
+    let release: () => void = () => undefined;
+    factory.worker(def, async (data) => {
+      runs.push(data);
+      if (runs.length === 1) await new Promise<void>((r) => (release = r));
+    });
+    const stronger = (waiting: RefreshJob, next: RefreshJob): RefreshJob => ({ ...next, hard: waiting.hard || next.hard });
+
+    await enqueueCoalesced(queue, 'argocd/web', { app: 'web', hard: true }, stronger);
+    expect(await enqueueCoalesced(queue, 'argocd/web', { app: 'web', hard: false }, stronger)).toBe('merged');
+    factory.start();
+    await eventually(() => runs.length === 1);
+    // While the job runs: a hard request, then a plain one (a watch event), must still run hard.
+    expect(await enqueueCoalesced(queue, 'argocd/web', { app: 'web', hard: true }, stronger)).toBe('deferred');
+    expect(await enqueueCoalesced(queue, 'argocd/web', { app: 'web', hard: false }, stronger)).toBe('deferred');
+    release();
+    await eventually(() => runs.length === 2);
+    expect(runs).toEqual([{ app: 'web', hard: true }, { app: 'web', hard: true }]);
+  });
 });
 
 /** A TCP proxy to Redis that can drop every connection and refuse new ones, as a Redis restart does. */

@@ -15,7 +15,7 @@ import { matchDestination } from '../clusters/destination.matcher';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 import type { ResourceCustomizationsStore } from '../settings/resource-customizations.store';
 import { childReport, parentOf } from '../reconcile/child-application.builder';
-import type { CompareLevel } from '../reconcile/compare-level';
+import { strongerLevel, type CompareLevel } from '../reconcile/compare-level';
 import { readableDestination } from '../reconcile/application-spec.validation';
 import { jsonEqual } from '../status/merge-patch';
 import type { ShardCoordinator } from '../sharding/shard.coordinator';
@@ -178,7 +178,9 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   private enqueue(app: Application, level: CompareLevel): void {
     if (this.stopped || !this.owns(app)) return;
     const job: RefreshJob = { namespace: app.metadata.namespace ?? this.opts.namespace, name: app.metadata.name, level };
-    enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
+    // A watch event's `recent` must not weaken a `latest` already asked for (an operation's end, a refresh).
+    const stronger = (waiting: RefreshJob, next: RefreshJob): RefreshJob => ({ ...next, level: strongerLevel(waiting.level, next.level) });
+    enqueueCoalesced(this.queue, `${job.namespace}/${job.name}`, job, stronger).catch((err: Error) => this.logger.warn({ err, app: job.name }, `queueing refresh of ${job.name} failed: ${err.message}`));
     // Started at once, not after the comparison (the operation processor reads the app afresh).
     if (app.operation) this.enqueueOperation({ namespace: job.namespace, name: job.name });
   }
