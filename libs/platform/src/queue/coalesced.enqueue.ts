@@ -44,6 +44,15 @@ function serialized<R>(queue: TypedQueue<unknown>, jobId: string, run: () => Pro
 }
 
 async function enqueueNow<T>(queue: TypedQueue<T>, jobId: string, data: T, merge: CoalesceMerge<T>): Promise<CoalesceResult> {
+  merges.set(queue, merge as CoalesceMerge<unknown>);
+  return place(queue, jobId, data, merge);
+}
+
+/**
+ * Puts a request where it will be run: into the waiting job, marked dirty behind the running one,
+ * or as a new job (folded with any request left dirty by a job that has just ended).
+ */
+async function place<T>(queue: TypedQueue<T>, jobId: string, data: T, merge: CoalesceMerge<T>): Promise<CoalesceResult> {
   const job = await queue.getJob(jobId);
   let state = job ? await job.getState() : 'unknown';
   if (job && isWaiting(state)) {
@@ -52,8 +61,8 @@ async function enqueueNow<T>(queue: TypedQueue<T>, jobId: string, data: T, merge
     state = await job.getState();
     if (isWaiting(state)) return 'merged';
   }
+  const redis = queue.redis;
   if (job && state === 'active') {
-    const redis = queue.redis;
     const pending = await redis.get(dirtyKey(queue, jobId));
     await redis.set(dirtyKey(queue, jobId), JSON.stringify(pending === null ? data : merge(JSON.parse(pending) as T, data)));
     // The job may have finished between the state check and the mark; then nobody else will re-add it.
@@ -61,10 +70,15 @@ async function enqueueNow<T>(queue: TypedQueue<T>, jobId: string, data: T, merge
     if (!after || (await after.getState()) !== 'active') await requeueIfDirty(queue, jobId);
     return 'deferred';
   }
+  // The last job ended: a request left dirty behind it is folded in, never dropped by a job id already taken.
+  const pending = await redis.getdel(dirtyKey(queue, jobId));
   if (job) await job.remove().catch(() => undefined);
-  await queue.raw.add(queue.name, data, { jobId, ...COALESCED_OPTS });
+  await queue.raw.add(queue.name, pending === null ? data : merge(JSON.parse(pending) as T, data), { jobId, ...COALESCED_OPTS });
   return 'added';
 }
+
+/** The merge each queue's requests were enqueued with, for folding a dirty request into a job that is already there. */
+const merges = new WeakMap<TypedQueue<unknown>, CoalesceMerge<unknown>>();
 
 /** Called when a job leaves the active state: queues its key again if a request came in meanwhile. */
 export async function releaseCoalesced<T>(queue: TypedQueue<T>, job: Pick<Job, 'id'>): Promise<void> {
@@ -73,11 +87,9 @@ export async function releaseCoalesced<T>(queue: TypedQueue<T>, job: Pick<Job, '
 }
 
 async function requeueIfDirty<T>(queue: TypedQueue<T>, jobId: string): Promise<void> {
-  const redis = queue.redis;
   // GETDEL makes exactly one of the racing callers own the pending request.
-  const pending = await redis.getdel(dirtyKey(queue, jobId));
+  const pending = await queue.redis.getdel(dirtyKey(queue, jobId));
   if (pending === null) return;
-  const stale = await queue.getJob(jobId);
-  if (stale && ['completed', 'failed'].includes(await stale.getState())) await stale.remove().catch(() => undefined);
-  await queue.raw.add(queue.name, JSON.parse(pending) as T, { jobId, ...COALESCED_OPTS });
+  const merge = (merges.get(queue) ?? latestWins) as CoalesceMerge<T>;
+  await place(queue, jobId, JSON.parse(pending) as T, merge);
 }
