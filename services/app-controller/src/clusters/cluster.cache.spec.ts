@@ -2,6 +2,7 @@ import type { KubeObject } from '@flotilla/api-types';
 import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
 import { kubeClientForCluster, type KubeClient } from '@flotilla/platform';
 import pino from 'pino';
+import { eventually } from '../testing/app-controller.harness';
 import { ClusterCache } from './cluster.cache';
 
 // A cluster cache stops watching a kind its cluster no longer serves (its CRD was pruned) instead of
@@ -26,17 +27,6 @@ const crd = crdOf('Gadget');
 const gadget = (name: string, kind = 'Gadget'): KubeObject => ({ apiVersion: 'cache.example.com/v1', kind, metadata: { name, namespace: 'default' } });
 const keyOf = (name: string, kind = 'Gadget'): string => `cache.example.com/${kind}/default/${name}`;
 
-async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const served = (kind = 'Gadget'): Promise<boolean> => kube.list('cache.example.com/v1', kind, { namespace: 'default' }).then(() => true, () => false);
 

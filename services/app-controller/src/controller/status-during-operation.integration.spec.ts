@@ -1,13 +1,12 @@
 import { ARGO_API_VERSION, TRACKING_ID_ANNOTATION, type Application, type KubeObject } from '@flotilla/api-types';
 import { randomUUID } from 'node:crypto';
-import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
+import { eventually, preSyncJob, SIM_START_MS, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 
 // As Argo's status processors run apart from its operation processors, an Application is compared
 // (reconciledAt, sync status of each resource) while a sync of it waits on a long PreSync hook.
 const id = randomUUID().slice(0, 8);
 const NS = `status-during-op-${id}`;
 const PREFIX = `spec-status-during-op-${id}`;
-const START_MS = 'kube-sim.flotilla.dev/start-ms';
 
 describe('status refresh while an operation runs', () => {
   let stack: ControllerStack;
@@ -23,15 +22,7 @@ describe('status refresh while an operation runs', () => {
     git.commit(
       {
         // A migration whose pod stays in ContainerCreating for ten minutes: the sync stays Running.
-        'held/migrate.yaml': `apiVersion: batch/v1
-kind: Job
-metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
-spec:
-  backoffLimit: 0
-  template:
-    metadata: { annotations: { ${START_MS}: "600000" } }
-    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
-`,
+        'held/migrate.yaml': preSyncJob(`${SIM_START_MS}: "600000"`),
         'held/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { a: b }\n',
       },
       'a sync held on its PreSync hook',

@@ -1,7 +1,7 @@
 import { ARGO_API_VERSION, type Application, type KubeObject } from '@flotilla/api-types';
 import type { KubeClient, WatchHandle } from '@flotilla/platform';
 import { randomUUID } from 'node:crypto';
-import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
+import { eventually, preSyncJob, SIM_FAIL, SIM_START_MS, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 
 // A sync waits for a hook or a wave over many passes of the runner (each waits FLOTILLA_SYNC_STEP_WAIT_MS,
 // records what it did and yields): a hook is created once per sync and waited on across passes, as
@@ -9,8 +9,6 @@ import { eventually, startControllerStack, type Clusters, type ControllerStack, 
 const id = randomUUID().slice(0, 8);
 const NS = `hook-once-${id}`;
 const PREFIX = `spec-hook-once-${id}`;
-const START_MS = 'kube-sim.flotilla.dev/start-ms';
-const FAIL = 'kube-sim.flotilla.dev/fail';
 const STEP_WAIT_MS = 300;
 
 /** Every object of a kind and name the spoke creates while it runs, by uid. */
@@ -51,34 +49,10 @@ describe('hooks across the passes of one sync', () => {
     git.commit(
       {
         // A migration whose pod stays in ContainerCreating until the spec completes it.
-        'slow-hook/migrate.yaml': `apiVersion: batch/v1
-kind: Job
-metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
-spec:
-  backoffLimit: 0
-  template:
-    metadata: { annotations: { ${START_MS}: "600000" } }
-    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
-`,
-        'handover-hook/migrate.yaml': `apiVersion: batch/v1
-kind: Job
-metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
-spec:
-  backoffLimit: 0
-  template:
-    metadata: { annotations: { ${START_MS}: "600000" } }
-    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
-`,
+        'slow-hook/migrate.yaml': preSyncJob(`${SIM_START_MS}: "600000"`),
+        'handover-hook/migrate.yaml': preSyncJob(`${SIM_START_MS}: "600000"`),
         // A migration that fails (after kube-sim's 2 s Job run), under a retry policy.
-        'retried-hook/migrate.yaml': `apiVersion: batch/v1
-kind: Job
-metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
-spec:
-  backoffLimit: 0
-  template:
-    metadata: { annotations: { ${FAIL}: job } }
-    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
-`,
+        'retried-hook/migrate.yaml': preSyncJob(`${SIM_FAIL}: job`),
         'handover-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
         'retried-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
         'slow-hook/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n',
@@ -91,7 +65,7 @@ spec:
   replicas: 1
   selector: { matchLabels: { app: web } }
   template:
-    metadata: { labels: { app: web }, annotations: { ${START_MS}: "2500" } }
+    metadata: { labels: { app: web }, annotations: { ${SIM_START_MS}: "2500" } }
     spec: { containers: [{ name: main, image: "nginx:1.27" }] }
 `,
         'quick-hook/after.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-web, annotations: { argocd.argoproj.io/sync-wave: "1" } }\ndata: { a: b }\n',

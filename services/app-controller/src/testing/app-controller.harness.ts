@@ -26,6 +26,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** kube-sim's pod annotations: how long a pod stays ContainerCreating, and a container to fail. */
+export const SIM_START_MS = 'kube-sim.flotilla.dev/start-ms';
+export const SIM_FAIL = 'kube-sim.flotilla.dev/fail';
+
+/** A PreSync hook Job named migrate whose pod carries `podAnnotations` (e.g. held for minutes, or failing). */
+export const preSyncJob = (podAnnotations: string): string => `apiVersion: batch/v1
+kind: Job
+metadata: { name: migrate, annotations: { argocd.argoproj.io/hook: PreSync } }
+spec:
+  backoffLimit: 0
+  template:
+    metadata: { annotations: { ${podAnnotations} } }
+    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
+`;
+
 /** Polls until `check` passes (it throws while not yet), or rethrows its last failure. */
 export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
