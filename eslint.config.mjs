@@ -18,7 +18,7 @@ const depConstraints = [
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
-const TEST_TOOLS = ['@flotilla/kube-sim', '@flotilla/git-server'];
+const TEST_TOOLS = ['@flotilla/kube-sim', '@flotilla/git-server', '@flotilla/testing'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'libs/contracts/src/gen/**', '**/*.js', '**/*.mjs'] },

@@ -34,6 +34,7 @@ module.exports = {
     '^@flotilla/gotemplate$': '<rootDir>/libs/gotemplate/src/index.ts',
     '^@flotilla/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@flotilla/clients$': '<rootDir>/libs/clients/src/index.ts',
+    '^@flotilla/testing$': '<rootDir>/libs/testing/src/index.ts',
   },
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   testTimeout: 30000,

@@ -6,7 +6,6 @@ import { flotillaCrds } from '@flotilla/api-types';
 import type { KubeSim } from '@flotilla/kube-sim';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -54,16 +53,7 @@ export function runFlotillaIntoHead(args: string[], env: Record<string, string>,
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '@flotilla/testing';
 
 export function adminKubeConfig(sim: KubeSim): KubeConfig {
   const kc = new KubeConfig();

@@ -19,7 +19,7 @@ describe('an app whose spoke was unreachable and came back', () => {
   const app = (name: string): Promise<Application> => clusters.hubKube.get<Application>(ref(name));
 
   beforeAll(async () => {
-    stack = await startControllerStack({ name: 'spoke-recovery', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SELF_HEAL_SECONDS: '1' } });
+    stack = await startControllerStack({ name: 'spoke-recovery', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SELF_HEAL_SECONDS: '1' }, clusters: { simOnly: true } });
     ({ clusters, git } = stack);
     git.commit({ 'web/cm.yaml': configMap('1') }, 'first');
   }, 90_000);
@@ -43,10 +43,10 @@ describe('an app whose spoke was unreachable and came back', () => {
     });
     try {
       // Long enough for the watches' retry backoff to grow past the self-heal timeout.
-      await clusters.spoke.faults.set({ refuseConnections: true });
+      await clusters.spoke.sim!.faults.set({ refuseConnections: true });
       const second = git.commit({ 'web/cm.yaml': configMap('2') }, 'second');
       await new Promise((r) => setTimeout(r, 7000));
-      await clusters.spoke.faults.clear();
+      await clusters.spoke.sim!.faults.clear();
       await eventually(async () => {
         const a = await app('web');
         expect([a.status?.sync?.status, a.status?.sync?.revision, a.status?.operationState?.phase]).toEqual(['Synced', second, 'Succeeded']);

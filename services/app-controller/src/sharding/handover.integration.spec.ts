@@ -21,7 +21,7 @@ describe('a cluster handed over mid-sync', () => {
   const app = (): Promise<Application> => clusters.hubKube.get<Application>(ref);
 
   beforeAll(async () => {
-    stack = await startControllerStack({ name: 'handover', namespace: NS, prefix: PREFIX, env: { FLOTILLA_CONTROLLER_REPLICA_ID: 'replica-a', FLOTILLA_SHARD_LEASE_SECONDS: '2' } });
+    stack = await startControllerStack({ name: 'handover', namespace: NS, prefix: PREFIX, env: { FLOTILLA_CONTROLLER_REPLICA_ID: 'replica-a', FLOTILLA_SHARD_LEASE_SECONDS: '2' }, clusters: { simOnly: true } });
     ({ clusters, git } = stack);
   }, 90_000);
 
@@ -36,7 +36,7 @@ describe('a cluster handed over mid-sync', () => {
     await eventually(async () => expect((await app()).status?.sync?.status).toBe('OutOfSync'));
 
     // Every answer from the spoke now takes 1.5 s: the sync is applying when replica-a stops.
-    await clusters.spoke.faults.set({ latencyMs: 1500 });
+    await clusters.spoke.sim!.faults.set({ latencyMs: 1500 });
     await clusters.hubKube.patch(ref, { operation: { sync: { syncOptions: ['CreateNamespace=true'] }, initiatedBy: { username: 'admin' } } }, 'merge');
     await eventually(async () => expect((await app()).status?.operationState?.phase).toBe('Running'));
     await new Promise((r) => setTimeout(r, 1000));
@@ -45,7 +45,7 @@ describe('a cluster handed over mid-sync', () => {
     const left = await app();
     expect({ phase: left.status?.operationState?.phase, operation: !!left.operation }).toEqual({ phase: 'Running', operation: true });
 
-    await clusters.spoke.faults.clear();
+    await clusters.spoke.sim!.faults.clear();
     await stack.startReplica({ FLOTILLA_CONTROLLER_REPLICA_ID: 'replica-b', FLOTILLA_SHARD_LEASE_SECONDS: '2' });
     const done = await eventually(async () => {
       const a = await app();

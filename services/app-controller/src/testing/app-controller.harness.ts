@@ -1,34 +1,19 @@
-// Real surroundings for the app-controller's integration spec: kube-sim hub and spoke, a git
-// repository served over HTTP, and repo-server as its own process.
+// Real surroundings for the app-controller's integration specs: a kube-sim hub, a spoke that is
+// kube-sim or (FLOTILLA_TEST_CLUSTER=real) the real cluster, a git repository served over HTTP and
+// repo-server as its own process — the shared pieces from @flotilla/testing.
 import { flotillaCrds, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL, type KubeObject } from '@flotilla/api-types';
-import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
 import { bootstrapService, installCrds, kubeClientFromKubeconfig, type KubeClient, type RunningService } from '@flotilla/platform';
+import { spokeKind, startGitRepo, startRepoServer, startTestCluster, type GitRepo, type RepoServerProcess, type TestCluster } from '@flotilla/testing';
 import { Redis } from 'ioredis';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadAppControllerConfig } from '../app-controller.config';
 import { appControllerModule, SERVICE_NAME } from '../app-controller.module';
 
-export const ROOT = join(__dirname, '..', '..', '..', '..');
-const REPO_SERVER_MAIN = join(ROOT, 'services', 'repo-server', 'src', 'main.ts');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-/** kube-sim's pod annotations: how long a pod stays ContainerCreating, and a container to fail. */
-export const SIM_START_MS = 'kube-sim.flotilla.dev/start-ms';
-export const SIM_FAIL = 'kube-sim.flotilla.dev/fail';
+export { eventually, freePort, SIM_FAIL, SIM_START_MS, startGitRepo, startRepoServer } from '@flotilla/testing';
+export type { GitRepo, RepoServerProcess, TestCluster } from '@flotilla/testing';
 
 /** A PreSync hook Job named migrate whose pod carries `podAnnotations` (e.g. held for minutes, or failing). */
 export const preSyncJob = (podAnnotations: string): string => `apiVersion: batch/v1
@@ -41,26 +26,14 @@ spec:
     spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
 `;
 
-/** Polls until `check` passes (it throws while not yet), or rethrows its last failure. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-}
-
 export interface Clusters {
   hub: KubeSim;
-  spoke: KubeSim;
+  /** The spoke (cluster Secret `spoke`): kube-sim, or the real cluster under FLOTILLA_TEST_CLUSTER=real. */
+  spoke: TestCluster;
   hubKube: KubeClient;
   spokeKube: KubeClient;
-  /** A second spoke (cluster Secret `spoke-2`), with `secondSpoke: true`. */
-  spoke2?: KubeSim;
+  /** A second spoke (cluster Secret `spoke-2`, always kube-sim), with `secondSpoke: true`. */
+  spoke2?: TestCluster;
   spoke2Kube?: KubeClient;
   hubKubeconfig: string;
   stop(): Promise<void>;
@@ -69,40 +42,35 @@ export interface Clusters {
 export interface ClustersOptions {
   /** Also start a second spoke cluster, registered as `spoke-2`. */
   secondSpoke?: boolean;
-}
-
-async function startSpoke(dir: string, name: string): Promise<{ sim: KubeSim; kube: KubeClient }> {
-  const sim = await startKubeSim({ name, timing: { podStartMs: 100, nodes: 1 } });
-  writeFileSync(join(dir, `${name}.kubeconfig`), sim.kubeconfig());
-  return { sim, kube: kubeClientFromKubeconfig(join(dir, `${name}.kubeconfig`)) };
+  /** Run against kube-sim whatever FLOTILLA_TEST_CLUSTER says (a spec that needs kube-sim's faults or clock). */
+  simOnly?: boolean;
+  /** On the real cluster: the namespaces this spec makes there, removed when it stops. */
+  ownsNamespace?: (name: string) => boolean;
 }
 
 /** A hub with the Argo CRDs, the control-plane namespace and cluster Secrets for the spoke(s) and for a dead server. */
 export async function startClusters(dir: string, namespace: string, opts: ClustersOptions = {}): Promise<Clusters> {
   const hub = await startKubeSim({ name: 'hub', tls: false });
-  const spokes = [await startSpoke(dir, 'spoke'), ...(opts.secondSpoke ? [await startSpoke(dir, 'spoke-2')] : [])];
+  const spoke = await startTestCluster(dir, 'spoke', { kind: opts.simOnly ? 'kube-sim' : spokeKind(), ownsNamespace: opts.ownsNamespace });
+  const spoke2 = opts.secondSpoke ? await startTestCluster(dir, 'spoke-2') : undefined;
+  const spokes = [spoke, ...(spoke2 ? [spoke2] : [])];
   const hubKubeconfig = join(dir, 'hub.kubeconfig');
   writeFileSync(hubKubeconfig, hub.kubeconfig());
   const hubKube = kubeClientFromKubeconfig(hubKubeconfig);
   await installCrds(hubKube, flotillaCrds());
   await hubKube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  for (const [i, spoke] of spokes.entries()) {
-    const access = spoke.sim.access();
-    await hubKube.create(clusterSecret(namespace, i === 0 ? 'spoke' : 'spoke-2', access.url, { bearerToken: access.token, tlsClientConfig: { caData: access.caData } }));
-  }
+  for (const s of spokes) await hubKube.create(clusterSecret(namespace, s.name, s.url, s.secretConfig));
   await hubKube.create(clusterSecret(namespace, 'dead', 'https://127.0.0.1:1', { tlsClientConfig: { insecure: true } }));
-  const [first, second] = spokes;
   return {
     hub,
-    spoke: first.sim,
-    spokeKube: first.kube,
-    ...(second ? { spoke2: second.sim, spoke2Kube: second.kube } : {}),
+    spoke,
+    spokeKube: spoke.kube,
+    ...(spoke2 ? { spoke2, spoke2Kube: spoke2.kube } : {}),
     hubKube,
     hubKubeconfig,
     async stop() {
       hubKube.close();
-      for (const s of spokes) s.kube.close();
-      await Promise.all([hub.stop(), ...spokes.map((s) => s.sim.stop())]);
+      await Promise.all([hub.stop(), ...spokes.map((s) => s.stop())]);
     },
   };
 }
@@ -115,97 +83,6 @@ export function clusterSecret(namespace: string, name: string, server: string, c
     metadata: { name: `cluster-${name}`, namespace, labels: { [SECRET_TYPE_LABEL]: SECRET_TYPE_CLUSTER } },
     data: { name: b64(name), server: b64(server), config: b64(JSON.stringify(config)) },
   };
-}
-
-export interface GitRepo {
-  url: string;
-  /** Writes (or, with `null`, deletes; with `{ symlink }`, links) files, commits and pushes; returns the new commit SHA. */
-  commit(files: Record<string, string | null | { symlink: string }>, message: string): string;
-  stop(): Promise<void>;
-}
-
-export async function startGitRepo(dir: string): Promise<GitRepo> {
-  const root = join(dir, 'git');
-  const bare = join(root, 'app.git');
-  const work = join(dir, 'work');
-  const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
-  mkdirSync(bare, { recursive: true });
-  git(bare, 'init', '--bare', '-b', 'main');
-  mkdirSync(work);
-  git(work, 'init', '-b', 'main');
-  git(work, 'remote', 'add', 'origin', bare);
-  const server: GitHttpServer = await startGitHttpServer({ root });
-  return {
-    url: `${server.url}/app.git`,
-    commit(files, message) {
-      for (const [path, content] of Object.entries(files)) {
-        const file = join(work, path);
-        if (content === null) {
-          if (existsSync(file)) rmSync(file);
-        } else if (typeof content === 'object') {
-          mkdirSync(dirname(file), { recursive: true });
-          symlinkSync(content.symlink, file);
-        } else {
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, content);
-        }
-      }
-      git(work, 'add', '-A');
-      git(work, 'commit', '-m', message);
-      git(work, 'push', 'origin', 'main');
-      return git(work, 'rev-parse', 'HEAD');
-    },
-    stop: () => server.stop(),
-  };
-}
-
-export interface RepoServerProcess {
-  address: string;
-  logs(): string;
-  stop(): Promise<void>;
-}
-
-/** repo-server's own main.ts as a child process, ready once /readyz answers. */
-export async function startRepoServer(dir: string, queuePrefix: string): Promise<RepoServerProcess> {
-  const deadline = Date.now() + 60_000;
-  // Another engineer may still be writing repo-server's entry point: wait for it to appear.
-  while (!existsSync(REPO_SERVER_MAIN)) {
-    if (Date.now() > deadline) throw new Error(`${REPO_SERVER_MAIN} does not exist`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const [port, opsPort] = [await freePort(), await freePort()];
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', REPO_SERVER_MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
-      FLOTILLA_REPO_SERVER_PORT: String(port),
-      FLOTILLA_REPO_SERVER_OPS_PORT: String(opsPort),
-      FLOTILLA_REDIS_URL: 'redis://127.0.0.1:6379',
-      FLOTILLA_QUEUE_PREFIX: queuePrefix,
-      FLOTILLA_REPO_CACHE_DIR: mkdtempSync(join(dir, 'repo-cache-')),
-      FLOTILLA_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`repo-server exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`http://127.0.0.1:${opsPort}/readyz`).then((r) => r.ok, () => false)) return { address: `127.0.0.1:${port}`, logs: () => output, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`repo-server not ready within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Everything an app-controller integration spec runs against, with the controller in-process. */

@@ -1,0 +1,11 @@
+export { eventually, polling } from './wait/eventually';
+export type { Poll, PollOptions } from './wait/eventually';
+export { freePort } from './net/free-port';
+export { startGitRepo } from './git/git-repo';
+export type { GitRepo, RepoFile } from './git/git-repo';
+export { startRepoServer, ROOT, REDIS_URL } from './services/repo-server.process';
+export type { RepoServerProcess } from './services/repo-server.process';
+export { spokeKind, startTestCluster } from './clusters/test-cluster';
+export type { ClusterKind, ClusterSecretConfig, TestCluster, TestClusterOptions } from './clusters/test-cluster';
+export { realClusterAccess, realKubeconfigPath } from './clusters/real-cluster';
+export * from './workloads/workload-manifests';
