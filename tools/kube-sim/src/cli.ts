@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { FaultSettings } from './faults/faults';
 import { renderKubeconfig } from './kubeconfig';
 import { KubeSim, startKubeSim } from './kube-sim';
+import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './registry/kube-versions';
 
 interface FleetState {
   controlUrl: string;
@@ -18,6 +19,16 @@ const int = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${v}" is not a non-negative integer`);
   return n;
+};
+
+/** Refuses an unsupported version while parsing, so commander prints the usage error. */
+const kubeVersion = (v: string): string => {
+  try {
+    parseKubeVersion(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message.replace(/^kube-sim: /, ''));
+  }
+  return v;
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -34,6 +45,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--nodes <n>', 'simulated nodes per cluster', int, 1)
     .option('--pod-start-ms <ms>', 'time from pod creation to Ready', int, 1000)
     .option('--namespace-deletion-ms <ms>', 'time a deleted namespace stays Terminating (0: instant)', int, 1500)
+    .option('--kube-version <minor>', 'the Kubernetes version to behave as, 1.20 … 1.32', kubeVersion, DEFAULT_KUBE_VERSION)
     .action(runFleet);
   program
     .command('fault')
@@ -51,7 +63,7 @@ export async function main(argv: string[]): Promise<void> {
   await program.parseAsync(argv);
 }
 
-async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number; namespaceDeletionMs: number }): Promise<void> {
+async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number; namespaceDeletionMs: number; kubeVersion: string }): Promise<void> {
   const names = opts.clusters.split(',').map((n) => n.trim()).filter(Boolean);
   const sims: KubeSim[] = [];
   for (const [i, name] of names.entries()) {
@@ -63,6 +75,7 @@ async function runFleet(opts: { clusters: string; kubeconfig: string; port: numb
         auth: opts.auth,
         persistPath: opts.persist ? resolve(opts.persist, `${name}.jsonl`) : undefined,
         timing: { nodes: opts.nodes, podStartMs: opts.podStartMs, namespaceDeletionMs: opts.namespaceDeletionMs },
+        kubeVersion: opts.kubeVersion,
       }),
     );
   }

@@ -16,6 +16,8 @@ import { ResourceHandler } from './http/resource.handler';
 import { WatchSettings, WatchStreamer } from './http/watch.handler';
 import { ClusterAccess, renderKubeconfig } from './kubeconfig';
 import { ClusterSchemas } from './cluster/cluster-schemas';
+import { parseKubeVersion } from './registry/kube-versions';
+import { withoutListKeyDefaults } from './schema/list-key-defaults';
 import { StorePersistence } from './store/persistence';
 
 export interface KubeSimOptions {
@@ -34,6 +36,8 @@ export interface KubeSimOptions {
   watch?: Partial<WatchSettings>;
   /** Receives controller errors (they are retried); silent by default. */
   log?: (message: string) => void;
+  /** The Kubernetes minor to behave as, `1.20` … `1.32` (or a patch release, `1.20.2`); default 1.32. */
+  kubeVersion?: string;
 }
 
 export interface KubeSim {
@@ -58,18 +62,20 @@ export interface KubeSim {
 export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const tls = options.tls ?? true;
   const host = options.host ?? '127.0.0.1';
+  const kubeVersion = parseKubeVersion(options.kubeVersion);
   const schemas = new ClusterSchemas();
   const auth = await createClusterAuth({ enforce: options.auth ?? true, hosts: [host] });
   const cluster = new SimulatedCluster({
     name: options.name,
     admission: builtinAdmission(),
-    fields: new ManagedFieldsTracking(schemas),
+    fields: new ManagedFieldsTracking(kubeVersion.listMapKeyDefaults ? schemas : withoutListKeyDefaults(schemas), undefined, kubeVersion.applyErrorsNameObject),
     schemas,
     crdSchemas: schemas,
     caPem: auth.caPem,
     timing: options.timing,
     reconcilers: [...workloadReconcilers(), ...auth.reconcilers],
     log: options.log,
+    kubeVersion,
   });
   auth.attach(cluster);
   const persistence = options.persistPath ? new StorePersistence(cluster.store, options.persistPath) : undefined;

@@ -29,11 +29,13 @@ export class StatusError extends Error {
   }
 
   toStatus(): StatusBody {
-    return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, details: this.details, code: this.code };
+    // metav1.Status omits an empty reason (StatusReasonUnknown), as a plain Go error's 500 has.
+    return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason || undefined, details: this.details, code: this.code };
   }
 }
 
-const ref = (t: ResourceType, name?: string) => ({ ...(name !== undefined ? { name } : {}), group: t.group, kind: t.plural });
+// StatusDetails omits an empty group (core kinds), as Go's omitempty does.
+const ref = (t: ResourceType, name?: string) => ({ ...(name !== undefined ? { name } : {}), ...(t.group ? { group: t.group } : {}), kind: t.plural });
 
 export const errors = {
   notFound: (t: ResourceType, name: string) => new StatusError(404, 'NotFound', `${qualifiedResource(t)} "${name}" not found`, ref(t, name)),
@@ -45,7 +47,7 @@ export const errors = {
     const kind = t.group ? `${t.kind}.${t.group}` : t.kind;
     const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
     const text = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
-    return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, { name, group: t.group, kind: t.kind, causes });
+    return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, { name, ...(t.group ? { group: t.group } : {}), kind: t.kind, causes });
   },
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
   /** `deployments.apps "web" is forbidden: <why>`, or `forbidden: <why>` for a non-resource URL. */
@@ -60,5 +62,6 @@ export const errors = {
   tooManyRequests: (message: string, retryAfterSeconds = 1) =>
     new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds }),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
-  routeNotFound: () => new StatusError(404, 'NotFound', 'the server could not find the requested resource'),
+  /** go-restful's miss under a served group (NewGenericServerResponse): empty but present details. */
+  routeNotFound: () => new StatusError(404, 'NotFound', 'the server could not find the requested resource', {}),
 };

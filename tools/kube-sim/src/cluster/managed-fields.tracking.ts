@@ -11,6 +11,8 @@ export class ManagedFieldsTracking implements FieldTracking {
   constructor(
     private readonly schemas: SchemaSource,
     private readonly now: () => Date = () => new Date(),
+    /** 1.20's apply errors do not name the object (kube-versions.ts). */
+    private readonly objectInErrors = true,
   ) {}
 
   update(t: ResourceType, live: KubeObject | undefined, updated: KubeObject, manager: string, subresource?: string): void {
@@ -39,6 +41,7 @@ export class ManagedFieldsTracking implements FieldTracking {
       subresource,
       apiVersion: apiVersionOf(t),
       hasStatusSubresource: t.subresources.includes('status'),
+      objectInErrors: this.objectInErrors,
     });
     if (isApplyConflict(result)) throw applyConflictError(result.conflicts);
     return result.object;

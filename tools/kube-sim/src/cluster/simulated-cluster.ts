@@ -4,6 +4,7 @@ import { CrdReconciler, CrdSchemaSink } from '../controllers/crd.reconciler';
 import { GarbageCollector } from '../controllers/garbage-collector';
 import { NamespaceDefaultsReconciler } from '../controllers/namespace-defaults.reconciler';
 import { NamespaceReconciler, SYSTEM_NAMESPACES } from '../controllers/namespace.reconciler';
+import { KubeVersion } from '../registry/kube-versions';
 import { ResourceRegistry } from '../registry/resource.registry';
 import { ResourceType } from '../registry/resource-type';
 import { SchemaSource } from '../schema/schema-node';
@@ -26,6 +27,8 @@ export interface SimulatedClusterOptions {
   reconcilers?: Reconciler[];
   now?: () => Date;
   log?: (message: string) => void;
+  /** The minor this cluster behaves as (1.32 when absent). */
+  kubeVersion?: KubeVersion;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface SimulatedClusterOptions {
  * controllers that make objects behave. kube-sim puts an HTTP server in front of it.
  */
 export class SimulatedCluster {
-  readonly registry = new ResourceRegistry();
+  readonly registry: ResourceRegistry;
   readonly store = new ObjectStore();
   readonly api: ResourceApi;
   readonly crds: CrdReconciler;
@@ -43,6 +46,7 @@ export class SimulatedCluster {
   private readonly gc: GarbageCollector;
 
   constructor(readonly options: SimulatedClusterOptions) {
+    this.registry = new ResourceRegistry(options.kubeVersion);
     const now = options.now ?? (() => new Date());
     this.api = new ResourceApi({
       store: this.store,
@@ -93,7 +97,8 @@ export class SimulatedCluster {
 
   resource(group: string, plural: string): ResourceType {
     const version = this.registry.preferredVersion(group);
-    const t = version ? this.registry.lookup(group, version, plural) : undefined;
+    // An older minor may serve a kind only below its group's preferred version (1.20: batch/v1beta1 CronJob).
+    const t = (version ? this.registry.lookup(group, version, plural) : undefined) ?? this.registry.servingVersions(group, plural)[0];
     if (!t) throw new Error(`kube-sim: no resource ${plural}${group ? '.' + group : ''} is served`);
     return t;
   }

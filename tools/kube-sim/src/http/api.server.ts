@@ -60,7 +60,7 @@ export class ApiServer {
       res.end('ok');
       return;
     }
-    if (path === '/version' || path === '/version/') return sendJson(res, 200, versionInfo());
+    if (path === '/version' || path === '/version/') return sendJson(res, 200, versionInfo(this.d.registry.kubeVersion));
     if (path.startsWith('/openapi/')) return this.d.openapi.serve(req, res, path);
     const parts = info.parts;
     const { registry } = this.d;

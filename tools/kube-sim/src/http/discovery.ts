@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
+import { KubeVersion } from '../registry/kube-versions';
 import { ResourceRegistry } from '../registry/resource.registry';
 import { apiVersionOf, ResourceType } from '../registry/resource-type';
 
 const PROXY_VERBS = ['create', 'delete', 'get', 'patch', 'update'];
 
-export const KUBE_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0' };
-
 /** What `/version` answers; kubectl and client-go read gitVersion and the major/minor pair. */
-export function versionInfo(): Record<string, string> {
+export function versionInfo(version: KubeVersion): Record<string, string> {
   return {
-    major: KUBE_VERSION.major,
-    minor: KUBE_VERSION.minor,
-    gitVersion: KUBE_VERSION.gitVersion,
+    major: '1',
+    minor: String(version.minor),
+    gitVersion: version.gitVersion,
     gitCommit: '0000000000000000000000000000000000000000',
     gitTreeState: 'clean',
     buildDate: '2024-12-11T00:00:00Z',
-    goVersion: 'go1.23.3',
+    goVersion: version.goVersion,
     compiler: 'gc',
     platform: 'linux/amd64',
   };

@@ -38,6 +38,8 @@ export interface ServerSideApplyInput extends OwnershipScope {
   now: string;
   /** The apiVersion the request was made at; defaults to the configuration's. */
   apiVersion?: string;
+  /** Whether schema errors name the object, as they do after 1.20 (see kube-versions.ts); default true. */
+  objectInErrors?: boolean;
 }
 
 export interface ServerSideApplied {
@@ -63,7 +65,7 @@ export function serverSideApply(input: ServerSideApplyInput): ServerSideApplyRes
   const apiVersion = input.apiVersion ?? input.applied.apiVersion ?? '';
   const applied = scopedConfiguration(input.applied, input);
   const live = input.live ? withoutManagedFields(input.live) : undefined;
-  const guard = <T>(what: 'patch' | 'live', fn: () => T) => typed(fn, what, input.applied, apiVersion);
+  const guard = <T>(what: 'patch' | 'live', fn: () => T) => typed(fn, what, input.objectInErrors === false ? undefined : input.applied, apiVersion);
   const appliedSet = ownableFields(guard('patch', () => fieldSetOf(applied, input.schema)), input);
   const self = { manager: input.manager, operation: 'Apply' as const, apiVersion, subresource: input.subresource };
   const selfKey = managerKey(self);
@@ -156,15 +158,15 @@ function finishObject(next: JsonObject, input: ServerSideApplyInput, managedFiel
 }
 
 /** Maps schema-walk failures to the error kube-apiserver reports for them. */
-function typed<T>(fn: () => T, what: 'patch' | 'live', applied: KubeObject, apiVersion: string): T {
+function typed<T>(fn: () => T, what: 'patch' | 'live', applied: KubeObject | undefined, apiVersion: string): T {
   try {
     return fn();
   } catch (e) {
     if (!(e instanceof FieldPathError)) throw e;
-    const meta = applied.metadata ?? {};
+    const meta = applied?.metadata ?? {};
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-    const subject = `${meta.namespace ?? ''}/${meta.name ?? ''}; ${group}/${version}, Kind=${applied.kind ?? ''}`;
+    const subject = applied ? ` (${meta.namespace ?? ''}/${meta.name ?? ''}; ${group}/${version}, Kind=${applied.kind ?? ''})` : '';
     // kube-apiserver returns these as plain errors: a 500 with no reason.
-    throw new StatusError(500, '', `failed to create typed ${what} object (${subject}): ${e.message}`);
+    throw new StatusError(500, '', `failed to create typed ${what} object${subject}: ${e.message}`);
   }
 }

@@ -1,3 +1,4 @@
+import { isServed, KubeVersion, parseKubeVersion } from './kube-versions';
 import { ALL_VERBS, ResourceType } from './resource-type';
 
 type Spec = [
@@ -44,10 +45,16 @@ const GROUPS: Record<string, Spec[]> = {
     ['Job', 'jobs', true, [], ['status'], { categories: WORKLOAD }],
     ['CronJob', 'cronjobs', true, ['cj'], ['status'], { categories: WORKLOAD }],
   ],
+  'batch/v1beta1': [['CronJob', 'cronjobs', true, ['cj'], ['status'], { categories: WORKLOAD }]],
+  'extensions/v1beta1': [['Ingress', 'ingresses', true, ['ing'], ['status']]],
   'networking.k8s.io/v1': [
     ['Ingress', 'ingresses', true, ['ing'], ['status']],
     ['IngressClass', 'ingressclasses', false],
     ['NetworkPolicy', 'networkpolicies', true, ['netpol']],
+  ],
+  'networking.k8s.io/v1beta1': [
+    ['Ingress', 'ingresses', true, ['ing'], ['status']],
+    ['IngressClass', 'ingressclasses', false],
   ],
   'rbac.authorization.k8s.io/v1': [
     ['Role', 'roles', true],
@@ -67,17 +74,41 @@ const GROUPS: Record<string, Spec[]> = {
   'apiregistration.k8s.io/v1': [['APIService', 'apiservices', false, [], ['status'], { categories: API_EXTENSIONS }]],
   'certificates.k8s.io/v1': [['CertificateSigningRequest', 'certificatesigningrequests', false, ['csr'], ['approval', 'status']]],
   'events.k8s.io/v1': [['Event', 'events', true, ['ev']]],
+  'events.k8s.io/v1beta1': [['Event', 'events', true, ['ev']]],
   'flowcontrol.apiserver.k8s.io/v1': [
     ['FlowSchema', 'flowschemas', false, [], ['status']],
     ['PriorityLevelConfiguration', 'prioritylevelconfigurations', false, [], ['status']],
   ],
+  ...Object.fromEntries(
+    ['v1beta3', 'v1beta2', 'v1beta1'].map((v) => [
+      `flowcontrol.apiserver.k8s.io/${v}`,
+      [
+        ['FlowSchema', 'flowschemas', false, [], ['status']],
+        ['PriorityLevelConfiguration', 'prioritylevelconfigurations', false, [], ['status']],
+      ] as Spec[],
+    ]),
+  ),
   'node.k8s.io/v1': [['RuntimeClass', 'runtimeclasses', false]],
   'coordination.k8s.io/v1': [['Lease', 'leases', true]],
   'autoscaling/v2': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status'], { categories: WORKLOAD }]],
   'autoscaling/v1': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status']]],
+  'autoscaling/v2beta1': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status'], { categories: WORKLOAD }]],
+  'autoscaling/v2beta2': [['HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, ['hpa'], ['status'], { categories: WORKLOAD }]],
   'policy/v1': [['PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']]],
+  'policy/v1beta1': [
+    ['PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']],
+    ['PodSecurityPolicy', 'podsecuritypolicies', false, ['psp']],
+  ],
   'discovery.k8s.io/v1': [['EndpointSlice', 'endpointslices', true]],
+  'discovery.k8s.io/v1beta1': [['EndpointSlice', 'endpointslices', true]],
   'storage.k8s.io/v1': [
+    ['CSIDriver', 'csidrivers', false],
+    ['CSINode', 'csinodes', false],
+    ['CSIStorageCapacity', 'csistoragecapacities', true],
+    ['StorageClass', 'storageclasses', false, ['sc']],
+    ['VolumeAttachment', 'volumeattachments', false, [], ['status']],
+  ],
+  'storage.k8s.io/v1beta1': [
     ['CSIDriver', 'csidrivers', false],
     ['CSINode', 'csinodes', false],
     ['CSIStorageCapacity', 'csistoragecapacities', true],
@@ -117,10 +148,11 @@ function build(apiVersion: string, [kind, plural, namespaced, shortNames = [], s
 }
 
 /**
- * The built-in API surface every simulated cluster serves, in discovery order: the groups,
- * resources, short names, categories and subresources of a kube-apiserver 1.32 with its default
- * feature gates (pkg/registry/<group>/rest/storage_*.go, `kubectl api-resources` of a kind cluster).
+ * The built-in API surface a simulated cluster serves, in discovery order: the groups, resources,
+ * short names, categories and subresources of a kube-apiserver of that minor (1.32 by default)
+ * with its default feature gates (pkg/registry/<group>/rest/storage_*.go, `kubectl api-resources`
+ * of a kind cluster); which beta versions a minor still serves is in kube-versions.ts.
  */
-export function builtinResources(): ResourceType[] {
-  return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.map((s) => build(gv, s)));
+export function builtinResources(version: KubeVersion = parseKubeVersion()): ResourceType[] {
+  return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.filter(([kind]) => isServed(version, gv, kind)).map((s) => build(gv, s)));
 }

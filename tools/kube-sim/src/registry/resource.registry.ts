@@ -1,4 +1,5 @@
 import { builtinResources } from './builtin-resources';
+import { KubeVersion, parseKubeVersion } from './kube-versions';
 import { apiVersionOf, ResourceType } from './resource-type';
 
 /** Preferred version per group when a group serves several (kubectl picks this one). */
@@ -9,8 +10,8 @@ export class ResourceRegistry {
   private readonly byPath = new Map<string, ResourceType>();
   private readonly listeners = new Set<() => void>();
 
-  constructor() {
-    for (const t of builtinResources()) this.add(t);
+  constructor(readonly kubeVersion: KubeVersion = parseKubeVersion()) {
+    for (const t of builtinResources(kubeVersion)) this.add(t);
   }
 
   add(t: ResourceType): void {
@@ -61,6 +62,13 @@ export class ResourceRegistry {
     const versions = [...this.byPath.values()].filter((t) => t.group === group).map((t) => t.version);
     if (PREFERRED[group] && versions.includes(PREFERRED[group])) return PREFERRED[group];
     return versions.sort((a, b) => compareVersions(b, a))[0];
+  }
+
+  /** The versions of a group that serve a resource, highest priority first. */
+  servingVersions(group: string, plural: string): ResourceType[] {
+    return this.all()
+      .filter((t) => t.group === group && t.plural === plural)
+      .sort((a, b) => compareVersions(b.version, a.version));
   }
 
   inGroupVersion(group: string, version: string): ResourceType[] {

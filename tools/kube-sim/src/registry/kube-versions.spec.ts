@@ -1,0 +1,106 @@
+import { KubeSim, startKubeSim } from '../kube-sim';
+import { parseKubeVersion } from './kube-versions';
+
+// A sim started as an older minor serves what that kube-apiserver served: its /version, the
+// API versions in discovery, 404 for an API version it does not serve, and 1.20's server-side
+// apply, which keys `ports[]` by a `protocol` the manifest must spell out.
+let sims: Record<'v20' | 'v21' | 'v32', KubeSim>;
+
+beforeAll(async () => {
+  const start = (kubeVersion?: string) => startKubeSim({ name: `kube-versions-${kubeVersion ?? 'default'}`, tls: false, auth: false, kubeVersion });
+  sims = { v20: await start('1.20.2'), v21: await start('1.21'), v32: await start() };
+});
+afterAll(() => Promise.all(Object.values(sims).map((s) => s.stop())));
+
+async function call(sim: KubeSim, method: string, path: string, body?: object, contentType = 'application/json'): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { 'Content-Type': contentType } : {}, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, json: await res.json() };
+}
+
+const versionsOf = async (sim: KubeSim, group: string): Promise<string[]> =>
+  ((await call(sim, 'GET', `/apis/${group}`)).json.versions as Array<{ version: string }>).map((v) => v.version);
+
+const kindsIn = async (sim: KubeSim, groupVersion: string): Promise<string[] | number> => {
+  const res = await call(sim, 'GET', `/apis/${groupVersion}`);
+  return res.status === 200 ? (res.json.resources as Array<{ name: string; kind: string }>).filter((r) => !r.name.includes('/')).map((r) => r.kind) : res.status;
+};
+
+describe('/version', () => {
+  it('reports the minor the sim was started as, and 1.32 by default', async () => {
+    expect((await call(sims.v20, 'GET', '/version')).json).toMatchObject({ major: '1', minor: '20', gitVersion: 'v1.20.2', goVersion: 'go1.15.5' });
+    expect((await call(sims.v21, 'GET', '/version')).json).toMatchObject({ major: '1', minor: '21', gitVersion: 'v1.21.0' });
+    expect((await call(sims.v32, 'GET', '/version')).json).toMatchObject({ major: '1', minor: '32', gitVersion: 'v1.32.0' });
+  });
+
+  it('refuses a version outside 1.20 … 1.32', () => {
+    expect(() => parseKubeVersion('1.19')).toThrow('kube-sim: unsupported Kubernetes version "1.19" (expected 1.20 … 1.32, e.g. 1.20 or 1.20.2)');
+    expect(() => parseKubeVersion('2.0')).toThrow('unsupported Kubernetes version "2.0"');
+  });
+});
+
+describe('API versions served', () => {
+  it.each([
+    ['policy', ['v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['autoscaling', ['v1', 'v2beta2', 'v2beta1'], ['v1', 'v2beta2', 'v2beta1'], ['v2', 'v1']],
+    ['batch', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['discovery.k8s.io', ['v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['networking.k8s.io', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['events.k8s.io', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['flowcontrol.apiserver.k8s.io', ['v1beta1'], ['v1beta1'], ['v1']],
+  ])('%s: 1.20 serves %j, 1.21 %j, 1.32 %j (preferred first)', async (group, v20, v21, v32) => {
+    expect(await versionsOf(sims.v20, group)).toEqual(v20);
+    expect(await versionsOf(sims.v21, group)).toEqual(v21);
+    expect(await versionsOf(sims.v32, group)).toEqual(v32);
+  });
+
+  it('serves CronJob at batch/v1 from 1.21 only, and Ingress at extensions/v1beta1 until 1.21', async () => {
+    expect(await kindsIn(sims.v20, 'batch/v1')).toEqual(['Job']);
+    expect(await kindsIn(sims.v20, 'batch/v1beta1')).toEqual(['CronJob']);
+    expect(await kindsIn(sims.v21, 'batch/v1')).toEqual(['Job', 'CronJob']);
+    expect(await kindsIn(sims.v20, 'extensions/v1beta1')).toEqual(['Ingress']);
+    expect(await kindsIn(sims.v32, 'extensions/v1beta1')).toBe(404);
+    expect(await kindsIn(sims.v20, 'policy/v1beta1')).toEqual(['PodDisruptionBudget', 'PodSecurityPolicy']);
+  });
+
+  const pdb = (apiVersion: string) => ({ apiVersion, kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'web' } } } });
+
+  it('answers a PodDisruptionBudget at policy/v1 on 1.20 with the NotFound a real 1.20 gives, and takes it at policy/v1beta1', async () => {
+    const refused = await call(sims.v20, 'POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb('policy/v1'));
+    expect(refused).toEqual({
+      status: 404,
+      json: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 },
+    });
+    expect((await call(sims.v20, 'POST', '/apis/policy/v1beta1/namespaces/default/poddisruptionbudgets', pdb('policy/v1beta1'))).status).toBe(201);
+    expect((await call(sims.v32, 'POST', '/apis/policy/v1beta1/namespaces/default/poddisruptionbudgets', pdb('policy/v1beta1'))).status).toBe(404);
+    expect((await call(sims.v32, 'POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb('policy/v1'))).status).toBe(201);
+  });
+});
+
+describe('server-side apply of ports without a protocol', () => {
+  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } };
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }] } };
+  const apply = (sim: KubeSim, path: string, obj: object) => call(sim, 'PATCH', `${path}?fieldManager=deployer`, obj, 'application/apply-patch+yaml');
+
+  it('is refused by 1.20 with the message a real 1.20 gives', async () => {
+    expect(await apply(sims.v20, '/api/v1/namespaces/default/services/web', service)).toEqual({
+      status: 500,
+      json: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'failed to create typed patch object: .spec.ports: element 0: associative list with keys has an element that omits key field "protocol" (and doesn\'t have default value)',
+        code: 500,
+      },
+    });
+    expect((await apply(sims.v20, '/api/v1/namespaces/default/pods/web', pod)).json.message).toBe(
+      'failed to create typed patch object: .spec.containers[name="web"].ports: element 0: associative list with keys has an element that omits key field "protocol" (and doesn\'t have default value)',
+    );
+  });
+
+  it('is keyed as TCP from 1.21', async () => {
+    const applied = await apply(sims.v21, '/api/v1/namespaces/default/services/web', service);
+    expect(applied.json.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }]);
+    expect((await apply(sims.v32, '/api/v1/namespaces/default/pods/web', pod)).json.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
+  });
+});
