@@ -17,6 +17,8 @@ export interface WriteOptions {
   user?: UserInfo;
   /** Warnings to return in `Warning:` headers. */
   warnings?: string[];
+  /** The JSON request body as sent: json-iterator's decode errors (1.20 … 1.22) quote its bytes. */
+  rawBody?: string;
 }
 
 export interface DeleteOptions extends WriteOptions {

@@ -60,6 +60,7 @@ export class ResourceApi {
   }
 
   create(t: ResourceType, ns: string, body: KubeObject, opts: WriteOptions = {}): KubeObject {
+    this.d.schema.decodable(t, body, opts);
     const obj = this.decode(t, ns, body);
     // NamespaceLifecycle admission runs before the name is generated, so it names generateName.
     const admittedName = obj.metadata.name || obj.metadata.generateName;
@@ -82,6 +83,7 @@ export class ResourceApi {
     const old = this.find(t, ns, name);
     if (!old) throw errors.notFound(t, name);
     if (subresource === 'scale') return toScale(t, this.write(t, ns, old, fromScale(t, old, body), opts, 'scale'));
+    this.d.schema.decodable(t, body, opts);
     const incoming = this.decode(t, ns, body);
     if (incoming.metadata.name !== name) {
       throw errors.badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);

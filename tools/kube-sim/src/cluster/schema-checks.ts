@@ -3,6 +3,8 @@ import { applyStrategicMergePatch, StrategicMergePatchError } from '../patch/str
 import { ResourceType } from '../registry/resource-type';
 import { SchemaNode, SchemaSource } from '../schema/schema-node';
 import { KubeObject } from '../store/kube-object';
+import { KubeVersion, parseKubeVersion } from '../registry/kube-versions';
+import { bodyDecodeError } from './body-decoding';
 import { WriteOptions } from './request-options';
 import { missingRequired, pruneNonNullableNulls } from './schema-required';
 
@@ -15,7 +17,16 @@ const SKIP_ROOT = new Set(['apiVersion', 'kind', 'metadata']);
  * strategic merge patch that needs the patch strategies the schema carries.
  */
 export class SchemaChecks {
-  constructor(private readonly schemas: SchemaSource) {}
+  constructor(
+    private readonly schemas: SchemaSource,
+    private readonly version: KubeVersion = parseKubeVersion(),
+  ) {}
+
+  /** Refuses a create or update body a built-in kind's Go type could not be decoded from (400). */
+  decodable(t: ResourceType, body: unknown, opts: WriteOptions): void {
+    const refusal = bodyDecodeError(t, body, opts.rawBody, this.version);
+    if (refusal) throw refusal;
+  }
 
   schemaOf(t: ResourceType): SchemaNode | undefined {
     return this.schemas.forKind({ group: t.group, version: t.version, kind: t.kind });

@@ -53,7 +53,7 @@ export class SimulatedCluster {
       admission: options.admission,
       admissionContext: () => ({ now: now(), allocateClusterIP: () => this.ips.clusterIP(), allocateNodePort: () => this.ips.nodePort() }),
       fields: options.fields,
-      schema: new SchemaChecks(options.schemas),
+      schema: new SchemaChecks(options.schemas, this.registry.kubeVersion),
       now,
     });
     this.crds = new CrdReconciler(options.crdSchemas);

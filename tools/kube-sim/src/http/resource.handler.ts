@@ -110,15 +110,15 @@ export class ResourceHandler {
   }
 
   private async create(call: Call): Promise<void> {
-    const body = await this.body(call);
     const opts = this.writeOptions(call);
+    const body = await this.body(call, opts);
     const created = this.d.api.create(call.t, call.ns, body, opts);
     this.respondObject(call, created, 201, opts.warnings);
   }
 
   private async update(call: Call): Promise<void> {
-    const body = await this.body(call);
     const opts = this.writeOptions(call);
+    const body = await this.body(call, opts);
     const updated = this.d.api.update(call.t, call.ns, call.info.name, body, opts, call.info.subresource || undefined);
     this.respondObject(call, updated, 200, opts.warnings);
   }
@@ -172,9 +172,12 @@ export class ResourceHandler {
     return obj;
   }
 
-  private async body(call: Call): Promise<KubeObject> {
+  private async body(call: Call, opts?: WriteOptions): Promise<KubeObject> {
     const raw = await readBody(call.req);
-    const body = decodeBody(raw, call.req.headers['content-type'] ?? 'application/json');
+    const contentType = call.req.headers['content-type'] ?? 'application/json';
+    const body = decodeBody(raw, contentType);
+    // Decode errors quote the JSON as sent; YAML reaches the decoder re-marshalled (goJson).
+    if (opts && contentType.startsWith('application/json')) opts.rawBody = raw.toString('utf8');
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the body of the request must be a JSON object');
     return body as KubeObject;
   }
