@@ -4,19 +4,25 @@ import { ResourceType, resourceKey } from '../registry/resource-type';
 import { KubeObject } from '../store/kube-object';
 import { ObjectStore, StoreEvent } from '../store/object.store';
 
-/** How fast simulated workloads move; tests shorten these. */
+/** How fast simulated workloads move; tests shorten these (see workloads/workload-timing.ts). */
 export interface WorkloadTiming {
   /** Time from a pod's creation to Running and Ready. */
   podStartMs: number;
   /** Time a Job's pod runs before it succeeds or fails. */
   jobRunMs: number;
+  /** Spread of pod start and Job run times, ± this share, fixed per pod (0: exact). */
+  jitter: number;
+  /** Pods Ready, Jobs done and namespaces gone on the next tick, whatever the times above say. */
+  instant: boolean;
   /** Simulated nodes, for DaemonSets and pod scheduling. */
   nodes: number;
   /** Time a deleted namespace stays Terminating before it goes (0: as soon as it is empty). */
   namespaceDeletionMs: number;
+  /** How long an Event lives after its last write (kube-apiserver `--event-ttl`). */
+  eventTtlMs: number;
 }
 
-export const DEFAULT_TIMING: WorkloadTiming = { podStartMs: 1000, jobRunMs: 2000, nodes: 1, namespaceDeletionMs: 1500 };
+export const DEFAULT_TIMING: WorkloadTiming = { podStartMs: 1000, jobRunMs: 2000, jitter: 0.25, instant: false, nodes: 1, namespaceDeletionMs: 1500, eventTtlMs: 3_600_000 };
 
 export interface ControllerContext {
   api: ResourceApi;

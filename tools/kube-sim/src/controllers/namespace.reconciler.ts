@@ -10,7 +10,7 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
  * then its `kubernetes` finalizer is removed and the namespace goes away. The real one
  * (pkg/controller/namespace/deletion/namespaced_resources_deleter.go) walks discovery and
  * deletes collection by collection, so a namespace stays `Terminating` for seconds:
- * `timing.namespaceDeletionMs` stands for that time.
+ * `timing.namespaceDeletionMs` stands for that time (none in instant mode).
  */
 export class NamespaceReconciler implements Reconciler {
   readonly name = 'namespace';
@@ -36,7 +36,7 @@ export class NamespaceReconciler implements Reconciler {
       }
     }
     if (remaining > 0) return 100;
-    const wait = since + ctx.timing.namespaceDeletionMs - now;
+    const wait = since + (ctx.timing.instant ? 0 : ctx.timing.namespaceDeletionMs) - now;
     if (wait > 0) return wait;
     this.terminatingSince.delete(uid);
     const spec = (ns.spec ?? {}) as { finalizers?: string[] };
