@@ -1,4 +1,6 @@
 import { Reconciler } from '../controller-runtime';
+import { EventsApiMirror } from '../events/events-api.mirror';
+import { EventTtlReconciler } from '../events/event-ttl.reconciler';
 import { CronJobReconciler } from './cronjob.reconciler';
 import { DaemonSetReconciler } from './daemonset.reconciler';
 import { DeploymentReconciler } from './deployment.reconciler';
@@ -25,5 +27,8 @@ export function workloadReconcilers(): Reconciler[] {
     new IngressReconciler(),
     new VolumeBinderReconciler(),
     new HpaReconciler(),
+    // The Events these controllers write: expiry, and their events.k8s.io/v1 face.
+    new EventTtlReconciler(),
+    new EventsApiMirror(),
   ];
 }
