@@ -1,5 +1,6 @@
 import { KubeObject } from '../../store/kube-object';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { eventsOf } from '../events/event.recorder';
 import { nextRun, parseCron } from './cron-schedule';
 import { CONTROLLER_WRITE, controllerRef, Json, owned, writeStatus } from './workload-kit';
 
@@ -32,20 +33,21 @@ export class CronJobReconciler implements Reconciler {
     if (!spec.suspend && due <= now) {
       const active = jobs.filter((j) => !jobDone(j, 'Complete') && !jobDone(j, 'Failed'));
       const policy = spec.concurrencyPolicy ?? 'Allow';
-      if (policy === 'Replace') for (const j of active) ctx.api.delete(jobType, key.namespace, j.metadata.name!, { ...CONTROLLER_WRITE, propagationPolicy: 'Background' });
+      if (policy === 'Replace') for (const j of active) this.deleteJob(ctx, cj, j);
       if (policy !== 'Forbid' || !active.length) {
         const name = `${key.name}-${Math.floor(due.getTime() / 60_000)}`;
         const tpl = (spec.jobTemplate ?? {}) as Json;
         const stamp = due.toISOString().replace(/\.\d{3}Z$/, 'Z');
         if (!ctx.api.find(jobType, key.namespace, name)) {
           ctx.api.create(jobType, key.namespace, { apiVersion: 'batch/v1', kind: 'Job', metadata: { name, labels: tpl.metadata?.labels, annotations: { ...(tpl.metadata?.annotations ?? {}), 'batch.kubernetes.io/cronjob-scheduled-timestamp': stamp }, ownerReferences: [controllerRef(cj)] }, spec: structuredClone(tpl.spec ?? {}) }, CONTROLLER_WRITE);
+          eventsOf(ctx).record({ component: 'cronjob-controller' }, cj, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created job ${name}` });
         }
         lastScheduleTime = stamp;
         jobs = owned(ctx, jobType, cj);
       }
     }
-    this.pruneHistory(ctx, jobs, Number(spec.successfulJobsHistoryLimit ?? 3), 'Complete');
-    this.pruneHistory(ctx, jobs, Number(spec.failedJobsHistoryLimit ?? 1), 'Failed');
+    this.pruneHistory(ctx, cj, jobs, Number(spec.successfulJobsHistoryLimit ?? 3), 'Complete');
+    this.pruneHistory(ctx, cj, jobs, Number(spec.failedJobsHistoryLimit ?? 1), 'Failed');
     const active = jobs.filter((j) => !jobDone(j, 'Complete') && !jobDone(j, 'Failed'));
     const succeededTimes = jobs.filter((j) => jobDone(j, 'Complete')).map((j) => String((j.status as Json).completionTime ?? '')).sort();
     writeStatus(ctx, cjType, cj, {
@@ -56,8 +58,13 @@ export class CronJobReconciler implements Reconciler {
     return Math.max(nextRun(schedule, lastScheduleTime ? new Date(lastScheduleTime) : now).getTime() - now.getTime(), 100);
   }
 
-  private pruneHistory(ctx: ControllerContext, jobs: KubeObject[], keep: number, type: string): void {
+  private pruneHistory(ctx: ControllerContext, cj: KubeObject, jobs: KubeObject[], keep: number, type: string): void {
     const done = jobs.filter((j) => jobDone(j, type)).sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
-    for (const j of done.slice(0, Math.max(0, done.length - keep))) ctx.api.delete(ctx.resource('batch', 'jobs'), j.metadata.namespace!, j.metadata.name!, { ...CONTROLLER_WRITE, propagationPolicy: 'Background' });
+    for (const j of done.slice(0, Math.max(0, done.length - keep))) this.deleteJob(ctx, cj, j);
+  }
+
+  private deleteJob(ctx: ControllerContext, cj: KubeObject, job: KubeObject): void {
+    ctx.api.delete(ctx.resource('batch', 'jobs'), job.metadata.namespace!, job.metadata.name!, { ...CONTROLLER_WRITE, propagationPolicy: 'Background' });
+    eventsOf(ctx).record({ component: 'cronjob-controller' }, cj, { type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted job ${job.metadata.name}` });
   }
 }

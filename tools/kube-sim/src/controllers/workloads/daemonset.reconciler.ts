@@ -1,5 +1,6 @@
 import { StoreEvent } from '../../store/object.store';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { eventsOf } from '../events/event.recorder';
 import { CONTROLLER_WRITE, isActive, isPodReady, Json, owned, podFromTemplate, randomSuffix, templateHash, writeStatus } from './workload-kit';
 
 /** The DaemonSet controller: one pod per node, replaced when the template changes. */
@@ -25,10 +26,16 @@ export class DaemonSetReconciler implements Reconciler {
     for (const node of nodes) {
       const onNode = pods.filter((p) => (p.spec as Json).nodeName === node);
       const stale = onNode.filter((p) => p.metadata.labels?.['controller-revision-hash'] !== hash);
-      for (const p of stale) ctx.api.delete(podType, key.namespace, p.metadata.name!, CONTROLLER_WRITE);
+      const record = (reason: string, message: string): void => eventsOf(ctx).record({ component: 'daemonset-controller' }, ds, { type: 'Normal', reason, message });
+      for (const p of stale) {
+        ctx.api.delete(podType, key.namespace, p.metadata.name!, CONTROLLER_WRITE);
+        record('SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+      }
       if (onNode.length - stale.length === 0) {
         const pod = podFromTemplate(ds, spec.template, `${key.name}-${randomSuffix()}`, { 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) }, { nodeName: node });
-        pods.push(ctx.api.create(podType, key.namespace, pod, CONTROLLER_WRITE));
+        const created = ctx.api.create(podType, key.namespace, pod, CONTROLLER_WRITE);
+        pods.push(created);
+        record('SuccessfulCreate', `Created pod: ${created.metadata.name}`);
       }
     }
     const live = owned(ctx, podType, ds).filter(isActive);

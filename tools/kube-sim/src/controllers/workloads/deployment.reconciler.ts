@@ -1,5 +1,6 @@
 import { KubeObject } from '../../store/kube-object';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { eventsOf } from '../events/event.recorder';
 import { Condition, CONTROLLER_WRITE, controllerRef, intOrPercent, Json, kubeNow, owned, setCondition, templateHash, writeStatus } from './workload-kit';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -55,6 +56,7 @@ export class DeploymentReconciler implements Reconciler {
       spec: { replicas: old.length && recreate ? 0 : replicas, selector, template },
     };
     const created = ctx.api.create(ctx.resource('apps', 'replicasets'), d.metadata.namespace!, rs, CONTROLLER_WRITE);
+    scaled(ctx, d, created, 0);
     if (d.metadata.annotations?.[REVISION] !== String(revision)) {
       // Through /status, as the deployment controller does (UpdateStatus): an annotation written
       // through the main resource would bump the Deployment's generation.
@@ -70,7 +72,8 @@ export class DeploymentReconciler implements Reconciler {
     const setReplicas = (rs: KubeObject, n: number): void => {
       if ((rs.spec as Json).replicas === n) return;
       const annotations = { ...rs.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(replicas) };
-      ctx.api.update(rsType, rs.metadata.namespace!, rs.metadata.name!, { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...(rs.spec as Json), replicas: n } }, CONTROLLER_WRITE);
+      const updated = ctx.api.update(rsType, rs.metadata.namespace!, rs.metadata.name!, { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...(rs.spec as Json), replicas: n } }, CONTROLLER_WRITE);
+      scaled(ctx, d, updated, Number((rs.spec as Json).replicas ?? 0));
     };
     const oldPods = old.reduce((n, rs) => n + Number((rs.status as Json | undefined)?.replicas ?? 0), 0);
     if (recreate) {
@@ -139,4 +142,12 @@ export class DeploymentReconciler implements Reconciler {
     writeStatus(ctx, ctx.resource('apps', 'deployments'), ctx.api.find(ctx.resource('apps', 'deployments'), d.metadata.namespace!, d.metadata.name!)!, status);
     if (!complete && !spec.paused && stalledMs < deadlineMs) return Math.min(deadlineMs - stalledMs + 10, 5000);
   }
+}
+
+/** The deployment controller's ScalingReplicaSet Event (sync.go: scaleReplicaSet). */
+function scaled(ctx: ControllerContext, d: KubeObject, rs: KubeObject, from: number): void {
+  const to = Number((rs.spec as Json).replicas ?? 0);
+  if (to === from) return;
+  const message = `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`;
+  eventsOf(ctx).record({ component: 'deployment-controller' }, d, { type: 'Normal', reason: 'ScalingReplicaSet', message });
 }

@@ -1,9 +1,12 @@
 import { KubeObject } from '../../store/kube-object';
+import { StoreEvent } from '../../store/object.store';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { KubeletEvents } from './kubelet.events';
 import { CONTROLLER_WRITE, Json, kubeNow, writeStatus } from './workload-kit';
+import { jobRunDelay, podStartDelay } from './workload-timing';
 
 export const FAIL_ANNOTATION = 'kube-sim.flotilla.dev/fail';
-export const START_MS_ANNOTATION = 'kube-sim.flotilla.dev/start-ms';
+export { START_MS_ANNOTATION } from './workload-timing';
 
 /** The scheduler and the kubelet: pods land on a node, start after a delay, and run, fail or complete. */
 export class PodReconciler implements Reconciler {
@@ -13,14 +16,29 @@ export class PodReconciler implements Reconciler {
   private podSeq = 0;
   /** When each pod was first seen (creationTimestamp has only second precision). */
   private readonly seen = new Map<string, number>();
+  private readonly events = new KubeletEvents();
+  /** Pods removed from storage since their last reconcile, by namespace/name: their containers get stopped. */
+  private readonly removed = new Map<string, KubeObject>();
+
+  mapEvent(e: StoreEvent): ObjectKey[] {
+    if (e.type !== 'DELETED' || e.resource !== '/pods') return [];
+    const pod = JSON.parse(e.object.json) as KubeObject;
+    this.seen.delete(pod.metadata.uid!);
+    this.removed.set(`${e.object.namespace}/${e.object.name}`, pod);
+    return [];
+  }
 
   reconcile(key: ObjectKey, ctx: ControllerContext): number | void {
+    const gone = this.removed.get(`${key.namespace}/${key.name}`);
+    this.removed.delete(`${key.namespace}/${key.name}`);
+    if (gone) this.events.killing(ctx, gone);
     const pods = ctx.resource('', 'pods');
     let pod = ctx.api.find(pods, key.namespace, key.name);
     if (!pod) return;
     const uid = pod.metadata.uid!;
     if (pod.metadata.deletionTimestamp) {
       this.seen.delete(uid);
+      this.events.killing(ctx, pod);
       return;
     }
     const spec = (pod.spec ?? {}) as Json;
@@ -31,11 +49,12 @@ export class PodReconciler implements Reconciler {
       if (!nodes.length) return 1000;
       const node = nodes[this.nextNode++ % nodes.length].name;
       pod = ctx.api.update(pods, key.namespace, key.name, { ...pod, spec: { ...spec, nodeName: node } }, { ...CONTROLLER_WRITE, fieldManager: 'kube-scheduler' });
+      this.events.scheduled(ctx, pod, node);
     }
     const first = this.seen.get(uid) ?? Date.now();
     this.seen.set(uid, first);
     const annotations = pod.metadata.annotations ?? {};
-    const startMs = Number(annotations[START_MS_ANNOTATION] ?? ctx.timing.podStartMs);
+    const startMs = podStartDelay(ctx, pod);
     const elapsed = Date.now() - first;
     const status = (pod.status ?? {}) as Json;
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return;
@@ -44,27 +63,34 @@ export class PodReconciler implements Reconciler {
     const now = kubeNow(ctx);
     if (elapsed < startMs) {
       writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, 'ContainerCreating', ''));
+      this.events.starting(ctx, pod);
       return startMs - elapsed;
     }
     if (fail === 'image-pull') {
       const backOff = elapsed > startMs + 2000;
       const image = ((pod.spec as Json).containers?.[0]?.image as string) ?? '';
-      const message = backOff ? `Back-off pulling image "${image}"` : `failed to pull and unpack image "${image}": failed to resolve reference: not found`;
-      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, backOff ? 'ImagePullBackOff' : 'ErrImagePull', message));
+      const pullError = `failed to pull and unpack image "${image}": failed to resolve reference: not found`;
+      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, backOff ? 'ImagePullBackOff' : 'ErrImagePull', backOff ? `Back-off pulling image "${image}"` : pullError));
+      this.events.pullFailed(ctx, pod, backOff, pullError);
       return backOff ? undefined : startMs + 2000 - elapsed + 10;
     }
     if (fail === 'crash' && !batch) {
       const restarts = Math.floor((elapsed - startMs) / 1000);
       writeStatus(ctx, pods, pod, this.crashStatus(pod, status, now, restarts));
+      this.events.crashed(ctx, pod, restarts, startMs);
       return restarts < 5 ? 1000 : 10_000;
     }
     const running = this.runningStatus(pod, status, now, first);
-    if (batch && elapsed >= startMs + ctx.timing.jobRunMs) {
+    const runMs = batch ? jobRunDelay(ctx, pod) : 0;
+    this.events.started(ctx, pod, startMs);
+    // Instant mode still shows a Job's pod Running for one tick before it completes.
+    if (batch && elapsed >= startMs + runMs && status.phase === 'Running') {
       writeStatus(ctx, pods, pod, terminatedStatus(pod, running, now, fail === 'job' || fail === 'crash' ? 1 : 0));
+      this.events.forget(uid);
       return;
     }
     writeStatus(ctx, pods, pod, running);
-    if (batch) return startMs + ctx.timing.jobRunMs - elapsed;
+    if (batch) return Math.max(startMs + runMs - elapsed, 0);
   }
 
   private runningStatus(pod: KubeObject, status: Json, now: string, first: number): Json {

@@ -1,5 +1,6 @@
 import { KubeObject } from '../../store/kube-object';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { eventsOf } from '../events/event.recorder';
 import { isActive, isPodReady, Json, owned, podFromTemplate, randomSuffix, writeStatus } from './workload-kit';
 
 /** The ReplicaSet controller: keeps `replicas` pods from the template, deleting not-ready and newest first. */
@@ -16,12 +17,18 @@ export class ReplicaSetReconciler implements Reconciler {
     const spec = (rs.spec ?? {}) as Json;
     const want = typeof spec.replicas === 'number' ? spec.replicas : 1;
     let pods = owned(ctx, podType, rs).filter(isActive);
+    const record = (reason: string, message: string): void => eventsOf(ctx).record({ component: 'replicaset-controller' }, rs, { type: 'Normal', reason, message });
     for (let i = pods.length; i < want; i++) {
-      pods.push(ctx.api.create(podType, key.namespace, podFromTemplate(rs, spec.template, `${key.name}-${randomSuffix()}`), { fieldManager: 'kube-controller-manager' }));
+      const pod = ctx.api.create(podType, key.namespace, podFromTemplate(rs, spec.template, `${key.name}-${randomSuffix()}`), { fieldManager: 'kube-controller-manager' });
+      pods.push(pod);
+      record('SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
     }
     if (pods.length > want) {
       const doomed = [...pods].sort(deletionOrder).slice(0, pods.length - want);
-      for (const p of doomed) ctx.api.delete(podType, key.namespace, p.metadata.name!, { fieldManager: 'kube-controller-manager' });
+      for (const p of doomed) {
+        ctx.api.delete(podType, key.namespace, p.metadata.name!, { fieldManager: 'kube-controller-manager' });
+        record('SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+      }
       pods = pods.filter((p) => !doomed.includes(p));
     }
     const ready = pods.filter(isPodReady).length;

@@ -1,5 +1,6 @@
 import { KubeObject } from '../../store/kube-object';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
+import { eventsOf } from '../events/event.recorder';
 import { CONTROLLER_WRITE, isActive, isPodReady, Json, owned, podFromTemplate, templateHash, writeStatus } from './workload-kit';
 
 /** The StatefulSet controller: ordinal pods, one PVC per claim template, rolling updates from the top. */
@@ -25,11 +26,13 @@ export class StatefulSetReconciler implements Reconciler {
       const name = `${key.name}-${i}`;
       const pod = podFromTemplate(sts, spec.template, name, { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) }, { hostname: name, ...(spec.serviceName ? { subdomain: spec.serviceName } : {}) });
       pods.set(i, ctx.api.create(podType, key.namespace, pod, CONTROLLER_WRITE));
+      record(ctx, sts, 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${key.name} successful`);
       if (ordered) break;
     }
     for (const [i, p] of [...pods].sort(([a], [b]) => b - a)) {
       if (i < replicas) continue;
       ctx.api.delete(podType, key.namespace, p.metadata.name!, CONTROLLER_WRITE);
+      record(ctx, sts, 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${key.name} successful`);
       pods.delete(i);
       if (ordered) break;
     }
@@ -37,6 +40,7 @@ export class StatefulSetReconciler implements Reconciler {
     const outdated = [...pods].filter(([, p]) => p.metadata.labels?.['controller-revision-hash'] !== revision).sort(([a], [b]) => b - a);
     if (outdated.length && all.every(isPodReady) && spec.updateStrategy?.type !== 'OnDelete') {
       ctx.api.delete(podType, key.namespace, outdated[0][1].metadata.name!, CONTROLLER_WRITE);
+      record(ctx, sts, 'SuccessfulDelete', `delete Pod ${outdated[0][1].metadata.name} in StatefulSet ${key.name} successful`);
     }
     const updated = all.filter((p) => p.metadata.labels?.['controller-revision-hash'] === revision);
     const ready = all.filter(isPodReady).length;
@@ -62,6 +66,7 @@ export class StatefulSetReconciler implements Reconciler {
       if (ctx.api.find(pvcType, sts.metadata.namespace!, name)) continue;
       const labels = { ...((sts.spec as Json).selector?.matchLabels ?? {}), ...(tpl.metadata?.labels ?? {}) };
       ctx.api.create(pvcType, sts.metadata.namespace!, { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, labels }, spec: structuredClone(tpl.spec ?? {}) }, CONTROLLER_WRITE);
+      record(ctx, sts, 'SuccessfulCreate', `create Claim ${name} Pod ${sts.metadata.name}-${ordinal} in StatefulSet ${sts.metadata.name} success`);
     }
   }
 
@@ -77,6 +82,10 @@ export class StatefulSetReconciler implements Reconciler {
       CONTROLLER_WRITE,
     );
   }
+}
+
+function record(ctx: ControllerContext, sts: KubeObject, reason: string, message: string): void {
+  eventsOf(ctx).record({ component: 'statefulset-controller' }, sts, { type: 'Normal', reason, message });
 }
 
 function ordinalOf(pod: KubeObject, name: string): number {
