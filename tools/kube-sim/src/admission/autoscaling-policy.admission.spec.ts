@@ -4,6 +4,12 @@ import { admit, messages } from './admission.fixture';
 const hpa = (apiVersion: string, spec: object): KubeObject => ({ apiVersion, kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5, ...spec } });
 
 describe('autoscaling and policy admission', () => {
+  it('defaults an autoscaling/v2beta1 HPA (1.20 … 1.24) to CPU at 80% in that version\'s words', () => {
+    const beta = hpa('autoscaling/v2beta1', {});
+    expect(admit('autoscaling/HorizontalPodAutoscaler', beta)).toEqual([]);
+    expect((beta.spec as any).metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', targetAverageUtilization: 80 } }]);
+  });
+
   it('fills a v2 behavior field by field, and only when one is given', () => {
     const plain = hpa('autoscaling/v2', {});
     expect(admit('autoscaling/HorizontalPodAutoscaler', plain)).toEqual([]);

@@ -42,6 +42,8 @@ export const hpaAdmission: KindAdmission = {
     const v1 = obj.apiVersion === 'autoscaling/v1';
     // autoscaling/v1 reads back through the stored v2 form, whose default metric is CPU at 80%.
     if (v1) spec.targetCPUUtilizationPercentage ??= 80;
+    // v2beta1 (served until 1.24) words the default CPU metric without a target struct.
+    else if (obj.apiVersion === 'autoscaling/v2beta1') spec.metrics ??= [{ type: 'Resource', resource: { name: 'cpu', targetAverageUtilization: 80 } }];
     else defaultHpaV2(spec);
     // desiredReplicas (and currentMetrics in v2, currentReplicas in v1) have no omitempty.
     if (!old) obj.status ??= v1 ? { currentReplicas: 0, desiredReplicas: 0 } : { currentMetrics: null, desiredReplicas: 0 };

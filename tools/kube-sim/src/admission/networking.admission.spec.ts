@@ -11,6 +11,13 @@ describe('networking.k8s.io/v1 admission', () => {
     expect((ingressOnly.spec as any).policyTypes).toEqual(['Ingress']);
   });
 
+  it('takes a networking.k8s.io/v1beta1 Ingress (1.20, 1.21) with serviceName backends, its paths defaulted to ImplementationSpecific', () => {
+    const path = { path: '/', backend: { serviceName: 'web', servicePort: 80 } };
+    const beta: KubeObject = { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'web' }, spec: { rules: [{ host: 'web.example.com', http: { paths: [path] } }] } };
+    expect(admit('networking.k8s.io/Ingress', beta)).toEqual([]);
+    expect(path).toEqual({ path: '/', pathType: 'ImplementationSpecific', backend: { serviceName: 'web', servicePort: 80 } });
+  });
+
   it('requires an Ingress pathType and a complete backend', () => {
     const ing: KubeObject = {
       apiVersion: 'networking.k8s.io/v1',

@@ -70,8 +70,14 @@ function validatePath(p: Json, at: string): StatusCause[] {
 export const ingressAdmission: KindAdmission = {
   defaults(obj, _ctx, old) {
     if (!old) obj.status ??= { loadBalancer: {} };
+    // networking.k8s.io/v1beta1 (served until 1.21) defaults what v1 requires.
+    if (obj.apiVersion === 'networking.k8s.io/v1beta1') {
+      for (const rule of ((obj.spec as Json | undefined)?.rules ?? []) as Json[]) for (const p of (rule.http?.paths ?? []) as Json[]) p.pathType ??= 'ImplementationSpecific';
+    }
   },
   validate(obj) {
+    // A v1beta1 backend is serviceName/servicePort; upstream validates it after conversion to the internal type, which kube-sim does not model.
+    if (obj.apiVersion === 'networking.k8s.io/v1beta1') return [];
     const spec = (obj.spec ?? {}) as Json;
     const rules = (spec.rules ?? []) as Json[];
     const causes: StatusCause[] = [];
