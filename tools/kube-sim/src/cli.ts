@@ -31,6 +31,12 @@ const kubeVersion = (v: string): string => {
   return v;
 };
 
+const share = (v: string): number => {
+  const n = Number(v);
+  if (!(n >= 0 && n < 1)) throw new InvalidArgumentError(`"${v}" is not a share from 0 up to 1`);
+  return n;
+};
+
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('kube-sim').description('Simulated Kubernetes API servers for tests and demos');
   program
@@ -44,6 +50,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('--persist <dir>', 'keep each cluster\'s state in <dir>/<name>.jsonl across restarts')
     .option('--nodes <n>', 'simulated nodes per cluster', int, 1)
     .option('--pod-start-ms <ms>', 'time from pod creation to Ready', int, 1000)
+    .option('--jitter <share>', 'spread pod start and Job run times by ± this share, fixed per pod (0: exact)', share, 0.25)
+    .option('--instant', 'pods Ready, Jobs done and namespaces gone on the next tick (the start-ms annotation still holds)')
     .option('--namespace-deletion-ms <ms>', 'time a deleted namespace stays Terminating (0: instant)', int, 1500)
     .option('--kube-version <minor>', 'the Kubernetes version to behave as, 1.20 … 1.32', kubeVersion, DEFAULT_KUBE_VERSION)
     .action(runFleet);
@@ -63,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
   await program.parseAsync(argv);
 }
 
-async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number; namespaceDeletionMs: number; kubeVersion: string }): Promise<void> {
+async function runFleet(opts: { clusters: string; kubeconfig: string; port: number; http?: boolean; auth: boolean; persist?: string; nodes: number; podStartMs: number; jitter: number; instant?: boolean; namespaceDeletionMs: number; kubeVersion: string }): Promise<void> {
   const names = opts.clusters.split(',').map((n) => n.trim()).filter(Boolean);
   const sims: KubeSim[] = [];
   for (const [i, name] of names.entries()) {
@@ -74,7 +82,7 @@ async function runFleet(opts: { clusters: string; kubeconfig: string; port: numb
         tls: !opts.http,
         auth: opts.auth,
         persistPath: opts.persist ? resolve(opts.persist, `${name}.jsonl`) : undefined,
-        timing: { nodes: opts.nodes, podStartMs: opts.podStartMs, namespaceDeletionMs: opts.namespaceDeletionMs },
+        timing: { nodes: opts.nodes, podStartMs: opts.podStartMs, jitter: opts.jitter, instant: !!opts.instant, namespaceDeletionMs: opts.namespaceDeletionMs },
         kubeVersion: opts.kubeVersion,
       }),
     );
