@@ -61,6 +61,13 @@ describe('bodies a built-in type cannot be decoded from', () => {
     expect(await post(v32, path, body)).toEqual(badRequest(on132));
   });
 
+  it('counts the quoted window in bytes, as json-iterator does, past non-ASCII text', async () => {
+    const body = '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"u","annotations":{"a":"café"}},"data":{"k":"abc!"}}';
+    expect((await post(v20, '/api/v1/namespaces/default/secrets', body)).json.message).toBe(
+      'Secret in version "v1" cannot be handled as a Secret: v1.Secret.Data: decode base64: illegal base64 data at input byte 3, error found in #10 byte of ...|"k":"abc!"}}|..., bigger context ...|u","annotations":{"a":"café"}},"data":{"k":"abc!"}}|...',
+    );
+  });
+
   it('quotes YAML bodies as Go re-marshals them, keys sorted', async () => {
     const res = await fetch(`${v20.url}/api/v1/namespaces/default/configmaps`, {
       method: 'POST',

@@ -5,7 +5,7 @@ import type { Definition } from '../schema/builtin-definitions.generator';
 import { builtinDefinitions } from '../schema/builtin-schemas';
 import { definitionPrefix, moduleOf } from '../schema/definition-names';
 import { base64ErrorOffset } from '../admission/core.admission';
-import { goJson, JsonSource, parseJsonSource } from './json-source';
+import { goJson, JsonSource, jsonSourceOf, parseJsonSource } from './json-source';
 
 /**
  * The error a built-in kind's request body gets when kube-apiserver cannot decode it into the Go
@@ -16,11 +16,13 @@ import { goJson, JsonSource, parseJsonSource } from './json-source';
 export function bodyDecodeError(t: ResourceType, body: unknown, raw: string | undefined, version: KubeVersion): StatusError | undefined {
   const root = `${definitionPrefix(moduleOf(t.group, t.version))}.${t.kind}`;
   if (t.custom || !(root in builtinDefinitions().definitions)) return undefined;
+  const start: Context = { structs: [], fields: [], frames: [] };
+  // Most bodies decode: check the parsed value first, and read the text only to place an error.
+  if (!firstError(ref(root), jsonSourceOf(body), start)) return undefined;
   const sourced = raw !== undefined ? parseJsonSource(raw) : undefined;
   const text = sourced ? raw! : goJson(body);
   const source = sourced ?? parseJsonSource(text);
-  if (!source) return undefined;
-  const found = firstError(ref(root), source, { structs: [], fields: [], frames: [] });
+  const found = source && firstError(ref(root), source, start);
   if (!found) return undefined;
   const why = version.jsonIterator ? jsonIteratorText(found, text) : encodingJsonText(found);
   return errors.badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: ${why}`);
@@ -174,19 +176,21 @@ const ITERATOR_OPS: Record<GoKind, [op: string, expects: string]> = {
 
 function jsonIteratorText(m: Mismatch, raw: string): string {
   const buf = Buffer.from(raw, 'utf8');
+  // json-iterator counts bytes; the parsed offsets are string indexes.
+  const byteAt = (i: number): number => Buffer.byteLength(raw.slice(0, i), 'utf8');
   let text: string;
   let head: number;
   if (m.base64Offset !== undefined) {
     text = `decode base64: illegal base64 data at input byte ${m.base64Offset}`;
-    head = m.node.end;
+    head = byteAt(m.node.end);
   } else {
     const [op, expects] = ITERATOR_OPS[m.expected];
-    const first = String.fromCharCode(buf[m.node.start]);
+    const first = raw[m.node.start];
     // readUint32 prints intDigits' invalidCharForNumber, byte 0xff, which JSON carries as U+FFFD.
     if (m.expected === 'int') text = `${m.goType === 'int64' ? 'readUint64' : op}: unexpected character: \ufffd`;
     else text = m.expected === 'bytes' ? `${op}: ${expects}` : `${op}: ${expects}${first}`;
     // base64Codec peeks at the token and puts it back; the others have consumed it.
-    head = m.expected === 'bytes' ? m.node.start : m.node.start + 1;
+    head = byteAt(m.node.start) + (m.expected === 'bytes' ? 0 : 1);
   }
   const slice = (from: number, to: number): string => buf.subarray(Math.max(0, from), Math.min(buf.length, to)).toString('utf8');
   const at = head - Math.max(0, head - 10);

@@ -1,5 +1,5 @@
 /**
- * A JSON document with the byte offsets of its values, as a streaming Go decoder meets them:
+ * A JSON document with the offsets of its values, as a streaming Go decoder meets them:
  * json-iterator quotes the bytes around where it stopped, so kube-sim needs to know where each
  * value starts and ends, and members in document order (a JS object puts integer keys first).
  */
@@ -9,11 +9,8 @@ export type JsonSource =
   | { kind: 'string'; start: number; end: number; value: string }
   | { kind: 'number' | 'true' | 'false' | 'null'; start: number; end: number };
 
-/** Parses JSON text; offsets count UTF-8 bytes. Returns undefined for text that is not JSON. */
+/** Parses JSON text; offsets are string indexes. Returns undefined for text that is not JSON. */
 export function parseJsonSource(text: string): JsonSource | undefined {
-  const bytes = Buffer.from(text, 'utf8');
-  // Offsets are found on the string, then mapped to bytes once.
-  const byteAt = (i: number): number => Buffer.byteLength(text.slice(0, i), 'utf8');
   let i = 0;
   const ws = (): void => {
     while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
@@ -83,17 +80,20 @@ export function parseJsonSource(text: string): JsonSource | undefined {
     const root = value();
     ws();
     if (i !== text.length) return undefined;
-    return bytes.length === text.length ? root : toBytes(root, byteAt);
+    return root;
   } catch {
     return undefined;
   }
 }
 
-function toBytes(node: JsonSource, byteAt: (i: number) => number): JsonSource {
-  const at = { start: byteAt(node.start), end: byteAt(node.end) };
-  if (node.kind === 'object') return { ...node, ...at, members: node.members.map(([k, v]) => [k, toBytes(v, byteAt)]) };
-  if (node.kind === 'array') return { ...node, ...at, items: node.items.map((v) => toBytes(v, byteAt)) };
-  return { ...node, ...at };
+/** A decoded value seen as a JsonSource without positions, for a quick check before the text is parsed. */
+export function jsonSourceOf(value: unknown): JsonSource {
+  const at = { start: 0, end: 0 };
+  if (Array.isArray(value)) return { kind: 'array', ...at, items: value.map(jsonSourceOf) };
+  if (value && typeof value === 'object') return { kind: 'object', ...at, members: Object.entries(value).map(([k, v]) => [k, jsonSourceOf(v)]) };
+  if (typeof value === 'string') return { kind: 'string', ...at, value };
+  if (typeof value === 'number') return { kind: 'number', ...at };
+  return { kind: value === true ? 'true' : value === false ? 'false' : 'null', ...at };
 }
 
 /** Go's json.Marshal of a decoded document: keys sorted, compact, `<`, `>` and `&` escaped. */
