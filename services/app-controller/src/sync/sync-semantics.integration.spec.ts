@@ -1,39 +1,25 @@
 import { ARGO_API_VERSION, REFRESH_ANNOTATION, RESOURCES_FINALIZER, type Application, type KubeObject } from '@flotilla/api-types';
 import { randomUUID } from 'node:crypto';
+import { deploymentYaml, jobYaml } from '@flotilla/testing';
 import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 
 // Argo CD's sync semantics end to end: hooks and waves in order, SyncFail, ignoreDifferences for an
 // autoscaled Deployment, cascading deletion and app of apps — through the real app-controller,
-// repo-server, git over HTTP and kube-sim clusters whose pods and Jobs run on a clock.
+// repo-server, git over HTTP and a spoke that is kube-sim (pods and Jobs on a clock) or, under
+// FLOTILLA_TEST_CLUSTER=real, the real cluster, where the pods and Jobs really run.
 const id = randomUUID().slice(0, 8);
 const NS = `sync-${id}`;
 const PREFIX = `spec-sync-semantics-${id}`;
-const START_MS = 'kube-sim.flotilla.dev/start-ms';
-const FAIL = 'kube-sim.flotilla.dev/fail';
+// Destination namespaces carry the run's id: on the real cluster (FLOTILLA_TEST_CLUSTER=real) a
+// namespace of an earlier run may still be Terminating, and this run removes its own when it ends.
+const spokeNs = (name: string): string => `${name}-${id}`;
+/** The CRD group of the Widget kind, per run for the same reason (a CRD is cluster-wide). */
+const WIDGETS = `w${id}.example.com`;
 
-const job = (name: string, hook: string, podAnnotations: Record<string, string> = {}, extra: Record<string, string> = {}): string => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-  annotations: ${JSON.stringify({ 'argocd.argoproj.io/hook': hook, ...extra })}
-spec:
-  backoffLimit: 0
-  template:
-    metadata: { annotations: ${JSON.stringify(podAnnotations)} }
-    spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] }
-`;
-const deployment = (name: string, wave: number, replicas: number, podAnnotations: Record<string, string> = {}): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  annotations: { argocd.argoproj.io/sync-wave: "${wave}" }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} }, annotations: ${JSON.stringify(podAnnotations)} }
-    spec: { containers: [{ name: main, image: "nginx:1.27" }] }
-`;
+const job = (name: string, hook: string, pod: { fail?: boolean; runMs?: number } = {}): string =>
+  jobYaml({ name, metadataAnnotations: { 'argocd.argoproj.io/hook': hook }, ...pod });
+const deployment = (name: string, wave: number, replicas: number, readyAfterMs?: number): string =>
+  deploymentYaml({ name, replicas, metadataAnnotations: { 'argocd.argoproj.io/sync-wave': String(wave) }, readyAfterMs });
 
 describe('sync semantics against kube-sim', () => {
   let stack: ControllerStack;
@@ -44,41 +30,52 @@ describe('sync semantics against kube-sim', () => {
   const app = (name: string): Promise<Application> => clusters.hubKube.get<Application>(appRef(name));
   const patchApp = (name: string, patch: object): Promise<unknown> => clusters.hubKube.patch(appRef(name), patch, 'merge');
   const spokeGet = (apiVersion: string, kind: string, name: string, namespace: string): Promise<KubeObject | undefined> =>
-    clusters.spokeKube.get({ apiVersion, kind, metadata: { name, namespace } }).catch(() => undefined);
+    clusters.spokeKube.get({ apiVersion, kind, metadata: { name, namespace: spokeNs(namespace) } }).catch(() => undefined);
   const createApp = (name: string, path: string, namespace: string, extra: Partial<Application['spec']> = {}, finalizers?: string[]): Promise<unknown> =>
     clusters.hubKube.create({
       apiVersion: ARGO_API_VERSION,
       kind: 'Application',
       metadata: { name, namespace: NS, ...(finalizers ? { finalizers } : {}) },
-      spec: { project: 'default', source: { repoURL: git.url, path, targetRevision: 'main' }, destination: { server: clusters.spoke.url, namespace }, ...extra },
+      spec: { project: 'default', source: { repoURL: git.url, path, targetRevision: 'main' }, destination: { server: clusters.spoke.url, namespace: spokeNs(namespace) }, ...extra },
     });
   const sync = (name: string): Promise<unknown> => patchApp(name, { operation: { sync: { syncOptions: ['CreateNamespace=true'] }, initiatedBy: { username: 'admin' } } });
 
   beforeAll(async () => {
-    stack = await startControllerStack({ name: 'sync-semantics', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SELF_HEAL_SECONDS: '1' } });
+    stack = await startControllerStack({
+      name: 'sync-semantics',
+      namespace: NS,
+      prefix: PREFIX,
+      env: { FLOTILLA_SELF_HEAL_SECONDS: '1' },
+      clusters: { ownsNamespace: (name) => name.endsWith(`-${id}`) },
+    });
     ({ clusters, git } = stack);
+    // autoscaling/v2 is served from 1.23; a 1.20 cluster (the real one) knows v2beta2.
+    const hpaVersion = Number((await clusters.spokeKube.serverVersion()).minor.replace(/\D/g, '')) >= 23 ? 'autoscaling/v2' : 'autoscaling/v2beta2';
     git.commit(
       {
         // PreSync migrate → wave -1 db (slow to become ready) → wave 0 web → PostSync smoke.
         'waves/migrate.yaml': job('migrate', 'PreSync'),
-        'waves/db.yaml': deployment('db', -1, 1, { [START_MS]: '1500' }),
+        'waves/db.yaml': deployment('db', -1, 1, 1500),
         'waves/web.yaml': deployment('web', 0, 1),
         'waves/smoke.yaml': job('smoke', 'PostSync'),
         // A PreSync hook that fails: the sync phase never runs, the SyncFail hook does.
-        'failing/migrate.yaml': job('migrate', 'PreSync', { [FAIL]: 'job' }),
+        'failing/migrate.yaml': job('migrate', 'PreSync', { fail: true }),
         'failing/cleanup.yaml': job('cleanup', 'SyncFail'),
         'failing/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: never-applied }\ndata: { a: b }\n',
         // An autoscaled Deployment whose replicas git does not own.
         'scaled/api.yaml': deployment('api', 0, 2),
         'scaled/hpa.yaml':
-          'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }\n  minReplicas: 2\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 80 } } }]\n',
+          `apiVersion: ${hpaVersion}\nkind: HorizontalPodAutoscaler\nmetadata: { name: api }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }\n  minReplicas: 2\n  maxReplicas: 10\n  metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 80 } } }]\n`,
         'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: plain }\ndata: { a: b }\n',
       },
       'sync semantics fixtures',
     );
   }, 90_000);
 
-  afterAll(() => stack?.stop(), 30_000);
+  afterAll(async () => {
+    await clusters?.spokeKube.delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `widgets.${WIDGETS}` } }).catch(() => undefined);
+    await stack?.stop();
+  }, 30_000);
 
   it('runs PreSync before wave -1, starts wave 0 only once wave -1 is Healthy, and PostSync after all are Healthy', async () => {
     await createApp('waves', 'waves', 'waves');
@@ -162,7 +159,7 @@ describe('sync semantics against kube-sim', () => {
 
   it('terminating a sync deletes the hook still running, marks it Terminated and fails the operation at once', async () => {
     git.commit(
-      { 'long/migrate.yaml': job('long-migrate', 'PreSync', { [START_MS]: '60000' }), 'long/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n' },
+      { 'long/migrate.yaml': job('long-migrate', 'PreSync', { runMs: 60_000 }), 'long/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: after-migrate }\ndata: { a: b }\n' },
       'a PreSync hook that runs for a minute',
     );
     await createApp('long', 'long', 'long');
@@ -192,12 +189,12 @@ describe('sync semantics against kube-sim', () => {
 
   it('refuses a sync with a kind the cluster does not serve; SkipDryRunOnMissingResource or its CRD in the sync lets it run', async () => {
     const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: before-widget }\ndata: { a: b }\n';
-    const widget = (annotations = '{ argocd.argoproj.io/sync-wave: "1" }'): string => `apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: knob, annotations: ${annotations} }\nspec: { size: 3 }\n`;
+    const widget = (annotations = '{ argocd.argoproj.io/sync-wave: "1" }'): string => `apiVersion: ${WIDGETS}/v1\nkind: Widget\nmetadata: { name: knob, annotations: ${annotations} }\nspec: { size: 3 }\n`;
     const crd = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-metadata: { name: widgets.example.com }
+metadata: { name: widgets.${WIDGETS} }
 spec:
-  group: example.com
+  group: ${WIDGETS}
   scope: Namespaced
   names: { kind: Widget, plural: widgets, singular: widget, listKind: WidgetList }
   versions: [{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }]
@@ -218,7 +215,7 @@ spec:
     await eventually(async () => expect((await app('crless')).status?.sync?.status).toBe('OutOfSync'));
     const refused = await syncAndWait();
     expect(refused.status?.operationState).toMatchObject({ phase: 'Failed', message: 'one or more synchronization tasks are not valid' });
-    expect(refused.status?.operationState?.syncResult?.resources?.find((r) => r.kind === 'Widget')).toMatchObject({ status: 'SyncFailed', message: expect.stringContaining('does not serve example.com/v1/Widget') });
+    expect(refused.status?.operationState?.syncResult?.resources?.find((r) => r.kind === 'Widget')).toMatchObject({ status: 'SyncFailed', message: expect.stringContaining(`does not serve ${WIDGETS}/v1/Widget`) });
     // Nothing was applied, not even the wave before the Widget.
     expect(await spokeGet('v1', 'ConfigMap', 'before-widget', 'crless')).toBeUndefined();
 
@@ -231,7 +228,7 @@ spec:
     git.commit({ 'crless/crd.yaml': crd, 'crless/widget.yaml': widget() }, 'the CRD in the same sync');
     const done = await syncAndWait();
     expect(done.status?.operationState).toMatchObject({ phase: 'Succeeded', message: 'successfully synced (all tasks run)' });
-    expect(await spokeGet('example.com/v1', 'Widget', 'knob', 'crless')).toBeDefined();
+    expect(await spokeGet(`${WIDGETS}/v1`, 'Widget', 'knob', 'crless')).toBeDefined();
   }, 120_000);
 
   it('ignoreDifferences on /spec/replicas keeps an autoscaled Deployment Synced; without it the app drifts', async () => {
@@ -240,7 +237,7 @@ spec:
     await sync('scaled');
     await eventually(async () => expect((await app('scaled')).status?.sync?.status).toBe('Synced'), 30_000);
     // The HPA scales the Deployment (as the autoscaler would, under its own field manager).
-    await clusters.spokeKube.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'scaled' } }, { spec: { replicas: 5 } }, 'merge');
+    await clusters.spokeKube.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: spokeNs('scaled') } }, { spec: { replicas: 5 } }, 'merge');
     await patchApp('scaled', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
     await eventually(async () => {
       const a = await app('scaled');
@@ -292,16 +289,16 @@ spec:
       return a;
     });
     expect(failed.status?.operationState?.message).toBe('Shared resource found: ConfigMap/plain is part of applications intruder and owner');
-    expect((await spokeGet('v1', 'ConfigMap', 'plain', 'shared'))?.metadata?.annotations?.['argocd.argoproj.io/tracking-id']).toBe('owner:/ConfigMap:shared/plain');
+    expect((await spokeGet('v1', 'ConfigMap', 'plain', 'shared'))?.metadata?.annotations?.['argocd.argoproj.io/tracking-id']).toBe(`owner:/ConfigMap:${spokeNs('shared')}/plain`);
   }, 60_000);
 
   it('Force=true re-creates an object the API server will not change in place (a Job template)', async () => {
-    const report = (image: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata: { name: report }\nspec:\n  backoffLimit: 0\n  template:\n    spec: { restartPolicy: Never, containers: [{ name: main, image: "${image}" }] }\n`;
-    git.commit({ 'force/job.yaml': report('busybox:1') }, 'report job');
+    const report = (runMs: number): string => jobYaml({ name: 'report', runMs });
+    git.commit({ 'force/job.yaml': report(1000) }, 'report job');
     await createApp('force', 'force', 'force');
     await sync('force');
     await eventually(async () => expect((await app('force')).status?.operationState).toMatchObject({ phase: 'Succeeded' }), 30_000);
-    const next = git.commit({ 'force/job.yaml': report('busybox:2') }, 'report job, new image');
+    const next = git.commit({ 'force/job.yaml': report(2000) }, 'report job, runs longer');
     await patchApp('force', { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } });
     await eventually(async () => expect((await app('force')).status?.sync).toMatchObject({ status: 'OutOfSync', revision: next }));
     await sync('force');
@@ -314,7 +311,7 @@ spec:
     await patchApp('force', { operation: { sync: { syncOptions: ['Force=true', 'Replace=true'] }, initiatedBy: { username: 'admin' } } });
     await eventually(async () => expect((await app('force')).status?.operationState?.phase).toBe('Succeeded'), 30_000);
     const job = await spokeGet('batch/v1', 'Job', 'report', 'force');
-    expect((job?.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image).toBe('busybox:2');
+    expect((job?.spec as { template: { spec: { containers: { command: string[] }[] } } }).template.spec.containers[0].command.join(' ')).toContain('sleep 2');
   }, 60_000);
 
   it('a field removed from git is a difference (three-way diff against last-applied), and syncing removes it', async () => {
@@ -339,7 +336,7 @@ spec:
       spec: {
         project: 'default',
         source: { repoURL: git.url, path: 'ssd', targetRevision: 'main' },
-        destination: { server: clusters.spoke.url, namespace: 'ssd' },
+        destination: { server: clusters.spoke.url, namespace: spokeNs('ssd') },
         syncPolicy: { syncOptions: ['ServerSideApply=true'] },
       },
     });
@@ -368,7 +365,7 @@ metadata:
 spec:
   project: default
   source: { repoURL: ${git.url}, path: ${name === 'child-db' ? 'waves' : 'plain'}, targetRevision: main }
-  destination: { server: ${clusters.spoke.url}, namespace: ${name} }
+  destination: { server: ${clusters.spoke.url}, namespace: ${spokeNs(name)} }
   syncPolicy: { automated: { prune: true }, syncOptions: [CreateNamespace=true] }
 `;
     git.commit({ 'apps/db.yaml': child('child-db', -1), 'apps/web.yaml': child('child-web', 0) }, 'app of apps');
