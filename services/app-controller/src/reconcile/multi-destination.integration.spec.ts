@@ -1,5 +1,6 @@
 import { ARGO_API_VERSION, PARENT_APPLICATION_LABEL, RESOURCES_FINALIZER, type Application, type KubeObject } from '@flotilla/api-types';
 import { bootstrapService, type KubeClient, type RunningService } from '@flotilla/platform';
+import { E2E_IMAGE, spokeKind } from '@flotilla/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,16 @@ import { eventually, startClusters, startGitRepo, startRepoServer, type Clusters
 
 // Seed 003: one Application whose `destination.servers` lists several clusters deploys to every one
 // of them, with prune and self-heal in each — through the real app-controller, repo-server, git over
-// HTTP and kube-sim clusters (the hub as in-cluster, and two spokes).
+// HTTP and the clusters: the kube-sim hub as in-cluster, and two spokes, the first of them the real
+// cluster under FLOTILLA_TEST_CLUSTER=real.
 const id = randomUUID().slice(0, 8);
 const NS = `md-${id}`;
 const PREFIX = `spec-multi-destination-${id}`;
 const PARENT = 'my-app-multi-cluster';
 
-// The article's manifests, as written; only the placeholders (repository, cluster URLs, namespace) are filled in.
+// The article's manifests, as written; only the placeholders (repository, cluster URLs, namespace) are
+// filled in, and on the real cluster, which pulls nothing, the image is one it has.
+const IMAGE = spokeKind() === 'real' ? E2E_IMAGE : 'nginx:latest';
 const deployment = (replicas: number): string => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -35,7 +39,7 @@ spec:
     spec:
       containers:
       - name: my-app
-        image: nginx:latest
+        image: ${IMAGE}
 `;
 const application = (repoURL: string, dev: string, prod: string): string => `apiVersion: argoproj.io/v1alpha1
 kind: Application
@@ -99,6 +103,8 @@ describe('an Application with destination.servers (seed 003)', () => {
 
   afterAll(async () => {
     await controller?.stop();
+    // The real cluster outlives the run: a failed run must not leave my-app behind in its default namespace.
+    await clusters?.spokeKube.delete({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { namespace: 'default', name: 'my-app' } }).catch(() => undefined);
     await repoServer?.stop();
     await git?.stop();
     await clusters?.stop();
