@@ -33,24 +33,17 @@ export class PodReconciler implements Reconciler {
     this.removed.delete(`${key.namespace}/${key.name}`);
     if (gone) this.events.killing(ctx, gone);
     const pods = ctx.resource('', 'pods');
-    let pod = ctx.api.find(pods, key.namespace, key.name);
-    if (!pod) return;
-    const uid = pod.metadata.uid!;
-    if (pod.metadata.deletionTimestamp) {
+    const found = ctx.api.find(pods, key.namespace, key.name);
+    if (!found) return;
+    const uid = found.metadata.uid!;
+    if (found.metadata.deletionTimestamp) {
       this.seen.delete(uid);
-      this.events.killing(ctx, pod);
+      this.events.killing(ctx, found);
       return;
     }
-    const spec = (pod.spec ?? {}) as Json;
-    if (!spec.nodeName) {
-      // The default scheduler binds only pods that name it; others wait for their scheduler's Binding.
-      if (spec.schedulerName && spec.schedulerName !== 'default-scheduler') return;
-      const nodes = ctx.api.list(ctx.resource('', 'nodes'), {}).items;
-      if (!nodes.length) return 1000;
-      const node = nodes[this.nextNode++ % nodes.length].name;
-      pod = ctx.api.update(pods, key.namespace, key.name, { ...pod, spec: { ...spec, nodeName: node } }, { ...CONTROLLER_WRITE, fieldManager: 'kube-scheduler' });
-      this.events.scheduled(ctx, pod, node);
-    }
+    const pod = this.schedule(ctx, found);
+    if (typeof pod === 'number') return pod;
+    if (!pod) return;
     const first = this.seen.get(uid) ?? Date.now();
     this.seen.set(uid, first);
     const annotations = pod.metadata.annotations ?? {};
@@ -91,6 +84,19 @@ export class PodReconciler implements Reconciler {
     }
     writeStatus(ctx, pods, pod, running);
     if (batch) return Math.max(startMs + runMs - elapsed, 0);
+  }
+
+  /** The default scheduler binds only pods that name it; others wait for their scheduler's Binding. */
+  private schedule(ctx: ControllerContext, pod: KubeObject): KubeObject | number | undefined {
+    const spec = (pod.spec ?? {}) as Json;
+    if (spec.nodeName) return pod;
+    if (spec.schedulerName && spec.schedulerName !== 'default-scheduler') return undefined;
+    const nodes = ctx.api.list(ctx.resource('', 'nodes'), {}).items;
+    if (!nodes.length) return 1000;
+    const node = nodes[this.nextNode++ % nodes.length].name;
+    const bound = ctx.api.update(ctx.resource('', 'pods'), pod.metadata.namespace!, pod.metadata.name!, { ...pod, spec: { ...spec, nodeName: node } }, { ...CONTROLLER_WRITE, fieldManager: 'kube-scheduler' });
+    this.events.scheduled(ctx, bound, node);
+    return bound;
   }
 
   private runningStatus(pod: KubeObject, status: Json, now: string, first: number): Json {
