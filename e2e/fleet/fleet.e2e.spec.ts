@@ -1,13 +1,15 @@
 // Flotilla end to end: the five services as separate processes, kube-sim hub and spokes, the example
 // app in a git repository served over HTTP, the real CLI — the shape `npm start` runs, driven the way
-// a user would drive it.
+// a user would drive it. Under FLOTILLA_TEST_CLUSTER=real (npm run e2e:real) the prod spoke is the
+// real cluster, registered with `cluster add` like any other, and its guestbook pods really run.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Application, KubeObject } from '@flotilla/api-types';
 import { renderKubeconfig, startKubeSim, type KubeSim } from '@flotilla/kube-sim';
-import { guestbookDeployment, startLocalFleet, type LocalFleet, type ServiceName } from '@flotilla/local-fleet';
+import { GUESTBOOK_IMAGE, guestbookDeployment as guestbookWith, startLocalFleet, type LocalFleet, type ServiceName } from '@flotilla/local-fleet';
+import { E2E_IMAGE, realClusterAccess, spokeKind } from '@flotilla/testing';
 import { kubeClientFromKubeconfigString, type KubeClient } from '@flotilla/platform';
 
 jest.setTimeout(600_000);
@@ -27,6 +29,10 @@ const spokeClients = new Map<string, KubeClient>();
 const extraSims: KubeSim[] = [];
 
 const APPS = ['guestbook-dev', 'guestbook-prod', 'guestbook-staging'];
+const REAL = spokeKind() === 'real';
+// The real cluster pulls nothing: its guestbook runs the e2e image, which also serves port 80.
+const IMAGE = REAL ? E2E_IMAGE : GUESTBOOK_IMAGE;
+const guestbookDeployment = (replicas: number): string => guestbookWith(replicas, IMAGE);
 
 async function eventually<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -69,6 +75,13 @@ async function cli(...args: string[]): Promise<string> {
   return res.stdout;
 }
 
+/** The real cluster outlives runs: a run starts without the guestbook namespace an earlier one left, and removes its own. */
+async function removeGuestbookNamespace(kube: KubeClient, wait = true): Promise<void> {
+  const ref = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'guestbook' } };
+  await kube.delete(ref).catch(() => undefined);
+  if (wait) await eventually('namespace guestbook to be gone', () => kube.get(ref).then(() => 'present', () => 'gone'), (s) => s === 'gone', 120_000);
+}
+
 /** Asks for a refresh of every app (the api-server waits until the controller did it), then `app wait`s for all of them. */
 async function refreshAndWait(apps = APPS): Promise<void> {
   for (const name of apps) await cli('app', 'get', name, '--refresh');
@@ -91,7 +104,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const port = (receiver.address() as import('node:net').AddressInfo).port;
+  const real = REAL ? realClusterAccess('prod') : undefined;
+  if (real) {
+    const kube = kubeClientFromKubeconfigString(renderKubeconfig([real]));
+    await removeGuestbookNamespace(kube).finally(() => kube.close());
+  }
   fleet = await startLocalFleet({
+    ...(real ? { spokes: ['dev', 'staging'], externalSpokes: [real], guestbookImage: IMAGE } : {}),
     dir,
     apiPort: 0,
     cliConfig: join(dir, 'cli', 'config'),
@@ -99,11 +118,12 @@ beforeAll(async () => {
     resyncSeconds: 10,
     webhookUrl: `http://127.0.0.1:${port}/hook`,
   });
-  for (const [name, sim] of fleet.spokes) spokeClients.set(name, kubeClientFromKubeconfigString(sim.kubeconfig()));
+  for (const [name, access] of fleet.spokeAccess) spokeClients.set(name, kubeClientFromKubeconfigString(renderKubeconfig([access])));
   await fleet.applyApplicationSet();
 });
 
 afterAll(async () => {
+  if (REAL && spokeClients.has('prod')) await removeGuestbookNamespace(spokeClients.get('prod')!, false);
   for (const c of spokeClients.values()) c.close();
   await fleet?.stop();
   await Promise.all(extraSims.map((s) => s.stop()));

@@ -13,7 +13,15 @@ const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'demo@flotilla.local',
 };
 
-/** The example app: Argo CD's guestbook, as plain YAML. */
+/** Argo CD's example guestbook image (what the demo on kube-sim runs). */
+export const GUESTBOOK_IMAGE = 'gcr.io/heptio-images/ks-guestbook-demo:0.2';
+
+/** The example app: Argo CD's guestbook, as plain YAML; `image` for a cluster that cannot pull Argo's. */
+export const guestbookFiles = (image = GUESTBOOK_IMAGE): Record<string, string> => ({
+  ...GUESTBOOK_FILES,
+  'guestbook/guestbook-ui-deployment.yaml': guestbookDeployment(1, image),
+});
+
 export const GUESTBOOK_FILES: Record<string, string> = {
   'guestbook/guestbook-ui-deployment.yaml': guestbookDeployment(1),
   'guestbook/guestbook-ui-svc.yaml': [
@@ -40,7 +48,7 @@ export const GUESTBOOK_FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-export function guestbookDeployment(replicas: number): string {
+export function guestbookDeployment(replicas: number, image = GUESTBOOK_IMAGE): string {
   return [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -58,7 +66,7 @@ export function guestbookDeployment(replicas: number): string {
     '        app: guestbook-ui',
     '    spec:',
     '      containers:',
-    '        - image: gcr.io/heptio-images/ks-guestbook-demo:0.2',
+    `        - image: ${image}`,
     '          name: guestbook-ui',
     '          ports:',
     '            - containerPort: 80',

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Application, KubeObject } from '@flotilla/api-types';
 import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
-import { renderKubeconfig, serveFaultControl, startKubeSim, type KubeSim } from '@flotilla/kube-sim';
+import { renderKubeconfig, serveFaultControl, startKubeSim, type ClusterAccess, type KubeSim } from '@flotilla/kube-sim';
 import { isAlreadyExists, kubeClientFromKubeconfig, type KubeClient } from '@flotilla/platform';
 import { stringify } from 'yaml';
-import { ExampleRepo, GUESTBOOK_FILES } from './example.repo';
+import { ExampleRepo, guestbookFiles } from './example.repo';
 import { missingToolWarnings } from './k8s-tools';
 import { ensureRedis } from './redis.process';
 import { REPO_ROOT, ServiceName, ServiceProcess } from './service-process';
@@ -27,6 +27,10 @@ export interface LocalFleetOptions {
   /** Redis key prefix of the queues (distinct per fleet, so several can share one Redis). */
   queuePrefix?: string;
   spokes?: string[];
+  /** Clusters that already run (the real one of ../shared/realcluster), registered as spokes after the simulated ones. */
+  externalSpokes?: ClusterAccess[];
+  /** The guestbook's image, for a cluster that cannot pull Argo's example image. */
+  guestbookImage?: string;
   /** The CLI's config file, where `flotilla login` keeps the session. */
   cliConfig: string;
   /** How often the app-controller re-reads git for every app (Argo's timeout.reconciliation). */
@@ -49,7 +53,10 @@ export interface CliResult {
 
 export interface LocalFleet {
   hub: KubeSim;
+  /** The simulated spokes (faults, state). */
   spokes: Map<string, KubeSim>;
+  /** How to reach every spoke, simulated or external, by name. */
+  spokeAccess: Map<string, ClusterAccess>;
   /** The hub's API as the services see it. */
   hubClient: KubeClient;
   repo: ExampleRepo;
@@ -88,7 +95,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     log(redis.started ? `redis: started redis-server on 127.0.0.1:${redisPort}` : `redis: using the one on 127.0.0.1:${redisPort}`);
 
     const gitRoot = join(opts.dir, 'git');
-    const repo = await ExampleRepo.create(gitRoot, 'guestbook', GUESTBOOK_FILES);
+    const repo = await ExampleRepo.create(gitRoot, 'guestbook', guestbookFiles(opts.guestbookImage));
     const git: GitHttpServer = await startGitHttpServer({ root: join(gitRoot, 'served') });
     cleanups.push(() => git.stop());
     const repoUrl = `${git.url}/guestbook.git`;
@@ -100,10 +107,13 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     const [hub, ...spokeSims] = sims;
     const spokes = new Map(spokeNames.map((n, i) => [n, spokeSims[i]]));
     const kubeconfigPath = join(opts.dir, 'kubeconfig');
-    writeFileSync(kubeconfigPath, renderKubeconfig(sims.map((s) => s.access())), { mode: 0o600 });
+    const external = opts.externalSpokes ?? [];
+    writeFileSync(kubeconfigPath, renderKubeconfig([...sims.map((s) => s.access()), ...external]), { mode: 0o600 });
+    const spokeAccess = new Map([...spokeSims.map((s) => s.access()), ...external].map((a) => [a.name, a]));
     const control = await serveFaultControl(sims, kubeconfigPath);
     cleanups.push(() => control.close());
     log(`kube-sim: ${sims.map((s) => `${s.name} ${s.url}`).join(', ')} (kubeconfig ${kubeconfigPath})`);
+    for (const e of external) log(`cluster: ${e.name} is ${e.url}`);
 
     const hubClient = kubeClientFromKubeconfig(kubeconfigPath, 'hub');
     cleanups.push(() => Promise.resolve(hubClient.close()));
@@ -186,6 +196,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     const fleet: LocalFleet = {
       hub,
       spokes,
+      spokeAccess,
       hubClient,
       repo,
       repoUrl,
@@ -207,7 +218,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
       applications: async () => (await hubClient.list<Application>('argoproj.io/v1alpha1', 'Application', { namespace: NAMESPACE })).items,
       stop: cleanup,
     };
-    for (const name of spokeNames) await fleet.addSpoke(name);
+    for (const name of [...spokeNames, ...external.map((e) => e.name)]) await fleet.addSpoke(name);
     return fleet;
   } catch (err) {
     await cleanup();
