@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CRD_DIR, flotillaCrds } from '@flotilla/api-types';
 import { KubectlHarness, startKubectlHarness } from '@flotilla/kube-sim';
+import { realKubeconfigPath, spokeKind } from '@flotilla/testing';
 
 // Every Argo CD manifest in the seed articles must apply to a hub with Flotilla's CRDs, as written,
 // and come back with nothing pruned — or, for a fragment Argo CD's own CRDs refuse (an Application
 // shown only for its ignoreDifferences, with no destination or project), be refused the same way.
+// Under FLOTILLA_TEST_CLUSTER=real the hub is the real cluster: its API server is the judge of the
+// CRDs' schemas (what it prunes, what it requires), and the spec removes the CRDs when it ends.
+const REAL = spokeKind() === 'real';
 const SEEDS = join(__dirname, '../../../shared/seeds');
 const ARGO_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
 
@@ -41,16 +45,38 @@ function missingRequired(m: Manifest): string[] {
 let k: KubectlHarness;
 const manifests = seedManifests();
 
+async function removeFromRealHub(kubectl: KubectlHarness): Promise<void> {
+  await kubectl.ok(['delete', '--ignore-not-found', '--wait=true', '-f', CRD_DIR]);
+  await kubectl.ok(['delete', '--ignore-not-found', '--wait=true', 'namespace', 'argocd']);
+}
+
+/** kubectl against the real cluster, with no CRDs or argocd namespace left from an earlier run. */
+async function realHub(): Promise<KubectlHarness> {
+  const harness = await startKubectlHarness();
+  const real: KubectlHarness = {
+    ...harness,
+    run: (args, opts = {}) => harness.run(args, { ...opts, env: { KUBECONFIG: realKubeconfigPath(), ...opts.env }, timeoutMs: opts.timeoutMs ?? 60_000 }),
+    async ok(args, opts) {
+      const r = await real.run(args, opts);
+      if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${r.code}:\n${r.stderr}${r.stdout}`);
+      return r.stdout;
+    },
+  };
+  await removeFromRealHub(real);
+  return real;
+}
+
 beforeAll(async () => {
-  k = await startKubectlHarness();
+  k = REAL ? await realHub() : await startKubectlHarness();
   const out = await k.ok(['apply', '-f', CRD_DIR]);
   expect(out).toContain('customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io created');
   await k.ok(['wait', '--for=condition=Established', '--timeout=10s', ...flotillaCrds().map((c) => `crd/${c.metadata.name}`)]);
   await k.ok(['create', 'namespace', 'argocd']);
-}, 30_000);
+}, 120_000);
 afterAll(async () => {
-  await k.stop();
-});
+  if (REAL && k) await removeFromRealHub(k);
+  await k?.stop();
+}, 120_000);
 
 describe("Flotilla's CRDs and the seed articles", () => {
   it('finds the Argo CD manifests of the seed articles', () => {
@@ -67,13 +93,21 @@ describe("Flotilla's CRDs and the seed articles", () => {
     for (const field of missingRequired(m)) expect(r.stderr).toContain(`${field}: Required value`);
   });
 
-  it.each(complete.map((m) => [`${m.object.kind} ${m.object.metadata.name} (${m.source})`, m] as const))('applies %s as written, nothing pruned', async (_label, m) => {
+  // ../shared/realcluster's kube-apiserver is 1.20 built with Go 1.19: its go-openapi/validate 0.19.5
+  // compares reflect.Values, which Go 1.19 made equal for "" and the zero string, so it refuses ""
+  // in every custom resource's string field ('must be of type string: "null"'), which upstream 1.20
+  // (Go 1.15) accepts. Such manifests are expected to fail there; a fixed cluster turns them red.
+  const refusedByRealBuild = (m: Manifest): boolean => REAL && JSON.stringify(m.object).includes('""');
+  const applies = (m: Manifest): typeof it => (refusedByRealBuild(m) ? it.failing : it);
+  for (const m of complete) applies(m)(`applies ${m.object.kind} ${m.object.metadata.name} (${m.source}) as written, nothing pruned`, () => appliesAsWritten(m));
+
+  async function appliesAsWritten(m: Manifest): Promise<void> {
     const out = await k.ok(['apply', '--validate=strict', '-f', '-'], { stdin: m.text });
     expect(out).toMatch(/ (created|configured)$/m);
     const ns = m.object.metadata.namespace ?? 'default';
     const live = JSON.parse(await k.ok(['get', m.object.kind.toLowerCase() + '.argoproj.io', m.object.metadata.name, '-n', ns, '-o', 'json'])) as { spec: unknown };
     expect(live.spec).toEqual(m.object.spec);
-  });
+  }
 
   it('lists Applications with their sync and health columns and short names', async () => {
     const app = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: listed\n  namespace: argocd\nspec:\n  project: default\n  source: {repoURL: https://example.com/r.git, path: app}\n  destination: {server: https://kubernetes.default.svc, namespace: app}\n';
@@ -81,7 +115,8 @@ describe("Flotilla's CRDs and the seed articles", () => {
     const out = await k.ok(['get', 'apps', '-A']);
     expect(out.split('\n')[0].split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'SYNC STATUS', 'HEALTH STATUS']);
     expect((await k.ok(['get', 'appsets', '-n', 'argocd', '-o', 'name'])).trim().split('\n').length).toBeGreaterThan(3);
-    expect(await k.ok(['get', 'appproj', '-n', 'argocd', '-o', 'name'])).toContain('appproject.argoproj.io/team-payments');
+    const projects = manifests.filter((m) => m.object.kind === 'AppProject' && !refusedByRealBuild(m) && missingRequired(m).length === 0);
+    for (const p of projects) expect(await k.ok(['get', 'appproj', '-n', 'argocd', '-o', 'name'])).toContain(`appproject.argoproj.io/${p.object.metadata.name}`);
   });
 
   it('rejects an Application whose fields have the wrong types, naming the field', async () => {
