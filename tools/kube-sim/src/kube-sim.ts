@@ -68,7 +68,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const cluster = new SimulatedCluster({
     name: options.name,
     admission: builtinAdmission(),
-    fields: new ManagedFieldsTracking(kubeVersion.listMapKeyDefaults ? schemas : withoutListKeyDefaults(schemas), undefined, kubeVersion.applyErrorsNameObject),
+    fields: new ManagedFieldsTracking(withoutListKeyDefaults(schemas, kubeVersion.listKeysWithoutDefault), undefined, kubeVersion.applyErrorsNameObject),
     schemas,
     crdSchemas: schemas,
     caPem: auth.caPem,

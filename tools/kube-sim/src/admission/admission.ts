@@ -9,6 +9,8 @@ export interface AdmissionContext {
   allocateClusterIP(): string;
   /** Allocates a NodePort in 30000-32767. */
   allocateNodePort(): number;
+  /** The cluster's Kubernetes minor (kube-versions.ts); 1.32 when absent. */
+  kubeMinor?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { StatusCause } from '../api/status-error';
 import { canonicalJson } from '../cluster/object-meta';
 import { KubeObject } from '../store/kube-object';
 import { KindAdmission } from './admission';
+import { NEWEST_MINOR } from '../registry/kube-versions';
 import { dns1123SubdomainErrors, forbidden, immutable, invalid, notSupported, quote, required, text } from './field-errors';
 
 type Json = Record<string, any>;
@@ -40,8 +41,9 @@ export function base64ErrorOffset(value: string): number | undefined {
 }
 
 export const namespaceAdmission: KindAdmission = {
-  defaults(obj) {
-    if (obj.metadata.name) obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
+  defaults(obj, ctx) {
+    // The kubernetes.io/metadata.name label is set from 1.21 (NamespaceDefaultLabelName).
+    if (obj.metadata.name && (ctx.kubeMinor ?? NEWEST_MINOR) >= 21) obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
     const spec = (obj.spec ??= {}) as Json;
     spec.finalizers ??= ['kubernetes'];
     const status = (obj.status ??= {}) as Json;

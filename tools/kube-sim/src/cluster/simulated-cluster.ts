@@ -51,7 +51,7 @@ export class SimulatedCluster {
     this.api = new ResourceApi({
       store: this.store,
       admission: options.admission,
-      admissionContext: () => ({ now: now(), allocateClusterIP: () => this.ips.clusterIP(), allocateNodePort: () => this.ips.nodePort() }),
+      admissionContext: () => ({ now: now(), allocateClusterIP: () => this.ips.clusterIP(), allocateNodePort: () => this.ips.nodePort(), kubeMinor: this.registry.kubeVersion.minor }),
       fields: options.fields,
       schema: new SchemaChecks(options.schemas, this.registry.kubeVersion),
       now,

@@ -3,7 +3,8 @@ import { parseKubeVersion } from './kube-versions';
 
 // A sim started as an older minor serves what that kube-apiserver served: its /version, the
 // API versions in discovery, 404 for an API version it does not serve, and 1.20's server-side
-// apply, which keys `ports[]` by a `protocol` the manifest must spell out.
+// apply, which keys a Service's `ports[]` by a `protocol` the manifest must spell out. The texts
+// are what a real v1.20.2 kube-apiserver answered to the same requests.
 let sims: Record<'v20' | 'v21' | 'v32', KubeSim>;
 
 beforeAll(async () => {
@@ -41,7 +42,9 @@ describe('/version', () => {
 describe('API versions served', () => {
   it.each([
     ['policy', ['v1beta1'], ['v1', 'v1beta1'], ['v1']],
-    ['autoscaling', ['v1', 'v2beta2', 'v2beta1'], ['v1', 'v2beta2', 'v2beta1'], ['v2', 'v1']],
+    ['autoscaling', ['v1', 'v2beta1', 'v2beta2'], ['v1', 'v2beta1', 'v2beta2'], ['v2', 'v1']],
+    ['node.k8s.io', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
+    ['rbac.authorization.k8s.io', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
     ['batch', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
     ['discovery.k8s.io', ['v1beta1'], ['v1', 'v1beta1'], ['v1']],
     ['networking.k8s.io', ['v1', 'v1beta1'], ['v1', 'v1beta1'], ['v1']],
@@ -60,6 +63,8 @@ describe('API versions served', () => {
     expect(await kindsIn(sims.v20, 'extensions/v1beta1')).toEqual(['Ingress']);
     expect(await kindsIn(sims.v32, 'extensions/v1beta1')).toBe(404);
     expect(await kindsIn(sims.v20, 'policy/v1beta1')).toEqual(['PodDisruptionBudget', 'PodSecurityPolicy']);
+    expect(await kindsIn(sims.v20, 'storage.k8s.io/v1beta1')).toEqual(['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment']);
+    expect(await kindsIn(sims.v21, 'storage.k8s.io/v1beta1')).toEqual(['CSIDriver', 'CSINode', 'CSIStorageCapacity', 'StorageClass', 'VolumeAttachment']);
   });
 
   const pdb = (apiVersion: string) => ({ apiVersion, kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'web' } } } });
@@ -76,12 +81,19 @@ describe('API versions served', () => {
   });
 });
 
+describe('namespace defaults', () => {
+  it('labels namespaces kubernetes.io/metadata.name from 1.21 only', async () => {
+    expect((await call(sims.v20, 'GET', '/api/v1/namespaces/default')).json.metadata.labels).toBeUndefined();
+    expect((await call(sims.v21, 'GET', '/api/v1/namespaces/default')).json.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'default' });
+  });
+});
+
 describe('server-side apply of ports without a protocol', () => {
   const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } };
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }] } };
   const apply = (sim: KubeSim, path: string, obj: object) => call(sim, 'PATCH', `${path}?fieldManager=deployer`, obj, 'application/apply-patch+yaml');
 
-  it('is refused by 1.20 with the message a real 1.20 gives', async () => {
+  it('is refused for a Service by 1.20 with the message a real 1.20 gives, while a Pod\'s containerPort is keyed as TCP', async () => {
     expect(await apply(sims.v20, '/api/v1/namespaces/default/services/web', service)).toEqual({
       status: 500,
       json: {
@@ -93,9 +105,8 @@ describe('server-side apply of ports without a protocol', () => {
         code: 500,
       },
     });
-    expect((await apply(sims.v20, '/api/v1/namespaces/default/pods/web', pod)).json.message).toBe(
-      'failed to create typed patch object: .spec.containers[name="web"].ports: element 0: associative list with keys has an element that omits key field "protocol" (and doesn\'t have default value)',
-    );
+    const applied = await apply(sims.v20, '/api/v1/namespaces/default/pods/web', pod);
+    expect(applied.json.metadata.managedFields[0].fieldsV1['f:spec']['f:containers']['k:{"name":"web"}']['f:ports']).toEqual({ 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {} } });
   });
 
   it('is keyed as TCP from 1.21', async () => {

@@ -16,11 +16,12 @@ export interface KubeVersion {
   /** The Go release that built that minor's kube-apiserver, as `/version` reports it. */
   goVersion: string;
   /**
-   * ServicePort, ContainerPort and EndpointPort `protocol` carry `default: TCP` in the OpenAPI
-   * server-side apply types from 1.21 (kubernetes/kubernetes#98576); 1.20 refuses an applied port
-   * without it (kubernetes-sigs/structured-merge-diff#183).
+   * Definitions whose list-map key fields had no default for server-side apply yet. ServicePort's
+   * `protocol` got `default: TCP` in 1.21 (kubernetes/kubernetes#98576): a real v1.20.2 refuses an
+   * applied Service port without it (kubernetes-sigs/structured-merge-diff#183) yet keys a Pod's
+   * containerPort without it as TCP.
    */
-  listMapKeyDefaults: boolean;
+  listKeysWithoutDefault: string[];
   /**
    * Request bodies are decoded by json-iterator until 1.22 and by sigs.k8s.io/json from 1.23
    * (kubernetes/kubernetes#105030), which words type errors differently.
@@ -28,8 +29,8 @@ export interface KubeVersion {
   jsonIterator: boolean;
   /**
    * SSA's "failed to create typed patch object" names the object (`(ns/name; apps/v1, Kind=…)`).
-   * 1.20 does not (structured-merge-diff#183 quotes v1.20.1), 1.32 does; the minor in between
-   * that added it is not pinned, so only 1.20 goes without.
+   * A real v1.20.2 does not, 1.32 does; the minor in between that added it is not pinned, so
+   * only 1.20 goes without.
    */
   applyErrorsNameObject: boolean;
 }
@@ -50,7 +51,7 @@ export function parseKubeVersion(text: string = DEFAULT_KUBE_VERSION): KubeVersi
     minor,
     gitVersion: `v1.${minor}.${m[2] ?? '0'}`,
     goVersion: GO_VERSIONS[minor],
-    listMapKeyDefaults: minor >= 21,
+    listKeysWithoutDefault: minor >= 21 ? [] : ['io.k8s.api.core.v1.ServicePort'],
     jsonIterator: minor <= 22,
     applyErrorsNameObject: minor >= 21,
   };
@@ -95,10 +96,25 @@ const SERVED: Record<string, Served> = {
   'storage.k8s.io/v1beta1/CSINode': { until: 21 },
   'storage.k8s.io/v1beta1/StorageClass': { until: 21 },
   'storage.k8s.io/v1beta1/VolumeAttachment': { until: 21 },
+  'rbac.authorization.k8s.io/v1beta1/Role': { until: 21 },
+  'rbac.authorization.k8s.io/v1beta1/RoleBinding': { until: 21 },
+  'rbac.authorization.k8s.io/v1beta1/ClusterRole': { until: 21 },
+  'rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding': { until: 21 },
+  'admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration': { until: 21 },
+  'admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration': { until: 21 },
+  'coordination.k8s.io/v1beta1/Lease': { until: 21 },
+  'scheduling.k8s.io/v1beta1/PriorityClass': { until: 21 },
+  'node.k8s.io/v1beta1/RuntimeClass': { until: 24 },
   'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy': { since: 30 },
   'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding': { since: 30 },
   'authentication.k8s.io/v1/SelfSubjectReview': { since: 28 },
 };
+
+/**
+ * Groups whose versions discovery lists in an order of their own (Go's SetVersionPriority), not
+ * GA before beta: a real 1.20 lists autoscaling v1, v2beta1, v2beta2.
+ */
+export const VERSION_PRIORITY: Record<string, string[]> = { autoscaling: ['v2', 'v1', 'v2beta1', 'v2beta2'] };
 
 /** True when a default kube-apiserver of this minor serves the kind at this API version. */
 export function isServed(version: KubeVersion, apiVersion: string, kind: string): boolean {

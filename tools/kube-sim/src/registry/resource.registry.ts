@@ -1,5 +1,5 @@
 import { builtinResources } from './builtin-resources';
-import { KubeVersion, parseKubeVersion } from './kube-versions';
+import { KubeVersion, parseKubeVersion, VERSION_PRIORITY } from './kube-versions';
 import { apiVersionOf, ResourceType } from './resource-type';
 
 /** Preferred version per group when a group serves several (kubectl picks this one). */
@@ -53,7 +53,9 @@ export class ResourceRegistry {
     }
     for (const [g, versions] of out) {
       const preferred = this.preferredVersion(g);
-      versions.sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : compareVersions(b, a)));
+      const order = VERSION_PRIORITY[g];
+      const rank = (v: string): number => (order?.includes(v) ? order.indexOf(v) : -1);
+      versions.sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : order ? rank(a) - rank(b) : compareVersions(b, a)));
     }
     return out;
   }
