@@ -1,7 +1,7 @@
 import { KubeSim, startKubeSim } from '../kube-sim';
 
 // Over-long names and label values are refused with one cause per failed rule, as apimachinery's
-// validators word them (k8s.io/apimachinery/pkg/util/validation).
+// validators word them; the texts are what a real v1.20.2 kube-apiserver answered.
 let sim: KubeSim;
 
 beforeAll(async () => {
@@ -57,19 +57,43 @@ describe('metadata length limits', () => {
     );
   });
 
-  it('refuses a label value of 64 characters, and a label key whose name part is too long and malformed', async () => {
+  it('refuses a label value of 64 characters', async () => {
     const value = 'v'.repeat(64);
-    const key = `${'k'.repeat(63)}-`;
-    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'lv', labels: { app: value, [key]: 'x' } } };
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'lv', labels: { app: value } } };
     expect(await post('/api/v1/namespaces/default/configmaps', cm)).toEqual(
-      invalid('ConfigMap', 'lv', [
-        ['metadata.labels', `Invalid value: "${value}": must be no more than 63 characters`],
+      invalid('ConfigMap', 'lv', [['metadata.labels', `Invalid value: "${value}": must be no more than 63 characters`]]),
+    );
+  });
+
+  it('refuses a label key whose name part is too long and malformed, one cause per rule', async () => {
+    const key = `${'k'.repeat(63)}-`;
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'lk', labels: { [key]: 'x' } } };
+    expect(await post('/api/v1/namespaces/default/configmaps', cm)).toEqual(
+      invalid('ConfigMap', 'lk', [
         ['metadata.labels', `Invalid value: "${key}": name part must be no more than 63 characters`],
         [
           'metadata.labels',
           `Invalid value: "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
         ],
       ]),
+    );
+  });
+
+  it('words a malformed name as a lowercase RFC 1123 subdomain', async () => {
+    expect(await post('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } })).toEqual(
+      invalid('ConfigMap', 'Bad_Name', [
+        [
+          'metadata.name',
+          `Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+        ],
+      ]),
+    );
+  });
+
+  it('refuses a Namespace name over 63 characters (Namespace names are DNS-1123 labels)', async () => {
+    const name = `diff-${'n'.repeat(60)}`;
+    expect(await post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } })).toEqual(
+      invalid('Namespace', name, [['metadata.name', `Invalid value: "${name}": must be no more than 63 characters`]]),
     );
   });
 });

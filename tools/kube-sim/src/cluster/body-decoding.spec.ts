@@ -2,7 +2,8 @@ import { KubeSim, startKubeSim } from '../kube-sim';
 
 // A body a built-in kind's Go type cannot be decoded from is refused with 400 before any
 // validation, in the words of the decoder of that minor: json-iterator on 1.20, which quotes the
-// bytes around where it stopped, and encoding/json (sigs.k8s.io/json) on 1.32.
+// bytes around where it stopped, and encoding/json (sigs.k8s.io/json) on 1.32. The 1.20 texts are
+// what a real v1.20.2 kube-apiserver answered to these exact bodies.
 let v20: KubeSim;
 let v32: KubeSim;
 
@@ -72,10 +73,10 @@ describe('bodies a built-in type cannot be decoded from', () => {
     const res = await fetch(`${v20.url}/api/v1/namespaces/default/configmaps`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/yaml' },
-      body: 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: y\n  labels: [a]\n',
+      body: 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: cm\n  labels: [a]\n',
     });
     expect(((await res.json()) as { message: string }).message).toBe(
-      'ConfigMap in version "v1" cannot be handled as a ConfigMap: v1.ConfigMap.ObjectMeta: v1.ObjectMeta.Labels: ReadMapCB: expect { or n, but found [, error found in #10 byte of ...|"labels":["a"],"name|..., bigger context ...|on":"v1","kind":"ConfigMap","metadata":{"labels":["a"],"name":"y"}}|...',
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: v1.ConfigMap.ObjectMeta: v1.ObjectMeta.Labels: ReadMapCB: expect { or n, but found [, error found in #10 byte of ...|"labels":["a"],"name|..., bigger context ...|on":"v1","kind":"ConfigMap","metadata":{"labels":["a"],"name":"cm"}}|...',
     );
   });
 });

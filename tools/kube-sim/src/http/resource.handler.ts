@@ -14,6 +14,7 @@ import { acceptAs, decodeBody, readBody, sendJson, sendRaw } from './http-io';
 import { isTrue, RequestInfo } from './request-info';
 import { toTable } from './table/to-table';
 import { IncludeObject } from './table/table';
+import { goJsonSyntaxError, summarizeBody } from './json-syntax';
 import { WatchStreamer } from './watch.handler';
 
 export interface ResourceHandlerDeps {
@@ -175,6 +176,11 @@ export class ResourceHandler {
   private async body(call: Call, opts?: WriteOptions): Promise<KubeObject> {
     const raw = await readBody(call.req);
     const contentType = call.req.headers['content-type'] ?? 'application/json';
+    if (opts && contentType.startsWith('application/json')) {
+      // A create or update body that is not JSON fails while reading its apiVersion and kind.
+      const syntax = goJsonSyntaxError(raw.toString('utf8'));
+      if (syntax) throw errors.badRequest(`the object provided is unrecognized (must be of type ${call.t.kind}): couldn't get version/kind; json parse error: ${syntax} (${summarizeBody(raw)})`);
+    }
     const body = decodeBody(raw, contentType);
     // Decode errors quote the JSON as sent; YAML reaches the decoder re-marshalled (goJson).
     if (opts && contentType.startsWith('application/json')) opts.rawBody = raw.toString('utf8');
