@@ -82,7 +82,9 @@ const GROUPS: Record<string, Spec[]> = {
     ['ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false, [], [], { categories: API_EXTENSIONS }],
   ],
   'apiregistration.k8s.io/v1': [['APIService', 'apiservices', false, [], ['status'], { categories: API_EXTENSIONS }]],
+  'apiregistration.k8s.io/v1beta1': [['APIService', 'apiservices', false, [], ['status'], { categories: API_EXTENSIONS }]],
   'certificates.k8s.io/v1': [['CertificateSigningRequest', 'certificatesigningrequests', false, ['csr'], ['approval', 'status']]],
+  'certificates.k8s.io/v1beta1': [['CertificateSigningRequest', 'certificatesigningrequests', false, ['csr'], ['approval', 'status']]],
   'events.k8s.io/v1': [['Event', 'events', true, ['ev']]],
   'events.k8s.io/v1beta1': [['Event', 'events', true, ['ev']]],
   'flowcontrol.apiserver.k8s.io/v1': [
@@ -133,7 +135,14 @@ const GROUPS: Record<string, Spec[]> = {
     ['TokenReview', 'tokenreviews', false, [], [], CREATE_ONLY],
     ['SelfSubjectReview', 'selfsubjectreviews', false, [], [], CREATE_ONLY],
   ],
+  'authentication.k8s.io/v1beta1': [['TokenReview', 'tokenreviews', false, [], [], CREATE_ONLY]],
   'authorization.k8s.io/v1': [
+    ['SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, [], [], CREATE_ONLY],
+    ['SelfSubjectRulesReview', 'selfsubjectrulesreviews', false, [], [], CREATE_ONLY],
+    ['SubjectAccessReview', 'subjectaccessreviews', false, [], [], CREATE_ONLY],
+    ['LocalSubjectAccessReview', 'localsubjectaccessreviews', true, [], [], CREATE_ONLY],
+  ],
+  'authorization.k8s.io/v1beta1': [
     ['SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, [], [], CREATE_ONLY],
     ['SelfSubjectRulesReview', 'selfsubjectrulesreviews', false, [], [], CREATE_ONLY],
     ['SubjectAccessReview', 'subjectaccessreviews', false, [], [], CREATE_ONLY],

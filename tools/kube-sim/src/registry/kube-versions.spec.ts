@@ -56,6 +56,15 @@ describe('API versions served', () => {
     expect(await versionsOf(sims.v32, group)).toEqual(v32);
   });
 
+  it('lists the group versions a real v1.20.2 lists, but for apiextensions.k8s.io/v1beta1', async () => {
+    const groups = (await call(sims.v20, 'GET', '/apis')).json.groups as Array<{ versions: Array<{ groupVersion: string }> }>;
+    const served = groups.flatMap((g) => g.versions.map((v) => v.groupVersion)).sort();
+    // `kubectl api-versions` against the real v1.20.2 server, without v1 and apiextensions.k8s.io/v1beta1.
+    const real =
+      'admissionregistration.k8s.io/v1 admissionregistration.k8s.io/v1beta1 apiextensions.k8s.io/v1 apiregistration.k8s.io/v1 apiregistration.k8s.io/v1beta1 apps/v1 authentication.k8s.io/v1 authentication.k8s.io/v1beta1 authorization.k8s.io/v1 authorization.k8s.io/v1beta1 autoscaling/v1 autoscaling/v2beta1 autoscaling/v2beta2 batch/v1 batch/v1beta1 certificates.k8s.io/v1 certificates.k8s.io/v1beta1 coordination.k8s.io/v1 coordination.k8s.io/v1beta1 discovery.k8s.io/v1beta1 events.k8s.io/v1 events.k8s.io/v1beta1 extensions/v1beta1 flowcontrol.apiserver.k8s.io/v1beta1 networking.k8s.io/v1 networking.k8s.io/v1beta1 node.k8s.io/v1 node.k8s.io/v1beta1 policy/v1beta1 rbac.authorization.k8s.io/v1 rbac.authorization.k8s.io/v1beta1 scheduling.k8s.io/v1 scheduling.k8s.io/v1beta1 storage.k8s.io/v1 storage.k8s.io/v1beta1';
+    expect(served).toEqual(real.split(' '));
+  });
+
   it('serves CronJob at batch/v1 from 1.21 only, and Ingress at extensions/v1beta1 until 1.21', async () => {
     expect(await kindsIn(sims.v20, 'batch/v1')).toEqual(['Job']);
     expect(await kindsIn(sims.v20, 'batch/v1beta1')).toEqual(['CronJob']);
