@@ -3,6 +3,8 @@ import { kubeTime } from '../../cluster/object-meta';
 import { KubeObject } from '../../store/kube-object';
 import { ControllerContext } from '../controller-runtime';
 import { EventCorrelator, EventIdentity } from './event-correlator';
+import { EventDialect, eventDialect } from './event-dialect';
+import { toEventsV1 } from './event-versions';
 
 /** Who reports: `source.component` / `source.host` of a core/v1 Event. */
 export interface EventSource {
@@ -37,8 +39,12 @@ const CONTROL_PLANE_HOST = 'kube-sim-control-plane';
 export class EventRecorder {
   private readonly correlator = new EventCorrelator();
   private seq = 0;
+  /** The texts and fields of the minor this cluster behaves as. */
+  readonly dialect: EventDialect;
 
-  constructor(private readonly ctx: ControllerContext) {}
+  constructor(private readonly ctx: ControllerContext) {
+    this.dialect = eventDialect(ctx.registry.kubeVersion.minor);
+  }
 
   /** A core/v1 Event as the kubelet and kube-controller-manager write them. */
   record(source: EventSource, obj: KubeObject, note: EventNote): void {
@@ -70,20 +76,24 @@ export class EventRecorder {
         count: 1,
         type: note.type,
         eventTime: null,
-        reportingComponent: source.component,
-        reportingInstance: source.host ?? '',
+        reportingComponent: this.dialect.reportingFromSource ? source.component : '',
+        reportingInstance: this.dialect.reportingFromSource ? (source.host ?? '') : '',
       };
       this.ctx.api.create(t, ns, event, opts);
       this.correlator.remember(id, name);
     });
   }
 
-  /** The default scheduler's Event (events.k8s.io/v1 recorder): eventTime in microseconds, no count, no source. */
+  /**
+   * The default scheduler's Event: written through events.k8s.io/v1 (so its managedFields name
+   * that API), with eventTime in microseconds, no count and no source.
+   */
   recordScheduler(obj: KubeObject, note: SchedulerNote): void {
     const now = this.ctx.now();
     const id = identity({ component: SCHEDULER }, obj, note);
     if (!this.correlator.allow(id, now.getTime())) return;
-    const t = this.ctx.resource('', 'events');
+    const served = !!this.ctx.registry.preferredVersion('events.k8s.io');
+    const t = served ? this.ctx.resource('events.k8s.io', 'events') : this.ctx.resource('', 'events');
     const ns = id.namespace || 'default';
     this.safely(() => {
       const event: KubeObject = {
@@ -102,7 +112,8 @@ export class EventRecorder {
         reportingComponent: SCHEDULER,
         reportingInstance: `${SCHEDULER}-${CONTROL_PLANE_HOST}`,
       };
-      this.ctx.api.create(t, ns, event, { fieldManager: 'kube-scheduler', user: { username: 'system:kube-scheduler', groups: ['system:authenticated'] } });
+      const body = served ? { ...toEventsV1(event), apiVersion: `events.k8s.io/${t.version}` } : event;
+      this.ctx.api.create(t, ns, body, { fieldManager: 'kube-scheduler', user: { username: 'system:kube-scheduler', groups: ['system:authenticated'] } });
     });
   }
 

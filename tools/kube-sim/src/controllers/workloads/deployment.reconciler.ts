@@ -148,6 +148,7 @@ export class DeploymentReconciler implements Reconciler {
 function scaled(ctx: ControllerContext, d: KubeObject, rs: KubeObject, from: number): void {
   const to = Number((rs.spec as Json).replicas ?? 0);
   if (to === from) return;
-  const message = `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`;
-  eventsOf(ctx).record({ component: 'deployment-controller' }, d, { type: 'Normal', reason: 'ScalingReplicaSet', message });
+  const events = eventsOf(ctx);
+  const message = events.dialect.scaled(to > from ? 'up' : 'down', rs.metadata.name!, from, to);
+  events.record({ component: 'deployment-controller' }, d, { type: 'Normal', reason: 'ScalingReplicaSet', message });
 }

@@ -92,11 +92,11 @@ export class KubeletEvents {
 
   private containerStarted(ctx: ControllerContext, pod: KubeObject, c: Json, pulledInMs: number | undefined): void {
     const at = fieldPath(c);
-    const secs = `${((pulledInMs ?? 0) / 1000).toFixed(3)}s`;
-    const pulled = pulledInMs === undefined ? `Container image "${c.image}" already present on machine` : `Successfully pulled image "${c.image}" in ${secs} (${secs} including waiting). Image size: ${imageSize(String(c.image))} bytes.`;
+    const dialect = eventsOf(ctx).dialect;
+    const pulled = pulledInMs === undefined ? `Container image "${c.image}" already present on machine` : dialect.pulled(String(c.image), pulledInMs, imageSize(String(c.image)));
     this.images.add(`${nodeOf(pod)}|${c.image}`);
     this.kubelet(ctx, pod, { type: 'Normal', reason: 'Pulled', message: pulled, fieldPath: at });
-    this.kubelet(ctx, pod, { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}`, fieldPath: at });
+    this.kubelet(ctx, pod, { type: 'Normal', reason: 'Created', message: dialect.created(String(c.name)), fieldPath: at });
     this.kubelet(ctx, pod, { type: 'Normal', reason: 'Started', message: `Started container ${c.name}`, fieldPath: at });
   }
 
@@ -122,4 +122,18 @@ function imageSize(image: string): number {
   let h = 0;
   for (const ch of image) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return 5_000_000 + (h % 95_000_000);
+}
+
+/** containerd's answer for an image no registry has, as the kubelet reports it (status and Event). */
+export function pullError(image: string): string {
+  const ref = fullReference(image);
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+}
+
+/** `nginx` → `docker.io/library/nginx:latest`, as containerd normalises a reference. */
+function fullReference(image: string): string {
+  const first = image.split('/')[0];
+  const withHost = !image.includes('/') ? `docker.io/library/${image}` : /[.:]/.test(first) || first === 'localhost' ? image : `docker.io/${image}`;
+  const last = withHost.slice(withHost.lastIndexOf('/') + 1);
+  return last.includes(':') || last.includes('@') ? withHost : `${withHost}:latest`;
 }

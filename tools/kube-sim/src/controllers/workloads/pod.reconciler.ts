@@ -1,7 +1,7 @@
 import { KubeObject } from '../../store/kube-object';
 import { StoreEvent } from '../../store/object.store';
 import { ControllerContext, ObjectKey, Reconciler } from '../controller-runtime';
-import { KubeletEvents } from './kubelet.events';
+import { KubeletEvents, pullError } from './kubelet.events';
 import { CONTROLLER_WRITE, Json, kubeNow, writeStatus } from './workload-kit';
 import { jobRunDelay, podStartDelay } from './workload-timing';
 
@@ -62,9 +62,9 @@ export class PodReconciler implements Reconciler {
     if (fail === 'image-pull') {
       const backOff = elapsed > startMs + 2000;
       const image = ((pod.spec as Json).containers?.[0]?.image as string) ?? '';
-      const pullError = `failed to pull and unpack image "${image}": failed to resolve reference: not found`;
-      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, backOff ? 'ImagePullBackOff' : 'ErrImagePull', backOff ? `Back-off pulling image "${image}"` : pullError));
-      this.events.pullFailed(ctx, pod, backOff, pullError);
+      const failure = pullError(image);
+      writeStatus(ctx, pods, pod, pendingStatus(pod, status, now, backOff ? 'ImagePullBackOff' : 'ErrImagePull', backOff ? `Back-off pulling image "${image}"` : failure));
+      this.events.pullFailed(ctx, pod, backOff, failure);
       return backOff ? undefined : startMs + 2000 - elapsed + 10;
     }
     if (fail === 'crash' && !batch) {
