@@ -132,8 +132,10 @@ export class ResourceHandler {
     const patch = decodeBody(raw, type === 'apply' ? 'yaml' : 'json');
     const opts = { ...this.writeOptions(call), force: isTrue(call.query.get('force')) };
     if (type !== 'apply' && opts.force) throw errors.badRequest('force is only allowed on apply patches');
+    // An apply that creates its object answers 201 Created, as kube-apiserver's patch handler does (wasCreated).
+    const creates = type === 'apply' && !call.info.subresource && !this.d.api.find(call.t, call.ns, call.info.name);
     const out = this.d.api.patch(call.t, call.ns, call.info.name, type, patch, opts, call.info.subresource || undefined);
-    this.respondObject(call, out, 200, opts.warnings);
+    this.respondObject(call, out, creates ? 201 : 200, opts.warnings);
   }
 
   private async delete(call: Call): Promise<void> {
