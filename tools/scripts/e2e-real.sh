@@ -46,7 +46,7 @@ run_suite() { # $1: kube-sim|real, then jest args
   local rc=$?
   set -e
   node -e '
-    const r = require(process.argv[1]);
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     for (const s of r.testResults) {
       const secs = ((s.endTime - s.startTime) / 1000).toFixed(1);
       const ok = s.assertionResults.filter((a) => a.status === "passed").length;
