@@ -100,6 +100,25 @@ describe('Events', () => {
     expect(items.filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Scaled down replica set web-\w+ from 2 to 1$/)]));
   });
 
+  it('records the StatefulSet controller creating ordinal pods and their claims, and the DaemonSet controller its pods', async () => {
+    await namespace('ev-sets');
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { replicas: 2, serviceName: 'db', selector: { matchLabels: { app: 'web' } }, template: container(), volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] } };
+    await api('/apis/apps/v1/namespaces/ev-sets/statefulsets', { method: 'POST', body: sts });
+    await api('/apis/apps/v1/namespaces/ev-sets/daemonsets', { method: 'POST', body: { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'web' } }, template: container() } } });
+    const items = await until(async () => {
+      const all = await events('ev-sets');
+      return all.filter((e) => e.reason === 'SuccessfulCreate' && e.involvedObject.kind === 'StatefulSet').length === 4 && find(all, 'SuccessfulCreate', 'DaemonSet') ? all : undefined;
+    }, 'the sets\' pods and claims');
+    expect(items.filter((e) => e.involvedObject.kind === 'StatefulSet').map((e) => e.message).sort()).toEqual([
+      'create Claim data-db-0 Pod db-0 in StatefulSet db success',
+      'create Claim data-db-1 Pod db-1 in StatefulSet db success',
+      'create Pod db-0 in StatefulSet db successful',
+      'create Pod db-1 in StatefulSet db successful',
+    ]);
+    expect(find(items, 'SuccessfulCreate', 'StatefulSet').source).toEqual({ component: 'statefulset-controller' });
+    expect(find(items, 'SuccessfulCreate', 'DaemonSet')).toMatchObject({ source: { component: 'daemonset-controller' }, message: expect.stringMatching(/^Created pod: agent-\w{5}$/) });
+  });
+
   it('folds a crashing container\'s repeated back-off into one Warning whose count grows', async () => {
     await namespace('ev-crash');
     await api('/api/v1/namespaces/ev-crash/pods', { method: 'POST', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crasher', annotations: { 'kube-sim.flotilla.dev/fail': 'crash' } }, spec: { containers: [{ name: 'main', image: 'app:1' }] } } });
