@@ -27,6 +27,7 @@ module.exports = {
   moduleNameMapper: {
     '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts',
     '^@flotilla/git-server$': '<rootDir>/tools/git-server/src/index.ts',
+    '^@flotilla/build$': '<rootDir>/tools/build/src/index.ts',
     '^@flotilla/local-fleet$': '<rootDir>/tools/local-fleet/src/index.ts',
     '^@flotilla/api-types$': '<rootDir>/libs/api-types/src/index.ts',
     '^@flotilla/engine$': '<rootDir>/libs/engine/src/index.ts',

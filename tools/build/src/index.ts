@@ -1,0 +1,2 @@
+export { buildDist, type BuildOptions, type BuildResult } from './dist.builder';
+export { DIST_LAYOUT, serviceEntry, type DistLayout } from './dist-layout';
