@@ -26,4 +26,33 @@ describe('CustomResourceDefinition admission', () => {
       'spec.versions[0].schema.openAPIV3Schema.type: Invalid value: "string": must be object at the root',
     ]);
   });
+
+  it('stores an apiextensions.k8s.io/v1beta1 CRD (1.20, 1.21) in v1\'s shape', () => {
+    const beta: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1beta1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'things.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { plural: 'things', kind: 'Thing' },
+        version: 'v1alpha1',
+        validation: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } },
+        subresources: { status: {} },
+        additionalPrinterColumns: [{ name: 'Size', type: 'integer', JSONPath: '.spec.size' }],
+      },
+    };
+    expect(admit(KEY, beta)).toEqual([]);
+    expect((beta.spec as any).versions).toEqual([
+      {
+        name: 'v1alpha1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } }, 'x-kubernetes-preserve-unknown-fields': true } },
+        subresources: { status: {} },
+        additionalPrinterColumns: [{ name: 'Size', type: 'integer', jsonPath: '.spec.size' }],
+      },
+    ]);
+    expect(beta.spec).not.toHaveProperty('validation');
+  });
 });

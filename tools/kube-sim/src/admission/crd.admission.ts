@@ -7,9 +7,36 @@ type Json = Record<string, any>;
 
 const SCOPES = ['Cluster', 'Namespaced'];
 
+/**
+ * An apiextensions.k8s.io/v1beta1 spec (served until 1.21) in v1's shape, as the API server's
+ * conversion stores it: the top-level version, validation, subresources and printer columns move
+ * into each version, and preserveUnknownFields (true by default in v1beta1) keeps unknown fields.
+ */
+function fromV1beta1(spec: Json): void {
+  const versions = (spec.versions ?? (spec.version ? [{ name: spec.version, served: true, storage: true }] : [])) as Json[];
+  const preserve = spec.preserveUnknownFields ?? true;
+  const rootSchema = (spec.validation?.openAPIV3Schema as Json | undefined) ?? { type: 'object' };
+  spec.versions = versions.map((v) => {
+    const schema = { ...((v.schema?.openAPIV3Schema as Json | undefined) ?? rootSchema) };
+    if (preserve) schema['x-kubernetes-preserve-unknown-fields'] = true;
+    const columns = (v.additionalPrinterColumns ?? spec.additionalPrinterColumns) as Json[] | undefined;
+    const subresources = v.subresources ?? spec.subresources;
+    return {
+      name: v.name,
+      served: v.served ?? true,
+      storage: v.storage ?? false,
+      schema: { openAPIV3Schema: schema },
+      ...(subresources ? { subresources } : {}),
+      ...(columns ? { additionalPrinterColumns: columns.map(({ JSONPath, ...c }) => ({ ...c, jsonPath: JSONPath })) } : {}),
+    };
+  });
+  for (const k of ['version', 'validation', 'subresources', 'additionalPrinterColumns', 'preserveUnknownFields']) delete spec[k];
+}
+
 /** SetDefaults_CustomResourceDefinition(Spec), and the storedVersions the strategy records on create. */
 function defaultCrd(obj: KubeObject, creating: boolean): void {
   const spec = (obj.spec ??= {}) as Json;
+  if (obj.apiVersion === 'apiextensions.k8s.io/v1beta1') fromV1beta1(spec);
   const names = (spec.names ??= {});
   if (!names.singular && names.kind) names.singular = String(names.kind).toLowerCase();
   if (!names.listKind && names.kind) names.listKind = `${names.kind}List`;

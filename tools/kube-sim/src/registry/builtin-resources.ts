@@ -1,4 +1,4 @@
-import { isServed, KubeVersion, parseKubeVersion } from './kube-versions';
+import { asServedIn, isServed, KubeVersion, parseKubeVersion } from './kube-versions';
 import { ALL_VERBS, ResourceType } from './resource-type';
 
 type Spec = [
@@ -18,7 +18,8 @@ const GROUPS: Record<string, Spec[]> = {
   v1: [
     ['Binding', 'bindings', true, [], [], CREATE_ONLY],
     ['ComponentStatus', 'componentstatuses', false, ['cs'], [], { verbs: ['get', 'list'], unversioned: true }],
-    ['Namespace', 'namespaces', false, ['ns'], ['status', 'finalize']],
+    // Namespace storage implements no DeleteCollection.
+    ['Namespace', 'namespaces', false, ['ns'], ['status', 'finalize'], { verbs: ALL_VERBS.filter((v) => v !== 'deletecollection') }],
     ['ConfigMap', 'configmaps', true, ['cm']],
     ['Secret', 'secrets', true],
     ['Service', 'services', true, ['svc'], ['proxy', 'status'], { categories: WORKLOAD }],
@@ -69,6 +70,9 @@ const GROUPS: Record<string, Spec[]> = {
     ['ClusterRoleBinding', 'clusterrolebindings', false],
   ],
   'apiextensions.k8s.io/v1': [
+    ['CustomResourceDefinition', 'customresourcedefinitions', false, ['crd', 'crds'], ['status'], { categories: API_EXTENSIONS }],
+  ],
+  'apiextensions.k8s.io/v1beta1': [
     ['CustomResourceDefinition', 'customresourcedefinitions', false, ['crd', 'crds'], ['status'], { categories: API_EXTENSIONS }],
   ],
   'admissionregistration.k8s.io/v1': [
@@ -176,5 +180,5 @@ function build(apiVersion: string, [kind, plural, namespaced, shortNames = [], s
  * of a kind cluster); which beta versions a minor still serves is in kube-versions.ts.
  */
 export function builtinResources(version: KubeVersion = parseKubeVersion()): ResourceType[] {
-  return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.filter(([kind]) => isServed(version, gv, kind)).map((s) => build(gv, s)));
+  return Object.entries(GROUPS).flatMap(([gv, specs]) => specs.filter(([kind]) => isServed(version, gv, kind)).map((s) => asServedIn(version, build(gv, s))));
 }

@@ -22,8 +22,8 @@ const versionsOf = async (sim: KubeSim, group: string): Promise<string[]> =>
   ((await call(sim, 'GET', `/apis/${group}`)).json.versions as Array<{ version: string }>).map((v) => v.version);
 
 const kindsIn = async (sim: KubeSim, groupVersion: string): Promise<string[] | number> => {
-  const res = await call(sim, 'GET', `/apis/${groupVersion}`);
-  return res.status === 200 ? (res.json.resources as Array<{ name: string; kind: string }>).filter((r) => !r.name.includes('/')).map((r) => r.kind) : res.status;
+  const res = await fetch(`${sim.url}/apis/${groupVersion}`);
+  return res.status === 200 ? (((await res.json()) as { resources: unknown }).resources as Array<{ name: string; kind: string }>).filter((r) => !r.name.includes('/')).map((r) => r.kind) : res.status;
 };
 
 describe('/version', () => {
@@ -56,13 +56,23 @@ describe('API versions served', () => {
     expect(await versionsOf(sims.v32, group)).toEqual(v32);
   });
 
-  it('lists the group versions a real v1.20.2 lists, but for apiextensions.k8s.io/v1beta1', async () => {
+  it('lists the group versions a real v1.20.2 lists', async () => {
     const groups = (await call(sims.v20, 'GET', '/apis')).json.groups as Array<{ versions: Array<{ groupVersion: string }> }>;
     const served = groups.flatMap((g) => g.versions.map((v) => v.groupVersion)).sort();
-    // `kubectl api-versions` against the real v1.20.2 server, without v1 and apiextensions.k8s.io/v1beta1.
+    // `kubectl api-versions` against the real v1.20.2 server, without v1.
     const real =
-      'admissionregistration.k8s.io/v1 admissionregistration.k8s.io/v1beta1 apiextensions.k8s.io/v1 apiregistration.k8s.io/v1 apiregistration.k8s.io/v1beta1 apps/v1 authentication.k8s.io/v1 authentication.k8s.io/v1beta1 authorization.k8s.io/v1 authorization.k8s.io/v1beta1 autoscaling/v1 autoscaling/v2beta1 autoscaling/v2beta2 batch/v1 batch/v1beta1 certificates.k8s.io/v1 certificates.k8s.io/v1beta1 coordination.k8s.io/v1 coordination.k8s.io/v1beta1 discovery.k8s.io/v1beta1 events.k8s.io/v1 events.k8s.io/v1beta1 extensions/v1beta1 flowcontrol.apiserver.k8s.io/v1beta1 networking.k8s.io/v1 networking.k8s.io/v1beta1 node.k8s.io/v1 node.k8s.io/v1beta1 policy/v1beta1 rbac.authorization.k8s.io/v1 rbac.authorization.k8s.io/v1beta1 scheduling.k8s.io/v1 scheduling.k8s.io/v1beta1 storage.k8s.io/v1 storage.k8s.io/v1beta1';
+      'admissionregistration.k8s.io/v1 admissionregistration.k8s.io/v1beta1 apiextensions.k8s.io/v1 apiextensions.k8s.io/v1beta1 apiregistration.k8s.io/v1 apiregistration.k8s.io/v1beta1 apps/v1 authentication.k8s.io/v1 authentication.k8s.io/v1beta1 authorization.k8s.io/v1 authorization.k8s.io/v1beta1 autoscaling/v1 autoscaling/v2beta1 autoscaling/v2beta2 batch/v1 batch/v1beta1 certificates.k8s.io/v1 certificates.k8s.io/v1beta1 coordination.k8s.io/v1 coordination.k8s.io/v1beta1 discovery.k8s.io/v1beta1 events.k8s.io/v1 events.k8s.io/v1beta1 extensions/v1beta1 flowcontrol.apiserver.k8s.io/v1beta1 networking.k8s.io/v1 networking.k8s.io/v1beta1 node.k8s.io/v1 node.k8s.io/v1beta1 policy/v1beta1 rbac.authorization.k8s.io/v1 rbac.authorization.k8s.io/v1beta1 scheduling.k8s.io/v1 scheduling.k8s.io/v1beta1 storage.k8s.io/v1 storage.k8s.io/v1beta1';
     expect(served).toEqual(real.split(' '));
+  });
+
+  it('serves pods/ephemeralcontainers from 1.23 and Service deletecollection after 1.20, and never Namespace deletecollection', async () => {
+    const core = async (sim: KubeSim) => (await call(sim, 'GET', '/api/v1')).json.resources as Array<{ name: string; verbs: string[] }>;
+    const [old, current] = [await core(sims.v20), await core(sims.v32)];
+    expect(old.map((r) => r.name)).not.toContain('pods/ephemeralcontainers');
+    expect(current.map((r) => r.name)).toContain('pods/ephemeralcontainers');
+    expect(old.find((r) => r.name === 'services')!.verbs).toEqual(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
+    expect(current.find((r) => r.name === 'services')!.verbs).toContain('deletecollection');
+    expect(current.find((r) => r.name === 'namespaces')!.verbs).toEqual(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
   });
 
   it('serves CronJob at batch/v1 from 1.21 only, and Ingress at extensions/v1beta1 until 1.21', async () => {
@@ -87,6 +97,26 @@ describe('API versions served', () => {
     expect((await call(sims.v20, 'POST', '/apis/policy/v1beta1/namespaces/default/poddisruptionbudgets', pdb('policy/v1beta1'))).status).toBe(201);
     expect((await call(sims.v32, 'POST', '/apis/policy/v1beta1/namespaces/default/poddisruptionbudgets', pdb('policy/v1beta1'))).status).toBe(404);
     expect((await call(sims.v32, 'POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb('policy/v1'))).status).toBe(201);
+  });
+});
+
+describe('apiextensions.k8s.io/v1beta1 on 1.20', () => {
+  it('serves the kind of a v1beta1 CRD, keeping unknown fields as preserveUnknownFields does', async () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1beta1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'gadgets.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'gadgets', kind: 'Gadget' }, version: 'v1alpha1' },
+    };
+    expect((await call(sims.v20, 'POST', '/apis/apiextensions.k8s.io/v1beta1/customresourcedefinitions', crd)).status).toBe(201);
+    const path = '/apis/example.com/v1alpha1/namespaces/default/gadgets';
+    const deadline = Date.now() + 5000;
+    while ((await fetch(`${sims.v20.url}${path}`)).status !== 200) {
+      if (Date.now() > deadline) throw new Error('the v1beta1 CRD was not served');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const created = await call(sims.v20, 'POST', path, { apiVersion: 'example.com/v1alpha1', kind: 'Gadget', metadata: { name: 'g' }, spec: { anything: 1 } });
+    expect(created).toMatchObject({ status: 201, json: { spec: { anything: 1 } } });
   });
 });
 

@@ -105,6 +105,7 @@ const SERVED: Record<string, Served> = {
   'coordination.k8s.io/v1beta1/Lease': { until: 21 },
   'scheduling.k8s.io/v1beta1/PriorityClass': { until: 21 },
   'node.k8s.io/v1beta1/RuntimeClass': { until: 24 },
+  'apiextensions.k8s.io/v1beta1/CustomResourceDefinition': { until: 21 },
   'apiregistration.k8s.io/v1beta1/APIService': { until: 21 },
   'certificates.k8s.io/v1beta1/CertificateSigningRequest': { until: 21 },
   'authentication.k8s.io/v1beta1/TokenReview': { until: 21 },
@@ -128,4 +129,23 @@ export function isServed(version: KubeVersion, apiVersion: string, kind: string)
   const range = SERVED[`${apiVersion}/${kind}`];
   if (!range) return true;
   return version.minor >= (range.since ?? OLDEST_MINOR) && version.minor <= (range.until ?? NEWEST_MINOR);
+}
+
+/** Subresources and verbs a minor does not have yet, by `apiVersion/Kind`. */
+const LATER: Record<string, { subresource?: string; verb?: string; since: number }[]> = {
+  // EphemeralContainers is on by default from its beta in 1.23.
+  'v1/Pod': [{ subresource: 'ephemeralcontainers', since: 23 }],
+  // A real v1.20.2 lists services without deletecollection; 1.32 has it (the minor between is not pinned).
+  'v1/Service': [{ verb: 'deletecollection', since: 21 }],
+};
+
+/** A built-in resource as this minor serves it: without the subresources and verbs it gained later. */
+export function asServedIn<T extends { group: string; version: string; kind: string; subresources: string[]; verbs: string[] }>(version: KubeVersion, t: T): T {
+  const later = (LATER[`${t.group ? `${t.group}/` : ''}${t.version}/${t.kind}`] ?? []).filter((l) => version.minor < l.since);
+  if (!later.length) return t;
+  return {
+    ...t,
+    subresources: t.subresources.filter((s) => !later.some((l) => l.subresource === s)),
+    verbs: t.verbs.filter((v) => !later.some((l) => l.verb === v)),
+  };
 }
