@@ -25,9 +25,13 @@ describe('kube-sim error responses', () => {
     const r = await call(sim, 'GET', '/api/v1/namespaces/default/configmaps/nope');
     expect(r.status).toBe(404);
     expect(r.json()).toMatchObject({ reason: 'NotFound', message: 'configmaps "nope" not found', details: { name: 'nope', kind: 'configmaps' }, code: 404 });
+    // An unserved version of a built-in group is go-restful's Status; a group nothing serves falls
+    // through to Go's plain http.NotFound (both as a real v1.20.2 answers).
+    const version = await call(sim, 'GET', '/apis/policy/v2/poddisruptionbudgets');
+    expect(version.status).toBe(404);
+    expect(version.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
     const route = await call(sim, 'GET', '/apis/nothing.example.com/v1/things');
-    expect(route.status).toBe(404);
-    expect(route.json()).toMatchObject({ reason: 'NotFound', message: 'the server could not find the requested resource' });
+    expect({ status: route.status, type: route.headers['content-type'], text: route.text }).toEqual({ status: 404, type: 'text/plain; charset=utf-8', text: '404 page not found\n' });
   });
 
   it('409 AlreadyExists on a second create and Conflict on a stale resourceVersion', async () => {

@@ -47,6 +47,7 @@ export class ApiServer {
       const attrs = attributes(info);
       const decision = this.d.authorizer.authorize(user, attrs);
       if (!decision.allowed) throw forbidden(this.d, user, attrs, info);
+      if (info.resourceRequest && !this.d.registry.lookup(info.group, info.version, info.resource) && !this.servesBuiltin(info.group)) return notFoundText(res);
       if (info.resourceRequest) return await this.d.resources.handle(req, res, info, url.searchParams, user);
       this.nonResource(req, res, info, url.pathname);
     } catch (e) {
@@ -70,8 +71,14 @@ export class ApiServer {
     else if (parts[0] === 'apis' && parts.length === 1) body = apiGroupList(registry);
     else if (parts[0] === 'apis' && parts.length === 2) body = apiGroupOf(registry, parts[1]);
     else if (parts[0] === 'apis' && parts.length === 3) body = apiResourceList(registry, parts[1], parts[2]);
+    if (!body && (parts[0] !== 'apis' || !this.servesBuiltin(parts[1] ?? '')) && parts[0] !== 'api') return notFoundText(res);
     if (!body) throw errors.routeNotFound();
     sendJson(res, 200, body);
+  }
+
+  /** Built-in groups are go-restful web services, whose misses are a Status; CRD and unknown groups fall through to a plain 404. */
+  private servesBuiltin(group: string): boolean {
+    return this.d.registry.all().some((t) => t.group === group && !t.custom);
   }
 }
 
@@ -116,4 +123,10 @@ function injected(code: number): StatusError {
   if (code === 429) return errors.tooManyRequests('the server has received too many requests and has asked us to try again later (injected fault)');
   if (code === 503) return new StatusError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request (injected fault)');
   return errors.internal('injected fault');
+}
+
+/** Go's http.NotFound, which kube-apiserver's last handler answers paths nothing serves with. */
+function notFoundText(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.end('404 page not found\n');
 }
