@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const apiPort = Number(process.env.FLOTILLA_API_PORT ?? 8080);
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   say(`Starting Flotilla locally (state in ${dir})`);
-  const fleet = await startLocalFleet({ dir, apiPort, cliConfig, resyncSeconds: 30, supervise: true, log: (l) => say(`  ${l}`) });
+  const fleet = await startLocalFleet({ dir, apiPort, cliConfig, resyncSeconds: 30, supervise: true, compiled: true, log: (l) => say(`  ${l}`) });
 
   let stopping = false;
   const stop = (signal: string): void => {
