@@ -18,7 +18,10 @@ async function post(sim: KubeSim, path: string, body: string): Promise<{ status:
   return { status: res.status, json: await res.json() };
 }
 
-const badRequest = (message: string) => ({ status: 400, json: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 } });
+const badRequest = (message: string) => ({
+  status: 400,
+  json: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 },
+});
 
 const SECRET = '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"b64"},"data":{"k":"abc!def"}}';
 const DEPLOYMENT =
@@ -60,6 +63,41 @@ describe('bodies a built-in type cannot be decoded from', () => {
   ])('refuses %s', async (_, path, body, on120, on132) => {
     expect(await post(v20, path, body)).toEqual(badRequest(on120));
     expect(await post(v32, path, body)).toEqual(badRequest(on132));
+  });
+
+  it.each([
+    [
+      'a label value that is a number',
+      '/api/v1/namespaces/default/configmaps',
+      '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"n","labels":{"a":1}}}',
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: v1.ConfigMap.ObjectMeta: v1.ObjectMeta.Labels: ReadString: expects " or n, but found 1, error found in #10 byte of ...|ls":{"a":1}}}|..., bigger context ...|"ConfigMap","metadata":{"name":"n","labels":{"a":1}}}|...',
+    ],
+    [
+      'a bool given as a string',
+      '/api/v1/namespaces/default/pods',
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"hostNetwork":"yes","containers":[{"name":"c","image":"i"}]}}',
+      'Pod in version "v1" cannot be handled as a Pod: v1.Pod.Spec: v1.PodSpec.HostNetwork: ReadBool: expect t or f, but found ", error found in #10 byte of ...|Network":"yes","cont|..., bigger context ...|d","metadata":{"name":"p"},"spec":{"hostNetwork":"yes","containers":[{"name":"c","image":"i"}]}}|...',
+    ],
+    [
+      'a list given as an object',
+      '/api/v1/namespaces/default/pods',
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":{"name":"c","image":"i"}}}',
+      'Pod in version "v1" cannot be handled as a Pod: v1.Pod.Spec: v1.PodSpec.Containers: []v1.Container: decode slice: expect [ or n, but found {, error found in #10 byte of ...|tainers":{"name":"c"|..., bigger context ...|od","metadata":{"name":"p"},"spec":{"containers":{"name":"c","image":"i"}}}|...',
+    ],
+    [
+      'a struct given as a string',
+      '/apis/apps/v1/namespaces/default/deployments',
+      '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":"nope"}',
+      'Deployment in version "v1" cannot be handled as a Deployment: v1.Deployment.Spec: readObjectStart: expect { or n, but found ", error found in #10 byte of ...|},"spec":"nope"}|..., bigger context ...|ind":"Deployment","metadata":{"name":"d"},"spec":"nope"}|...',
+    ],
+    [
+      'Secret data given as a number',
+      '/api/v1/namespaces/default/secrets',
+      '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"k":5}}',
+      'Secret in version "v1" cannot be handled as a Secret: v1.Secret.Data: base64Codec: invalid input, error found in #10 byte of ...|ata":{"k":5}}|..., bigger context ...|ind":"Secret","metadata":{"name":"s"},"data":{"k":5}}|...',
+    ],
+  ])('words %s as json-iterator does on 1.20', async (_, path, body, message) => {
+    expect(await post(v20, path, body)).toEqual(badRequest(message));
   });
 
   it('counts the quoted window in bytes, as json-iterator does, past non-ASCII text', async () => {

@@ -83,8 +83,9 @@ function firstError(def: Definition, node: JsonSource, ctx: Context): Mismatch |
       return undefined;
     }
     case 'slice': {
-      if (node.kind !== 'array') return mismatch('slice');
+      // The slice decoder prefixes its type on its own error too.
       const inner = { ...ctx, frames: [...ctx.frames, goType] };
+      if (node.kind !== 'array') return { ...mismatch('slice'), ctx: inner };
       for (const item of node.items) {
         const found = firstError(target.items as Definition, item, inner);
         if (found) return found;
