@@ -10,6 +10,8 @@ export interface DistLayout {
   assetDirs: string[];
   /** Folder names never descended into under a package's src/ (fixtures only specs read). */
   skipDirs: string[];
+  /** Command-line entry points, written at the bin path under dist/ to call `main(process.argv)` of the compiled main. */
+  commands: { bin: string; main: string }[];
 }
 
 export const DIST_LAYOUT: DistLayout = {
@@ -22,6 +24,11 @@ export const DIST_LAYOUT: DistLayout = {
     join('tools', 'kube-sim', 'openapi'),
   ],
   skipDirs: ['node_modules', 'testdata', '__snapshots__'],
+  // The source tree's bin scripts compile TypeScript on load; these take their place in dist/.
+  commands: [
+    { bin: join('cli', 'bin', 'flotilla.js'), main: join('cli', 'src', 'main.ts') },
+    { bin: join('tools', 'kube-sim', 'bin', 'kube-sim.js'), main: join('tools', 'kube-sim', 'src', 'cli.ts') },
+  ],
 };
 
 /** The compiled entry point of a service: `node <this>` starts it. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +23,12 @@ const FILES: Record<string, string> = {
     'console.log([greet(helper), proto, version].join(" | "));',
   ].join('\n'),
   'app/src/helper.js': "module.exports = 'helper';\n",
+  'app/src/cli.ts': [
+    'export async function main(argv: string[]): Promise<void> {',
+    "  if (argv[2] === 'fail') throw new Error('it failed');",
+    "  await Promise.resolve(console.log(argv.slice(2).join(',')));",
+    '}',
+  ].join('\n'),
   'app/src/main.spec.ts': "it('is never compiled', () => undefined);\n",
   'app/src/testdata/fixture.ts': 'export const fixture = 1;\n',
   'proto/mini.proto': 'syntax = "proto3";\n',
@@ -30,7 +36,7 @@ const FILES: Record<string, string> = {
 
 describe('buildDist', () => {
   let root: string;
-  const layout = { assetDirs: ['proto'], skipDirs: ['testdata'] };
+  const layout = { assetDirs: ['proto'], skipDirs: ['testdata'], commands: [{ bin: 'app/bin/mini.js', main: 'app/src/cli.ts' }] };
   const build = () => buildDist({ root, layout });
   const out = (rel: string): string => join(root, 'dist', rel);
   const runApp = (): string => execFileSync(process.execPath, [out('app/src/main.js')], { encoding: 'utf8' }).trim();
@@ -49,22 +55,30 @@ describe('buildDist', () => {
     const r = await build();
 
     expect(runApp()).toBe('hello helper | syntax = "proto3"; | 1.2.3');
-    expect(r).toMatchObject({ compiled: 2, removed: 0, unchanged: 0 });
+    expect(r).toMatchObject({ compiled: 3, removed: 0, unchanged: 0 });
     expect(readFileSync(out('app/src/main.js'), 'utf8')).toContain('require("../../libs/greeting/src")');
     expect(existsSync(out('app/src/main.js.map'))).toBe(true);
     expect(existsSync(out('app/src/main.spec.js'))).toBe(false);
     expect(existsSync(out('app/src/testdata'))).toBe(false);
   });
 
+  it("writes a command's bin script, which calls the compiled main with argv and reports a rejection", async () => {
+    await build();
+    const mini = (...args: string[]) => spawnSync(process.execPath, [out('app/bin/mini.js'), ...args], { encoding: 'utf8' });
+
+    expect(mini('a', 'b')).toMatchObject({ status: 0, stdout: 'a,b\n' });
+    expect(mini('fail')).toMatchObject({ status: 1, stderr: 'mini: it failed\n' });
+  });
+
   it('does nothing the second time, and only what changed after an edit', async () => {
     await build();
-    expect(await build()).toMatchObject({ compiled: 0, copied: 0, removed: 0, unchanged: 5 });
+    expect(await build()).toMatchObject({ compiled: 0, copied: 0, removed: 0, unchanged: 7 });
 
     write('libs/greeting/src/index.ts', 'export const greet = (name: string): string => `hi ${name}`;\n');
     // A later mtime, as an editor's save gives, even on a file system with coarse timestamps.
     const later = new Date(Date.now() + 5000);
     utimesSync(join(root, 'libs/greeting/src/index.ts'), later, later);
-    expect(await build()).toMatchObject({ compiled: 1, copied: 0, unchanged: 4 });
+    expect(await build()).toMatchObject({ compiled: 1, copied: 0, unchanged: 6 });
     expect(runApp()).toMatch(/^hi helper/);
   });
 

@@ -22,7 +22,7 @@ export interface BuildResult {
   ms: number;
 }
 
-type Step = { kind: 'compile' | 'copy' | 'write'; source: string; rel: string; stamp: string };
+type Step = { kind: 'compile' | 'copy' | 'write' | 'command'; source: string; rel: string; stamp: string };
 
 /**
  * Compiles every workspace's src/ to CommonJS with SWC and copies the files read at run time, doing only
@@ -87,6 +87,8 @@ function plan(root: string, layout: DistLayout): Step[] {
   for (const dir of layout.assetDirs) for (const file of walk(join(root, dir), [])) add('copy', file);
   // The version the api-server and the CLI report is read from the package.json above them.
   add('write', join(root, 'package.json'));
+  // A command's script depends on nothing but the layout, which is part of the salt.
+  for (const c of layout.commands) steps.push({ kind: 'command', source: join(root, c.main), rel: c.bin, stamp: c.main });
   return steps;
 }
 
@@ -95,6 +97,7 @@ async function runStep(step: Step, root: string, outDir: string, swcOptions: obj
   mkdirSync(dirname(out), { recursive: true });
   if (step.kind === 'copy') return atomically(out, (tmp) => copyFileSync(step.source, tmp));
   if (step.kind === 'write') return atomically(out, (tmp) => writeFileSync(tmp, distPackageJson(step.source)));
+  if (step.kind === 'command') return atomically(out, (tmp) => writeFileSync(tmp, commandScript(step, root), { mode: 0o755 }));
   const { transformFile } = await import('@swc/core');
   const result = await transformFile(step.source, {
     ...swcOptions,
@@ -118,6 +121,24 @@ function atomically(path: string, write: (tmp: string) => void): void {
   const tmp = `${path}.${process.pid}.tmp`;
   write(tmp);
   renameSync(tmp, path);
+}
+
+/** Runs the compiled main's `main(argv)`; a rejection is printed as `<command>: <message>` with exit status 1. */
+function commandScript(step: Step, root: string): string {
+  const rel = relative(dirname(step.rel), relative(root, step.source)).replace(/\.ts$/, '.js');
+  const main = rel.startsWith('.') ? rel : `./${rel}`;
+  const name = basename(step.rel, '.js');
+  return [
+    '#!/usr/bin/env node',
+    `// Written by npm run build: ${step.rel.replace(/\.js$/, '')} from the compiled ${relative(root, step.source)}.`,
+    `require(${JSON.stringify(main)})`,
+    '  .main(process.argv)',
+    `  .catch((e) => {`,
+    `    console.error(\`${name}: \${e instanceof Error ? e.message : String(e)}\`);`,
+    '    process.exit(1);',
+    '  });',
+    '',
+  ].join('\n');
 }
 
 /** name and version only: what the code reads, and nothing that makes the tree look like a workspace. */
