@@ -172,7 +172,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
       notifier: ports[6],
     };
     const build = await built;
-    if (build) log(`build: ${build.compiled + build.copied ? `${build.compiled} files compiled` : 'up to date'} in ${build.outDir} (${(build.ms / 1000).toFixed(1)}s)`);
+    if (build) log(`build: ${build.compiled + build.copied ? `${build.compiled + build.copied} files built` : 'up to date'} in ${build.outDir} (${(build.ms / 1000).toFixed(1)}s)`);
     const services = new Map<ServiceName, ServiceProcess>();
     for (const name of (Object.keys(env) as ServiceName[]).filter((n) => !opts.only || opts.only.includes(n))) {
       const supervise = opts.supervise ? { supervise: { log } } : {};

@@ -65,7 +65,7 @@ export class ServiceProcess {
     if (this.running) return;
     this.log ??= createWriteStream(this.opts.logFile, { flags: 'a' });
     const entry = this.opts.entry ?? join(REPO_ROOT, 'services', this.name, 'src', 'main.ts');
-    // TypeScript is compiled on load by @swc-node/register, which costs seconds and ~100 MiB per process.
+    // TypeScript is compiled on load by @swc-node/register, which costs up to 2 s and ~65 MiB per process (npm run bench:startup).
     const args = entry.endsWith('.ts') ? ['-r', '@swc-node/register', entry] : [entry];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
