@@ -125,5 +125,12 @@ export function maskSecretValuesIn(text: string, ...objs: (KubeObject | JsonReco
   const raw = secrets.map((s) => annotationsOf(s)?.[LAST_APPLIED_ANNOTATION]).filter((a): a is string => typeof a === 'string');
   const values = [...raw.flatMap(quotings), ...[...secrets, ...applied].flatMap(secretTexts)].filter((v) => v.length >= MIN_MASKED_IN_TEXT);
   // Longest first, so a value containing another is replaced whole.
-  return [...new Set(values)].sort((a, b) => b.length - a.length).reduce((msg, v) => msg.split(v).join(SECRET_MASK), text);
+  const masked = [...new Set(values)].sort((a, b) => b.length - a.length).reduce((msg, v) => msg.split(v).join(SECRET_MASK), text);
+  return secrets.length ? masked.replace(DECODER_WINDOWS, (_m, at: string) => `error found in #${at} byte of ...|${SECRET_MASK}|..., bigger context ...|${SECRET_MASK}|...`) : masked;
 }
+
+/**
+ * json-iterator's decode error (API servers up to 1.22) quotes the request body around where it
+ * stopped, cut at any byte: a value split there escapes whole-value masking, so both windows go.
+ */
+const DECODER_WINDOWS = /error found in #(\d+) byte of \.\.\.\|[\s\S]*\|\.\.\., bigger context \.\.\.\|[\s\S]*\|\.\.\./;

@@ -15,7 +15,8 @@ const CANARY = `canary-${id}-one`;
 const CANARY_NEW = `canary-${id}-two`;
 const CANARY_BROKEN = `canary-${id}-broken`;
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
-const FORBIDDEN = [CANARY, CANARY_NEW, CANARY_BROKEN, b64(CANARY), b64(CANARY_NEW)];
+// 'canary' alone catches a value cut short, as a decoder's quoted window of the body cuts it.
+const FORBIDDEN = [CANARY, CANARY_NEW, CANARY_BROKEN, b64(CANARY), b64(CANARY_NEW), 'canary'];
 
 const secret = (password: string): string => `apiVersion: v1\nkind: Secret\nmetadata: { name: db }\nstringData: { password: ${password}, user: app }\n`;
 
@@ -121,7 +122,9 @@ describe('Secret values through sync, managed resources, status and events', () 
       expect(found).toBeDefined();
       return found!;
     });
-    expect(condition.message).toContain('Invalid value: ++++++++');
+    // The server's words vary by version ('Invalid value: ++++++++', or its typed patch's Go value); the value is masked in both.
+    expect(condition.message).toContain('++++++++');
+    expectNoCanary('comparison error', condition.message);
     expectNoCanary('Application', JSON.stringify(await app('db')));
     expectNoCanary('managed resources in Redis', await managedText('db'));
   }, 60_000);
@@ -136,7 +139,9 @@ describe('Secret values through sync, managed resources, status and events', () 
       return a;
     });
     const result = failed.status?.operationState?.syncResult?.resources?.find((r) => r.kind === 'Secret');
-    expect(result?.message).toContain('Invalid value: ++++++++');
+    // A decode error up to 1.22 quotes the body around where it stopped; from 1.23 it names only the type.
+    expect(result?.message).toMatch(/cannot be handled as a Secret|Invalid value: \+{8}/);
+    expectNoCanary('sync result', result?.message ?? '');
     expectNoCanary('Application', JSON.stringify(failed));
     expectNoCanary('managed resources in Redis', await managedText('broken'));
     expectNoCanary('events', await eventsText());
