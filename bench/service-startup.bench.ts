@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { flotillaCrds } from '@flotilla/api-types';
 import { serviceEntry } from '@flotilla/build';
 import { renderKubeconfig, startKubeSim } from '@flotilla/kube-sim';
@@ -159,6 +160,11 @@ async function main(): Promise<void> {
       process.stdout.write(`${service}: done\n`);
     }
   } finally {
+    // The services' queues and leases, left in the shared Redis by every start.
+    const redis = new Redis({ host: '127.0.0.1', port: 6379 });
+    for await (const keys of redis.scanStream({ match: `flotilla-bench-startup-${process.pid}-*`, count: 500 }))
+      if ((keys as string[]).length) await redis.del(...(keys as string[]));
+    redis.disconnect();
     client.close();
     await hub.stop();
     rmSync(dir, { recursive: true, force: true });
