@@ -27,7 +27,7 @@ COPY . .
 # copied to the image's root as it is; kube-sim, the other dev tools and the test harness stay behind.
 RUN npm run build \
  && rm -rf dist/tools dist/libs/testing \
- && npm prune --omit=dev --no-audit --no-fund \
+ && npm prune --omit=dev --no-audit --no-fund --no-update-notifier \
  && rm -rf node_modules/.cache node_modules/@flotilla
 # node-jsonnet's cmake tree is ~70 MB; what it loads is the addon and libjsonnet.so.
 RUN cd node_modules/@hanazuki/node-jsonnet && rm -rf src third_party \

@@ -2,7 +2,7 @@
 # Starts one Flotilla service in the image: called as flotilla-<service> (symlinks, as Argo CD's image
 # has argocd-server, argocd-repo-server, ...) or as `flotilla-service <service> [args]`.
 set -eu
-root=/flotilla
+root=${FLOTILLA_ROOT:-/flotilla}
 name=$(basename "$0")
 if [ "$name" = flotilla-service ]; then
   name=${1:-}
