@@ -2,6 +2,9 @@
 # Starts one Flotilla service in the image: called as flotilla-<service> (symlinks, as Argo CD's image
 # has argocd-server, argocd-repo-server, ...) or as `flotilla-service <service> [args]`.
 set -eu
+# As PID 1 (a pod's `command:` replaces the image's tini entrypoint), put tini in front, so orphaned
+# tool processes (git, ssh, helm) are reaped and signals reach node as they would under tini.
+if [ "$$" = 1 ] && command -v tini >/dev/null; then exec tini -- "$0" "$@"; fi
 root=${FLOTILLA_ROOT:-/flotilla}
 name=$(basename "$0")
 if [ "$name" = flotilla-service ]; then
