@@ -227,3 +227,32 @@ describe('on Kubernetes 1.20 (the real cluster of ../shared/realcluster)', () =>
     expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
   });
 });
+
+describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
+  const release = 'lifecycle';
+  const ready = async (kind: string, name: string) => {
+    const r = await hub.kubectl(['get', kind, name, '-n', hub.namespace, '-o', 'jsonpath={.status.readyReplicas}/{.spec.replicas}']);
+    return r.stdout;
+  };
+
+  it('installs with every workload ready, scales every component to 3 on upgrade, and uninstalls leaving only the CRDs', async () => {
+    const install = await hub.helm(['install', release, CHART, '--namespace', hub.namespace, '--wait', '--timeout', '60s']);
+    expect(install.stderr).toBe('');
+    for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('1/1');
+    expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout).toContain('customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io');
+
+    const upgrade = await hub.helm(['upgrade', release, CHART, '--namespace', hub.namespace, '--wait', '--timeout', '60s', ...ci('ha-values.yaml')]);
+    expect(upgrade.stderr).toBe('');
+    for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('3/3');
+
+    // --keep-history: kube-sim cannot decode the protobuf DeleteOptions Helm's release storage sends
+    // when it purges its release Secrets (a real API server can); the chart's own objects go either way.
+    const uninstall = await hub.helm(['uninstall', release, '--namespace', hub.namespace, '--wait', '--keep-history']);
+    expect(uninstall.stderr).toBe('');
+    const left = await hub.kubectl(['get', 'all,configmap,secret,serviceaccount,role,rolebinding', '-n', hub.namespace, '-l', `app.kubernetes.io/instance=${release}`, '-o', 'name']);
+    expect(left.stdout).toBe('');
+    const clusterWide = await hub.kubectl(['get', 'clusterrole,clusterrolebinding', '-l', `app.kubernetes.io/instance=${release}`, '-o', 'name']);
+    expect(clusterWide.stdout).toBe('');
+    expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout.trim().split('\n')).toHaveLength(3);
+  });
+});
