@@ -42,7 +42,7 @@ describe.each([
   });
 
   it('renders objects the API server accepts in a server-side dry run', async () => {
-    const objects = await hub.template('argocd', valueArgs());
+    const objects = await hub.template('argocd', ['--validate', ...valueArgs()]);
     const r = await hub.kubectl(['apply', '--dry-run=server', '-n', hub.namespace, '-f', '-'], objects.map((o) => JSON.stringify(o)).join('\n'));
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
@@ -215,17 +215,32 @@ describe('secrets and external Redis', () => {
   });
 });
 
-describe('on Kubernetes 1.20 (the real cluster of ../shared/realcluster)', () => {
+describe('PodDisruptionBudgets and HorizontalPodAutoscalers, in the API versions the cluster serves', () => {
   let old: ChartHub;
   beforeAll(async () => (old = await startChartHub({ kubeVersion: '1.20' })));
   afterAll(() => old?.stop());
 
-  it.each([['every supported key', 'all-keys-values.yaml'], ['three replicas of everything', 'ha-values.yaml']])('accepts what %s renders in a server-side dry run', async (_name, file) => {
-    const objects = await old.template('argocd', ['--kube-version', '1.20.2', ...ci(file)]);
-    const r = await old.kubectl(['apply', '--dry-run=server', '-n', old.namespace, '-f', '-'], objects.map((o) => JSON.stringify(o)).join('\n'));
-    expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
+  const versions = (objects: K8sObject[]) => [...new Set(objects.filter((o) => /PodDisruptionBudget|HorizontalPodAutoscaler/.test(o.kind)).map((o) => `${o.apiVersion}/${o.kind}`))].sort();
+
+  it('uses policy/v1 and autoscaling/v2 where served, and leaves replicas of an autoscaled Deployment to its HPA', async () => {
+    const objects = await hub.template('argocd', ['--validate', ...ci('all-keys-values.yaml')]);
+    expect(versions(objects)).toEqual(['autoscaling/v2/HorizontalPodAutoscaler', 'policy/v1/PodDisruptionBudget']);
+    expect(objects.filter((o) => o.kind === 'PodDisruptionBudget')).toHaveLength(6);
+    expect((find(objects, 'Deployment', 'gitops-server').spec as { replicas?: number }).replicas).toBeUndefined();
+    expect((find(objects, 'Deployment', 'gitops-applicationset-controller').spec as { replicas?: number }).replicas).toBe(2);
+    expect((find(objects, 'HorizontalPodAutoscaler', 'gitops-repo-server').spec as { metrics: unknown[] }).metrics).toHaveLength(1);
   });
+
+  it.each([['every supported key', 'all-keys-values.yaml'], ['three replicas of everything', 'ha-values.yaml']])(
+    'on Kubernetes 1.20 (../shared/realcluster) uses the beta versions, and the 1.20 hub accepts all %s renders',
+    async (_name, file) => {
+      const objects = await old.template('argocd', ['--validate', ...ci(file)]);
+      if (file === 'all-keys-values.yaml') expect(versions(objects)).toEqual(['autoscaling/v2beta2/HorizontalPodAutoscaler', 'policy/v1beta1/PodDisruptionBudget']);
+      const r = await old.kubectl(['apply', '--dry-run=server', '-n', old.namespace, '-f', '-'], objects.map((o) => JSON.stringify(o)).join('\n'));
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
+    },
+  );
 });
 
 describe('helm install, upgrade and uninstall on a kube-sim hub', () => {

@@ -8,8 +8,18 @@ metrics: &metrics
   enabled: "*"
   service: {type: "*", clusterIP: "*", annotations: "*", labels: "*", servicePort: "*", portName: "*"}
 serviceAccount: &serviceAccount {create: "*", name: "*", annotations: "*", labels: "*", automountServiceAccountToken: "*"}
+pdb: &pdb {enabled: "*", labels: "*", annotations: "*", minAvailable: "*", maxUnavailable: "*"}
+autoscaling: &autoscaling
+  enabled: "*"
+  minReplicas: "*"
+  maxReplicas: "*"
+  targetCPUUtilizationPercentage: "*"
+  targetMemoryUtilizationPercentage: "*"
+  behavior: "*"
+  metrics: "*"
 component: &component
   name: "*"
+  pdb: *pdb
   replicas: "*"
   image: {repository: "*", tag: "*", imagePullPolicy: "*"}
   imagePullSecrets: "*"
@@ -85,6 +95,7 @@ values:
     clusterRoleRules: {enabled: "*", rules: "*"}
   server:
     <<: *component
+    autoscaling: *autoscaling
     containerPorts: {server: "*", metrics: "*"}
     service:
       type: "*"
@@ -103,6 +114,7 @@ values:
       sessionAffinity: "*"
   repoServer:
     <<: *component
+    autoscaling: *autoscaling
     containerPorts: {server: "*", metrics: "*"}
     service: {annotations: "*", labels: "*", port: "*", portName: "*"}
   applicationSet:
@@ -123,6 +135,7 @@ values:
   redis:
     enabled: "*"
     name: "*"
+    pdb: *pdb
     image: {repository: "*", tag: "*", imagePullPolicy: "*"}
     imagePullSecrets: "*"
     extraArgs: "*"
