@@ -43,7 +43,13 @@ export async function startChartHub(opts: { kubeVersion?: string } = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'flotilla-chart-'));
   const kubeconfig = join(dir, 'kubeconfig');
   writeFileSync(kubeconfig, sim.kubeconfig(), { mode: 0o600 });
-  const env = { ...process.env, PATH: `${TOOLS}:${process.env.PATH ?? '/usr/bin:/bin'}`, KUBECONFIG: kubeconfig, HOME: dir, KUBECACHEDIR: join(dir, 'kube-cache') };
+  const env = {
+    ...process.env,
+    PATH: `${TOOLS}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    KUBECONFIG: kubeconfig,
+    HOME: dir,
+    KUBECACHEDIR: join(dir, 'kube-cache'),
+  };
   const run = (tool: string, args: string[], stdin?: string): Promise<RunResult> =>
     new Promise((done) => {
       const child = execFile(join(TOOLS, tool), args, { env, timeout: 30_000, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
@@ -65,7 +71,8 @@ export async function startChartHub(opts: { kubeVersion?: string } = {}): Promis
     namespace,
     helm: (args) => run('helm', args),
     kubectl: (args, stdin) => run('kubectl', args, stdin),
-    template: async (release, valueArgs) => manifests(await ok('helm', ['template', release, CHART, '--namespace', namespace, ...valueArgs])),
+    template: async (release, valueArgs) =>
+      manifests(await ok('helm', ['template', release, CHART, '--namespace', namespace, ...valueArgs])),
     notes: async (release, valueArgs) => {
       const out = await ok('helm', ['install', release, CHART, '--namespace', namespace, '--dry-run=server', ...valueArgs]);
       return out.slice(out.indexOf('NOTES:'));
@@ -130,11 +137,16 @@ export type PodSpec = {
   serviceAccountName?: string;
   nodeSelector?: Record<string, string>;
 };
+type KeyRef = { name: string; key: string; optional?: boolean };
 export type Container = {
   name: string;
   command?: string[];
   image: string;
-  env?: { name: string; value?: string; valueFrom?: { configMapKeyRef?: { name: string; key: string; optional?: boolean }; secretKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef; fieldRef?: { fieldPath: string } };
+  }[];
   ports?: { name: string; containerPort: number }[];
   readinessProbe?: { httpGet?: { path: string; port: string | number } };
   livenessProbe?: { httpGet?: { path: string; port: string | number } };
@@ -151,4 +163,34 @@ export function find(objects: K8sObject[], kind: string, name: string): K8sObjec
   const o = objects.find((x) => x.kind === kind && x.metadata.name === name);
   if (!o) throw new Error(`no ${kind} ${name} among ${objects.map((x) => `${x.kind}/${x.metadata.name}`).join(', ')}`);
   return o;
+}
+
+/**
+ * The environment a container starts with, resolved as the kubelet does: configMapKeyRef and
+ * secretKeyRef from the rendered objects (an optional missing key leaves the variable unset), fieldRef
+ * from the pod, and $(VAR) references to variables defined earlier in the list.
+ */
+export function containerEnv(objects: K8sObject[], container: Container, pod: { name: string; namespace: string }): Record<string, string> {
+  const env: Record<string, string> = {};
+  const dataOf = (kind: string, name: string, key: string): string | undefined => {
+    const o = objects.find((x) => x.kind === kind && x.metadata.name === name);
+    if (!o) return undefined;
+    if (kind === 'ConfigMap') return (o.data as Record<string, string> | undefined)?.[key];
+    const stringData = (o.stringData as Record<string, string> | undefined)?.[key];
+    const data = (o.data as Record<string, string> | undefined)?.[key];
+    return stringData ?? (data === undefined ? undefined : Buffer.from(data, 'base64').toString());
+  };
+  for (const e of container.env ?? []) {
+    let value: string | undefined;
+    const from = e.valueFrom;
+    if (from?.configMapKeyRef) value = dataOf('ConfigMap', from.configMapKeyRef.name, from.configMapKeyRef.key);
+    else if (from?.secretKeyRef) value = dataOf('Secret', from.secretKeyRef.name, from.secretKeyRef.key);
+    else if (from?.fieldRef) value = { 'metadata.namespace': pod.namespace, 'metadata.name': pod.name }[from.fieldRef.fieldPath];
+    else value = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (ref, name: string) => env[name] ?? ref);
+    const ref = from?.configMapKeyRef ?? from?.secretKeyRef;
+    if (value === undefined && ref && !ref.optional)
+      throw new Error(`${container.name}: ${e.name} refers to ${ref.name}/${ref.key}, which the chart does not render`);
+    if (value !== undefined) env[e.name] = value;
+  }
+  return env;
 }

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ChartHub, CHART, CI_VALUES, find, K8sObject, podSpec, seed000Values, seed001SetArgs, startChartHub, unusedKeys } from './chart.harness';
+import {
+  ChartHub,
+  CHART,
+  CI_VALUES,
+  find,
+  K8sObject,
+  podSpec,
+  seed000Values,
+  seed001SetArgs,
+  startChartHub,
+  unusedKeys,
+} from './chart.harness';
 
 // charts/flotilla takes an Argo CD values file as written: it lints, renders, every object it renders
 // is accepted by an API server's dry run (a kube-sim hub), a wrongly typed value fails naming the key,
@@ -43,7 +54,10 @@ describe.each([
 
   it('renders objects the API server accepts in a server-side dry run', async () => {
     const objects = await hub.template('argocd', ['--validate', ...valueArgs()]);
-    const r = await hub.kubectl(['apply', '--dry-run=server', '-n', hub.namespace, '-f', '-'], objects.map((o) => JSON.stringify(o)).join('\n'));
+    const r = await hub.kubectl(
+      ['apply', '--dry-run=server', '-n', hub.namespace, '-f', '-'],
+      objects.map((o) => JSON.stringify(o)).join('\n'),
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
   });
@@ -82,7 +96,9 @@ describe('default values', () => {
       expect(opsPort).toBeDefined();
       expect(container.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'metrics' });
       if (kind === 'Deployment') expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'metrics' });
-      const opsEnv = container.env?.find((e) => e.name === (name === 'argocd-repo-server' ? 'FLOTILLA_REPO_SERVER_OPS_PORT' : 'FLOTILLA_OPS_PORT'));
+      const opsEnv = container.env?.find(
+        (e) => e.name === (name === 'argocd-repo-server' ? 'FLOTILLA_REPO_SERVER_OPS_PORT' : 'FLOTILLA_OPS_PORT'),
+      );
       expect(opsEnv?.value).toBe(String(opsPort?.containerPort));
     }
   });
@@ -95,11 +111,17 @@ describe('default values', () => {
       const env = podSpec(find(objects, kind, name)).containers[0].env ?? [];
       expect(env.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe('redis://$(ARGOCD_REDIS_SERVER)');
       if (name !== 'argocd-repo-server' && name !== 'argocd-notifications-controller')
-        expect(env.find((e) => e.name === 'FLOTILLA_REPO_SERVER')?.valueFrom?.configMapKeyRef).toEqual({ name: 'argocd-cmd-params-cm', key: 'repo.server', optional: true });
+        expect(env.find((e) => e.name === 'FLOTILLA_REPO_SERVER')?.valueFrom?.configMapKeyRef).toEqual({
+          name: 'argocd-cmd-params-cm',
+          key: 'repo.server',
+          optional: true,
+        });
       expect(env.filter((e) => e.name === 'FLOTILLA_LOG_LEVEL')).toHaveLength(1);
     }
     const services = objects.filter((o) => o.kind === 'Service').map((o) => o.metadata.name);
-    expect(services).toEqual(expect.arrayContaining(['argocd-server', 'argocd-repo-server', 'argocd-repo-server-headless', 'argocd-redis']));
+    expect(services).toEqual(
+      expect.arrayContaining(['argocd-server', 'argocd-repo-server', 'argocd-repo-server-headless', 'argocd-redis']),
+    );
     expect((find(objects, 'Service', 'argocd-repo-server-headless').spec as { clusterIP: string }).clusterIP).toBe('None');
   });
 
@@ -109,9 +131,13 @@ describe('default values', () => {
     const binding = find(objects, 'ClusterRoleBinding', 'argocd-application-controller-argocd') as K8sObject & { subjects: unknown[] };
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'argocd-application-controller', namespace: 'argocd' }]);
     expect(find(objects, 'ClusterRole', 'argocd-server-argocd')).toBeDefined();
-    for (const role of ['argocd-server', 'argocd-applicationset-controller', 'argocd-notifications-controller']) expect(find(objects, 'Role', role)).toBeDefined();
+    for (const role of ['argocd-server', 'argocd-applicationset-controller', 'argocd-notifications-controller'])
+      expect(find(objects, 'Role', role)).toBeDefined();
     expect(objects.filter((o) => /Role/.test(o.kind) && o.metadata.name.includes('repo-server'))).toEqual([]);
-    expect((podSpec(find(objects, 'Deployment', 'argocd-repo-server')) as { automountServiceAccountToken?: boolean }).automountServiceAccountToken).toBe(false);
+    expect(
+      (podSpec(find(objects, 'Deployment', 'argocd-repo-server')) as { automountServiceAccountToken?: boolean })
+        .automountServiceAccountToken,
+    ).toBe(false);
   });
 
   it('lists no unused keys in NOTES', async () => {
@@ -122,14 +148,23 @@ describe('default values', () => {
 });
 
 describe('scaling out', () => {
-  it('sets each component\'s replicas, the controller\'s on its StatefulSet', async () => {
+  it("sets each component's replicas, the controller's on its StatefulSet", async () => {
     const objects = await hub.template('argocd', ci('ha-values.yaml'));
     for (const [kind, name] of FLOTILLA_WORKLOADS) expect((find(objects, kind, name).spec as { replicas: number }).replicas).toBe(3);
   });
 
   it("installs seed 001's --set line as written; repo.replicas and redis.replicas are listed as unused", async () => {
     const args = seed001SetArgs();
-    expect(args).toEqual(['--set', 'server.replicas=3', '--set', 'controller.replicas=3', '--set', 'repo.replicas=3', '--set', 'redis.replicas=3']);
+    expect(args).toEqual([
+      '--set',
+      'server.replicas=3',
+      '--set',
+      'controller.replicas=3',
+      '--set',
+      'repo.replicas=3',
+      '--set',
+      'redis.replicas=3',
+    ]);
     const objects = await hub.template('argocd', args);
     expect((find(objects, 'StatefulSet', 'argocd-application-controller').spec as { replicas: number }).replicas).toBe(3);
     expect((find(objects, 'Deployment', 'argocd-server').spec as { replicas: number }).replicas).toBe(3);
@@ -139,14 +174,26 @@ describe('scaling out', () => {
   it("installs seed 000's values file as written; its params reach the controller through env", async () => {
     const objects = await hub.template('argocd', ['-f', seed000File]);
     const params = find(objects, 'ConfigMap', 'argocd-cmd-params-cm').data as Record<string, string>;
-    expect(params).toMatchObject({ 'controller.status.processors': '50', 'controller.operation.processors': '25', 'controller.repo.server.timeout.seconds': '180' });
+    expect(params).toMatchObject({
+      'controller.status.processors': '50',
+      'controller.operation.processors': '25',
+      'controller.repo.server.timeout.seconds': '180',
+    });
     const controller = find(objects, 'StatefulSet', 'argocd-application-controller');
     expect((controller.spec as { replicas: number }).replicas).toBe(2);
     const [container] = podSpec(controller).containers;
     expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2000m', memory: '2Gi' } });
     const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.valueFrom?.configMapKeyRef]));
-    expect(env.FLOTILLA_APP_CONTROLLER_CONCURRENCY).toEqual({ name: 'argocd-cmd-params-cm', key: 'controller.status.processors', optional: true });
-    expect(env.FLOTILLA_APP_OPERATION_CONCURRENCY).toEqual({ name: 'argocd-cmd-params-cm', key: 'controller.operation.processors', optional: true });
+    expect(env.FLOTILLA_APP_CONTROLLER_CONCURRENCY).toEqual({
+      name: 'argocd-cmd-params-cm',
+      key: 'controller.status.processors',
+      optional: true,
+    });
+    expect(env.FLOTILLA_APP_OPERATION_CONCURRENCY).toEqual({
+      name: 'argocd-cmd-params-cm',
+      key: 'controller.operation.processors',
+      optional: true,
+    });
     const notes = await hub.notes('argocd', ['-f', seed000File]);
     expect(unusedKeys(notes).sort()).toEqual(['configs.params.controller.repo.server.timeout.seconds', 'redis-ha.enabled']);
     expect(notes).toContain('redis-ha.enabled: Redis with Sentinel is not in this chart yet');
@@ -168,13 +215,22 @@ describe('values checks', () => {
   });
 
   it('installs a key the chart does not know and lists it in NOTES', async () => {
-    const notes = await hub.notes('argocd', ['--set', 'controler.replicas=2', '--set', 'server.ingress.enabled=true', '--set', 'configs.params.server\\.insecure=true']);
+    const notes = await hub.notes('argocd', [
+      '--set',
+      'controler.replicas=2',
+      '--set',
+      'server.ingress.enabled=true',
+      '--set',
+      'configs.params.server\\.insecure=true',
+    ]);
     expect(unusedKeys(notes).sort()).toEqual(['configs.params.server.insecure', 'controler.replicas', 'server.ingress.enabled']);
   });
 
   it('the every-key values file sets every key of values.yaml, and none it lists is unused', async () => {
     const leaves = (v: unknown, path: string): string[] =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k)) : [path];
+      v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+        ? Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k))
+        : [path];
     const defaults = leaves(parse(readFileSync(join(CHART, 'values.yaml'), 'utf8')), '');
     const everyKey = leaves(parse(readFileSync(join(CI_VALUES, 'all-keys-values.yaml'), 'utf8')), '');
     expect(defaults.filter((d) => !everyKey.some((k) => k === d || k.startsWith(`${d}.`)))).toEqual([]);
@@ -189,13 +245,17 @@ describe('secrets and external Redis', () => {
     expect(Buffer.from(secret['admin.password'], 'base64').toString()).toMatch(/^\$2a\$10\$/);
     expect(Buffer.from(secret['webhook.github.secret'], 'base64').toString()).toBe('gh-hook');
     const labelOf = (name: string) => find(objects, 'Secret', name).metadata.labels?.['argocd.argoproj.io/secret-type'];
-    expect([labelOf('argocd-repo-private-repo'), labelOf('argocd-repo-creds-example-https'), labelOf('gitops-cluster-staging')]).toEqual(['repository', 'repo-creds', 'cluster']);
+    expect([labelOf('argocd-repo-private-repo'), labelOf('argocd-repo-creds-example-https'), labelOf('gitops-cluster-staging')]).toEqual([
+      'repository',
+      'repo-creds',
+      'cluster',
+    ]);
     const cluster = find(objects, 'Secret', 'gitops-cluster-staging').stringData as Record<string, string>;
     expect(JSON.parse(cluster.config)).toEqual({ bearerToken: 'token', tlsClientConfig: { insecure: false, caData: 'Y2E=' } });
     expect(cluster.server).toBe('https://staging.example.com:6443');
   });
 
-  it('leaves argocd-secret without data when nothing is set, so the api-server\'s keys survive upgrades', async () => {
+  it("leaves argocd-secret without data when nothing is set, so the api-server's keys survive upgrades", async () => {
     const objects = await hub.template('argocd', []);
     expect(find(objects, 'Secret', 'argocd-secret').data).toBeUndefined();
   });
@@ -203,10 +263,16 @@ describe('secrets and external Redis', () => {
   it('connects through the password in a Secret, composed by Kubernetes, and runs no Redis of its own', async () => {
     const objects = await hub.template('argocd', ci('external-redis-values.yaml'));
     expect(objects.filter((o) => o.metadata.name === 'argocd-redis' && o.kind !== 'Secret')).toEqual([]);
-    expect(Buffer.from((find(objects, 'Secret', 'argocd-redis').data as Record<string, string>)['redis-password'], 'base64').toString()).toBe('s3cret');
+    expect(
+      Buffer.from((find(objects, 'Secret', 'argocd-redis').data as Record<string, string>)['redis-password'], 'base64').toString(),
+    ).toBe('s3cret');
     const env = podSpec(find(objects, 'Deployment', 'argocd-server')).containers[0].env ?? [];
-    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe('redis://$(REDIS_USERNAME):$(REDIS_PASSWORD)@$(ARGOCD_REDIS_SERVER)');
-    expect((find(objects, 'ConfigMap', 'argocd-cmd-params-cm').data as Record<string, string>)['redis.server']).toBe('redis.example.internal:6380');
+    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe(
+      'redis://$(REDIS_USERNAME):$(REDIS_PASSWORD)@$(ARGOCD_REDIS_SERVER)',
+    );
+    expect((find(objects, 'ConfigMap', 'argocd-cmd-params-cm').data as Record<string, string>)['redis.server']).toBe(
+      'redis.example.internal:6380',
+    );
 
     const own = await hub.template('argocd', ci('external-redis-existing-secret-values.yaml'));
     const ownEnv = podSpec(find(own, 'StatefulSet', 'argocd-application-controller')).containers[0].env ?? [];
@@ -220,7 +286,10 @@ describe('PodDisruptionBudgets and HorizontalPodAutoscalers, in the API versions
   beforeAll(async () => (old = await startChartHub({ kubeVersion: '1.20' })));
   afterAll(() => old?.stop());
 
-  const versions = (objects: K8sObject[]) => [...new Set(objects.filter((o) => /PodDisruptionBudget|HorizontalPodAutoscaler/.test(o.kind)).map((o) => `${o.apiVersion}/${o.kind}`))].sort();
+  const versions = (objects: K8sObject[]) =>
+    [
+      ...new Set(objects.filter((o) => /PodDisruptionBudget|HorizontalPodAutoscaler/.test(o.kind)).map((o) => `${o.apiVersion}/${o.kind}`)),
+    ].sort();
 
   it('uses policy/v1 and autoscaling/v2 where served, and leaves replicas of an autoscaled Deployment to its HPA', async () => {
     const objects = await hub.template('argocd', ['--validate', ...ci('all-keys-values.yaml')]);
@@ -231,16 +300,20 @@ describe('PodDisruptionBudgets and HorizontalPodAutoscalers, in the API versions
     expect((find(objects, 'HorizontalPodAutoscaler', 'gitops-repo-server').spec as { metrics: unknown[] }).metrics).toHaveLength(1);
   });
 
-  it.each([['every supported key', 'all-keys-values.yaml'], ['three replicas of everything', 'ha-values.yaml']])(
-    'on Kubernetes 1.20 (../shared/realcluster) uses the beta versions, and the 1.20 hub accepts all %s renders',
-    async (_name, file) => {
-      const objects = await old.template('argocd', ['--validate', ...ci(file)]);
-      if (file === 'all-keys-values.yaml') expect(versions(objects)).toEqual(['autoscaling/v2beta2/HorizontalPodAutoscaler', 'policy/v1beta1/PodDisruptionBudget']);
-      const r = await old.kubectl(['apply', '--dry-run=server', '-n', old.namespace, '-f', '-'], objects.map((o) => JSON.stringify(o)).join('\n'));
-      expect(r.stderr).toBe('');
-      expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
-    },
-  );
+  it.each([
+    ['every supported key', 'all-keys-values.yaml'],
+    ['three replicas of everything', 'ha-values.yaml'],
+  ])('on Kubernetes 1.20 (../shared/realcluster) uses the beta versions, and the 1.20 hub accepts all %s renders', async (_name, file) => {
+    const objects = await old.template('argocd', ['--validate', ...ci(file)]);
+    if (file === 'all-keys-values.yaml')
+      expect(versions(objects)).toEqual(['autoscaling/v2beta2/HorizontalPodAutoscaler', 'policy/v1beta1/PodDisruptionBudget']);
+    const r = await old.kubectl(
+      ['apply', '--dry-run=server', '-n', old.namespace, '-f', '-'],
+      objects.map((o) => JSON.stringify(o)).join('\n'),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(objects.length);
+  });
 });
 
 describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
@@ -254,9 +327,21 @@ describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
     const install = await hub.helm(['install', release, CHART, '--namespace', hub.namespace, '--wait', '--timeout', '60s']);
     expect(install.stderr).toBe('');
     for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('1/1');
-    expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout).toContain('customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io');
+    expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout).toContain(
+      'customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io',
+    );
 
-    const upgrade = await hub.helm(['upgrade', release, CHART, '--namespace', hub.namespace, '--wait', '--timeout', '60s', ...ci('ha-values.yaml')]);
+    const upgrade = await hub.helm([
+      'upgrade',
+      release,
+      CHART,
+      '--namespace',
+      hub.namespace,
+      '--wait',
+      '--timeout',
+      '60s',
+      ...ci('ha-values.yaml'),
+    ]);
     expect(upgrade.stderr).toBe('');
     for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('3/3');
 
@@ -264,9 +349,25 @@ describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
     // when it purges its release Secrets (a real API server can); the chart's own objects go either way.
     const uninstall = await hub.helm(['uninstall', release, '--namespace', hub.namespace, '--wait', '--keep-history']);
     expect(uninstall.stderr).toBe('');
-    const left = await hub.kubectl(['get', 'all,configmap,secret,serviceaccount,role,rolebinding', '-n', hub.namespace, '-l', `app.kubernetes.io/instance=${release}`, '-o', 'name']);
+    const left = await hub.kubectl([
+      'get',
+      'all,configmap,secret,serviceaccount,role,rolebinding',
+      '-n',
+      hub.namespace,
+      '-l',
+      `app.kubernetes.io/instance=${release}`,
+      '-o',
+      'name',
+    ]);
     expect(left.stdout).toBe('');
-    const clusterWide = await hub.kubectl(['get', 'clusterrole,clusterrolebinding', '-l', `app.kubernetes.io/instance=${release}`, '-o', 'name']);
+    const clusterWide = await hub.kubectl([
+      'get',
+      'clusterrole,clusterrolebinding',
+      '-l',
+      `app.kubernetes.io/instance=${release}`,
+      '-o',
+      'name',
+    ]);
     expect(clusterWide.stdout).toBe('');
     expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout.trim().split('\n')).toHaveLength(3);
   });
