@@ -323,13 +323,26 @@ describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
     return r.stdout;
   };
 
-  it('installs with every workload ready, scales every component to 3 on upgrade, and uninstalls leaving only the CRDs', async () => {
+  it('installs with every workload ready and the rights each needs, scales every component to 3 on upgrade, and uninstalls leaving only the CRDs', async () => {
     const install = await hub.helm(['install', release, CHART, '--namespace', hub.namespace, '--wait', '--timeout', '60s']);
     expect(install.stderr).toBe('');
     for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('1/1');
     expect((await hub.kubectl(['get', 'crd', '-o', 'name'])).stdout).toContain(
       'customresourcedefinition.apiextensions.k8s.io/applications.argoproj.io',
     );
+
+    // What each ServiceAccount may do on the hub, as the API server's authorizer answers it.
+    const canI = async (sa: string, ...what: string[]) =>
+      (await hub.kubectl(['auth', 'can-i', ...what, '--as', `system:serviceaccount:${hub.namespace}:${sa}`])).stdout.trim();
+    expect(await canI('argocd-application-controller', 'create', 'deployments', '-n', 'shop')).toBe('yes');
+    expect(await canI('argocd-server', 'update', 'customresourcedefinitions/applications.argoproj.io')).toBe('yes');
+    expect(await canI('argocd-server', 'update', 'customresourcedefinitions/widgets.example.com')).toBe('no');
+    expect(await canI('argocd-server', 'create', 'secrets', '-n', hub.namespace)).toBe('yes');
+    expect(await canI('argocd-applicationset-controller', 'create', 'applications.argoproj.io', '-n', hub.namespace)).toBe('yes');
+    expect(await canI('argocd-applicationset-controller', 'create', 'applications.argoproj.io', '-n', 'shop')).toBe('no');
+    expect(await canI('argocd-notifications-controller', 'patch', 'applications.argoproj.io', '-n', hub.namespace)).toBe('yes');
+    expect(await canI('argocd-notifications-controller', 'delete', 'secrets', '-n', hub.namespace)).toBe('no');
+    expect(await canI(`${release}-repo-server`, 'get', 'secrets', '-n', hub.namespace)).toBe('no');
 
     const upgrade = await hub.helm([
       'upgrade',
