@@ -226,6 +226,18 @@ describe('values checks', () => {
     expect(unusedKeys(notes).sort()).toEqual(['configs.params.server.insecure', 'controler.replicas', 'server.ingress.enabled']);
   });
 
+  it('with crds.install=false the api-server leaves the CRDs alone and has no rights on them, and NOTES names --skip-crds', async () => {
+    const args = ['--set', 'crds.install=false', '--set', 'crds.keep=false', '--set', 'server.extraArgs={--insecure}'];
+    const objects = await hub.template('argocd', args);
+    const env = podSpec(find(objects, 'Deployment', 'argocd-server')).containers[0].env ?? [];
+    expect(env.find((e) => e.name === 'FLOTILLA_INSTALL_CRDS')?.value).toBe('false');
+    expect(JSON.stringify(find(objects, 'ClusterRole', 'argocd-server-argocd').rules)).not.toContain('customresourcedefinitions');
+    const notes = await hub.notes('argocd', args);
+    expect(notes).toContain('--skip-crds');
+    expect(notes).toContain('crds.keep=false');
+    expect(notes).toContain('server.extraArgs: passed to the container, but');
+  });
+
   it('the every-key values file sets every key of values.yaml, and none it lists is unused', async () => {
     const leaves = (v: unknown, path: string): string[] =>
       v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
