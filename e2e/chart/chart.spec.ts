@@ -219,11 +219,11 @@ describe('values checks', () => {
       '--set',
       'controler.replicas=2',
       '--set',
-      'server.ingress.enabled=true',
+      'server.ingressGrpc.enabled=true',
       '--set',
       'configs.params.server\\.insecure=true',
     ]);
-    expect(unusedKeys(notes).sort()).toEqual(['configs.params.server.insecure', 'controler.replicas', 'server.ingress.enabled']);
+    expect(unusedKeys(notes).sort()).toEqual(['configs.params.server.insecure', 'controler.replicas', 'server.ingressGrpc.enabled']);
   });
 
   it('with crds.install=false the api-server leaves the CRDs alone and has no rights on them, and NOTES names --skip-crds', async () => {
@@ -247,6 +247,26 @@ describe('values checks', () => {
     const everyKey = leaves(parse(readFileSync(join(CI_VALUES, 'all-keys-values.yaml'), 'utf8')), '');
     expect(defaults.filter((d) => !everyKey.some((k) => k === d || k.startsWith(`${d}.`)))).toEqual([]);
     expect(unusedKeys(await hub.notes('argocd', ci('all-keys-values.yaml')))).toEqual([]);
+  });
+});
+
+describe('server.ingress', () => {
+  it("routes global.domain to the api-server's plaintext port, with TLS from argocd-server-tls", async () => {
+    const objects = await hub.template('argocd', [
+      '--set',
+      'server.ingress.enabled=true',
+      '--set',
+      'server.ingress.tls=true',
+      '--set',
+      'global.domain=cd.example.com',
+    ]);
+    const spec = find(objects, 'Ingress', 'argocd-server').spec as {
+      rules: { host: string; http: { paths: { backend: unknown }[] } }[];
+      tls: unknown[];
+    };
+    expect(spec.rules.map((r) => r.host)).toEqual(['cd.example.com']);
+    expect(spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'argocd-server', port: { number: 80 } } });
+    expect(spec.tls).toEqual([{ hosts: ['cd.example.com'], secretName: 'argocd-server-tls' }]);
   });
 });
 

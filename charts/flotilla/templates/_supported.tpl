@@ -96,6 +96,19 @@ values:
   server:
     <<: *component
     autoscaling: *autoscaling
+    ingress:
+      enabled: "*"
+      labels: "*"
+      annotations: "*"
+      ingressClassName: "*"
+      hostname: "*"
+      path: "*"
+      pathType: "*"
+      tls: "*"
+      extraHosts: "*"
+      extraPaths: "*"
+      extraRules: "*"
+      extraTls: "*"
     containerPorts: {server: "*", metrics: "*"}
     service:
       type: "*"
