@@ -270,6 +270,32 @@ describe('server.ingress', () => {
   });
 });
 
+describe('metrics', () => {
+  it('gives each component a ServiceMonitor selecting only its metrics Service, when the cluster serves monitoring.coreos.com/v1', async () => {
+    const args = ci('all-keys-values.yaml');
+    const withOperator = await hub.template('argocd', ['--api-versions', 'monitoring.coreos.com/v1', ...args]);
+    const monitors = withOperator.filter((o) => o.kind === 'ServiceMonitor');
+    expect(monitors.map((m) => m.metadata.name).sort()).toEqual([
+      'gitops-application-controller',
+      'gitops-applicationset-controller',
+      'gitops-notifications-controller',
+      'gitops-repo-server',
+      'gitops-server',
+    ]);
+    for (const monitor of monitors) {
+      const selector = (monitor.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels;
+      const selected = withOperator.filter(
+        (o) => o.kind === 'Service' && Object.entries(selector).every(([k, v]) => o.metadata.labels?.[k] === v),
+      );
+      expect(selected.map((o) => o.metadata.name)).toEqual([`${monitor.metadata.name}-metrics`]);
+    }
+    expect((await hub.template('argocd', args)).filter((o) => o.kind === 'ServiceMonitor')).toEqual([]);
+    expect(await hub.notes('argocd', args)).toContain(
+      'server.metrics.serviceMonitor.enabled: the cluster serves no monitoring.coreos.com/v1',
+    );
+  });
+});
+
 describe('secrets and external Redis', () => {
   it('writes the bcrypt admin password, repositories, credential templates and clusters as Argo CD reads them', async () => {
     const objects = await hub.template('argocd', ci('all-keys-values.yaml'));

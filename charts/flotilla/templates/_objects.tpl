@@ -31,7 +31,8 @@ metadata:
   name: {{ include "flotilla.componentName" . }}-metrics
   namespace: {{ .context.Release.Namespace }}
   labels:
-    {{- include "flotilla.labels" . | nindent 4 }}
+    {{- /* Named apart from the component's own Service, so a ServiceMonitor selects this one only. */}}
+    {{- include "flotilla.labels" . | replace (printf "app.kubernetes.io/name: %s\n" (include "flotilla.componentName" .)) (printf "app.kubernetes.io/name: %s-metrics\n" (include "flotilla.componentName" .)) | nindent 4 }}
     {{- with $svc.labels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -110,4 +111,65 @@ subjects:
   - kind: ServiceAccount
     name: {{ include "flotilla.serviceAccountName" . }}
     namespace: {{ .context.Release.Namespace }}
+{{- end -}}
+
+
+{{/* A Prometheus Operator ServiceMonitor for the metrics Service, when the cluster serves the kind; args: context, component. */}}
+{{- define "flotilla.serviceMonitor" -}}
+{{- $m := .component.metrics -}}
+{{- $sm := $m.serviceMonitor | default dict -}}
+{{- if and $m.enabled $sm.enabled (.context.Capabilities.APIVersions.Has "monitoring.coreos.com/v1") }}
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: {{ include "flotilla.componentName" . }}
+  namespace: {{ $sm.namespace | default .context.Release.Namespace }}
+  labels:
+    {{- include "flotilla.labels" . | nindent 4 }}
+    {{- with $sm.selector }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+    {{- with $sm.additionalLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with $sm.annotations }}
+  annotations:
+    {{- range $key, $value := . }}
+    {{ $key }}: {{ $value | quote }}
+    {{- end }}
+  {{- end }}
+spec:
+  endpoints:
+    - port: {{ $m.service.portName }}
+      path: /metrics
+      {{- with $sm.interval }}
+      interval: {{ . }}
+      {{- end }}
+      {{- with $sm.scrapeTimeout }}
+      scrapeTimeout: {{ . }}
+      {{- end }}
+      honorLabels: {{ $sm.honorLabels | default false }}
+      {{- with $sm.relabelings }}
+      relabelings:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $sm.metricRelabelings }}
+      metricRelabelings:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $sm.scheme }}
+      scheme: {{ . }}
+      {{- end }}
+      {{- with $sm.tlsConfig }}
+      tlsConfig:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+  namespaceSelector:
+    matchNames:
+      - {{ .context.Release.Namespace }}
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: {{ include "flotilla.componentName" . }}-metrics
+      app.kubernetes.io/instance: {{ .context.Release.Name }}
+{{- end }}
 {{- end -}}

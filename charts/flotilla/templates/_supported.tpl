@@ -7,6 +7,19 @@ probe: &probe {failureThreshold: "*", initialDelaySeconds: "*", periodSeconds: "
 metrics: &metrics
   enabled: "*"
   service: {type: "*", clusterIP: "*", annotations: "*", labels: "*", servicePort: "*", portName: "*"}
+  serviceMonitor:
+    enabled: "*"
+    interval: "*"
+    scrapeTimeout: "*"
+    honorLabels: "*"
+    relabelings: "*"
+    metricRelabelings: "*"
+    selector: "*"
+    scheme: "*"
+    tlsConfig: "*"
+    namespace: "*"
+    additionalLabels: "*"
+    annotations: "*"
 serviceAccount: &serviceAccount {create: "*", name: "*", annotations: "*", labels: "*", automountServiceAccountToken: "*"}
 pdb: &pdb {enabled: "*", labels: "*", annotations: "*", minAvailable: "*", maxUnavailable: "*"}
 autoscaling: &autoscaling
