@@ -416,10 +416,10 @@ describe('helm install, upgrade and uninstall on a kube-sim hub', () => {
     expect(upgrade.stderr).toBe('');
     for (const [kind, name] of FLOTILLA_WORKLOADS) expect(await ready(kind, name.replace('argocd', release))).toBe('3/3');
 
-    // --keep-history: kube-sim cannot decode the protobuf DeleteOptions Helm's release storage sends
-    // when it purges its release Secrets (a real API server can); the chart's own objects go either way.
-    const uninstall = await hub.helm(['uninstall', release, '--namespace', hub.namespace, '--wait', '--keep-history']);
+    // Helm purges its release Secrets with protobuf DeleteOptions: nothing of the release is left.
+    const uninstall = await hub.helm(['uninstall', release, '--namespace', hub.namespace, '--wait']);
     expect(uninstall.stderr).toBe('');
+    expect((await hub.kubectl(['get', 'secret', '-n', hub.namespace, '-l', `owner=helm,name=${release}`, '-o', 'name'])).stdout).toBe('');
     const left = await hub.kubectl([
       'get',
       'all,configmap,secret,serviceaccount,role,rolebinding',

@@ -209,7 +209,8 @@ export class ResourceHandler {
 
   private async deleteOptions(call: Call): Promise<DeleteOptions> {
     const raw = await readBody(call.req);
-    const body = (raw.length && raw.toString().trim() ? decodeBody(raw, 'json') : {}) as Record<string, unknown>;
+    // helm sends DeleteOptions as protobuf when it deletes its release Secrets.
+    const body = (raw.length && raw.toString().trim() ? decodeBody(raw, call.req.headers['content-type'] ?? 'application/json') : {}) as Record<string, unknown>;
     const q = call.query;
     const orphan = (body.orphanDependents ?? (q.has('orphanDependents') ? isTrue(q.get('orphanDependents')) : undefined)) as boolean | undefined;
     const policy = (body.propagationPolicy ?? q.get('propagationPolicy') ?? (orphan ? 'Orphan' : undefined)) as DeleteOptions['propagationPolicy'];
