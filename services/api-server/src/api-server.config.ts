@@ -1,4 +1,5 @@
 import { ConfigError, hubKubeEnv, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
+import { repoServerEnv } from '@flotilla/clients';
 import { z } from 'zod';
 
 const seconds = (defaultValue: number) => z.coerce.number({ error: 'must be a number of seconds' }).int().positive().default(defaultValue);
@@ -35,11 +36,8 @@ const apiServerEnv = z.object({
   ...hubKubeEnv,
   ...port('FLOTILLA_API_PORT', 8080),
   ...port('FLOTILLA_OPS_PORT', 8083),
-  /** repo-server's gRPC address (host:port). */
-  FLOTILLA_REPO_SERVER: z
-    .string()
-    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
-    .default('127.0.0.1:8081'),
+  /** repo-server's gRPC target: host:port, or dns:///host:port to balance over every replica. */
+  ...repoServerEnv,
   /** How long a login session token is valid (Argo CD: 24h). */
   FLOTILLA_SESSION_TTL_SECONDS: seconds(24 * 3600),
   /** Failed logins per client and user before each attempt waits, the window, the entries kept, password checks at once. */

@@ -1,6 +1,7 @@
 // The app-controller's whole configuration, read once from the environment at start-up.
 import { hostname } from 'node:os';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
+import { repoServerEnv } from '@flotilla/clients';
 import { z } from 'zod';
 import { parseDuration } from './sync/operation-state.builder';
 
@@ -10,8 +11,8 @@ const schema = z.object({
   ...platformEnv,
   ...namespaceEnv,
   ...hubKubeEnv,
-  /** repo-server's gRPC address, host:port. */
-  FLOTILLA_REPO_SERVER: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:8081'),
+  /** repo-server's gRPC target: host:port, or dns:///host:port to balance over every replica. */
+  ...repoServerEnv,
   ...port('FLOTILLA_OPS_PORT', 8082),
   /** How often every Application is compared again with the latest revision (Argo's timeout.reconciliation). */
   FLOTILLA_APP_RESYNC_SECONDS: seconds(1).default(180),

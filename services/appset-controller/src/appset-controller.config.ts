@@ -1,6 +1,7 @@
 // The appset-controller's whole configuration, read once from the environment at start-up.
 import type { ExecLimits } from '@flotilla/gotemplate';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
+import { repoServerEnv } from '@flotilla/clients';
 import { z } from 'zod';
 
 const count = (unit: string) => z.coerce.number({ error: `must be a number of ${unit}` }).int(`must be a whole number of ${unit}`).min(1);
@@ -12,8 +13,8 @@ const schema = z.object({
   ...port('FLOTILLA_OPS_PORT', 8085),
   /** How often every ApplicationSet is reconciled even without a change (Argo's requeue-after, 3m). */
   FLOTILLA_APPSET_RESYNC_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(180),
-  /** repo-server's gRPC address, which the git generator reads repositories through. */
-  FLOTILLA_REPO_SERVER: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:8081'),
+  /** repo-server's gRPC target: host:port, or dns:///host:port to balance over every replica. */
+  ...repoServerEnv,
   /** Argo's --enable-new-git-file-globbing: `**` in a git files generator path crosses directories. */
   FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING: z
     .enum(['true', 'false'], { error: 'must be true or false' })

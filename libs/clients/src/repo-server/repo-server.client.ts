@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { ApplicationSource, KubeObject, Repository } from '@flotilla/api-types';
 import { contracts, toJsonObject } from '@flotilla/contracts';
 import type { RepoServerServiceClient } from '@flotilla/contracts';
+import { repoServerChannelOptions } from './repo-server-channel.config';
 
 export interface GenerateManifestInput {
   repo: Repository;
@@ -53,11 +54,12 @@ export class RepoServerClient {
   private readonly client: RepoServerServiceClient;
   private readonly deadlineMs: number;
 
-  constructor(address: string, opts: RepoServerClientOptions = {}) {
+  /** `target`: host:port, dns:///host:port (round robin over every address) or ipv4:host:port,host:port. */
+  constructor(target: string, opts: RepoServerClientOptions = {}) {
     const Ctor = contracts().repository.RepoServerService;
-    this.client = new Ctor(address, grpc.credentials.createInsecure(), {
+    this.client = new Ctor(target, grpc.credentials.createInsecure(), {
       interceptors: opts.interceptors ?? [],
-      'grpc.max_receive_message_length': 100 * 1024 * 1024,
+      ...repoServerChannelOptions(),
     });
     this.deadlineMs = opts.deadlineMs ?? 120_000;
   }
@@ -114,9 +116,22 @@ export class RepoServerClient {
     this.client.close();
   }
 
-  private call<M extends RepoServerMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+  private async call<M extends RepoServerMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    const deadline = new Date(Date.now() + this.deadlineMs);
+    // The channel's retry policy covers a replica lost before it answered; gRPC cannot retry one lost
+    // after its answer began (headers and message sent, trailers cut by the kill), so that is retried
+    // here, once, on the next replica. Every method only reads and renders: running it twice is harmless.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(method, request, deadline);
+      } catch (err) {
+        if (!(err instanceof RepoServerError) || err.code !== grpc.status.UNAVAILABLE || attempt >= CALL_ATTEMPTS || Date.now() >= deadline.getTime()) throw err;
+      }
+    }
+  }
+
+  private attempt<M extends RepoServerMethod>(method: M, request: RequestOf<M>, deadline: Date): Promise<ResponseOf<M>> {
     return new Promise((resolve, reject) => {
-      const deadline = new Date(Date.now() + this.deadlineMs);
       const fn = this.client[method] as unknown as (req: RequestOf<M>, meta: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: ResponseOf<M>) => void) => void;
       fn.call(this.client, request, new grpc.Metadata(), { deadline }, (err, res) => {
         if (err) reject(new RepoServerError(err.code, err.details || err.message));
@@ -126,6 +141,7 @@ export class RepoServerClient {
   }
 }
 
+const CALL_ATTEMPTS = 2;
 type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories';
 type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
 type RequestOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer Req, cb: Callback<infer _R>) => grpc.ClientUnaryCall ? Req : never;

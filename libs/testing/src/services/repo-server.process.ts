@@ -11,8 +11,12 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
 export interface RepoServerProcess {
   /** host:port of its gRPC server. */
   address: string;
+  /** host:port of its ops HTTP server (/metrics, /readyz). */
+  opsAddress: string;
   logs(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a node dying or an OOM kill: no draining, in-flight calls are cut. */
+  kill(): Promise<void>;
 }
 
 /** repo-server's own main.ts as a child process under the Redis queue prefix `queuePrefix`, ready once /readyz answers. */
@@ -39,13 +43,14 @@ export async function startRepoServer(dir: string, queuePrefix: string, env: Rec
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+  const signal = (name: NodeJS.Signals) => async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
+  const stop = signal('SIGTERM');
   for (;;) {
     if (child.exitCode !== null) throw new Error(`repo-server exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`http://127.0.0.1:${opsPort}/readyz`).then((r) => r.ok, () => false)) return { address: `127.0.0.1:${port}`, logs: () => output, stop };
+    if (await fetch(`http://127.0.0.1:${opsPort}/readyz`).then((r) => r.ok, () => false)) return { address: `127.0.0.1:${port}`, opsAddress: `127.0.0.1:${opsPort}`, logs: () => output, stop, kill: signal('SIGKILL') };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`repo-server not ready within 60 s:\n${output}`);
