@@ -35,7 +35,7 @@ describe('the environment the chart gives each service', () => {
     expect(api).toMatchObject({
       FLOTILLA_NAMESPACE: 'argocd',
       FLOTILLA_REDIS_URL: 'redis://argocd-redis:6379',
-      FLOTILLA_REPO_SERVER: 'argocd-repo-server:8081',
+      FLOTILLA_REPO_SERVER: 'dns:///argocd-repo-server-headless:8081',
       FLOTILLA_API_PORT: 8080,
       FLOTILLA_OPS_PORT: 8083,
       FLOTILLA_INSTALL_CRDS: true,
@@ -47,7 +47,7 @@ describe('the environment the chart gives each service', () => {
       namespace: 'argocd',
       hub: { kind: 'in-cluster' },
       opsPort: 8082,
-      repoServer: 'argocd-repo-server:8081',
+      repoServer: 'dns:///argocd-repo-server-headless:8081',
       replicaId: 'argocd-application-controller-0',
     });
 
@@ -60,7 +60,7 @@ describe('the environment the chart gives each service', () => {
     });
 
     const appset = loadAppSetControllerConfig(envOf(objects, 'Deployment', 'argocd-applicationset-controller'));
-    expect(appset).toMatchObject({ namespace: 'argocd', opsPort: 8080, repoServer: 'argocd-repo-server:8081', newGitFileGlobbing: false });
+    expect(appset).toMatchObject({ namespace: 'argocd', opsPort: 8080, repoServer: 'dns:///argocd-repo-server-headless:8081', newGitFileGlobbing: false });
 
     const notifier = loadNotifierConfig(envOf(objects, 'Deployment', 'argocd-notifications-controller'));
     expect(notifier).toMatchObject({
@@ -88,7 +88,7 @@ describe('the environment the chart gives each service', () => {
       operationConcurrency: 15,
       selfHealMs: 10_000,
       jqTimeoutMs: 2000,
-      repoServer: 'gitops-repo-server:8091',
+      repoServer: 'dns:///gitops-repo-server-headless:8091',
     });
     expect(controller.env.FLOTILLA_LOG_LEVEL).toBe('warn');
     expect(loadRepoServerConfig(envOf(objects, 'Deployment', 'gitops-repo-server'))).toMatchObject({

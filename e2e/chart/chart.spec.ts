@@ -105,7 +105,8 @@ describe('default values', () => {
 
   it('points every service at the Redis and repo-server it installs, through argocd-cmd-params-cm', () => {
     const params = find(objects, 'ConfigMap', 'argocd-cmd-params-cm').data as Record<string, string>;
-    expect(params['repo.server']).toBe('argocd-repo-server:8081');
+    // The headless Service's name: callers' gRPC balances round robin over every repo-server pod.
+    expect(params['repo.server']).toBe('dns:///argocd-repo-server-headless:8081');
     expect(params['redis.server']).toBe('argocd-redis:6379');
     for (const [kind, name] of FLOTILLA_WORKLOADS) {
       const env = podSpec(find(objects, kind, name)).containers[0].env ?? [];

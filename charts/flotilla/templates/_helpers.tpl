@@ -120,8 +120,9 @@ nodeAffinity:
 {{- if and .Values.externalRedis.host (or .Values.externalRedis.password .Values.externalRedis.existingSecret) }}true{{ end -}}
 {{- end -}}
 
+{{/* The callers' repo-server target: the headless Service's DNS name, so gRPC balances round robin over every replica and re-resolves as they come and go. */}}
 {{- define "flotilla.repoServerAddress" -}}
-{{- printf "%s:%v" (include "flotilla.componentName" (dict "context" . "component" .Values.repoServer)) .Values.repoServer.service.port -}}
+{{- printf "dns:///%s-headless:%v" (include "flotilla.componentName" (dict "context" . "component" .Values.repoServer)) .Values.repoServer.service.port -}}
 {{- end -}}
 
 {{/*
