@@ -51,7 +51,7 @@ function logTails(lines = 40): string {
 
 const assignment = async (): Promise<Record<string, string>> => {
   const raw = await redis.get(`${prefix}:app-controller:shards:assignment`);
-  return raw ? (JSON.parse(raw) as { clusters: Record<string, string> }).clusters : {};
+  return raw ? (JSON.parse(raw) as { shards: Record<string, string> }).shards : {};
 };
 const syncedAt = (sha: string) => (apps: Application[]) =>
   apps.length === SPOKES.length && apps.every((a) => a.status?.sync?.status === 'Synced' && a.status?.health?.status === 'Healthy' && a.status?.sync?.revision === sha);

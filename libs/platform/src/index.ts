@@ -2,6 +2,7 @@ export * from './config';
 export * from './observability';
 export * from './grpc';
 export * from './redis';
+export * from './sharding';
 export * from './queue';
 export * from './bootstrap';
 export * from './kube';

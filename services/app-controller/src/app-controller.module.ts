@@ -2,7 +2,7 @@
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
-import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, ShardCoordinator } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppControllerConfig } from './app-controller.config';
@@ -18,7 +18,6 @@ import { ManifestSource } from './reconcile/manifest.source';
 import { MultiDestinationReconciler } from './reconcile/multi-destination.reconciler';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
 import { ResourceCustomizationsStore } from './settings/resource-customizations.store';
-import { ShardCoordinator } from './sharding/shard.coordinator';
 import { SyncOperationRunner } from './sync/sync-operation.runner';
 import { AppCacheStore } from './tree/app-cache.store';
 
@@ -81,7 +80,8 @@ function controllerFactory(config: AppControllerConfig) {
       prefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:app-controller:shards`,
       identity: config.replicaId,
       ttlMs: config.shardLeaseMs,
-      clusters: () => late.controller?.clusterWeights() ?? [],
+      leaseName: 'cluster',
+      shards: () => late.controller?.clusterWeights() ?? [],
     });
     const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, operations, shards, logger, {
       namespace: config.namespace,

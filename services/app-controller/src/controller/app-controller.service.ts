@@ -6,7 +6,7 @@
 // processors, comparisons (app-refresh) and operations (app-operation) have separate queues, so an
 // app is compared while a sync of it runs; each queue still holds one job per app at a time.
 import { ARGO_API_VERSION, clusterInfoKey, REFRESH_ANNOTATION, type Application, type ApplicationSource } from '@flotilla/api-types';
-import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type TypedQueue } from '@flotilla/platform';
+import { defineQueue, enqueueCoalesced, Informer, type KubeClient, type QueueFactory, type ShardCoordinator, type TypedQueue } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -18,7 +18,6 @@ import { childReport, parentOf } from '../reconcile/child-application.builder';
 import { strongerLevel, type CompareLevel } from '../reconcile/compare-level';
 import { readableDestination } from '../reconcile/application-spec.validation';
 import { jsonEqual } from '../status/merge-patch';
-import type { ShardCoordinator } from '../sharding/shard.coordinator';
 import type { AppOperationProcessor, OperationJob } from './app-operation.processor';
 import type { AppRefreshProcessor, RefreshJob } from './app-refresh.processor';
 
@@ -92,14 +91,14 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** The clusters and how many Applications each has, for the split between replicas. */
-  clusterWeights(): { server: string; weight: number }[] {
+  clusterWeights(): { key: string; weight: number }[] {
     const clusters = this.clusters.clusters();
     const counts = new Map(clusters.map((c) => [c.server, 0]));
     for (const app of this.apps.list()) {
       const server = this.clusters.serverOf(readableDestination(app), clusters);
       if (server !== undefined) counts.set(server, (counts.get(server) ?? 0) + 1);
     }
-    return [...counts].map(([server, apps]) => ({ server, weight: apps + 1 }));
+    return [...counts].map(([server, apps]) => ({ key: server, weight: apps + 1 }));
   }
 
   /** Whether this replica handles the app: it holds the app's cluster, or leads when no cluster matches. */

@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
 import pino from 'pino';
-import { ShardCoordinator } from './shard.coordinator';
+import { ShardCoordinator, type ShardCoordinatorOptions } from './shard.coordinator';
 
 const logger = pino({ level: 'silent' });
 const prefix = `flotilla-test:shards:${process.pid}:${Date.now()}`;
-const clusters = Array.from({ length: 12 }, (_, i) => ({ server: `https://spoke-${i}:6443`, weight: 1 + (i % 4) }));
+const clusters = Array.from({ length: 12 }, (_, i) => ({ key: `https://spoke-${i}:6443`, weight: 1 + (i % 4) }));
 
 const waitFor = async (what: string, cond: () => boolean, ms = 8000): Promise<number> => {
   const start = Date.now();
@@ -18,10 +18,10 @@ const waitFor = async (what: string, cond: () => boolean, ms = 8000): Promise<nu
 describe('ShardCoordinator (real Redis)', () => {
   const connections: Redis[] = [];
   const replicas: ShardCoordinator[] = [];
-  const replica = (id: string): ShardCoordinator => {
+  const replica = (id: string, more: Partial<ShardCoordinatorOptions> = {}): ShardCoordinator => {
     const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: false });
     connections.push(redis);
-    const c = new ShardCoordinator(redis, logger, { prefix, identity: id, clusters: () => clusters, ttlMs: 800, tickMs: 100 });
+    const c = new ShardCoordinator(redis, logger, { prefix, identity: id, shards: () => clusters, ttlMs: 800, tickMs: 100, ...more });
     replicas.push(c);
     return c;
   };
@@ -82,5 +82,25 @@ describe('ShardCoordinator (real Redis)', () => {
     for (const [id, r] of [['a', a], ['b', b], ['d', d]] as const) for (const s of r.owned()) after.set(s, id);
     const moved = [...before].filter(([s, id]) => after.get(s) !== id).length;
     expect(moved).toBeLessThanOrEqual(Math.ceil(clusters.length / 3) + 2);
+  });
+
+  it('lets a shard moving to a joining replica go only once its work is drained, so the new owner starts after the old one stopped', async () => {
+    const own = `${prefix}:drain`;
+    const events: { at: number; what: 'drained' | 'acquired'; key: string; by: string }[] = [];
+    const slowDrain = (key: string) => new Promise<void>((r) => setTimeout(r, 400)).then(() => void events.push({ at: Date.now(), what: 'drained', key, by: 'e' }));
+    const e = replica('e', { prefix: own, drain: slowDrain });
+    e.start();
+    await waitFor('e to own every cluster', () => e.owned().size === clusters.length);
+    const f = replica('f', { prefix: own });
+    f.on('acquired', (key) => events.push({ at: Date.now(), what: 'acquired', key, by: 'f' }));
+    f.start();
+    await waitFor('f to own some clusters and every cluster owned once', () => f.owned().size > 0 && eachOnce([e, f]), 8000);
+    const taken = events.filter((x) => x.what === 'acquired');
+    expect(taken.length).toBeGreaterThan(0);
+    for (const t of taken) {
+      const drained = events.find((x) => x.what === 'drained' && x.key === t.key);
+      expect(drained).toBeDefined();
+      expect(t.at).toBeGreaterThanOrEqual(drained!.at);
+    }
   });
 });
