@@ -18,4 +18,18 @@ describe('app-controller configuration', () => {
     expect(() => loadAppControllerConfig({ FLOTILLA_APP_OPERATION_CONCURRENCY: 'many' })).toThrow(/FLOTILLA_APP_OPERATION_CONCURRENCY/);
     expect(() => loadAppControllerConfig({ FLOTILLA_APP_OPERATION_CONCURRENCY: '0' })).toThrow(/FLOTILLA_APP_OPERATION_CONCURRENCY/);
   });
+
+  it("splits clusters by Flotilla's weighted ring unless Argo's legacy or round-robin is asked for, and stops on any other name", () => {
+    expect(loadAppControllerConfig({}).shardingAlgorithm).toBe('consistent-hashing');
+    expect(loadAppControllerConfig({ FLOTILLA_CONTROLLER_SHARDING_ALGORITHM: 'legacy' }).shardingAlgorithm).toBe('legacy');
+    expect(loadAppControllerConfig({ FLOTILLA_CONTROLLER_SHARDING_ALGORITHM: 'round-robin' }).shardingAlgorithm).toBe('round-robin');
+    expect(() => loadAppControllerConfig({ FLOTILLA_CONTROLLER_SHARDING_ALGORITHM: 'roundrobin' })).toThrow(
+      /FLOTILLA_CONTROLLER_SHARDING_ALGORITHM: must be one of consistent-hashing, legacy, round-robin/,
+    );
+  });
+
+  it('takes a dns:/// repo-server target, which balances over every replica', () => {
+    expect(loadAppControllerConfig({ FLOTILLA_REPO_SERVER: 'dns:///argocd-repo-server-headless:8081' }).repoServer).toBe('dns:///argocd-repo-server-headless:8081');
+    expect(() => loadAppControllerConfig({ FLOTILLA_REPO_SERVER: 'argocd-repo-server' })).toThrow(/FLOTILLA_REPO_SERVER: must be host:port/);
+  });
 });

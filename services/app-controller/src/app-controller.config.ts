@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { repoServerEnv } from '@flotilla/clients';
 import { z } from 'zod';
+import { SHARDING_ALGORITHMS, type ShardingAlgorithm } from './sharding/argo-sharding.algorithms';
 import { parseDuration } from './sync/operation-state.builder';
 
 const seconds = (min: number) => z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(min);
@@ -22,6 +23,8 @@ const schema = z.object({
   FLOTILLA_CONTROLLER_REPLICA_ID: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ., - and _ only').optional(),
   /** How long a silent replica keeps its clusters before the others take them over. */
   FLOTILLA_SHARD_LEASE_SECONDS: seconds(2).default(10),
+  /** How the clusters are split between replicas (Argo's controller.sharding.algorithm); Flotilla's weighted ring by default. */
+  FLOTILLA_CONTROLLER_SHARDING_ALGORITHM: z.enum(SHARDING_ALGORITHMS, { error: `must be one of ${SHARDING_ALGORITHMS.join(', ')}` }).default('consistent-hashing'),
   /** Applications compared (and synced) at once (Argo's --status-processors). */
   FLOTILLA_APP_CONTROLLER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).default(10),
   /** Operations (syncs) run at once, apart from comparisons (Argo's --operation-processors). */
@@ -50,6 +53,7 @@ export interface AppControllerConfig {
   readonly operationConcurrency: number;
   readonly replicaId: string;
   readonly shardLeaseMs: number;
+  readonly shardingAlgorithm: ShardingAlgorithm;
   readonly jqTimeoutMs: number;
   readonly syncStepWaitMs: number;
 }
@@ -68,6 +72,7 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     operationConcurrency: parsed.FLOTILLA_APP_OPERATION_CONCURRENCY,
     replicaId: parsed.FLOTILLA_CONTROLLER_REPLICA_ID ?? `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${process.pid}`,
     shardLeaseMs: parsed.FLOTILLA_SHARD_LEASE_SECONDS * 1000,
+    shardingAlgorithm: parsed.FLOTILLA_CONTROLLER_SHARDING_ALGORITHM,
     jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,
     syncStepWaitMs: parsed.FLOTILLA_SYNC_STEP_WAIT_MS,
   };

@@ -18,6 +18,7 @@ import { ManifestSource } from './reconcile/manifest.source';
 import { MultiDestinationReconciler } from './reconcile/multi-destination.reconciler';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
 import { ResourceCustomizationsStore } from './settings/resource-customizations.store';
+import { clusterAssigner } from './sharding/argo-sharding.algorithms';
 import { SyncOperationRunner } from './sync/sync-operation.runner';
 import { AppCacheStore } from './tree/app-cache.store';
 
@@ -82,6 +83,7 @@ function controllerFactory(config: AppControllerConfig) {
       ttlMs: config.shardLeaseMs,
       leaseName: 'cluster',
       shards: () => late.controller?.clusterWeights() ?? [],
+      assign: clusterAssigner(config.shardingAlgorithm, () => clusters.secretUids()),
     });
     const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, operations, shards, logger, {
       namespace: config.namespace,

@@ -57,6 +57,19 @@ export class ClusterRegistry {
     return knownClusters(fromSecrets);
   }
 
+  /** Each Secret-described cluster's Secret uid by server: Argo's cluster ID, which its legacy and round-robin sharding use. */
+  secretUids(): Map<string, string> {
+    const uids = new Map<string, string>();
+    for (const secret of this.secrets.list()) {
+      try {
+        uids.set(clusterFromSecret(secret).server, secret.metadata?.uid ?? '');
+      } catch {
+        // An unreadable Secret is no cluster; clusters() logs why.
+      }
+    }
+    return uids;
+  }
+
   /** The destination's cluster and its cache, or why there is none. */
   resolve(destination: ApplicationDestination | undefined): ClusterResolution {
     const match = matchDestination(destination, this.clusters());

@@ -1,4 +1,4 @@
-import { assignArgoShards, shardOrder } from './argo-sharding.algorithms';
+import { assignArgoShards, clusterAssigner, shardOrder } from './argo-sharding.algorithms';
 import { fnv32a, legacyShards } from './legacy.distribution';
 import { roundRobinShards } from './round-robin.distribution';
 
@@ -72,4 +72,12 @@ describe('shard order and replica assignment', () => {
   });
 
   it('assigns nothing without replicas', () => expect(assignArgoShards('legacy', clusters, []).size).toBe(0));
+
+  it("gives the coordinator Argo's split by Secret uid, or leaves it its own ring for consistent-hashing", () => {
+    const uids = () => new Map(clusters.filter((c) => c.id).map((c) => [c.server, c.id]));
+    expect(clusterAssigner('consistent-hashing', uids)).toBeUndefined();
+    const assign = clusterAssigner('legacy', uids)!;
+    const map = assign(clusters.map((c) => ({ key: c.server })), ['ctl-1', 'ctl-0']);
+    expect(Object.fromEntries(clusters.map((c) => [c.id ? c.server[8] : 'in', map.get(c.server)]))).toEqual({ in: 'ctl-0', a: 'ctl-0', b: 'ctl-1', c: 'ctl-1', d: 'ctl-0', e: 'ctl-0' });
+  });
 });

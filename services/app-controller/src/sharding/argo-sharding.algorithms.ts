@@ -29,3 +29,15 @@ export function assignArgoShards(algorithm: 'legacy' | 'round-robin', clusters: 
   const shards = (algorithm === 'legacy' ? legacyShards : roundRobinShards)(clusters, ordered.length);
   return new Map([...shards].map(([server, shard]) => [server, ordered[shard]]));
 }
+
+/**
+ * The leader's split for `algorithm`: Argo's over each cluster's Secret uid (`uids`, read when the
+ * leader splits; in-cluster without a Secret has none), or undefined for the coordinator's own ring.
+ */
+export function clusterAssigner(algorithm: ShardingAlgorithm, uids: () => Map<string, string>): ((clusters: { key: string }[], replicas: string[]) => Map<string, string>) | undefined {
+  if (algorithm === 'consistent-hashing') return undefined;
+  return (clusters, replicas) => {
+    const byServer = uids();
+    return assignArgoShards(algorithm, clusters.map((c) => ({ server: c.key, id: byServer.get(c.key) ?? '' })), replicas);
+  };
+}
