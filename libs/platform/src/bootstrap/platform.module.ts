@@ -40,7 +40,7 @@ export class PlatformModule {
         {
           provide: RedisClient,
           useFactory: (logger: Logger, readiness: ReadinessChecks) => {
-            const redis = new RedisClient(config.FLOTILLA_REDIS_URL, logger);
+            const redis = new RedisClient(config, logger);
             readiness.register('redis', () => redis.checkReady());
             return redis;
           },
