@@ -49,6 +49,7 @@ describe('the environment the chart gives each service', () => {
       opsPort: 8082,
       repoServer: 'dns:///argocd-repo-server-headless:8081',
       replicaId: 'argocd-application-controller-0',
+      shardingAlgorithm: 'consistent-hashing',
     });
 
     const repo = loadRepoServerConfig(envOf(objects, 'Deployment', 'argocd-repo-server'));
@@ -88,6 +89,7 @@ describe('the environment the chart gives each service', () => {
       operationConcurrency: 15,
       selfHealMs: 10_000,
       jqTimeoutMs: 2000,
+      shardingAlgorithm: 'round-robin',
       repoServer: 'dns:///gitops-repo-server-headless:8091',
     });
     expect(controller.env.FLOTILLA_LOG_LEVEL).toBe('warn');

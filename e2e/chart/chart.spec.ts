@@ -209,6 +209,7 @@ describe('values checks', () => {
     [['--set', 'repoServer.podLabels.team=true'], 'repoServer.podLabels.team'],
     [['--set', 'configs.secret.argocdServerAdminPassword=plain-text'], 'configs.secret.argocdServerAdminPassword'],
     [['--set', 'redis.enabled=maybe'], 'redis.enabled'],
+    [['--set', 'configs.params.controller\\.sharding\\.algorithm=roundrobin'], 'configs.params.controller.sharding.algorithm'],
   ])('%j fails helm install naming %s', async (args, key) => {
     const r = await hub.helm(['install', 'argocd', CHART, '--namespace', hub.namespace, '--dry-run=server', ...args]);
     expect(r.code).not.toBe(0);

@@ -187,7 +187,7 @@ values:
 {{- define "flotilla.paramsRead" -}}
 {{- list "create" "annotations" "repo.server" "redis.server"
   "controller.log.level" "server.log.level" "reposerver.log.level" "applicationsetcontroller.log.level" "notificationscontroller.log.level"
-  "controller.status.processors" "controller.operation.processors" "controller.self.heal.timeout.seconds" "controller.ignore.normalizer.jq.timeout"
+  "controller.status.processors" "controller.operation.processors" "controller.self.heal.timeout.seconds" "controller.ignore.normalizer.jq.timeout" "controller.sharding.algorithm"
   "reposerver.parallelism.limit" "applicationsetcontroller.enable.new.git.file.globbing" | toJson -}}
 {{- end -}}
 
