@@ -1,8 +1,9 @@
+import * as grpc from '@grpc/grpc-js';
 import { startGitRepo, startRepoServer, type GitRepo, type RepoServerProcess } from '@flotilla/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RepoServerClient } from './repo-server.client';
+import { RepoServerClient, RepoServerError } from './repo-server.client';
 
 // Two repo-server processes behind one target, as callers reach the chart's headless Service: the
 // calls spread over both, and when one is killed mid-stream every call still gets its manifests.
@@ -13,10 +14,10 @@ let git: GitRepo;
 let replicas: RepoServerProcess[];
 let client: RepoServerClient;
 
-/** GenerateManifest calls the process answered OK, from its own /metrics. */
-async function rendered(replica: RepoServerProcess): Promise<number> {
+/** GenerateManifest calls the process answered with `code`, from its own /metrics. */
+async function rendered(replica: RepoServerProcess, code = 'OK'): Promise<number> {
   const text = await (await fetch(`http://${replica.opsAddress}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('grpc_server_handled_total') && l.includes('grpc_method="GenerateManifest"') && l.includes('grpc_code="OK"'));
+  const line = text.split('\n').find((l) => l.startsWith('grpc_server_handled_total') && l.includes('grpc_method="GenerateManifest"') && l.includes(`grpc_code="${code}"`));
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
@@ -45,15 +46,24 @@ afterAll(async () => {
 describe('RepoServerClient over two repo-server replicas', () => {
   it('spreads the calls round robin over both', async () => {
     for (let i = 0; i < 40; i++) expect(await render()).toEqual(['ConfigMap/guestbook']);
-    const counts = await Promise.all(replicas.map(rendered));
+    const counts = await Promise.all(replicas.map((r) => rendered(r)));
     expect(counts[0] + counts[1]).toBe(40);
     // Round robin alternates; a reconnect at start may tilt it by a call or two.
     for (const n of counts) expect(n).toBeGreaterThanOrEqual(15);
   }, 60_000);
 
+  it('does not retry an unreachable repository on the other replica: each would fail alike', async () => {
+    const source = { repoURL: 'http://127.0.0.1:1/gone.git', path: '.', targetRevision: 'main' };
+    const failure = await client.generateManifest({ repo: { repo: source.repoURL }, source, noCache: true }).catch((e: RepoServerError) => e);
+    expect(failure).toBeInstanceOf(RepoServerError);
+    expect((failure as RepoServerError).code).toBe(grpc.status.UNAVAILABLE);
+    const answered = await Promise.all(replicas.map((r) => rendered(r, 'UNAVAILABLE')));
+    expect(answered[0] + answered[1]).toBe(1);
+  }, 60_000);
+
   it('loses no call when one replica is killed while calls are in flight on it', async () => {
     const [survivor, victim] = replicas;
-    const before = await Promise.all(replicas.map(rendered));
+    const before = await Promise.all(replicas.map((r) => rendered(r)));
     const total = 160;
     let issued = 0;
     let done = 0;

@@ -125,7 +125,8 @@ export class RepoServerClient {
       try {
         return await this.attempt(method, request, deadline);
       } catch (err) {
-        if (!(err instanceof RepoServerError) || err.code !== grpc.status.UNAVAILABLE || attempt >= CALL_ATTEMPTS || Date.now() >= deadline.getTime()) throw err;
+        const e = err as grpc.ServiceError;
+        if (attempt >= CALL_ATTEMPTS || !replicaLost(e) || Date.now() >= deadline.getTime()) throw new RepoServerError(e.code, e.details || e.message);
       }
     }
   }
@@ -134,12 +135,15 @@ export class RepoServerClient {
     return new Promise((resolve, reject) => {
       const fn = this.client[method] as unknown as (req: RequestOf<M>, meta: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: ResponseOf<M>) => void) => void;
       fn.call(this.client, request, new grpc.Metadata(), { deadline }, (err, res) => {
-        if (err) reject(new RepoServerError(err.code, err.details || err.message));
+        if (err) reject(err);
         else resolve(res!);
       });
     });
   }
 }
+
+/** UNAVAILABLE from the connection, not repo-server's verdict on a repository (which says not to retry, gRFC A6 pushback). */
+const replicaLost = (err: grpc.ServiceError): boolean => err.code === grpc.status.UNAVAILABLE && !err.metadata?.get('grpc-retry-pushback-ms').length;
 
 const CALL_ATTEMPTS = 2;
 type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories';

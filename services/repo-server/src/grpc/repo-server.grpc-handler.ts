@@ -12,18 +12,26 @@ import { HelmRepositoryError } from '../helm/helm-chart-repository.client';
 import { RenderSafetyError } from '../limits/render-limits';
 import { ManifestError } from '../render/directory.renderer';
 
+// The repository, not this replica, is unreachable: every replica would fail alike, so callers' channels
+// must not retry it on another (gRFC A6: a negative grpc-retry-pushback-ms stops the retries).
+function repositoryUnavailable(details: string): Partial<grpc.StatusObject> {
+  const metadata = new grpc.Metadata();
+  metadata.set('grpc-retry-pushback-ms', '-1');
+  return { code: grpc.status.UNAVAILABLE, details, metadata };
+}
+
 /** A gRPC status for a failure, so callers can tell bad input from an unreachable repository. */
 export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   const details = err instanceof Error ? err.message : String(err);
   if (err instanceof JsonObjectError || err instanceof ManifestError || err instanceof RenderSafetyError) return { code: grpc.status.INVALID_ARGUMENT, details };
   if (err instanceof ToolExecError) return { code: /timed out/.test(details) ? grpc.status.DEADLINE_EXCEEDED : grpc.status.FAILED_PRECONDITION, details };
-  if (err instanceof HelmRepositoryError) return { code: grpc.status.UNAVAILABLE, details };
+  if (err instanceof HelmRepositoryError) return repositoryUnavailable(details);
   if (err instanceof AppPathError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
   if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
   if (err instanceof RepositoryUrlError) return { code: grpc.status.INVALID_ARGUMENT, details };
-  if (err instanceof GitError) return { code: grpc.status.UNAVAILABLE, details };
+  if (err instanceof GitError) return repositoryUnavailable(details);
   return { code: grpc.status.INTERNAL, details };
 }
 
