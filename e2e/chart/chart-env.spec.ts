@@ -113,16 +113,18 @@ describe('the environment the chart gives each service', () => {
     });
   });
 
-  it('connects to an external Redis with the user and password from its Secret', () => {
+  it('connects to an external Redis with the user and password from its Secret, as FLOTILLA_REDIS_USERNAME/_PASSWORD', () => {
     const objects = render(['-f', join(CI_VALUES, 'external-redis-values.yaml')]);
     for (const [kind, name] of [
       ['Deployment', 'argocd-server'],
       ['StatefulSet', 'argocd-application-controller'],
       ['Deployment', 'argocd-repo-server'],
     ])
-      expect(envOf(objects, kind, name).FLOTILLA_REDIS_URL).toBe('redis://flotilla:s3cret@redis.example.internal:6380');
-    expect(loadNotifierConfig(envOf(objects, 'Deployment', 'argocd-notifications-controller')).FLOTILLA_REDIS_URL).toBe(
-      'redis://flotilla:s3cret@redis.example.internal:6380',
-    );
+      expect(envOf(objects, kind, name)).toMatchObject({ FLOTILLA_REDIS_URL: 'redis://redis.example.internal:6380', FLOTILLA_REDIS_USERNAME: 'flotilla', FLOTILLA_REDIS_PASSWORD: 's3cret' });
+    expect(loadNotifierConfig(envOf(objects, 'Deployment', 'argocd-notifications-controller'))).toMatchObject({
+      FLOTILLA_REDIS_URL: 'redis://redis.example.internal:6380',
+      FLOTILLA_REDIS_USERNAME: 'flotilla',
+      FLOTILLA_REDIS_PASSWORD: 's3cret',
+    });
   });
 });

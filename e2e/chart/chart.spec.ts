@@ -43,6 +43,8 @@ describe.each([
   ['every supported key', () => ci('all-keys-values.yaml')],
   ['an external Redis with a password', () => ci('external-redis-values.yaml')],
   ['an external Redis with an existing Secret', () => ci('external-redis-existing-secret-values.yaml')],
+  ['an external Redis over TLS', () => ci('external-redis-tls-values.yaml')],
+  ['Redis with Sentinel and a password (redis-ha)', () => ci('redis-ha-values.yaml')],
   ["seed 000's centralized-argocd-values.yaml", () => ['-f', seed000File]],
   ["seed 001's --set line", () => seed001SetArgs()],
 ])('with %s', (_name, valueArgs) => {
@@ -196,8 +198,10 @@ describe('scaling out', () => {
       optional: true,
     });
     const notes = await hub.notes('argocd', ['-f', seed000File]);
-    expect(unusedKeys(notes).sort()).toEqual(['configs.params.controller.repo.server.timeout.seconds', 'redis-ha.enabled']);
-    expect(notes).toContain('redis-ha.enabled: Redis with Sentinel is not in this chart yet');
+    // Its redis-ha.enabled: true runs Redis with Sentinel instead of the single Redis.
+    expect(unusedKeys(notes).sort()).toEqual(['configs.params.controller.repo.server.timeout.seconds']);
+    expect(find(objects, 'StatefulSet', 'argocd-redis-ha-server')).toBeDefined();
+    expect(objects.filter((o) => o.kind === 'Deployment' && o.metadata.name === 'argocd-redis')).toEqual([]);
   });
 });
 
@@ -320,24 +324,24 @@ describe('secrets and external Redis', () => {
     expect(find(objects, 'Secret', 'argocd-secret').data).toBeUndefined();
   });
 
-  it('connects through the password in a Secret, composed by Kubernetes, and runs no Redis of its own', async () => {
+  it('connects with the password from a Secret as FLOTILLA_REDIS_PASSWORD, never in the URL, and runs no Redis of its own', async () => {
     const objects = await hub.template('argocd', ci('external-redis-values.yaml'));
     expect(objects.filter((o) => o.metadata.name === 'argocd-redis' && o.kind !== 'Secret')).toEqual([]);
     expect(
       Buffer.from((find(objects, 'Secret', 'argocd-redis').data as Record<string, string>)['redis-password'], 'base64').toString(),
     ).toBe('s3cret');
     const env = podSpec(find(objects, 'Deployment', 'argocd-server')).containers[0].env ?? [];
-    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe(
-      'redis://$(REDIS_USERNAME):$(REDIS_PASSWORD)@$(ARGOCD_REDIS_SERVER)',
-    );
+    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe('redis://$(ARGOCD_REDIS_SERVER)');
+    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_USERNAME')?.valueFrom?.secretKeyRef).toEqual({ name: 'argocd-redis', key: 'redis-username' });
+    expect(env.find((e) => e.name === 'FLOTILLA_REDIS_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({ name: 'argocd-redis', key: 'redis-password' });
     expect((find(objects, 'ConfigMap', 'argocd-cmd-params-cm').data as Record<string, string>)['redis.server']).toBe(
       'redis.example.internal:6380',
     );
 
     const own = await hub.template('argocd', ci('external-redis-existing-secret-values.yaml'));
     const ownEnv = podSpec(find(own, 'StatefulSet', 'argocd-application-controller')).containers[0].env ?? [];
-    expect(ownEnv.find((e) => e.name === 'REDIS_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({ name: 'my-redis', key: 'redis-password' });
-    expect(ownEnv.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe('redis://:$(REDIS_PASSWORD)@redis.example.internal:6379');
+    expect(ownEnv.find((e) => e.name === 'FLOTILLA_REDIS_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({ name: 'my-redis', key: 'redis-password' });
+    expect(ownEnv.find((e) => e.name === 'FLOTILLA_REDIS_URL')?.value).toBe('redis://redis.example.internal:6379');
   });
 });
 

@@ -103,10 +103,12 @@ nodeAffinity:
 {{- end -}}
 {{- end -}}
 
-{{/* Where every service finds Redis: the external one when externalRedis.host is set, else the chart's. */}}
+{{/* Where every service finds Redis: the external one when externalRedis.host is set, else the chart's (redis-ha's headless Service, or redis). */}}
 {{- define "flotilla.redisAddress" -}}
 {{- if .Values.externalRedis.host -}}
 {{- printf "%s:%v" .Values.externalRedis.host .Values.externalRedis.port -}}
+{{- else if include "flotilla.redisHaEnabled" . -}}
+{{- printf "%s:%v" (include "flotilla.redisHaService" .) (index .Values "redis-ha").redis.port -}}
 {{- else -}}
 {{- printf "%s-%s:%v" (include "flotilla.fullname" .) .Values.redis.name .Values.redis.servicePort -}}
 {{- end -}}
@@ -142,27 +144,30 @@ service's default). args: context, params: list of "FLOTILLA_VAR=params.key".
 {{- end -}}
 
 {{/*
-Redis connection env (FLOTILLA_REDIS_URL). The password comes from a Secret, composed into the URL by
-Kubernetes' $(VAR) expansion, so it never appears in the pod spec. It must not need URL escaping.
+Redis connection env: FLOTILLA_REDIS_URL, with redis-ha the Sentinels and master group, the password
+from its Secret as FLOTILLA_REDIS_PASSWORD (env, never arguments or the URL), TLS for an external Redis.
 */}}
 {{- define "flotilla.redisEnv" -}}
-{{- $auth := "" -}}
+{{- $ha := index .Values "redis-ha" -}}
 {{- if include "flotilla.redisHasPassword" . }}
 {{- if .Values.externalRedis.username }}
-- name: REDIS_USERNAME
+- name: FLOTILLA_REDIS_USERNAME
   valueFrom:
     secretKeyRef:
       name: {{ include "flotilla.redisSecretName" . }}
       key: redis-username
-{{- $auth = "$(REDIS_USERNAME):$(REDIS_PASSWORD)@" -}}
-{{- else }}
-{{- $auth = ":$(REDIS_PASSWORD)@" -}}
 {{- end }}
-- name: REDIS_PASSWORD
+- name: FLOTILLA_REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ include "flotilla.redisSecretName" . }}
       key: redis-password
+{{- else if and (include "flotilla.redisHaEnabled" .) $ha.auth }}
+- name: FLOTILLA_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "flotilla.redisHaSecretName" . }}
+      key: {{ $ha.authKey }}
 {{- end }}
 {{- if .Values.configs.params.create }}
 - name: ARGOCD_REDIS_SERVER
@@ -171,10 +176,51 @@ Kubernetes' $(VAR) expansion, so it never appears in the pod spec. It must not n
       name: argocd-cmd-params-cm
       key: redis.server
 - name: FLOTILLA_REDIS_URL
-  value: {{ printf "redis://%s$(ARGOCD_REDIS_SERVER)" $auth | quote }}
+  value: "redis://$(ARGOCD_REDIS_SERVER)"
 {{- else }}
 - name: FLOTILLA_REDIS_URL
-  value: {{ printf "redis://%s%s" $auth (include "flotilla.redisAddress" .) | quote }}
+  value: {{ printf "redis://%s" (include "flotilla.redisAddress" .) | quote }}
+{{- end }}
+{{- if include "flotilla.redisHaEnabled" . }}
+- name: FLOTILLA_REDIS_SENTINELS
+  value: {{ include "flotilla.redisHaSentinels" . | quote }}
+- name: FLOTILLA_REDIS_SENTINEL_MASTER
+  value: {{ $ha.redis.masterGroupName | quote }}
+{{- end }}
+{{- $tls := .Values.externalRedis.tls | default dict -}}
+{{- if and .Values.externalRedis.host $tls.enabled }}
+- name: FLOTILLA_REDIS_TLS
+  value: "true"
+{{- if $tls.caSecret }}
+- name: FLOTILLA_REDIS_TLS_CA_FILE
+  value: {{ printf "/etc/flotilla/redis-tls/%s" $tls.caKey | quote }}
+{{- end }}
+{{- if $tls.insecureSkipVerify }}
+- name: FLOTILLA_REDIS_TLS_INSECURE_SKIP_VERIFY
+  value: "true"
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The external Redis' CA certificate, mounted where FLOTILLA_REDIS_TLS_CA_FILE points. */}}
+{{- define "flotilla.redisTlsVolumeMounts" -}}
+{{- $tls := .Values.externalRedis.tls | default dict -}}
+{{- if and .Values.externalRedis.host $tls.enabled $tls.caSecret }}
+- name: redis-tls-ca
+  mountPath: /etc/flotilla/redis-tls
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "flotilla.redisTlsVolumes" -}}
+{{- $tls := .Values.externalRedis.tls | default dict -}}
+{{- if and .Values.externalRedis.host $tls.enabled $tls.caSecret }}
+- name: redis-tls-ca
+  secret:
+    secretName: {{ $tls.caSecret }}
+    items:
+      - key: {{ $tls.caKey }}
+        path: {{ $tls.caKey }}
 {{- end }}
 {{- end -}}
 
@@ -287,6 +333,9 @@ spec:
         - name: {{ $volume }}
           mountPath: {{ $path }}
         {{- end }}
+        {{- with (include "flotilla.redisTlsVolumeMounts" $ctx | trim) }}
+        {{- . | nindent 8 }}
+        {{- end }}
         {{- with ($c.volumeMounts | default $c.extraVolumeMounts) }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -294,6 +343,9 @@ spec:
     {{- range $volume := (values .mounts | uniq | sortAlpha) }}
     - name: {{ $volume }}
       emptyDir: {}
+    {{- end }}
+    {{- with (include "flotilla.redisTlsVolumes" $ctx | trim) }}
+    {{- . | nindent 4 }}
     {{- end }}
     {{- with ($c.volumes | default $c.extraVolumes) }}
     {{- toYaml . | nindent 4 }}

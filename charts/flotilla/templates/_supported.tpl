@@ -180,7 +180,27 @@ values:
     terminationGracePeriodSeconds: "*"
     automountServiceAccountToken: "*"
     serviceAccount: *serviceAccount
-  externalRedis: {host: "*", port: "*", username: "*", password: "*", existingSecret: "*"}
+  redis-ha:
+    enabled: "*"
+    replicas: "*"
+    image: {repository: "*", tag: "*", imagePullPolicy: "*"}
+    auth: "*"
+    redisPassword: "*"
+    existingSecret: "*"
+    authKey: "*"
+    redis: {masterGroupName: "*", port: "*", config: "*", resources: "*"}
+    sentinel: {port: "*", quorum: "*", downAfterMilliseconds: "*", failoverTimeout: "*", resources: "*"}
+    hardAntiAffinity: "*"
+    affinity: "*"
+    nodeSelector: "*"
+    tolerations: "*"
+  externalRedis:
+    host: "*"
+    port: "*"
+    username: "*"
+    password: "*"
+    existingSecret: "*"
+    tls: {enabled: "*", caSecret: "*", caKey: "*", insecureSkipVerify: "*"}
 {{- end -}}
 
 {{/* argocd-cmd-params-cm keys a Flotilla service reads (through the env wiring in the workloads). */}}
