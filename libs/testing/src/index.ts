@@ -5,6 +5,8 @@ export { startGitRepo } from './git/git-repo';
 export type { GitRepo, RepoFile } from './git/git-repo';
 export { startRepoServer, ROOT, REDIS_URL } from './services/repo-server.process';
 export type { RepoServerProcess } from './services/repo-server.process';
+export { startServiceProcess } from './services/service.process';
+export type { ServiceProcess } from './services/service.process';
 export { spokeKind, startTestCluster } from './clusters/test-cluster';
 export type { ClusterKind, ClusterSecretConfig, TestCluster, TestClusterOptions } from './clusters/test-cluster';
 export { realClusterAccess, realKubeconfigPath } from './clusters/real-cluster';

@@ -20,8 +20,22 @@ const schema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
-  /** How long the leader lease lives without renewal; the leader renews it at a third of this. */
+  /**
+   * How long a replica's partition leases live without renewal (renewed at a fifth of this): the
+   * longest the ApplicationSets of a replica that died wait for another to take them over.
+   */
   FLOTILLA_APPSET_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(3).default(15),
+  /**
+   * Replicas share the ApplicationSets: each is hashed (namespace/name) to one of this many
+   * partitions, spread over the live replicas. 1 puts them all on one replica at a time, as Argo's
+   * leader election does; more partitions than replicas lets the load even out.
+   */
+  FLOTILLA_APPSET_PARTITIONS: z.coerce
+    .number({ error: 'must be a number of partitions' })
+    .int('must be a whole number of partitions')
+    .min(1, 'must be at least 1')
+    .max(4096, 'must be at most 4096')
+    .default(64),
   // goTemplate limits, per generated Application (its template strings and templatePatch together).
   /** One Application renders in microseconds; 1 s is ample yet bounds how long one reconcile holds the single event loop. */
   FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: count('milliseconds').default(1000),
@@ -46,6 +60,7 @@ export interface AppSetControllerConfig {
   readonly opsPort: number;
   readonly resyncMs: number;
   readonly leaseMs: number;
+  readonly partitions: number;
   readonly repoServer: string;
   readonly newGitFileGlobbing: boolean;
   readonly templateLimits: ExecLimits;
@@ -61,6 +76,7 @@ export function loadAppSetControllerConfig(env: NodeJS.ProcessEnv = process.env)
     opsPort: parsed.FLOTILLA_OPS_PORT,
     resyncMs: parsed.FLOTILLA_APPSET_RESYNC_SECONDS * 1000,
     leaseMs: parsed.FLOTILLA_APPSET_LEASE_SECONDS * 1000,
+    partitions: parsed.FLOTILLA_APPSET_PARTITIONS,
     repoServer: parsed.FLOTILLA_REPO_SERVER,
     newGitFileGlobbing: parsed.FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING,
     templateLimits: {

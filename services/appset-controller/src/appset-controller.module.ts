@@ -69,7 +69,8 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
             namespace: config.namespace,
             resyncMs: config.resyncMs,
             leaseMs: config.leaseMs,
-            leaseKey: `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:leader`,
+            partitionsPrefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:partitions`,
+            partitions: config.partitions,
             retry: config.retry,
           });
           readiness.register('hub-watches', () => controller.checkSynced());

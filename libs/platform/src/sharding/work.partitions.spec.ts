@@ -19,7 +19,7 @@ describe('WorkPartitions (real Redis)', () => {
   const replica = (identity: string, partitions = 8): WorkPartitions => {
     const redis = new Redis('redis://127.0.0.1:6379');
     connections.push(redis);
-    return new WorkPartitions(redis, logger, { prefix, identity, partitions, ttlMs: 800, tickMs: 100, items: () => items });
+    return new WorkPartitions(redis, logger, { prefix, identity, partitions, ttlMs: 800, tickMs: 100 });
   };
   const started: WorkPartitions[] = [];
 

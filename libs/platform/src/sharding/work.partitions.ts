@@ -21,8 +21,6 @@ export interface WorkPartitionsOptions {
   ttlMs: number;
   /** How often leases are renewed and the assignment re-read; a fifth of ttlMs by default. */
   tickMs?: number;
-  /** Every item's key as this replica sees it: the leader weighs partitions by how many items each holds. */
-  items: () => Iterable<string>;
 }
 
 export interface WorkPartitionsEvents {
@@ -121,9 +119,9 @@ export class WorkPartitions extends EventEmitter<WorkPartitionsEvents> {
     }
   }
 
+  // Equal weights: the split then depends only on which replicas are alive, so creating or deleting
+  // items never moves a partition; hashing spreads the items evenly over the partitions.
   private weights(): { key: string; weight: number }[] {
-    const counts = Array.from({ length: Math.max(1, this.opts.partitions) }, () => 0);
-    for (const key of this.opts.items()) counts[Number(this.partitionOf(key))]++;
-    return counts.map((weight, i) => ({ key: String(i), weight }));
+    return Array.from({ length: Math.max(1, this.opts.partitions) }, (_, i) => ({ key: String(i), weight: 1 }));
   }
 }

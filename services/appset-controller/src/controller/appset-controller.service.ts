@@ -1,10 +1,12 @@
 // Keeps every ApplicationSet reconciled: watches ApplicationSets, the Applications they own, cluster
-// Secrets and AppProjects on the hub, queues one coalesced reconcile per affected ApplicationSet, and
-// runs the queue only while this replica holds the leader lease.
+// Secrets and AppProjects on the hub, and queues one coalesced reconcile per affected ApplicationSet.
+// Replicas share the ApplicationSets: each is hashed to a partition, partitions are leased to the
+// live replicas through Redis (WorkPartitions), and a replica queues and reconciles only the
+// ApplicationSets of the partitions it holds, on a queue of its own. A partition moves only once its
+// running reconciles have finished, so no ApplicationSet is ever reconciled by two replicas at once.
 import { Application, ApplicationSet, ARGO_API_VERSION, KubeObject, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL } from '@flotilla/api-types';
-import { defineQueue, enqueueCoalesced, Informer, KubeClient, LeaderElection, QueueFactory, TypedQueue } from '@flotilla/platform';
+import { defineQueue, enqueueCoalesced, Informer, KubeClient, QueueFactory, TypedQueue, WorkPartitions } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppSetMetrics } from '../reconcile/appset.metrics';
@@ -14,7 +16,9 @@ import { appSetChanged, applicationChanged, controllingAppSet, FailureBackoff, g
 export interface AppSetReconcileJob {
   name: string;
 }
-export const APPSET_RECONCILE_QUEUE = defineQueue<AppSetReconcileJob>('appset-reconcile');
+const queueSafe = (replica: string): string => replica.replace(/[^A-Za-z0-9_-]/g, '_');
+/** Each replica's own reconcile queue: jobs only for the ApplicationSets of its partitions. */
+export const appSetReconcileQueue = (replica: string) => defineQueue<AppSetReconcileJob>(`appset-reconcile-${queueSafe(replica)}`);
 
 /** A failed reconcile is retried after this, doubling on each failure of the same generation up to the max. */
 const DEFAULT_RETRY = { baseMs: 10_000, maxMs: 300_000 };
@@ -23,9 +27,14 @@ const CONCURRENCY = 4;
 export interface AppSetControllerOptions {
   namespace: string;
   resyncMs: number;
+  /** How long a silent replica keeps its partitions: the longest its ApplicationSets wait after it dies. */
   leaseMs: number;
-  /** Redis key of the leader lease. */
-  leaseKey: string;
+  /** Redis key prefix the replicas share their partitions under. */
+  partitionsPrefix: string;
+  /** How many partitions the ApplicationSets are hashed into; 1 runs them all on one replica (Argo's leader election). */
+  partitions: number;
+  /** This replica's name among the others (random by default). */
+  identity?: string;
   /** Backoff after failed reconciles (default 10 s doubling up to 5 min). */
   retry?: { baseMs: number; maxMs: number };
 }
@@ -33,9 +42,9 @@ export interface AppSetControllerOptions {
 export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly appSets: Informer<ApplicationSet>;
   private readonly informers: Informer<KubeObject>[];
+  private readonly queueDef: ReturnType<typeof appSetReconcileQueue>;
   private readonly queue: TypedQueue<AppSetReconcileJob>;
-  private readonly leader: LeaderElection;
-  private worker: Worker<AppSetReconcileJob> | undefined;
+  private readonly partitions: WorkPartitions;
   private resync: NodeJS.Timeout | undefined;
   /** One pending retry per failing ApplicationSet. */
   private readonly retries = new Map<string, NodeJS.Timeout>();
@@ -67,13 +76,16 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     });
     const projects = new Informer<KubeObject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace: ns });
     this.informers = [this.appSets, apps, secrets, projects] as Informer<KubeObject>[];
-    this.queue = queues.queue(APPSET_RECONCILE_QUEUE);
-    this.leader = new LeaderElection(
-      redis,
-      logger,
-      { key: opts.leaseKey, ttlMs: opts.leaseMs },
-      { onElected: () => this.lead(), onLost: () => this.follow() },
-    );
+    this.partitions = new WorkPartitions(redis, logger, {
+      prefix: opts.partitionsPrefix,
+      identity: opts.identity,
+      partitions: opts.partitions,
+      ttlMs: opts.leaseMs,
+    });
+    this.queueDef = appSetReconcileQueue(this.partitions.identity);
+    this.queue = queues.queue(this.queueDef);
+    this.partitions.on('acquired', (partition) => this.enqueueWhere((s) => this.partitions.partitionOf(this.keyOf(s.metadata.name)) === partition));
+    this.partitions.on('departed', (replicas) => void this.dropQueuesOf(replicas));
 
     this.appSets.on('add', (s) => this.enqueue(s.metadata.name));
     this.appSets.on('update', (before, after) => appSetChanged(before, after) && this.enqueue(after.metadata.name));
@@ -101,12 +113,17 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
 
   async start(): Promise<void> {
     await Promise.all(this.informers.map((i) => i.start()));
-    if (!this.stopped) this.leader.start();
+    if (this.stopped) return;
+    this.queues.worker(this.queueDef, (job) => this.process(job.name), { concurrency: CONCURRENCY });
+    this.resync = setInterval(() => this.enqueueWhere(() => true), this.opts.resyncMs);
+    this.partitions.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.leader.stop();
+    clearInterval(this.resync);
+    // Waits for the reconciles running here, then gives the partitions up so the others take over at once.
+    await this.partitions.stop();
     for (const t of this.retries.values()) clearTimeout(t);
     for (const t of this.requeues.values()) clearTimeout(t);
     await Promise.all(this.informers.map((i) => i.stop()));
@@ -118,26 +135,26 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     return pending.length ? Promise.reject(new Error(`waiting for the first list of ${pending.join(', ')}`)) : Promise.resolve();
   }
 
-  get isLeader(): boolean {
-    return this.leader.isLeader;
+  /** This replica's name among the replicas sharing the ApplicationSets. */
+  get identity(): string {
+    return this.partitions.identity;
   }
 
-  private async lead(): Promise<void> {
-    if (this.worker) void this.worker.resume();
-    else this.worker = this.queues.worker(APPSET_RECONCILE_QUEUE, (job) => this.process(job.name), { concurrency: CONCURRENCY });
-    this.resync = setInterval(() => this.enqueueWhere(() => true), this.opts.resyncMs);
-    this.enqueueWhere(() => true);
-    return Promise.resolve();
+  /** Whether this replica reconciles the ApplicationSet now. */
+  owns(name: string): boolean {
+    return this.partitions.owns(this.keyOf(name));
   }
 
-  private async follow(): Promise<void> {
-    clearInterval(this.resync);
-    // Lets running reconciles finish; no new job starts until we lead again.
-    await this.worker?.pause();
+  private keyOf(name: string): string {
+    return `${this.opts.namespace}/${name}`;
   }
 
+  /** Queued before its partition moved to another replica: that replica reconciles it, not this one. */
   private async process(name: string): Promise<void> {
-    if (!this.leader.isLeader) return;
+    await this.partitions.run(this.keyOf(name), () => this.reconcile(name));
+  }
+
+  private async reconcile(name: string): Promise<void> {
     const generation = this.appSets.get(name, this.opts.namespace)?.metadata.generation;
     // A failing generation runs again when its backoff says, not on every event or resync meanwhile.
     if (this.backoff.waiting(name, generation)) return;
@@ -193,9 +210,20 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private enqueue(name: string): void {
-    if (!this.leader.isLeader) return;
+    if (this.stopped || !this.owns(name)) return;
     enqueueCoalesced(this.queue, name, { name }).catch((err: Error) =>
       this.logger.error({ applicationset: name, err }, `queueing reconcile failed: ${err.message}`),
     );
+  }
+
+  /** The queues of replicas that left without stopping cleanly: their ApplicationSets are queued again by their new owners. */
+  private async dropQueuesOf(replicas: string[]): Promise<void> {
+    for (const replica of replicas) {
+      const queue = this.queues.queue(appSetReconcileQueue(replica));
+      await queue.raw
+        .obliterate({ force: true })
+        .then(() => this.logger.info(`removed the queue ${queue.name} of departed appset-controller replica ${replica}`))
+        .catch((err: Error) => this.logger.warn({ err }, `removing the queue ${queue.name} of ${replica} failed: ${err.message}`));
+    }
   }
 }

@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { flotillaCrds, type KubeObject } from '@flotilla/api-types';
 import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
 import { bootstrapService, kubeClientFromKubeconfig, type KubeClient, type RunningService } from '@flotilla/platform';
-import { polling, REDIS_URL, startGitRepo as startSharedGitRepo, type GitRepo, type Poll, type PollOptions } from '@flotilla/testing';
+import { polling, REDIS_URL, startGitRepo as startSharedGitRepo, startServiceProcess, type GitRepo, type Poll, type PollOptions, type ServiceProcess } from '@flotilla/testing';
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { loadAppSetControllerConfig } from '../appset-controller.config';
 import { appSetControllerModule } from '../appset-controller.module';
 
+const MAIN = join(__dirname, '..', 'main.ts');
+
 /** The control-plane namespace the stack creates (with the default AppProject). */
 export const NS = 'argocd';
 export { freePort, polling, REDIS_URL, startRepoServer } from '@flotilla/testing';
-export type { GitRepo, Poll as Eventually, PollOptions, RepoServerProcess } from '@flotilla/testing';
+export type { GitRepo, Poll as Eventually, PollOptions, RepoServerProcess, ServiceProcess } from '@flotilla/testing';
 
 /** Probes every 100 ms for up to 20 s by default. */
 export const eventually: Poll = polling();
@@ -51,7 +53,11 @@ export interface AppSetControllerStack {
   dir: string;
   kubeconfig: string;
   prefix: string;
-  /** Stops the service, whatever `beforeStart` registered and kube-sim, removes the temp dir and the prefix's Redis keys. */
+  /** Starts one more replica of the service, with the same config (plus `env`), sharing the work with the others. */
+  addReplica(env?: Record<string, string>): Promise<RunningService>;
+  /** Starts one more replica as its own process (main.ts), which a spec can SIGKILL as a pod dying. */
+  addReplicaProcess(env?: Record<string, string>): Promise<ServiceProcess>;
+  /** Stops the service, every added replica, whatever `beforeStart` registered and kube-sim, removes the temp dir and the prefix's Redis keys. */
   stop(): Promise<void>;
 }
 
@@ -66,8 +72,11 @@ export async function startAppSetControllerStack(opts: AppSetControllerStackOpti
   const stops: (() => Promise<void>)[] = [];
   let sim: KubeSim | undefined;
   let service: RunningService | undefined;
+  const replicas: RunningService[] = [];
+  const processes: ServiceProcess[] = [];
   const stop = async (): Promise<void> => {
-    await service?.stop();
+    const running: { stop(): Promise<void> }[] = [...(service ? [service] : []), ...replicas, ...processes];
+    await Promise.all(running.map((s) => s.stop().catch(() => undefined)));
     for (const s of stops.reverse()) await s();
     await sim?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -85,7 +94,7 @@ export async function startAppSetControllerStack(opts: AppSetControllerStackOpti
     await polling(opts.poll)(() => kube.list('argoproj.io/v1alpha1', 'AppProject', { namespace: NS }).then(() => true, () => false), Boolean, 'the CRDs to be served');
     await kube.create({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: NS }, spec: {} });
     await opts.beforeStart?.({ kube, dir, kubeconfig, prefix, onStop: (s) => void stops.push(s) });
-    const config = loadAppSetControllerConfig({
+    const env = {
       FLOTILLA_KUBECONFIG: kubeconfig,
       FLOTILLA_REDIS_URL: REDIS_URL,
       FLOTILLA_QUEUE_PREFIX: prefix,
@@ -93,9 +102,21 @@ export async function startAppSetControllerStack(opts: AppSetControllerStackOpti
       FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent',
       FLOTILLA_APPSET_LEASE_SECONDS: '3',
       ...(typeof opts.env === 'function' ? opts.env() : opts.env),
-    });
-    service = await bootstrapService({ name: 'appset-controller', module: appSetControllerModule(config), opsPort: 0, handleSignals: false });
-    return { sim, kube, service, dir, kubeconfig, prefix, stop };
+    };
+    const boot = (more: Record<string, string> = {}): Promise<RunningService> =>
+      bootstrapService({ name: 'appset-controller', module: appSetControllerModule(loadAppSetControllerConfig({ ...env, ...more })), opsPort: 0, handleSignals: false });
+    service = await boot();
+    const addReplica = async (more?: Record<string, string>): Promise<RunningService> => {
+      const replica = await boot(more);
+      replicas.push(replica);
+      return replica;
+    };
+    const addReplicaProcess = async (more?: Record<string, string>): Promise<ServiceProcess> => {
+      const child = await startServiceProcess(MAIN, { ...env, ...more });
+      processes.push(child);
+      return child;
+    };
+    return { sim, kube, service, dir, kubeconfig, prefix, addReplica, addReplicaProcess, stop };
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
