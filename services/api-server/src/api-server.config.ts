@@ -31,6 +31,7 @@ const loginKnobEnv = Object.fromEntries(
 ) as Record<(typeof LOGIN_KNOBS)[LoginKnob]['flotilla' | 'argo'], ReturnType<typeof wholeNumber>>;
 
 const apiServerEnv = z.object({
+  // Redis: FLOTILLA_REDIS_URL, or FLOTILLA_REDIS_SENTINELS (+ _SENTINEL_MASTER, default argocd); _USERNAME, _PASSWORD, _SENTINEL_PASSWORD, _TLS, _TLS_CA_FILE (libs/platform/README.md).
   ...platformEnv,
   ...namespaceEnv,
   ...hubKubeEnv,

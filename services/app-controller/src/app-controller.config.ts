@@ -9,6 +9,7 @@ import { parseDuration } from './sync/operation-state.builder';
 const seconds = (min: number) => z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(min);
 
 const schema = z.object({
+  // Redis: FLOTILLA_REDIS_URL, or FLOTILLA_REDIS_SENTINELS (+ _SENTINEL_MASTER, default argocd); _USERNAME, _PASSWORD, _SENTINEL_PASSWORD, _TLS, _TLS_CA_FILE (libs/platform/README.md).
   ...platformEnv,
   ...namespaceEnv,
   ...hubKubeEnv,
