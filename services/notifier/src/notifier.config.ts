@@ -16,6 +16,24 @@ export const notifierEnv = z.object({
   FLOTILLA_NOTIFICATIONS_TEMPLATE_MAX_OUTPUT_BYTES: count('bytes').default(1024 * 1024),
   /** Nodes, range iterations and calls. */
   FLOTILLA_NOTIFICATIONS_TEMPLATE_MAX_STEPS: count('steps').default(1_000_000),
+  /**
+   * Replicas share the Applications: each is hashed (namespace/name) to one of this many partitions,
+   * spread over the live replicas, and only a partition's holder evaluates its triggers. 1 puts them
+   * all on one replica at a time, as Argo's leader election does.
+   */
+  FLOTILLA_NOTIFICATIONS_PARTITIONS: z.coerce
+    .number({ error: 'must be a number of partitions' })
+    .int('must be a whole number of partitions')
+    .min(1, 'must be at least 1')
+    .max(4096, 'must be at most 4096')
+    .default(64),
+  /** How long a replica's partition leases live without renewal: the longest a dead replica's Applications go unwatched. */
+  FLOTILLA_NOTIFICATIONS_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(3, 'must be at least 3').default(15),
+  /**
+   * How long a delivery in progress holds its notification against a second delivery of it; after a
+   * replica dies mid-delivery, the notification is retried elsewhere once this lapses. Longer than a send may take.
+   */
+  FLOTILLA_NOTIFICATIONS_DELIVERY_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(5, 'must be at least 5').default(60),
 });
 
 export type NotifierConfig = z.output<typeof notifierEnv>;

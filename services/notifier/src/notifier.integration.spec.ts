@@ -107,7 +107,7 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
     await quietFor(500);
     await notifier!.stop();
     notifier = await start();
-    await eventually(() => expect(notifier!.logs()).toContain('became leader'));
+    await eventually(() => expect(notifier!.logs()).toContain('sharding: now responsible for partition'));
     await quietFor(2000);
     expect(receiver.requests).toHaveLength(2);
 

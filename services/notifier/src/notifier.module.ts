@@ -24,7 +24,10 @@ function controllerFactory(config: NotifierConfig) {
     });
     const controller = new NotificationController(kube, queues, redis, store, new NotificationSenderRegistry(), delivered, logger, {
       namespace: config.FLOTILLA_NAMESPACE,
-      leaseKey: `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:leader`,
+      keyPrefix: `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}`,
+      partitions: config.FLOTILLA_NOTIFICATIONS_PARTITIONS,
+      leaseMs: config.FLOTILLA_NOTIFICATIONS_LEASE_SECONDS * 1000,
+      deliveryClaimMs: config.FLOTILLA_NOTIFICATIONS_DELIVERY_CLAIM_SECONDS * 1000,
     });
     readiness.register('hub-watches', () => controller.checkSynced());
     return controller;

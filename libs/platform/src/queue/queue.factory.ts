@@ -9,6 +9,11 @@ export type Processor<TData> = (data: TData, job: Job<TData>) => Promise<void>;
 
 export interface WorkerOptions {
   concurrency?: number;
+  /**
+   * How long a job stays claimed by a worker that stopped renewing (its process died) before another
+   * worker runs it again; BullMQ's 30 s by default. Also how often stalled jobs are looked for.
+   */
+  lockDurationMs?: number;
 }
 
 export interface QueueFactoryOptions {
@@ -46,6 +51,7 @@ export class QueueFactory {
       connection: this.opts.connection,
       prefix: this.opts.prefix,
       concurrency: opts.concurrency ?? 1,
+      ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {}),
       autorun: false,
     });
     worker.on('error', (err) => log.warn({ err }, `worker ${def.name}: ${err.message}`));

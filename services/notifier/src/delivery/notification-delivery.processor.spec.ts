@@ -7,6 +7,8 @@ import pino from 'pino';
 import { Counter, Registry } from 'prom-client';
 import { NotificationsConfigStore } from '../config/notifications-config.store';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { Redis } from 'ioredis';
+import { DeliveryClaims } from './delivery-claims.store';
 import { NotificationDeliveryProcessor, NotificationJob } from './notification-delivery.processor';
 
 describe('NotificationDeliveryProcessor', () => {
@@ -31,7 +33,7 @@ describe('NotificationDeliveryProcessor', () => {
   });
   afterAll(() => new Promise((r) => server.close(r)));
 
-  const setup = () => {
+  const setup = (claims?: DeliveryClaims) => {
     logs = '';
     bodies.length = 0;
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => ((logs += chunk.toString()), cb()) }));
@@ -47,7 +49,7 @@ describe('NotificationDeliveryProcessor', () => {
       },
     });
     const counter = new Counter({ name: 'delivered', help: 'h', labelNames: ['service', 'trigger', 'result'] as const, registers: [new Registry()] });
-    return { processor: new NotificationDeliveryProcessor(store, new NotificationSenderRegistry(), counter, logger), counter };
+    return { processor: new NotificationDeliveryProcessor(store, new NotificationSenderRegistry(), counter, logger, claims), counter };
   };
   const job = (templates = ['t'], service = 'hook'): NotificationJob => ({ app: { metadata: { name: 'guestbook', namespace: 'argocd' } }, trigger: 'on-sync-succeeded', templates, destination: { service, recipient: 'ops' } });
   const count = async (c: Counter, result: string) => (await c.get()).values.filter((v) => v.labels.result === result).reduce((n, v) => n + v.value, 0);
@@ -94,5 +96,48 @@ describe('NotificationDeliveryProcessor', () => {
     expect(logs).toContain('failed for good');
     expect(await count(counter, 'failed')).toBe(1);
     expect(bodies).toEqual([]);
+  });
+
+  describe('with delivery claims in Redis (replicas sharing the queue)', () => {
+    const redis = new Redis('redis://127.0.0.1:6379');
+    const prefix = `flotilla-test:claims:${process.pid}:${Date.now()}`;
+    afterAll(async () => {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    });
+
+    it('sends an event once when a second delivery of it runs (a stalled job retried on another replica)', async () => {
+      status = 200;
+      const first = setup(new DeliveryClaims(redis, prefix, 'replica-a', 5000)).processor;
+      const { processor: second } = setup(new DeliveryClaims(redis, prefix, 'replica-b', 5000));
+      await first.process(job(), { id: 'event-1', attemptsMade: 0, opts: { attempts: 5 } });
+      await second.process(job(), { id: 'event-1', attemptsMade: 0, opts: { attempts: 5 } });
+      expect(bodies).toEqual(['guestbook via ops']);
+      expect(logs).toContain('was sent already; not sending it again');
+      expect(await redis.get(`${prefix}:event-1`)).toBe('sent');
+    });
+
+    it('waits while another replica holds the event, and sends it once that replica’s claim lapses (it died mid-delivery)', async () => {
+      status = 200;
+      await redis.set(`${prefix}:event-2`, 'sending:replica-dead', 'PX', 600);
+      const { processor } = setup(new DeliveryClaims(redis, prefix, 'replica-b', 600));
+      const started = Date.now();
+      await processor.process(job(), { id: 'event-2', attemptsMade: 0, opts: { attempts: 5 } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(bodies).toEqual(['guestbook via ops']);
+      expect(await redis.get(`${prefix}:event-2`)).toBe('sent');
+    });
+
+    it('lets the next attempt claim at once after a failed send', async () => {
+      status = 503;
+      const { processor } = setup(new DeliveryClaims(redis, prefix, 'replica-a', 5000));
+      await expect(processor.process(job(), { id: 'event-3', attemptsMade: 0, opts: { attempts: 5 } })).rejects.toThrow();
+      expect(await redis.get(`${prefix}:event-3`)).toBeNull();
+      status = 200;
+      const { processor: other } = setup(new DeliveryClaims(redis, prefix, 'replica-b', 5000));
+      await other.process(job(), { id: 'event-3', attemptsMade: 1, opts: { attempts: 5 } });
+      expect(bodies).toEqual(['guestbook via ops']);
+    });
   });
 });

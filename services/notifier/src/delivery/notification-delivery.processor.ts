@@ -4,6 +4,7 @@ import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { DeliveryError } from '../services/notification-service';
+import type { DeliveryClaims } from './delivery-claims.store';
 import { maskSecrets } from '../services/secret.mask';
 import type { Destination } from '../state/notified.state';
 import { TemplateRenderError } from './notification.renderer';
@@ -17,6 +18,8 @@ export interface NotificationJob {
 }
 
 export interface JobAttempt {
+  /** The job id, derived from the event: what the delivery is claimed by. */
+  readonly id?: string;
   readonly attemptsMade: number;
   readonly opts: { readonly attempts?: number };
 }
@@ -24,7 +27,8 @@ export interface JobAttempt {
 /**
  * Renders and sends one notification with the configuration current at delivery time. Failures
  * that retrying can fix are thrown for BullMQ to retry; the last failure is logged with the HTTP
- * status, with every secret value masked.
+ * status, with every secret value masked. With claims, the event is claimed before sending and
+ * marked sent after, so a second delivery of it (another replica, after a stall) sends nothing.
  */
 export class NotificationDeliveryProcessor {
   constructor(
@@ -32,6 +36,7 @@ export class NotificationDeliveryProcessor {
     private readonly registry: NotificationSenderRegistry,
     private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
     private readonly logger: Logger,
+    private readonly claims?: DeliveryClaims,
   ) {}
 
   async process(job: NotificationJob, attempt: JobAttempt): Promise<void> {
@@ -39,12 +44,18 @@ export class NotificationDeliveryProcessor {
     const { destination, trigger } = job;
     const meta = job.app.metadata as { name?: string; namespace?: string } | undefined;
     const fields = { app: `${meta?.namespace ?? ''}/${meta?.name ?? ''}`, trigger, service: destination.service, recipient: destination.recipient };
+    const eventId = this.claims && attempt.id;
+    if (eventId && (await this.claims.claim(eventId)) === 'sent') {
+      this.logger.info(fields, `notification ${trigger} to ${destination.service} was sent already; not sending it again`);
+      return;
+    }
     try {
       const resolved = this.registry.resolve(config, destination.service);
       if ('reason' in resolved) throw new DeliveryError(resolved.reason, false);
       const notification = renderer.render(job.templates, { app: job.app, context: config.context, secrets: config.secrets, serviceType: resolved.service.type, recipient: destination.recipient });
       await resolved.sender.send(notification, destination, resolved.service);
     } catch (err) {
+      if (eventId) await this.claims.release(eventId);
       const retryable = err instanceof DeliveryError ? err.retryable : !(err instanceof TemplateRenderError);
       const last = !retryable || attempt.attemptsMade + 1 >= (attempt.opts.attempts ?? 1);
       const message = maskSecrets((err as Error).message, config.sensitive);
@@ -55,6 +66,7 @@ export class NotificationDeliveryProcessor {
       }
       throw retryable ? new Error(message) : new UnrecoverableError(message);
     }
+    if (eventId) await this.claims.sent(eventId);
     this.delivered.inc({ service: destination.service, trigger, result: 'success' });
     this.logger.info(fields, `notification ${trigger} sent to ${destination.service}`);
   }

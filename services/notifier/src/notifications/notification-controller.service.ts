@@ -1,10 +1,11 @@
 import { AppProject, Application, ARGO_API_VERSION, KubeObject, NOTIFICATIONS_CM, NOTIFICATIONS_SECRET } from '@flotilla/api-types';
-import { defineQueue, Informer, KubeClient, LeaderElection, QueueFactory } from '@flotilla/platform';
+import { defineQueue, Informer, KubeClient, QueueFactory, WorkPartitions } from '@flotilla/platform';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
+import { DeliveryClaims } from '../delivery/delivery-claims.store';
 import { NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
 import { ApplicationHubClient } from '../hub/application-hub.client';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
@@ -16,8 +17,16 @@ export const DELIVERY_ATTEMPTS = 5;
 
 export interface NotificationControllerOptions {
   readonly namespace: string;
-  /** Redis key of the leader lease. */
-  readonly leaseKey: string;
+  /** Redis key prefix the replicas share their partitions and delivery claims under. */
+  readonly keyPrefix: string;
+  /** How many partitions the Applications are hashed into; 1 evaluates them all on one replica (Argo's leader election). */
+  readonly partitions: number;
+  /** How long a silent replica keeps its partitions: the longest its Applications go unwatched after it dies. */
+  readonly leaseMs: number;
+  /** How long a delivery in progress keeps others from sending the same notification (longer than any send takes). */
+  readonly deliveryClaimMs: number;
+  /** This replica's name among the others (random by default). */
+  readonly identity?: string;
   /** Time-based triggers (`time.Now()…`) need evaluating without an event; this is how often. */
   readonly resyncMs?: number;
   readonly deliveryConcurrency?: number;
@@ -25,15 +34,19 @@ export interface NotificationControllerOptions {
 
 /**
  * Runs the notifier: every replica watches the notifications ConfigMap/Secret and delivers queued
- * notifications; only the leader evaluates Applications (on each change, on config edits and
- * periodically) and queues what is due.
+ * notifications. The Applications are shared: each is hashed to a partition, partitions are leased
+ * to the live replicas through Redis, and a replica evaluates (on each change, on config edits and
+ * periodically) and queues what is due only for the Applications of its partitions. A partition
+ * moves only once its running evaluations have ended, and every delivery is claimed in Redis by its
+ * event before it is sent, so a notification goes out once however the work moves.
  */
 export class NotificationController implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly apps: Informer<Application>;
   private readonly projects: Informer<AppProject>;
   private readonly configMaps: Informer<KubeObject>;
   private readonly secrets: Informer<KubeObject>;
-  private readonly leader: LeaderElection;
+  private readonly partitions: WorkPartitions;
+  private readonly claims: DeliveryClaims;
   private readonly reconciler: NotificationReconciler;
   private resync: NodeJS.Timeout | undefined;
   private synced = false;
@@ -53,18 +66,11 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.projects = new Informer<AppProject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
     this.configMaps = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_CM}` });
     this.secrets = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'Secret', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_SECRET}` });
-    this.leader = new LeaderElection(
-      redis,
-      logger,
-      { key: opts.leaseKey },
-      {
-        onElected: () => {
-          this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
-          this.evaluateAll();
-        },
-        onLost: () => clearInterval(this.resync),
-      },
-    );
+    this.partitions = new WorkPartitions(redis, logger, { prefix: `${opts.keyPrefix}:partitions`, identity: opts.identity, partitions: opts.partitions, ttlMs: opts.leaseMs });
+    this.partitions.on('acquired', (partition) => {
+      for (const app of this.apps.list()) if (this.partitions.partitionOf(keyOf(app)) === partition) this.evaluate(app);
+    });
+    this.claims = new DeliveryClaims(redis, `${opts.keyPrefix}:delivery`, this.partitions.identity, opts.deliveryClaimMs);
     const queue = queues.queue(NOTIFICATIONS_QUEUE);
     this.reconciler = new NotificationReconciler({
       store,
@@ -72,6 +78,7 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
       apps: new ApplicationHubClient(kube),
       project: (name) => this.projects.list().find((p) => p.metadata.name === name),
       enqueue: async (job, jobId) => void (await queue.add(job, { jobId, attempts: DELIVERY_ATTEMPTS })),
+      owns: (app) => this.partitions.owns(keyOf(app)),
       logger,
     });
   }
@@ -84,14 +91,20 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.apps.on('update', (_before, app) => this.evaluate(app));
     await Promise.all([this.configMaps, this.secrets, this.projects, this.apps].map((i) => (i as Informer<KubeObject>).start()));
     this.synced = true;
-    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger);
-    this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), { concurrency: this.opts.deliveryConcurrency ?? 4 });
-    this.leader.start();
+    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger, this.claims);
+    this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), {
+      concurrency: this.opts.deliveryConcurrency ?? 4,
+      // A delivery cut off by its replica dying is retried elsewhere once its claim could have lapsed.
+      lockDurationMs: this.opts.deliveryClaimMs,
+    });
+    this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
+    this.partitions.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.resync);
-    await this.leader.stop();
+    // Waits for the evaluations running here, then gives the partitions up so the others take over at once.
+    await this.partitions.stop();
     await Promise.all([this.apps, this.projects, this.configMaps, this.secrets].map((i) => (i as Informer<KubeObject>).stop()));
     await this.reconciler.idle();
   }
@@ -101,8 +114,14 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     return this.synced ? Promise.resolve() : Promise.reject(new Error('watches on the hub have not synced yet'));
   }
 
-  get isLeader(): boolean {
-    return this.leader.isLeader;
+  /** This replica's name among the replicas sharing the Applications. */
+  get identity(): string {
+    return this.partitions.identity;
+  }
+
+  /** Whether this replica evaluates the Application's notifications now. */
+  owns(app: Application): boolean {
+    return this.partitions.owns(keyOf(app));
   }
 
   private watchConfig(informer: Informer<KubeObject>, name: string, apply: (obj: KubeObject | undefined) => void): void {
@@ -113,11 +132,12 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
   }
 
   private evaluate(app: Application): void {
-    if (!this.leader.isLeader) return;
-    void this.reconciler.submit(app);
+    void this.partitions.run(keyOf(app), () => this.reconciler.submit(app));
   }
 
   private evaluateAll(): void {
     for (const app of this.apps.list()) this.evaluate(app);
   }
 }
+
+const keyOf = (app: Application): string => `${app.metadata.namespace ?? ''}/${app.metadata.name}`;

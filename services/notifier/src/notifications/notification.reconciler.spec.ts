@@ -60,7 +60,7 @@ describe('NotificationReconciler (kube-sim hub, real Redis queue)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const reconciler = (failAfterEnqueue = false) => {
+  const reconciler = (failAfterEnqueue = false, owns?: (app: Application) => boolean) => {
     const apps = new ApplicationHubClient(kubeClientFromKubeconfig(join(dir, 'kubeconfig')));
     const queue = queues.queue(NOTIFICATIONS_QUEUE);
     return new NotificationReconciler({
@@ -73,6 +73,7 @@ describe('NotificationReconciler (kube-sim hub, real Redis queue)', () => {
       },
       project: () => undefined,
       enqueue: async (job, jobId) => void (await queue.add(job, { jobId })),
+      owns,
       logger,
     });
   };
@@ -95,5 +96,20 @@ describe('NotificationReconciler (kube-sim hub, real Redis queue)', () => {
     delete stale.metadata.annotations![NOTIFIED_ANNOTATION];
     await reconciler().submit(stale);
     expect(await jobs()).toHaveLength(2);
+  });
+
+  it('evaluates nothing for an Application whose partition this replica no longer holds', async () => {
+    await kube('POST', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/applications`, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'moved', annotations: { 'notifications.argoproj.io/subscribe.on-sync-succeeded.hook': 'c' } },
+      spec: { project: 'default', destination: { server: 'https://kubernetes.default.svc' } },
+      status: { operationState: { phase: 'Succeeded', startedAt: '2024-05-01T10:00:00Z', operation: {} } },
+    });
+    const moved = (await kube('GET', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/applications/moved`)).body as Application;
+    await reconciler(false, () => false).submit(moved);
+    expect(await jobs()).not.toContain('on-sync-succeeded→c');
+    await reconciler(false, () => true).submit(moved);
+    expect(await jobs()).toContain('on-sync-succeeded→c');
   });
 });

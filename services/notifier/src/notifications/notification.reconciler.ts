@@ -24,6 +24,8 @@ export interface NotificationReconcilerDeps {
   readonly apps: ApplicationAccess;
   readonly project: (name: string) => Subscriber | undefined;
   readonly enqueue: EnqueueDelivery;
+  /** Whether this replica is responsible for the Application now (all of them when absent). */
+  readonly owns?: (app: Application) => boolean;
   readonly logger: Logger;
   readonly now?: () => Date;
 }
@@ -43,7 +45,7 @@ export class NotificationReconciler {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Schedules an evaluation of `app` (an informer's cached copy); resolves when it has run. */
+  /** Schedules an evaluation of `app` (an informer's cached copy); resolves when it and any queued behind it have run. */
   submit(app: Application): Promise<void> {
     const key = `${app.metadata.namespace ?? ''}/${app.metadata.name}`;
     const active = this.running.get(key);
@@ -57,7 +59,8 @@ export class NotificationReconciler {
         this.running.delete(key);
         const next = this.pending.get(key);
         this.pending.delete(key);
-        if (next) void this.submit(next);
+        // Chained, so whoever waits for this evaluation (a partition hand-over) also waits for the next.
+        return next ? this.submit(next) : undefined;
       });
     this.running.set(key, run);
     return run;
@@ -69,6 +72,8 @@ export class NotificationReconciler {
   }
 
   private async reconcile(cached: Application): Promise<void> {
+    // Its partition moved to another replica meanwhile: that replica evaluates it now.
+    if (this.deps.owns && !this.deps.owns(cached)) return;
     // Most updates change nothing for notifications; only those that do pay for a fresh read, which
     // also sees our own last annotation write even when the cache has not caught up with it.
     const cachedPlan = this.plan(cached);

@@ -1,5 +1,8 @@
+import 'reflect-metadata';
 import { flotillaCrds } from '@flotilla/api-types';
 import { KubeSim, startKubeSim } from '@flotilla/kube-sim';
+import { bootstrapService, type RunningService } from '@flotilla/platform';
+import { startServiceProcess, type ServiceProcess } from '@flotilla/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +10,9 @@ import * as http from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NotificationController } from '../notifications/notification-controller.service';
+import { loadNotifierConfig } from '../notifier.config';
+import { notifierModule, SERVICE_NAME } from '../notifier.module';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const MAIN = join(__dirname, '..', 'main.ts');
@@ -122,3 +128,39 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
     }
   }
 }
+
+export interface NotifierReplica {
+  /** Its name among the replicas sharing the Applications. */
+  identity: string;
+  service: RunningService;
+  stop(): Promise<void>;
+}
+
+/** One notifier replica in this process (the real module, real Redis) against `hub`; `env` adds to FLOTILLA_KUBECONFIG. */
+export async function startNotifierReplica(hub: KubeSim, env: Record<string, string>): Promise<NotifierReplica> {
+  const dir = mkdtempSync(join(tmpdir(), 'notifier-replica-'));
+  writeFileSync(join(dir, 'kubeconfig'), hub.kubeconfig());
+  const config = loadNotifierConfig({ FLOTILLA_LOG_LEVEL: process.env.SPEC_LOG_LEVEL ?? 'silent', ...env, FLOTILLA_KUBECONFIG: join(dir, 'kubeconfig'), FLOTILLA_OPS_PORT: '0' });
+  const service = await bootstrapService({ name: SERVICE_NAME, module: notifierModule(config), opsPort: 0, handleSignals: false });
+  return {
+    identity: service.app.get(NotificationController).identity,
+    service,
+    stop: async () => {
+      await service.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A notifier replica as its own process (main.ts), which a spec can SIGTERM or SIGKILL. */
+export async function startNotifierProcess(hub: KubeSim, env: Record<string, string>): Promise<ServiceProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'notifier-process-'));
+  writeFileSync(join(dir, 'kubeconfig'), hub.kubeconfig());
+  const child = await startServiceProcess(MAIN, { FLOTILLA_LOG_LEVEL: 'warn', ...env, FLOTILLA_KUBECONFIG: join(dir, 'kubeconfig') });
+  const cleanup = (end: () => Promise<void>) => async () => {
+    await end();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { ...child, stop: cleanup(child.stop), kill: cleanup(child.kill) };
+}
+export type { ServiceProcess } from '@flotilla/testing';
