@@ -11,6 +11,11 @@ runService(() => {
     name: SERVICE_NAME,
     module: repoServerModule(config),
     opsPort: config.FLOTILLA_REPO_SERVER_OPS_PORT,
-    grpc: { port: config.FLOTILLA_REPO_SERVER_PORT, handlers: [RepoServerGrpcHandler] },
+    grpc: {
+      port: config.FLOTILLA_REPO_SERVER_PORT,
+      handlers: [RepoServerGrpcHandler],
+      // GOAWAY lets in-flight renders finish; callers reconnect, re-resolve and so find new replicas.
+      options: { 'grpc.max_connection_age_ms': config.FLOTILLA_REPO_SERVER_MAX_CONNECTION_AGE_SECONDS * 1000 },
+    },
   });
 }, SERVICE_NAME);

@@ -15,6 +15,11 @@ export const repoServerEnv = z.object({
   ...platformEnv,
   ...port('FLOTILLA_REPO_SERVER_PORT', 8081),
   ...port('FLOTILLA_REPO_SERVER_OPS_PORT', 8084),
+  /**
+   * How long a caller's connection lives before the server asks it to reconnect: callers resolve the
+   * headless Service only when they reconnect, so this bounds how long a new replica waits for calls.
+   */
+  FLOTILLA_REPO_SERVER_MAX_CONNECTION_AGE_SECONDS: seconds.min(1).default(120),
   /** Where shared clones live, one per repository URL and credentials. */
   FLOTILLA_REPO_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'flotilla-repo-server')),
   /** How long a resolved branch or tag is trusted before `git fetch` runs again (like ls-remote caching). */

@@ -1,3 +1,4 @@
+import type { ServerOptions } from '@grpc/grpc-js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,7 +20,7 @@ export interface BootstrapOptions {
   module: Type<unknown>;
   opsPort: number;
   host?: string;
-  grpc?: { port: number; host?: string; handlers: Type<GrpcHandler>[]; httpHandler?: Type<HttpHandler> };
+  grpc?: { port: number; host?: string; handlers: Type<GrpcHandler>[]; httpHandler?: Type<HttpHandler>; options?: ServerOptions };
   /** How long in-flight gRPC calls may take to finish on shutdown. */
   drainMs?: number;
   /** Stop and exit on SIGTERM/SIGINT (default true; specs that call stop() themselves turn it off). */
@@ -59,7 +60,7 @@ export async function bootstrapService(opts: BootstrapOptions): Promise<RunningS
 async function startGrpc(app: INestApplicationContext, grpc: NonNullable<BootstrapOptions['grpc']>, metrics: MetricsRegistry, logger: Logger): Promise<GrpcAndHttpServer> {
   const handlers = grpc.handlers.map((h) => app.get(h, { strict: false }));
   const http = grpc.httpHandler ? app.get(grpc.httpHandler, { strict: false }) : undefined;
-  const grpcServer = createGrpcServer({ handlers, metrics, logger });
+  const grpcServer = createGrpcServer({ handlers, metrics, logger, options: grpc.options });
   return serveGrpcAndHttp({ port: grpc.port, host: grpc.host, grpcServer, httpHandler: http ? (req, res) => http.handle(req, res) : undefined });
 }
 
