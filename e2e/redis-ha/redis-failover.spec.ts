@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { createLogger, defineQueue, LeaderElection, loadConfig, platformEnv, QueueFactory, RedisClient } from '@flotilla/platform';
-import { eventually } from '@flotilla/testing';
+import { eventually, RepoServerProcess, startRepoServer } from '@flotilla/testing';
 import { SentinelGroup, startSentinelGroup } from '@flotilla/testing/src/redis/sentinel-group';
 
 // Redis HA as the chart's redis-ha runs it: a master, a replica and three Sentinels. A service's
@@ -13,6 +16,8 @@ const logs: string[] = [];
 const logger = createLogger('failover-spec', 'info', new Writable({ write: (c: Buffer, _e, cb) => (logs.push(c.toString()), cb()) }));
 
 let group: SentinelGroup;
+let repoServer: RepoServerProcess;
+let dir: string;
 let redis: RedisClient;
 let queues: QueueFactory;
 const processed = new Map<string, number>();
@@ -25,9 +30,14 @@ beforeAll(async () => {
   queues = new QueueFactory({ connection: redis, prefix: config.FLOTILLA_QUEUE_PREFIX, logger });
   queues.worker(work, (_data, job) => Promise.resolve(void processed.set(job.id!, (processed.get(job.id!) ?? 0) + 1)), { concurrency: 4 });
   queues.start();
-}, 30_000);
+  // A service as a process, configured only by the FLOTILLA_REDIS_* environment (the URL leads nowhere).
+  dir = mkdtempSync(join(tmpdir(), 'flotilla-failover-'));
+  repoServer = await startRepoServer(dir, 'failover-repo', { ...group.env, FLOTILLA_REDIS_URL: 'redis://127.0.0.1:1', FLOTILLA_LOG_LEVEL: 'info' });
+}, 60_000);
 
 afterAll(async () => {
+  await repoServer?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
   await queues?.close(2000);
   await redis?.close();
   await group?.stop();
@@ -95,6 +105,13 @@ describe('a service on Redis behind Sentinel', () => {
       subscriber.disconnect();
     }
   }, 50_000);
+
+  it('keeps a service process ready: repo-server, through the failover and the killed master, reconnects to the master that is left', async () => {
+    const ready = () => fetch(`http://${repoServer.opsAddress}/readyz`).then((r) => r.status);
+    await eventually(() => expect(ready()).resolves.toBe(200), 10_000);
+    expect(repoServer.logs()).toContain(`switched master argocd to 127.0.0.1:${await group.masterPort()}`);
+    expect(repoServer.logs()).not.toContain(PASSWORD);
+  });
 
   it('reports a wrong password naming the failure, never the password', async () => {
     const wrong = 'wrong-pw-51c2e8';
