@@ -5,6 +5,7 @@ import { z } from 'zod';
 const count = (unit: string) => z.coerce.number({ error: `must be a number of ${unit}` }).int(`must be a whole number of ${unit}`).min(1);
 
 export const notifierEnv = z.object({
+  // Redis: FLOTILLA_REDIS_URL, or FLOTILLA_REDIS_SENTINELS (+ _SENTINEL_MASTER, default argocd); _USERNAME, _PASSWORD, _SENTINEL_PASSWORD, _TLS, _TLS_CA_FILE (libs/platform/README.md).
   ...platformEnv,
   ...namespaceEnv,
   ...hubKubeEnv,

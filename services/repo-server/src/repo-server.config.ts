@@ -12,6 +12,7 @@ const seconds = z.coerce.number({ error: 'must be a number of seconds' }).int();
 const bytes = z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024);
 
 export const repoServerEnv = z.object({
+  // Redis: FLOTILLA_REDIS_URL, or FLOTILLA_REDIS_SENTINELS (+ _SENTINEL_MASTER, default argocd); _USERNAME, _PASSWORD, _SENTINEL_PASSWORD, _TLS, _TLS_CA_FILE (libs/platform/README.md).
   ...platformEnv,
   ...port('FLOTILLA_REPO_SERVER_PORT', 8081),
   ...port('FLOTILLA_REPO_SERVER_OPS_PORT', 8084),
