@@ -98,6 +98,16 @@ describe('redis-ha.enabled', () => {
     expect(haproxy).toContain('redis-ha.haproxy: Flotilla');
   });
 
+  it.each([
+    [['--set', 'redis-ha.replicas=three'], 'redis-ha.replicas'],
+    [['--set', 'redis-ha.sentinel.quorum=most'], 'redis-ha.sentinel.quorum'],
+    [['--set', 'externalRedis.tls.enabled=maybe'], 'externalRedis.tls.enabled'],
+  ])('%j fails helm install naming %s', async (args, key) => {
+    const r = await hub.helm(['install', 'argocd', join(CI_VALUES, '..'), '--namespace', hub.namespace, '--dry-run=server', ...args]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`- ${key}:`);
+  });
+
   it('refuses redis-ha.auth without a password or a Secret, naming the keys', async () => {
     const r = await hub.helm(['template', 'argocd', join(CI_VALUES, '..'), '--set', 'redis-ha.enabled=true', '--set', 'redis-ha.auth=true']);
     expect(r.code).not.toBe(0);
