@@ -5,6 +5,7 @@
 // stalled deliveries are taken over once their leases and claims lapse).
 import { NOTIFIED_ANNOTATION } from '@flotilla/api-types';
 import type { KubeSim } from '@flotilla/kube-sim';
+import { KubeClient, partitionOf } from '@flotilla/platform';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { KubeApi, NotifierReplica, ServiceProcess, startHub, startNotifierProcess, startNotifierReplica, startReceiver } from './testing/notifier.harness';
@@ -43,6 +44,17 @@ describe('notifier replicas sharing the Applications', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const replicas: NotifierReplica[] = [];
   let child: ServiceProcess;
+  /** Notified-annotation writes by the replicas in this process: which replica evaluated which Application. */
+  const marks: { replica: string; app: string; at: number }[] = [];
+  const watch = (replica: NotifierReplica): NotifierReplica => {
+    const kube = replica.service.app.get(KubeClient);
+    const patch = kube.patch.bind(kube);
+    kube.patch = (obj, body, type) => {
+      if (obj.kind === 'Application') marks.push({ replica: replica.identity, app: obj.metadata?.name ?? '', at: Date.now() });
+      return patch(obj, body, type);
+    };
+    return replica;
+  };
 
   /** Posts received for `revision`, by app. */
   const posts = (revision: string): Map<string, number> => {
@@ -92,7 +104,7 @@ describe('notifier replicas sharing the Applications', () => {
         metadata: { name, annotations: { 'notifications.argoproj.io/subscribe.on-sync-succeeded.receiver': '' } },
         spec: { project: 'default', source: { repoURL: 'https://example.com/repo.git', path: name }, destination: { server: 'https://kubernetes.default.svc', namespace: 'default' } },
       });
-    replicas.push(await startNotifierReplica(hub, env), await startNotifierReplica(hub, env));
+    replicas.push(watch(await startNotifierReplica(hub, env)), watch(await startNotifierReplica(hub, env)));
     child = await startNotifierProcess(hub, env);
   }, 80_000);
 
@@ -108,8 +120,14 @@ describe('notifier replicas sharing the Applications', () => {
   it('posts each sync once with three replicas sharing the partitions', async () => {
     const { a: split } = await settled(3);
     expect(new Set(Object.values(split.shards)).size).toBe(3);
+    const since = Date.now();
     for (const app of APPS) await sync(app, 'r1');
     await expectOncePerApp('r1');
+    // Each Application was evaluated (and marked) here only by the replica its partition is assigned to.
+    const owner = (app: string) => split.shards[partitionOf(`${namespace}/${app}`, PARTITIONS)];
+    const here = new Set(replicas.map((r) => r.identity));
+    const markedBy = (app: string) => [...new Set(marks.filter((m) => m.app === app && m.at >= since).map((m) => m.replica))];
+    for (const app of APPS) expect({ app, by: markedBy(app) }).toEqual({ app, by: here.has(owner(app)) ? [owner(app)] : [] });
     const app = (await kube('GET', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/applications/${APPS[0]}`)).body as { metadata: { annotations: Record<string, string> } };
     expect(Object.keys(JSON.parse(app.metadata.annotations[NOTIFIED_ANNOTATION]) as object)).toEqual([expect.stringMatching(/^r1:on-sync-succeeded:/)]);
   });
