@@ -2,7 +2,7 @@ export { eventually, polling } from './wait/eventually';
 export type { Poll, PollOptions } from './wait/eventually';
 export { freePort } from './net/free-port';
 export { startGitRepo } from './git/git-repo';
-export type { GitRepo, RepoFile } from './git/git-repo';
+export type { GitRepo, GitRepoOptions, RepoFile } from './git/git-repo';
 export { startRepoServer, ROOT, REDIS_URL } from './services/repo-server.process';
 export type { RepoServerProcess } from './services/repo-server.process';
 export { startServiceProcess } from './services/service.process';

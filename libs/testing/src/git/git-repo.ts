@@ -18,8 +18,15 @@ export interface GitRepo {
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_TERMINAL_PROMPT: '0' };
 
+export interface GitRepoOptions {
+  /** Where the HTTP server listens (default 127.0.0.1); 0.0.0.0 for pods of a real cluster to reach it. */
+  host?: string;
+  /** The host name put in `url` when it differs from where the server listens (the node's address, say). */
+  advertise?: string;
+}
+
 /** A bare repository `<name>.git` served over HTTP from `dir`, with a working copy that pushes to it. */
-export async function startGitRepo(dir: string, name = 'app'): Promise<GitRepo> {
+export async function startGitRepo(dir: string, name = 'app', opts: GitRepoOptions = {}): Promise<GitRepo> {
   const root = join(dir, 'git');
   const bare = join(root, `${name}.git`);
   const work = join(dir, `work-${name}`);
@@ -29,9 +36,10 @@ export async function startGitRepo(dir: string, name = 'app'): Promise<GitRepo> 
   mkdirSync(work, { recursive: true });
   git(work, 'init', '-b', 'main');
   git(work, 'remote', 'add', 'origin', bare);
-  const server: GitHttpServer = await startGitHttpServer({ root });
+  const server: GitHttpServer = await startGitHttpServer({ root, ...(opts.host ? { host: opts.host } : {}) });
+  const base = opts.advertise ? `http://${opts.advertise}:${server.port}` : server.url;
   return {
-    url: `${server.url}/${name}.git`,
+    url: `${base}/${name}.git`,
     workDir: work,
     commit(files, message) {
       for (const [path, content] of Object.entries(files)) {
