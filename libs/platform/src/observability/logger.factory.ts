@@ -34,6 +34,17 @@ function traceFields(): Record<string, string> {
   return { trace_id: ctx.traceId, span_id: ctx.spanId };
 }
 
+/**
+ * pino's error serializer, minus the arguments of the Redis command an ioredis error carries
+ * (`err.command.args`): AUTH's are the password, and others can be whole job payloads.
+ */
+function serializeError(err: Error): Record<string, unknown> {
+  const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  const command = out.command as { name?: unknown } | undefined;
+  if (command && typeof command === 'object') out.command = { name: command.name };
+  return out;
+}
+
 /** JSON logs to stdout (or `destination`), one `service` field, trace ids and secrets censored. */
 export function createLogger(service: string, level: LogLevel = 'info', destination?: DestinationStream): Logger {
   return pino(
@@ -45,6 +56,7 @@ export function createLogger(service: string, level: LogLevel = 'info', destinat
       formatters: { level: (label) => ({ level: label }) },
       mixin: traceFields,
       redact: { paths: redactPaths, censor: '***' },
+      serializers: { err: serializeError },
     },
     destination ?? pino.destination({ fd: 1, sync: false }),
   );

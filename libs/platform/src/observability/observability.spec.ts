@@ -55,6 +55,15 @@ describe('observability', () => {
     });
   });
 
+  it("logs an ioredis error's command by name only: AUTH's argument is the password", () => {
+    const out = captureLogs();
+    const err = Object.assign(new Error('WRONGPASS invalid username-password pair'), { command: { name: 'auth', args: ['hunter2'] } });
+    createLogger('app-controller', 'info', out.stream).warn({ err }, 'redis');
+    const [line] = out.lines();
+    expect(line.err).toMatchObject({ message: 'WRONGPASS invalid username-password pair', command: { name: 'auth' } });
+    expect(JSON.stringify(line)).not.toContain('hunter2');
+  });
+
   it('omits trace ids outside a span and honours the level', () => {
     const out = captureLogs();
     const logger = createLogger('notifier', 'warn', out.stream);
