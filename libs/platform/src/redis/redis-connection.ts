@@ -48,6 +48,8 @@ export function redisConnection(config: RedisConfig | string): RedisConnection {
       sentinels,
       name,
       sentinelPassword: env.FLOTILLA_REDIS_SENTINEL_PASSWORD,
+      // A client that lost its master retries at least every second: the Sentinels name the new one within seconds.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
       sentinelRetryStrategy: (attempt) => Math.min(attempt * 200, 2000),
       enableTLSForSentinelMode: !!tls,
       sentinelTLS: tls,
