@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { createLogger, defineQueue, LeaderElection, loadConfig, platformEnv, QueueFactory, RedisClient } from '@flotilla/platform';
-import { eventually, RepoServerProcess, startRepoServer } from '@flotilla/testing';
-import { SentinelGroup, startSentinelGroup } from '@flotilla/testing/src/redis/sentinel-group';
+import { eventually, RepoServerProcess, SentinelGroup, startRepoServer, startSentinelGroup } from '@flotilla/testing';
 
 // Redis HA as the chart's redis-ha runs it: a master, a replica and three Sentinels. A service's
 // queues, leases and pub/sub go through libs/platform's RedisClient, configured from the

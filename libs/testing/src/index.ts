@@ -11,3 +11,5 @@ export { spokeKind, startTestCluster } from './clusters/test-cluster';
 export type { ClusterKind, ClusterSecretConfig, TestCluster, TestClusterOptions } from './clusters/test-cluster';
 export { realClusterAccess, realKubeconfigPath } from './clusters/real-cluster';
 export * from './workloads/workload-manifests';
+export { startSentinelGroup } from './redis/sentinel-group';
+export type { SentinelGroup, SentinelGroupOptions } from './redis/sentinel-group';
