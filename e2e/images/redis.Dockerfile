@@ -6,6 +6,7 @@ RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends redis-server redis-sentinel >/dev/null \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /data
-# Without a config file Redis 7 runs in protected mode and drops every client from another host; a
-# pod's clients always are (the official image's entrypoint turns it off the same way).
-ENTRYPOINT ["redis-server", "--protected-mode", "no"]
+# Without a config file Redis 7 runs in protected mode and drops every client from another host; the
+# entrypoint turns it off then, as the official image's does.
+COPY redis-entrypoint.sh /usr/local/bin/redis-entrypoint
+ENTRYPOINT ["sh", "/usr/local/bin/redis-entrypoint"]

@@ -27,13 +27,14 @@ const IMAGE = process.env.FLOTILLA_E2E_IMAGE || 'localhost/flotilla:dev';
 const REDIS_IMAGE = process.env.FLOTILLA_E2E_REDIS_IMAGE || 'localhost/flotilla-redis:7';
 const API_NODE_PORT = 30080;
 const APPS = ['guestbook-in-cluster', 'guestbook-sim'];
-const WORKLOADS: Array<[string, string]> = [
-  ['statefulset', `${RELEASE}-application-controller`],
-  ['deployment', `${RELEASE}-server`],
-  ['deployment', `${RELEASE}-repo-server`],
-  ['deployment', `${RELEASE}-applicationset-controller`],
-  ['deployment', `${RELEASE}-notifications-controller`],
-  ['deployment', `${RELEASE}-redis`],
+// kind, name, ready replicas, the pods' app.kubernetes.io/name
+const WORKLOADS: Array<[string, string, number, string]> = [
+  ['statefulset', `${RELEASE}-application-controller`, 2, `${RELEASE}-application-controller`],
+  ['deployment', `${RELEASE}-server`, 2, `${RELEASE}-server`],
+  ['deployment', `${RELEASE}-repo-server`, 2, `${RELEASE}-repo-server`],
+  ['deployment', `${RELEASE}-applicationset-controller`, 2, `${RELEASE}-applicationset-controller`],
+  ['deployment', `${RELEASE}-notifications-controller`, 2, `${RELEASE}-notifications-controller`],
+  ['statefulset', `${RELEASE}-redis-ha-server`, 3, `${RELEASE}-redis-ha`],
 ];
 const eventually = polling({ everyMs: 1000 });
 
@@ -96,6 +97,7 @@ function values(webhook: string): string {
       triggers: { 'trigger.on-sync-succeeded': stringify([{ when: "app.status.operationState != nil and app.status.operationState.phase in ['Succeeded']", send: ['app-sync-succeeded'] }]) },
     },
     redis: { image: { repository: redisRepository, tag: redisTag, imagePullPolicy: 'Never' } },
+    'redis-ha': { enabled: true },
   });
 }
 
@@ -111,6 +113,16 @@ function application(name: string, server: string, namespace: string): string {
       syncPolicy: { syncOptions: ['CreateNamespace=true'] },
     },
   });
+}
+
+/** The Redis pod Sentinel made master (redis-ha): the one to lose mid-sync. */
+async function redisMaster(): Promise<string> {
+  const pods = (await kubectl('get', 'pods', '-n', NS, '-l', `app.kubernetes.io/name=${RELEASE}-redis-ha`, '-o', 'jsonpath={.items[*].metadata.name}')).stdout.split(' ');
+  for (const pod of pods) {
+    const info = await kubectl('exec', '-n', NS, pod, '-c', 'redis', '--', 'redis-cli', 'info', 'replication');
+    if (/role:master/.test(info.stdout)) return pod;
+  }
+  throw new Error(`no Redis master among ${pods.join(', ')}`);
 }
 
 async function uninstall(): Promise<void> {
@@ -150,13 +162,13 @@ async function uninstall(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('installs with helm: two replicas of every component, every pod Ready', async () => {
+  it('installs with helm: two replicas of every component and Redis with Sentinel, every pod Ready', async () => {
     await timed('helm install --wait', () =>
       tool('helm', ['install', RELEASE, CHART, '--namespace', NS, '--create-namespace', '-f', join(dir, 'values.yaml'), '--wait', '--timeout', '10m']),
     );
-    for (const [kind, name] of WORKLOADS) {
+    for (const [kind, name, replicas] of WORKLOADS) {
       const ready = await kubectl('get', kind, name, '-n', NS, '-o', 'jsonpath={.status.readyReplicas}/{.spec.replicas}');
-      expect(`${name} ${ready.stdout}`).toBe(`${name} ${name.endsWith('redis') ? '1/1' : '2/2'}`);
+      expect(`${name} ${ready.stdout}`).toBe(`${name} ${replicas}/${replicas}`);
     }
     const pods = await kubectl('get', 'pods', '-n', NS, '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.containerStatuses[0].ready}{"\\n"}{end}');
     expect(pods.stdout.trim().split('\n').filter((l) => !l.endsWith(' true'))).toEqual([]);
@@ -178,7 +190,7 @@ async function uninstall(): Promise<void> {
     expect(live.stdout).toBe('1');
   });
 
-  it('a sync survives one pod of each component and the Redis pod being deleted, with one notification per sync', async () => {
+  it('a sync survives one pod of each component and the Redis master being deleted, with one notification per sync', async () => {
     // A PreSync Job that runs 20 s holds the sync open while the pods go.
     const migrate = jobYaml({ name: 'migrate', runMs: 20_000, metadataAnnotations: { 'argocd.argoproj.io/hook': 'PreSync' } });
     const sha = git.commit({ 'guestbook/deployment.yaml': guestbookDeployment(2, E2E_IMAGE), 'guestbook/migrate.yaml': migrate }, 'two replicas, after a migration');
@@ -190,10 +202,10 @@ async function uninstall(): Promise<void> {
       'both syncs running',
       60_000,
     );
-    await timed('delete one pod of each component and Redis', async () => {
-      for (const [, name] of WORKLOADS) {
-        const pods = await kubectl('get', 'pods', '-n', NS, '-l', `app.kubernetes.io/name=${name}`, '-o', 'jsonpath={.items[0].metadata.name}');
-        if (pods.stdout) await kubectl('delete', 'pod', pods.stdout, '-n', NS, '--wait=false');
+    await timed('delete one pod of each component and the Redis master', async () => {
+      for (const [, , , label] of WORKLOADS) {
+        const pod = label.endsWith('redis-ha') ? await redisMaster() : (await kubectl('get', 'pods', '-n', NS, '-l', `app.kubernetes.io/name=${label}`, '-o', 'jsonpath={.items[0].metadata.name}')).stdout;
+        if (pod) await kubectl('delete', 'pod', pod, '-n', NS, '--wait=false');
       }
     });
     await timed('the sync completes after the deletions', () =>
