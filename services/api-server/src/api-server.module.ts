@@ -13,7 +13,6 @@ import {
   PlatformModule,
   ReadinessChecks,
   RedisClient,
-  tracingClientInterceptor,
 } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import { AccountGrpcHandler } from './accounts/account.grpc-handler';
@@ -128,7 +127,7 @@ const providers: Provider[] = [
     RepoServerClient,
     [CONFIG],
     (c: ApiServerConfig) =>
-      new RepoServerClient(c.FLOTILLA_REPO_SERVER, { deadlineMs: 60_000, interceptors: [tracingClientInterceptor()] }),
+      new RepoServerClient(c.FLOTILLA_REPO_SERVER, { deadlineMs: 60_000 }),
   ),
   make(
     ArgoSettingsStore,

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { ApplicationSource, KubeObject, Repository } from '@flotilla/api-types';
 import { contracts, toJsonObject } from '@flotilla/contracts';
+import { tracingClientInterceptor } from '@flotilla/platform';
 import type { RepoServerServiceClient } from '@flotilla/contracts';
 import { repoServerChannelOptions } from './repo-server-channel.config';
 
@@ -46,6 +47,7 @@ export class RepoServerError extends Error {
 export interface RepoServerClientOptions {
   /** Per-call deadline; rendering a big repository can take a while. */
   deadlineMs?: number;
+  /** Run after the trace interceptor every call has (the caller's W3C traceparent goes into the metadata). */
   interceptors?: grpc.Interceptor[];
 }
 
@@ -58,7 +60,8 @@ export class RepoServerClient {
   constructor(target: string, opts: RepoServerClientOptions = {}) {
     const Ctor = contracts().repository.RepoServerService;
     this.client = new Ctor(target, grpc.credentials.createInsecure(), {
-      interceptors: opts.interceptors ?? [],
+      // Every caller (api-server, app-controller, appset-controller) carries its trace context the same way.
+      interceptors: [tracingClientInterceptor(), ...(opts.interceptors ?? [])],
       ...repoServerChannelOptions(),
     });
     this.deadlineMs = opts.deadlineMs ?? 120_000;
