@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { carryTraceContext, producing } from './job-trace';
 import type { TypedQueue } from './typed.queue';
 
 export type CoalesceResult = 'added' | 'merged' | 'deferred';
@@ -22,7 +23,8 @@ const latestWins = <T>(_waiting: T, next: T): T => next;
  */
 export function enqueueCoalesced<T>(queue: TypedQueue<T>, key: string, data: T, merge: CoalesceMerge<T> = latestWins): Promise<CoalesceResult> {
   const jobId = jobIdFor(key);
-  return serialized(queue, jobId, () => enqueueNow(queue, jobId, data, merge));
+  // The request carries its enqueuer's trace context; a merge keeps the newest request's.
+  return producing(queue.name, data, (stamped) => serialized(queue, jobId, () => enqueueNow(queue, jobId, stamped, merge)));
 }
 
 /**
@@ -56,7 +58,7 @@ async function place<T>(queue: TypedQueue<T>, jobId: string, data: T, merge: Coa
   const job = await queue.getJob(jobId);
   let state = job ? await job.getState() : 'unknown';
   if (job && isWaiting(state)) {
-    await job.updateData(merge(job.data, data));
+    await job.updateData(carryTraceContext(data, merge(job.data, data)));
     // A worker may have taken the job between the two calls, with the data from before: then ask again after it.
     state = await job.getState();
     if (isWaiting(state)) return 'merged';
@@ -64,7 +66,7 @@ async function place<T>(queue: TypedQueue<T>, jobId: string, data: T, merge: Coa
   const redis = queue.redis;
   if (job && state === 'active') {
     const pending = await redis.get(dirtyKey(queue, jobId));
-    await redis.set(dirtyKey(queue, jobId), JSON.stringify(pending === null ? data : merge(JSON.parse(pending) as T, data)));
+    await redis.set(dirtyKey(queue, jobId), JSON.stringify(pending === null ? data : carryTraceContext(data, merge(JSON.parse(pending) as T, data))));
     // The job may have finished between the state check and the mark; then nobody else will re-add it.
     const after = await queue.getJob(jobId);
     if (!after || (await after.getState()) !== 'active') await requeueIfDirty(queue, jobId);
@@ -73,7 +75,7 @@ async function place<T>(queue: TypedQueue<T>, jobId: string, data: T, merge: Coa
   // The last job ended: a request left dirty behind it is folded in, never dropped by a job id already taken.
   const pending = await redis.getdel(dirtyKey(queue, jobId));
   if (job) await job.remove().catch(() => undefined);
-  await queue.raw.add(queue.name, pending === null ? data : merge(JSON.parse(pending) as T, data), { jobId, ...COALESCED_OPTS });
+  await queue.raw.add(queue.name, pending === null ? data : carryTraceContext(data, merge(JSON.parse(pending) as T, data)), { jobId, ...COALESCED_OPTS });
   return 'added';
 }
 

@@ -6,3 +6,4 @@ export { QueueFactory } from './queue.factory';
 export type { Processor, QueueFactoryOptions, WorkerOptions } from './queue.factory';
 export { enqueueCoalesced } from './coalesced.enqueue';
 export type { CoalesceResult } from './coalesced.enqueue';
+export { TRACE_KEY, jobTraceContext, withTraceContext, withoutTraceContext } from './job-trace';

@@ -2,6 +2,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { releaseCoalesced } from './coalesced.enqueue';
+import { consuming, withoutTraceContext } from './job-trace';
 import { QueueDef } from './queue.definition';
 import { TypedQueue } from './typed.queue';
 
@@ -47,7 +48,8 @@ export class QueueFactory {
   worker<TData>(def: QueueDef<TData>, processor: Processor<TData>, opts: WorkerOptions = {}): Worker<TData> {
     const queue = this.queue(def);
     const log = this.opts.logger.child({ queue: def.name });
-    const worker = new Worker<TData>(def.name, (job) => processor(job.data, job), {
+    // Each job runs in a span that continues the trace of the code that enqueued it.
+    const worker = new Worker<TData>(def.name, (job) => consuming(def.name, job.id, job.data, () => processor(withoutTraceContext(job.data), job)), {
       connection: this.opts.connection,
       prefix: this.opts.prefix,
       concurrency: opts.concurrency ?? 1,

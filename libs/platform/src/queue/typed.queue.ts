@@ -1,5 +1,6 @@
 import { Job, JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { producing } from './job-trace';
 
 export interface AddOptions {
   /** A job with this id that still exists (waiting, active, kept) makes the add a no-op. */
@@ -31,7 +32,8 @@ export class TypedQueue<TData> {
       backoff: opts.attempts && opts.attempts > 1 ? { type: 'exponential', delay: 1000 } : undefined,
       deduplication: opts.dedupe ? { id: opts.dedupe } : undefined,
     };
-    return this.raw.add(this.name, data, jobOpts) as Promise<Job<TData>>;
+    // The job carries the enqueuer's trace context; its processor's span continues that trace.
+    return producing(this.name, data, (stamped) => this.raw.add(this.name, stamped, jobOpts) as Promise<Job<TData>>);
   }
 
   async getJob(id: string): Promise<Job<TData> | undefined> {
