@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { KubeObject } from '@flotilla/api-types';
 import { KubeApiError, kubeApiErrorFrom } from './kube-api.error';
 import type {
@@ -367,9 +368,27 @@ export class KubeClient {
 
   /** One JSON request; API errors become KubeApiError with the server's reason. */
   async request<T>(spec: RequestSpec, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+    // A CLIENT span per API call, under whatever span is active (a queue job's, a gRPC call's):
+    // method, path without the query string (no selectors or tokens), cluster and status.
+    const attributes = { 'http.request.method': spec.method, 'url.path': spec.path, 'server.address': this.name };
+    return kubeTracer().startActiveSpan(`kube ${spec.method}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        return await this.send<T>(spec, timeoutMs, (code) => span.setAttribute('http.response.status_code', code));
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        span.setStatus({ code: SpanStatusCode.ERROR, message: typeof code === 'number' ? `HTTP ${code}` : (err as Error).message });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async send<T>(spec: RequestSpec, timeoutMs: number, onStatus: (code: number) => void): Promise<T> {
     const req = await this.open(spec, timeoutMs);
     return new Promise<T>((resolve, reject) => {
       req.on('response', (res) => {
+        onStatus(res.statusCode ?? 0);
         readBody(res).then(
           (body) => {
             const code = res.statusCode ?? 0;
@@ -442,6 +461,8 @@ export class KubeClient {
     this.agent = undefined;
   }
 }
+
+const kubeTracer = () => trace.getTracer('flotilla-kube');
 
 function bodyOf(spec: RequestSpec): string | undefined {
   if (spec.body === undefined) return undefined;
