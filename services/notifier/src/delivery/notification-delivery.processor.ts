@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
@@ -39,11 +40,28 @@ export class NotificationDeliveryProcessor {
     private readonly claims?: DeliveryClaims,
   ) {}
 
-  async process(job: NotificationJob, attempt: JobAttempt): Promise<void> {
+  /** One span per delivery (service, trigger, app), a child of the queue job's span. */
+  process(job: NotificationJob, attempt: JobAttempt): Promise<void> {
+    const meta = job.app.metadata as { name?: string; namespace?: string } | undefined;
+    const app = `${meta?.namespace ?? ''}/${meta?.name ?? ''}`;
+    const attributes = { 'notification.service': job.destination.service, 'notification.trigger': job.trigger, 'flotilla.app': app, 'notification.attempt': attempt.attemptsMade + 1 };
+    return trace.getTracer('flotilla-notifier').startActiveSpan(`notify ${job.destination.service}`, { attributes }, async (span) => {
+      try {
+        await this.deliver(job, attempt, app);
+      } catch (err) {
+        // The message was masked before it was thrown.
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async deliver(job: NotificationJob, attempt: JobAttempt, app: string): Promise<void> {
     const { config, renderer } = this.store.snapshot;
     const { destination, trigger } = job;
-    const meta = job.app.metadata as { name?: string; namespace?: string } | undefined;
-    const fields = { app: `${meta?.namespace ?? ''}/${meta?.name ?? ''}`, trigger, service: destination.service, recipient: destination.recipient };
+    const fields = { app, trigger, service: destination.service, recipient: destination.recipient };
     const eventId = this.claims && attempt.id;
     if (eventId && (await this.claims.claim(eventId)) === 'sent') {
       this.logger.info(fields, `notification ${trigger} to ${destination.service} was sent already; not sending it again`);
