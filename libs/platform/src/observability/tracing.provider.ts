@@ -9,6 +9,8 @@ export interface TracingOptions {
   service: string;
   /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); without it spans are created but not exported. */
   otlpEndpoint?: string;
+  /** More span processors beside the OTLP one (e.g. a SimpleSpanProcessor over an InMemorySpanExporter in specs). */
+  spanProcessors?: SpanProcessor[];
 }
 
 export interface Tracing {
@@ -22,7 +24,7 @@ let active: { provider: NodeTracerProvider; service: string } | undefined;
 /** Registers the process-wide tracer provider with W3C traceparent propagation and async-hooks context. */
 export function startTracing(opts: TracingOptions): Tracing {
   if (!active) {
-    const spanProcessors: SpanProcessor[] = [];
+    const spanProcessors: SpanProcessor[] = [...(opts.spanProcessors ?? [])];
     if (opts.otlpEndpoint) {
       const url = `${opts.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
       spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
