@@ -127,4 +127,23 @@ describe('the environment the chart gives each service', () => {
       FLOTILLA_REDIS_PASSWORD: 's3cret',
     });
   });
+
+  it('gives every service global.otlp.endpoint as OTEL_EXPORTER_OTLP_ENDPOINT, and none without it', () => {
+    const workloads: [string, string, (env: NodeJS.ProcessEnv) => unknown][] = [
+      ['Deployment', 'argocd-server', loadApiServerConfig],
+      ['StatefulSet', 'argocd-application-controller', loadAppControllerConfig],
+      ['Deployment', 'argocd-repo-server', loadRepoServerConfig],
+      ['Deployment', 'argocd-applicationset-controller', loadAppSetControllerConfig],
+      ['Deployment', 'argocd-notifications-controller', loadNotifierConfig],
+    ];
+    const traced = render(['--set', 'global.otlp.endpoint=http://otel-collector.observability:4318']);
+    const untraced = render([]);
+    for (const [kind, name, load] of workloads) {
+      const env = envOf(traced, kind, name);
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-collector.observability:4318');
+      // The service's own config loader takes it (a URL; Argo CD's host:port would stop it at start).
+      expect(() => load(env)).not.toThrow();
+      expect(envOf(untraced, kind, name).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    }
+  });
 });

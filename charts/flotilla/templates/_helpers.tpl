@@ -278,6 +278,10 @@ spec:
             fieldRef:
               fieldPath: metadata.namespace
         {{- include "flotilla.redisEnv" $ctx | trim | nindent 8 }}
+        {{- with (($ctx.Values.global.otlp | default dict).endpoint) }}
+        - name: OTEL_EXPORTER_OTLP_ENDPOINT
+          value: {{ . | quote }}
+        {{- end }}
         {{- .env | trim | nindent 8 }}
         {{- with $ctx.Values.global.env }}
         {{- toYaml . | nindent 8 }}

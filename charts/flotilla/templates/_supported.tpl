@@ -70,6 +70,7 @@ values:
     imagePullSecrets: "*"
     domain: "*"
     logging: {format: "*", level: "*"}
+    otlp: {endpoint: "*"}
     revisionHistoryLimit: "*"
     priorityClassName: "*"
     securityContext: "*"
