@@ -80,6 +80,8 @@ values:
     podAnnotations: "*"
     podLabels: "*"
     env: "*"
+    networkPolicy: {create: "*", defaultDenyIngress: "*"}
+    dashboards: {enabled: "*", namespace: "*", labels: "*", annotations: "*"}
   configs:
     cm: "*"
     params: "*"
@@ -102,8 +104,14 @@ values:
     credentialTemplates: "*"
     credentialTemplatesAnnotations: "*"
     clusterCredentials: "*"
+    ssh: {create: "*", annotations: "*", knownHosts: "*", extraHosts: "*"}
+    tls: {create: "*", annotations: "*", certificates: "*"}
+    gpg: {annotations: "*", keys: "*"}
   controller:
     <<: *component
+    metrics:
+      <<: *metrics
+      rules: {enabled: "*", namespace: "*", selector: "*", additionalLabels: "*", annotations: "*", spec: "*"}
     statefulsetAnnotations: "*"
     containerPorts: {metrics: "*"}
     clusterRoleRules: {enabled: "*", rules: "*"}
