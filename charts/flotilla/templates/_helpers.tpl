@@ -228,7 +228,7 @@ from its Secret as FLOTILLA_REDIS_PASSWORD (env, never arguments or the URL), TL
 The pod template every Flotilla service shares. args:
   context, component (values), service (flotilla-<service>), env (rendered YAML list),
   ports (list of dict name/port), opsPort, liveness (bool), mounts (dict mountPath -> volume name),
-  checksums (bool: roll pods when the ConfigMaps change).
+  checksums (bool: roll pods when the ConfigMaps change), extraMounts/extraVolumes (rendered YAML lists).
 */}}
 {{- define "flotilla.podTemplate" -}}
 {{- $ctx := .context -}}
@@ -340,6 +340,9 @@ spec:
         {{- with (include "flotilla.redisTlsVolumeMounts" $ctx | trim) }}
         {{- . | nindent 8 }}
         {{- end }}
+        {{- with .extraMounts }}
+        {{- . | trim | nindent 8 }}
+        {{- end }}
         {{- with ($c.volumeMounts | default $c.extraVolumeMounts) }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -350,6 +353,9 @@ spec:
     {{- end }}
     {{- with (include "flotilla.redisTlsVolumes" $ctx | trim) }}
     {{- . | nindent 4 }}
+    {{- end }}
+    {{- with .extraVolumes }}
+    {{- . | trim | nindent 4 }}
     {{- end }}
     {{- with ($c.volumes | default $c.extraVolumes) }}
     {{- toYaml . | nindent 4 }}
