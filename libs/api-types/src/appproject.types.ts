@@ -25,6 +25,13 @@ export interface AppProjectSpec {
   roles?: { name: string; description?: string; policies?: string[]; groups?: string[] }[];
   syncWindows?: unknown[];
   orphanedResources?: { warn?: boolean; ignore?: unknown[] };
+  /** GnuPG keys (IDs of keys in argocd-gpg-keys-cm) one of which must have signed the commit an app syncs to. */
+  signatureKeys?: SignatureKey[];
+}
+
+export interface SignatureKey {
+  /** A long key ID (16 hex digits) or a fingerprint (40). */
+  keyID: string;
 }
 
 /** The project every Argo CD installation has; Flotilla creates it at start when missing. */

@@ -13,3 +13,4 @@ export * from './repository.match';
 export * from './manifest-generate-paths';
 export * from './go-path.match';
 export * from './repository-url.rule';
+export * from './gpg-key-id';

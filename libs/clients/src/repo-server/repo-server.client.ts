@@ -21,6 +21,8 @@ export interface GenerateManifestInput {
   refSources?: Record<string, { repo: Repository; targetRevision?: string }>;
   /** The app's manifest-generate-paths annotation, as written. */
   manifestGeneratePaths?: string;
+  /** Ask for the GnuPG verification of the revision (the app's project has signatureKeys). */
+  verifySignature?: boolean;
 }
 
 export interface GeneratedManifests {
@@ -32,6 +34,8 @@ export interface GeneratedManifests {
   staleReason?: string;
   /** The earlier commit whose render was reused (nothing under manifest-generate-paths changed). */
   reusedFrom?: string;
+  /** With verifySignature: git's raw verification status lines, empty for an unsigned revision. */
+  verifyResult?: string;
 }
 
 /** A repo-server answer that was an error: the gRPC code and the server's message. */
@@ -81,6 +85,7 @@ export class RepoServerClient {
       projectName: input.projectName ?? '',
       refSources: Object.fromEntries(Object.entries(input.refSources ?? {}).map(([alias, ref]) => [alias, toJsonObject(ref)])),
       manifestGeneratePaths: input.manifestGeneratePaths ?? '',
+      verifySignature: !!input.verifySignature,
     });
     return {
       manifests: res.manifests.map((m) => JSON.parse(m) as KubeObject),
@@ -89,6 +94,7 @@ export class RepoServerClient {
       fromCache: res.fromCache,
       staleReason: res.staleReason || undefined,
       reusedFrom: res.reusedFrom || undefined,
+      verifyResult: res.verifyResult,
     };
   }
 

@@ -35,6 +35,11 @@ export interface ManifestRequest {
    * nothing under these paths reuses the previous render instead of running a tool.
    */
   manifestGeneratePaths?: string;
+  /**
+   * The app's project lists signatureKeys: verify the GnuPG signature of the resolved commit (or of
+   * the annotated tag the revision names) and return git's raw verification output in verifyResult.
+   */
+  verifySignature?: boolean;
 }
 
 /**
@@ -70,4 +75,9 @@ export interface ManifestRequest__Output {
    * nothing under these paths reuses the previous render instead of running a tool.
    */
   manifestGeneratePaths: string;
+  /**
+   * The app's project lists signatureKeys: verify the GnuPG signature of the resolved commit (or of
+   * the annotated tag the revision names) and return git's raw verification output in verifyResult.
+   */
+  verifySignature: boolean;
 }

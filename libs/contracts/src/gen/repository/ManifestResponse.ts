@@ -21,6 +21,11 @@ export interface ManifestResponse {
    * The earlier commit whose render was reused because manifest-generate-paths saw no change.
    */
   reusedFrom?: string;
+  /**
+   * With verifySignature: `git verify-commit --raw` (or verify-tag) status lines for the revision,
+   * empty when it carries no signature. The caller decides whether the signer is allowed.
+   */
+  verifyResult?: string;
 }
 
 export interface ManifestResponse__Output {
@@ -44,4 +49,9 @@ export interface ManifestResponse__Output {
    * The earlier commit whose render was reused because manifest-generate-paths saw no change.
    */
   reusedFrom: string;
+  /**
+   * With verifySignature: `git verify-commit --raw` (or verify-tag) status lines for the revision,
+   * empty when it carries no signature. The caller decides whether the signer is allowed.
+   */
+  verifyResult: string;
 }
