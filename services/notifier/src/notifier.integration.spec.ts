@@ -48,7 +48,7 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
   - app-sync-succeeded
   when: app.status.operationState != nil and app.status.operationState.phase in ['Succeeded']
 `,
-        'service.slack': 'token: $slack-token',
+        'service.pigeon': 'token: $receiver-token',
       },
     });
     await kube('POST', `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/applications`, {
@@ -56,7 +56,7 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
       kind: 'Application',
       metadata: {
         name: 'guestbook',
-        annotations: { 'notifications.argoproj.io/subscribe.on-sync-succeeded.receiver': '', 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'alerts' },
+        annotations: { 'notifications.argoproj.io/subscribe.on-sync-succeeded.receiver': '', 'notifications.argoproj.io/subscribe.on-sync-failed.pigeon': 'alerts' },
       },
       spec: { project: 'default', source: { repoURL: 'https://example.com/repo.git', path: 'guestbook' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'default' } },
     });
@@ -111,8 +111,8 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
     await quietFor(2000);
     expect(receiver.requests).toHaveLength(2);
 
-    // The slack subscription is skipped with a warning naming the service, never crashing the notifier.
-    expect(notifier.logs()).toContain('notification service \\"slack\\" has type \\"slack\\", which Flotilla does not deliver to yet');
+    // A service of a type no sender has is reported by its key, never crashing the notifier.
+    expect(notifier.logs()).toContain('argocd-notifications-cm service.pigeon: \\"pigeon\\" is not a notification service type Flotilla knows');
     expect(notifier.logs()).not.toContain('tok-s3cret');
   });
 });

@@ -1,7 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { planNotifications } from '../notifications/notification.planner';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
-import { parseNotificationsConfig, WebhookServiceConfig } from './notifications-config.parser';
+import type { NotificationSender } from '../services/notification-service';
+import { WebhookSender } from '../services/webhook.sender';
+import { parseNotificationsConfig } from './notifications-config.parser';
 
 // The ConfigMap of seeds/002 (architecture article, "notifications and RBAC"), indented as published.
 const SEED_CONFIGMAP = `
@@ -44,23 +46,23 @@ data:
 `;
 
 describe('parseNotificationsConfig', () => {
-  it("reads the seed article's ConfigMap as written, keeping slack as a known-but-unsupported service", () => {
+  it("reads the seed article's ConfigMap as written; a service type without a sender is reported by key", () => {
     const cm = parseYaml(SEED_CONFIGMAP) as { data: Record<string, string> };
-    const { config, problems } = parseNotificationsConfig(cm.data, { 'slack-token': 'xoxb-1' });
-    expect(problems).toEqual([]);
+    const { config, problems } = parseNotificationsConfig(cm.data, { 'slack-token': 'xoxb-1' }, [new WebhookSender()] as NotificationSender[]);
+    expect(problems).toEqual(['service.slack: "slack" is not a notification service type Flotilla knows (known: webhook)']);
     expect([...config.triggers.keys()].sort()).toEqual(['on-health-degraded', 'on-sync-failed']);
     expect(config.templates.get('slack-deploy-alert')?.message).toContain('Application *{{.app.metadata.name}}* sync');
-    expect(config.services.get('slack')).toEqual({ type: 'slack', name: 'slack', unsupported: true });
+    expect(config.services.get('slack')).toBeUndefined();
 
     // The seed's Application subscribes with notifications.argoproj.io/subscribe.on-sync-failed.slack.
     const app = {
       metadata: { name: 'payments-prod', annotations: { 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'deploy-alerts' } },
       status: { operationState: { phase: 'Failed', startedAt: '2024-05-01T11:00:00Z' } },
     };
-    const registry = new NotificationSenderRegistry();
+    const registry = new NotificationSenderRegistry([new WebhookSender()] as NotificationSender[]);
     const plan = planNotifications({ app, config, now: () => new Date(), undeliverable: (s) => registry.undeliverable(config, s) });
     expect(plan.deliveries).toEqual([]);
-    expect(plan.skipped[0].reason).toBe('notification service "slack" has type "slack", which Flotilla does not deliver to yet (supported: webhook)');
+    expect(plan.skipped[0].reason).toBe('notification service "slack" is not configured in argocd-notifications-cm');
   });
 
   it('reads webhook services by name, substituting $references from the Secret and collecting what to mask', () => {
@@ -82,10 +84,11 @@ insecureSkipVerify: true
       { 'github-token': 'ghp_abc', pw: 'hunter22', 'repo-path': 'repos/org/app', unused: 'zzz' },
     );
     expect(problems).toEqual([]);
-    const github = config.services.get('github') as WebhookServiceConfig;
+    const github = config.services.get('github');
     expect(github).toEqual({
       type: 'webhook',
       name: 'github',
+      options: {
       url: 'https://api.github.com/repos/org/app',
       headers: [
         { name: 'Authorization', value: 'token ghp_abc' },
@@ -93,8 +96,9 @@ insecureSkipVerify: true
       ],
       basicAuth: { username: 'bot', password: 'hunter22' },
       insecureSkipVerify: true,
+      },
     });
-    expect(config.services.get('plain')).toMatchObject({ url: 'http://receiver/hook', headers: [], insecureSkipVerify: false });
+    expect(config.services.get('plain')?.options).toMatchObject({ url: 'http://receiver/hook', headers: [], insecureSkipVerify: false });
     expect(config.sensitive).toEqual(expect.arrayContaining(['ghp_abc', 'hunter22', 'zzz', 'token ghp_abc', 'application/json']));
   });
 

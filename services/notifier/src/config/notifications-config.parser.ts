@@ -3,40 +3,20 @@ import { z } from 'zod';
 import { LabelSelector } from '../subscriptions/label-selector';
 import type { GlobalSubscription, SubscriptionSettings } from '../subscriptions/subscription.resolver';
 import { compileTrigger, Trigger } from '../triggers/trigger.evaluator';
+import type { NotificationSender, ServiceConfig } from '../services/notification-service';
+import { defaultSenders } from '../services/senders';
 
 // argocd-notifications-cm + argocd-notifications-secret → one immutable NotificationsConfig, with
 // the keys notifications-engine's pkg/api/config.go reads. A bad key is reported and skipped so the
 // rest of the configuration keeps working.
 
-export interface WebhookServiceConfig {
-  readonly type: 'webhook';
-  readonly name: string;
-  readonly url: string;
-  readonly headers: readonly { name: string; value: string }[];
-  readonly basicAuth?: { readonly username: string; readonly password: string };
-  readonly insecureSkipVerify: boolean;
-}
-
-/** A service type Flotilla does not deliver to yet (slack, email…): known, so it is warned about, not an error. */
-export interface UnsupportedServiceConfig {
-  readonly type: string;
-  readonly name: string;
-  readonly unsupported: true;
-}
-
-export type ServiceConfig = WebhookServiceConfig | UnsupportedServiceConfig;
-
-export interface WebhookTemplate {
-  readonly method?: string;
-  readonly path?: string;
-  readonly body?: string;
-}
+export type { ServiceConfig } from '../services/notification-service';
 
 export interface TemplateConfig {
   readonly name: string;
   readonly message?: string;
-  /** Per webhook service name. */
-  readonly webhook: Readonly<Record<string, WebhookTemplate>>;
+  /** Every other key of the template (`slack`, `email`, `webhook`…), as written; strings in it are templates. */
+  readonly parts: Readonly<Record<string, unknown>>;
 }
 
 export interface NotificationsConfig extends SubscriptionSettings {
@@ -56,17 +36,7 @@ export interface ParsedConfig {
   readonly problems: readonly string[];
 }
 
-const webhookSchema = z.object({
-  url: z.string().min(1),
-  headers: z.array(z.object({ name: z.string().min(1), value: z.string() })).default([]),
-  basicAuth: z.object({ username: z.string(), password: z.string() }).optional(),
-  insecureSkipVerify: z.boolean().default(false),
-});
-
-const templateSchema = z.looseObject({
-  message: z.string().optional(),
-  webhook: z.record(z.string(), z.object({ method: z.string().optional(), path: z.string().optional(), body: z.string().optional() })).default({}),
-});
+const templateSchema = z.looseObject({ message: z.string().optional() });
 
 const subscriptionsSchema = z.array(
   z.object({ recipients: z.array(z.string()).default([]), triggers: z.array(z.string()).default([]), selector: z.string().optional() }),
@@ -78,7 +48,12 @@ const stringMap = z.record(z.string(), z.unknown());
 // `$name` (letters, digits, _ and -) is replaced by that key of the Secret, as in Argo.
 const SECRET_REF = /\$[\w-]+/g;
 
-export function parseNotificationsConfig(data: Readonly<Record<string, string>> = {}, secretData: Readonly<Record<string, string>> = {}): ParsedConfig {
+export function parseNotificationsConfig(
+  data: Readonly<Record<string, string>> = {},
+  secretData: Readonly<Record<string, string>> = {},
+  senders: readonly NotificationSender[] = defaultSenders(),
+): ParsedConfig {
+  const types = new Map(senders.map((s) => [s.type, s]));
   const problems: string[] = [];
   const sensitive = new Set(Object.values(secretData).filter((v) => v.length > 0));
   const services = new Map<string, ServiceConfig>();
@@ -94,7 +69,7 @@ export function parseNotificationsConfig(data: Readonly<Record<string, string>> 
   };
 
   for (const [key, value] of Object.entries(data)) {
-    if (key.startsWith('service.')) attempt(key, () => addService(services, key, value, secretData, sensitive));
+    if (key.startsWith('service.')) attempt(key, () => addService(services, types, key, value, secretData, sensitive));
     else if (key.startsWith('template.')) attempt(key, () => templates.set(key.slice(9), parseTemplate(key.slice(9), value)));
     else if (key.startsWith('trigger.')) attempt(key, () => triggers.set(key.slice(8), compileTrigger(key.slice(8), value)));
     else if (key.startsWith('defaultTriggers.')) attempt(key, () => serviceDefaultTriggers.set(key.slice(16), parseWith(stringList, value)));
@@ -113,23 +88,27 @@ export function parseNotificationsConfig(data: Readonly<Record<string, string>> 
   };
 }
 
-function addService(services: Map<string, ServiceConfig>, key: string, value: string, secretData: Readonly<Record<string, string>>, sensitive: Set<string>): void {
+function addService(
+  services: Map<string, ServiceConfig>,
+  types: ReadonlyMap<string, NotificationSender>,
+  key: string,
+  value: string,
+  secretData: Readonly<Record<string, string>>,
+  sensitive: Set<string>,
+): void {
   const parts = key.split('.');
   if (parts.length !== 2 && parts.length !== 3) throw new Error("expected 'service.<type>' or 'service.<type>.<name>'");
   const [type, name] = [parts[1], parts[2] ?? parts[1]];
-  if (type !== 'webhook') {
-    services.set(name, { type, name, unsupported: true });
-    return;
-  }
-  const opts = parseWith(webhookSchema, value, (s) => substituteSecrets(s, secretData));
-  for (const h of opts.headers) if (h.value) sensitive.add(h.value);
-  if (opts.basicAuth?.password) sensitive.add(opts.basicAuth.password);
-  services.set(name, { type: 'webhook', name, ...opts });
+  const sender = types.get(type);
+  if (!sender) throw new Error(`"${type}" is not a notification service type Flotilla knows (known: ${[...types.keys()].sort().join(', ')})`);
+  const options = parseWith(sender.options, value, (s) => substituteSecrets(s, secretData));
+  for (const secret of sender.secretsOf?.(options) ?? []) if (secret) sensitive.add(secret);
+  services.set(name, { type, name, options });
 }
 
 function parseTemplate(name: string, value: string): TemplateConfig {
-  const parsed = parseWith(templateSchema, value);
-  return { name, message: parsed.message, webhook: parsed.webhook };
+  const { message, ...parts } = parseWith(templateSchema, value) as { message?: string } & Record<string, unknown>;
+  return { name, message, parts };
 }
 
 function parseSubscriptions(value: string): GlobalSubscription[] {

@@ -65,9 +65,6 @@ export class NotificationsConfigStore {
     const { config, problems } = parseNotificationsConfig(this.configMap?.data ?? {}, decodeSecret(this.secret));
     const renderer = new NotificationRenderer(config.templates, undefined, this.templateLimits);
     for (const problem of [...problems, ...renderer.problems]) this.reportOnce(`argocd-notifications-cm ${problem}; the key is ignored`);
-    for (const service of config.services.values()) {
-      if ('unsupported' in service) this.reportOnce(`notification service "${service.name}" has type "${service.type}", which Flotilla does not deliver to yet (only webhook); notifications to it are skipped`);
-    }
     return { config, renderer };
   }
 

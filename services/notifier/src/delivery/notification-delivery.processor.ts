@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
-import { DeliveryError } from '../services/notification-service';
+import { DeliveryError, type SenderStore } from '../services/notification-service';
+import { MemorySenderStore } from './sender.store';
 import type { DeliveryClaims } from './delivery-claims.store';
 import { maskSecrets } from '../services/secret.mask';
 import type { Destination } from '../state/notified.state';
@@ -38,6 +39,8 @@ export class NotificationDeliveryProcessor {
     private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
     private readonly logger: Logger,
     private readonly claims?: DeliveryClaims,
+    /** Each service's durable sender state (threads, messages to update); in memory when absent. */
+    private readonly stores: (service: string) => SenderStore = memoryStores(),
   ) {}
 
   /** One span per delivery (service, trigger, app), a child of the queue job's span. */
@@ -71,7 +74,7 @@ export class NotificationDeliveryProcessor {
       const resolved = this.registry.resolve(config, destination.service);
       if ('reason' in resolved) throw new DeliveryError(resolved.reason, false);
       const notification = renderer.render(job.templates, { app: job.app, context: config.context, secrets: config.secrets, serviceType: resolved.service.type, recipient: destination.recipient });
-      await resolved.sender.send(notification, destination, resolved.service);
+      await resolved.sender.send(notification, destination, resolved.service, { app: job.app, store: this.stores(destination.service), logger: this.logger });
     } catch (err) {
       if (eventId) await this.claims.release(eventId);
       const retryable = err instanceof DeliveryError ? err.retryable : !(err instanceof TemplateRenderError);
@@ -88,4 +91,13 @@ export class NotificationDeliveryProcessor {
     this.delivered.inc({ service: destination.service, trigger, result: 'success' });
     this.logger.info(fields, `notification ${trigger} sent to ${destination.service}`);
   }
+}
+
+function memoryStores(): (service: string) => SenderStore {
+  const stores = new Map<string, SenderStore>();
+  return (service) => {
+    let store = stores.get(service);
+    if (!store) stores.set(service, (store = new MemorySenderStore()));
+    return store;
+  };
 }

@@ -34,7 +34,7 @@ webhook:
     expect(n.message).toBe(
       'Application guestbook has been successfully synced at 2024-05-01T11:57:00Z.\nSync operation details are available at: https://argocd.example.com/applications/guestbook?operation=true .\n',
     );
-    expect(n.webhook.receiver).toEqual({
+    expect((n.parts.webhook as Record<string, unknown>).receiver).toEqual({
       method: 'POST',
       path: '/apps/guestbook',
       body: '{"app": "guestbook", "revision": "abc123", "type": "webhook", "repo": "org/guestbook", "conditions": 0, "missing": "<no value>", "token": "t0k"}\n',
@@ -42,8 +42,14 @@ webhook:
   });
 
   it('merges several templates, later ones overriding', () => {
-    const r = renderer({ 'template.a': 'message: first\nwebhook:\n  x:\n    body: a', 'template.b': 'message: second' });
-    expect(r.render(['a', 'b'], vars)).toEqual({ message: 'second', webhook: { x: { method: undefined, path: undefined, body: 'a' } } });
+    const r = renderer({
+      'template.a': 'message: first\nwebhook:\n  x:\n    body: a\n    method: POST\nslack:\n  attachments: "[{{ .app.metadata.name | quote }}]"\n  notifyBroadcast: true',
+      'template.b': 'message: second\nwebhook:\n  x:\n    body: b\nemail:\n  subject: "{{ .app.metadata.name }} synced"',
+    });
+    expect(r.render(['a', 'b'], vars)).toEqual({
+      message: 'second',
+      parts: { webhook: { x: { method: 'POST', body: 'b' } }, slack: { attachments: '["guestbook"]', notifyBroadcast: true }, email: { subject: 'guestbook synced' } },
+    });
   });
 
   it('reports templates that do not parse or do not exist, and execution errors, by name', () => {

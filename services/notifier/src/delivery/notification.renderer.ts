@@ -7,7 +7,9 @@ import { templateNamespaces } from './argo-template.functions';
 // `{ app, context, secrets, serviceType, recipient }` plus Argo's `repo` and `time` functions; several templates of one trigger merge, later
 // ones overriding earlier ones, and a template missing from the ConfigMap is an error.
 
-type Compiled = { message?: Template; webhook: Record<string, { method?: string; path?: Template; body?: Template }> };
+/** A template part with every string compiled; other values stay as written. */
+type CompiledPart = Template | CompiledPart[] | { [key: string]: CompiledPart } | string | number | boolean | null;
+type Compiled = { message?: Template; parts: Record<string, CompiledPart> };
 
 /** How much of an error message a render error quotes: it may carry values the template built. */
 const MESSAGE_MAX = 1024;
@@ -53,7 +55,7 @@ export class NotificationRenderer {
     // Argo adds notificationType to the context for templates written before serviceType existed.
     const data = { ...templateNamespaces(this.now), ...vars, context: { ...vars.context, notificationType: vars.serviceType }, notificationType: vars.serviceType };
     let message = '';
-    const webhook: Record<string, { method?: string; path?: string; body?: string }> = {};
+    let parts: Record<string, unknown> = {};
     const budget = new ExecBudget(this.limits);
     const opts = { budget };
     for (const name of templateNames) {
@@ -61,23 +63,42 @@ export class NotificationRenderer {
       if (!template) throw new TemplateRenderError(`template "${name}" is not defined (or failed to parse) in argocd-notifications-cm`);
       try {
         if (template.message) message = template.message.execute(data, opts);
-        for (const [service, parts] of Object.entries(template.webhook)) {
-          webhook[service] = { method: parts.method, path: parts.path?.execute(data, opts), body: parts.body?.execute(data, opts) };
-        }
+        parts = merge(parts, execute(template.parts, (t) => t.execute(data, opts))) as Record<string, unknown>;
       } catch (err) {
         // A limit error carries no output; other messages are cut, as they may quote what the template built.
         throw new TemplateRenderError(`template "${name}": ${cut((err as Error).message)}`);
       }
     }
-    return { message, webhook };
+    return { message, parts };
   }
 }
 
 function compile(name: string, config: TemplateConfig): Compiled {
-  const parse = (part: string, text: string | undefined) => (text === undefined ? undefined : Template.parse(`${name}.${part}`, text, { missingKey: 'default' }));
-  const webhook: Compiled['webhook'] = {};
-  for (const [service, parts] of Object.entries(config.webhook)) {
-    webhook[service] = { method: parts.method, path: parse(`webhook.${service}.path`, parts.path), body: parse(`webhook.${service}.body`, parts.body) };
-  }
-  return { message: parse('message', config.message), webhook };
+  const parse = (part: string, text: string) => Template.parse(`${name}.${part}`, text, { missingKey: 'default' });
+  const walk = (value: unknown, path: string): CompiledPart => {
+    if (typeof value === 'string') return parse(path, value);
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, `${path}.${k}`)]));
+    return value as CompiledPart;
+  };
+  const parts: Record<string, CompiledPart> = {};
+  for (const [key, value] of Object.entries(config.parts)) parts[key] = walk(value, key);
+  return { message: config.message === undefined ? undefined : parse('message', config.message), parts };
 }
+
+function execute(part: CompiledPart, run: (t: Template) => string): unknown {
+  if (part instanceof Template) return run(part);
+  if (Array.isArray(part)) return part.map((p) => execute(p, run));
+  if (part && typeof part === 'object') return Object.fromEntries(Object.entries(part).map(([k, v]) => [k, execute(v, run)]));
+  return part;
+}
+
+/** A later template's fields replace an earlier one's, field by field, as notifications-engine applies them in turn. */
+function merge(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? merge(out[k], v) : v;
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

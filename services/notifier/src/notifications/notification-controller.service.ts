@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import { DeliveryClaims } from '../delivery/delivery-claims.store';
+import { RedisSenderStore } from '../delivery/sender.store';
 import { NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
 import { ApplicationHubClient } from '../hub/application-hub.client';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
@@ -54,7 +55,7 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
   constructor(
     kube: KubeClient,
     private readonly queues: QueueFactory,
-    redis: Redis,
+    private readonly redisClient: Redis,
     private readonly store: NotificationsConfigStore,
     private readonly registry: NotificationSenderRegistry,
     private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
@@ -66,11 +67,11 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.projects = new Informer<AppProject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
     this.configMaps = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_CM}` });
     this.secrets = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'Secret', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_SECRET}` });
-    this.partitions = new WorkPartitions(redis, logger, { prefix: `${opts.keyPrefix}:partitions`, identity: opts.identity, partitions: opts.partitions, ttlMs: opts.leaseMs });
+    this.partitions = new WorkPartitions(redisClient, logger, { prefix: `${opts.keyPrefix}:partitions`, identity: opts.identity, partitions: opts.partitions, ttlMs: opts.leaseMs });
     this.partitions.on('acquired', (partition) => {
       for (const app of this.apps.list()) if (this.partitions.partitionOf(keyOf(app)) === partition) this.evaluate(app);
     });
-    this.claims = new DeliveryClaims(redis, `${opts.keyPrefix}:delivery`, this.partitions.identity, opts.deliveryClaimMs);
+    this.claims = new DeliveryClaims(redisClient, `${opts.keyPrefix}:delivery`, this.partitions.identity, opts.deliveryClaimMs);
     const queue = queues.queue(NOTIFICATIONS_QUEUE);
     this.reconciler = new NotificationReconciler({
       store,
@@ -91,7 +92,8 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     this.apps.on('update', (_before, app) => this.evaluate(app));
     await Promise.all([this.configMaps, this.secrets, this.projects, this.apps].map((i) => (i as Informer<KubeObject>).start()));
     this.synced = true;
-    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger, this.claims);
+    const senderState = (service: string) => new RedisSenderStore(this.redisClient, `${this.opts.keyPrefix}:senders:${service}`);
+    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger, this.claims, senderState);
     this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), {
       concurrency: this.opts.deliveryConcurrency ?? 4,
       // A delivery cut off by its replica dying is retried elsewhere once its claim could have lapsed.

@@ -1,12 +1,12 @@
-import type { NotificationsConfig, ServiceConfig } from '../config/notifications-config.parser';
-import type { NotificationSender } from './notification-service';
-import { WebhookSender } from './webhook.sender';
+import type { NotificationsConfig } from '../config/notifications-config.parser';
+import type { NotificationSender, ServiceConfig } from './notification-service';
+import { defaultSenders } from './senders';
 
-/** The senders Flotilla has, by service type; other types are configured but not delivered to (yet). */
+/** The senders Flotilla has, by service type. */
 export class NotificationSenderRegistry {
   private readonly senders: ReadonlyMap<string, NotificationSender>;
 
-  constructor(senders: readonly NotificationSender[] = [new WebhookSender()]) {
+  constructor(senders: readonly NotificationSender[] = defaultSenders()) {
     this.senders = new Map(senders.map((s) => [s.type, s]));
   }
 
@@ -15,7 +15,7 @@ export class NotificationSenderRegistry {
     const svc = config.services.get(service);
     if (!svc) return { reason: `notification service "${service}" is not configured in argocd-notifications-cm` };
     const sender = this.senders.get(svc.type);
-    if (!sender) return { reason: `notification service "${service}" has type "${svc.type}", which Flotilla does not deliver to yet (supported: ${[...this.senders.keys()].join(', ')})` };
+    if (!sender) return { reason: `notification service "${service}" has type "${svc.type}", which Flotilla does not deliver to (supported: ${[...this.senders.keys()].join(', ')})` };
     return { sender, service: svc };
   }
 

@@ -1,0 +1,7 @@
+import type { NotificationSender } from './notification-service';
+import { WebhookSender } from './webhook.sender';
+
+/** Every service type Flotilla delivers to, one sender each. */
+export function defaultSenders(): NotificationSender[] {
+  return [new WebhookSender()] as NotificationSender[];
+}
