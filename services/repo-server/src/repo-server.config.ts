@@ -7,6 +7,7 @@ import type { RenderPausePolicy } from './cache/render-failure.store';
 import type { GitTransportOptions } from './git/git-credentials';
 import type { RenderLimits } from './limits/render-limits';
 import type { ToolBinaries } from './render/render-context';
+import { DEFAULT_TLS_DATA_PATH } from './tls/repo-tls';
 
 const seconds = z.coerce.number({ error: 'must be a number of seconds' }).int();
 const bytes = z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024);
@@ -48,6 +49,14 @@ export const repoServerEnv = z.object({
    * /app/config/ssh/ssh_known_hosts; that file is used when this is unset and it exists).
    */
   FLOTILLA_SSH_KNOWN_HOSTS_FILE: z.string().min(1).optional(),
+  /**
+   * Argo CD's argocd-tls-certs-cm, mounted: one file per server host name (no port) holding the PEM
+   * certificates trusted for it besides the system's CAs, for git and Helm repositories over HTTPS.
+   * Read on every connection, so ConfigMap updates apply without a restart. Argo's
+   * ARGOCD_TLS_DATA_PATH is read when this is unset.
+   */
+  FLOTILLA_TLS_DATA_PATH: z.string().min(1).optional(),
+  ARGOCD_TLS_DATA_PATH: z.string().min(1).optional(),
   /**
    * Whether repoURL may be a file:// URL or a path on this host. Off by default: such a URL would
    * let any Application read any repository on the repo-server's disk, its clone cache included.
@@ -92,8 +101,16 @@ const ARGOCD_KNOWN_HOSTS = '/app/config/ssh/ssh_known_hosts';
 
 export const gitTransportOf = (config: RepoServerConfig): GitTransportOptions => {
   const knownHosts = config.FLOTILLA_SSH_KNOWN_HOSTS_FILE ?? (existsSync(ARGOCD_KNOWN_HOSTS) ? ARGOCD_KNOWN_HOSTS : undefined);
-  return { ...(knownHosts ? { sshKnownHostsFile: knownHosts } : {}), defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH, allowLocalUrls: config.FLOTILLA_REPO_ALLOW_LOCAL_URLS };
+  return {
+    ...(knownHosts ? { sshKnownHostsFile: knownHosts } : {}),
+    defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH,
+    allowLocalUrls: config.FLOTILLA_REPO_ALLOW_LOCAL_URLS,
+    tlsDataPath: tlsDataPathOf(config),
+  };
 };
+
+/** FLOTILLA_TLS_DATA_PATH, else Argo's ARGOCD_TLS_DATA_PATH, else where Argo mounts argocd-tls-certs-cm. */
+export const tlsDataPathOf = (config: RepoServerConfig): string => config.FLOTILLA_TLS_DATA_PATH ?? config.ARGOCD_TLS_DATA_PATH ?? DEFAULT_TLS_DATA_PATH;
 
 export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({
   helm: config.HELM_BINARY,
@@ -101,4 +118,5 @@ export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({
   kustomize: config.KUSTOMIZE_BINARY,
   path: config.PATH,
   chartCacheDir: join(config.FLOTILLA_REPO_CACHE_DIR, 'helm-charts'),
+  tlsDataPath: tlsDataPathOf(config),
 });

@@ -31,7 +31,7 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
         inject: [RepositoryRegistry, ManifestCacheStore, RedisClient],
       },
       { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
-      { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r, { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES }), inject: [RepositoryRegistry] },
+      { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r, { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES, tlsDataPath: toolBinariesOf(config).tlsDataPath }), inject: [RepositoryRegistry] },
       {
         provide: RepoServerGrpcHandler,
         useFactory: (m: ManifestGenerationService, g: GitQueryService, d: AppDetailsService) => new RepoServerGrpcHandler(m, g, d),

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface GitHttpServerOptions {
@@ -11,6 +12,13 @@ export interface GitHttpServerOptions {
   auth?: { username: string; password: string };
   /** Allow `git push` (receive-pack); off by default. */
   allowPush?: boolean;
+  /**
+   * Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP; with `clientCa`,
+   * every client must present a certificate that CA signed.
+   */
+  tls?: { cert: string; key: string; clientCa?: string };
+  /** The host name in the returned URL (default: the listening address), e.g. `localhost` for a certificate made for it. */
+  urlHost?: string;
   /**
    * Runs before each request is served, while the git client waits for the answer:
    * lets a spec look at the client's processes mid-fetch.
@@ -26,23 +34,24 @@ export interface GitHttpServer {
 
 /**
  * Git's smart HTTP protocol through `git http-backend` (a CGI program): clone, fetch, ls-remote and,
- * when allowed, push — the same protocol GitHub speaks, without a network.
+ * when allowed, push — the same protocol GitHub speaks, without a network; over HTTPS when given a certificate.
  */
 export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<GitHttpServer> {
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     if (!opts.beforeServe) return serve(req, res, opts);
     Promise.resolve(opts.beforeServe(req)).then(
       () => serve(req, res, opts),
       (err: Error) => res.writeHead(500).end(`beforeServe failed: ${err.message}\n`),
     );
-  });
+  };
+  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, ...(opts.tls.clientCa ? { ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: true } : {}) }, handler) : createServer(handler);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://${host}:${port}`, port, stop: () => close(server) };
+  return { url: `${opts.tls ? 'https' : 'http'}://${opts.urlHost ?? host}:${port}`, port, stop: () => close(server) };
 }
 
 function serve(req: IncomingMessage, res: ServerResponse, opts: GitHttpServerOptions): void {

@@ -5,7 +5,7 @@ import type { ApplicationSource } from '@flotilla/api-types';
 import { parse } from 'yaml';
 import type { GitCredentials } from '../git/git-credentials';
 import { RepositoryRegistry } from '../git/repository.registry';
-import { pullChart } from '../helm/helm-chart-repository.client';
+import { helmCredentialsOf, pullChart } from '../helm/helm-chart-repository.client';
 import { flattenValues, HelmSourceOptions } from '../helm/helm-values';
 import { selectDirectoryFiles } from '../render/directory.renderer';
 import { detectSourceType, KUSTOMIZATION_FILES, SourceType } from '../render/source-type.detector';
@@ -41,8 +41,8 @@ function mergeValues(base: unknown, over: unknown): unknown {
 export class AppDetailsService {
   constructor(
     private readonly repos: RepositoryRegistry,
-    /** Where charts from Helm repositories are unpacked, and the download cap. */
-    private readonly charts: { cacheDir: string; maxBytes: number } = { cacheDir: join(tmpdir(), 'flotilla-helm-charts'), maxBytes: 64 * 1024 * 1024 },
+    /** Where charts from Helm repositories are unpacked, the download cap, and argocd-tls-certs-cm's mount. */
+    private readonly charts: { cacheDir: string; maxBytes: number; tlsDataPath?: string } = { cacheDir: join(tmpdir(), 'flotilla-helm-charts'), maxBytes: 64 * 1024 * 1024 },
   ) {}
 
   async details(source: ApplicationSource, creds: GitCredentials, fresh = false): Promise<AppDetails> {
@@ -74,9 +74,10 @@ export class AppDetailsService {
       repoURL: source.repoURL,
       chart: source.chart!,
       constraint: source.targetRevision || '*',
-      creds: { username: creds.username, password: creds.password, insecure: creds.insecure },
+      creds: helmCredentialsOf(creds),
       cacheDir: this.charts.cacheDir,
       maxBytes: this.charts.maxBytes,
+      tlsDataPath: this.charts.tlsDataPath,
     });
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile())

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkRepoUrl, GIT_PROTOCOLS, RepoUrlTransport } from '@flotilla/api-types';
 import { simpleGit, SimpleGit } from 'simple-git';
+import { certificateHint } from '../tls/repo-tls';
 import { GitCredentials, gitAuth, GitTransportOptions, maskSecrets } from './git-credentials';
 
 export class GitError extends Error {}
@@ -203,13 +204,14 @@ export class GitRepositoryClient {
    */
   private async remote(options: string[], operands: string[]): Promise<void> {
     const allowed = allowedTransports(this.url, this.transport);
-    const auth = gitAuth(this.creds, this.transport);
+    const auth = gitAuth(this.creds, this.transport, this.url);
     try {
       const env = { ...this.baseEnv(), ...auth.env, GIT_ALLOW_PROTOCOL: allowed.map((t) => GIT_PROTOCOLS[t]).join(':') };
       await execFileAsync('git', [...options, '--', this.url, ...operands], { cwd: this.dir, env, maxBuffer: 16 * 1024 * 1024 });
     } catch (e) {
       const err = e as Error & { stderr?: string };
-      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${maskSecrets(err.stderr || err.message, this.creds).trim()}`);
+      const message = maskSecrets(err.stderr || err.message, this.creds).trim();
+      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${message}${certificateHint(this.transport.tlsDataPath, this.url, message, this.creds)}`);
     } finally {
       auth.dispose();
     }

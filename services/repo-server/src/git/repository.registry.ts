@@ -19,6 +19,7 @@ export const credentialsOf = (repo: Repository): GitCredentials => ({
   bearerToken: repo.bearerToken,
   sshPrivateKey: repo.sshPrivateKey,
   insecure: repo.insecure || repo.insecureIgnoreHostKey,
+  ...(repo.tlsClientCertData && repo.tlsClientCertKey ? { tlsClientCertData: repo.tlsClientCertData, tlsClientCertKey: repo.tlsClientCertKey } : {}),
   ...(repo.depth ? { depth: Number(repo.depth) } : {}),
 });
 

@@ -6,6 +6,7 @@ import { RenderSafetyError } from '../limits/render-limits';
 import { envsubst } from '../render/build-env';
 import { Manifest, parseManifestText } from '../render/directory.renderer';
 import type { RenderContext } from '../render/render-context';
+import { writeTlsFiles } from '../tls/repo-tls';
 import { resolveInRepo } from '../workspace/render-workspace.service';
 import { pullChart } from './helm-chart-repository.client';
 import { cleanSetValue, HelmSourceOptions, inlineValues, resolveHelmFile } from './helm-values';
@@ -89,7 +90,10 @@ async function buildDependencies(ctx: RenderContext, repoRoot: string, chartDir:
     if (repo.startsWith('file://')) {
       resolveInRepo(repoRoot, relative(repoRoot, chartDir) || '.', repo.slice('file://'.length), `dependency ${dep.name} of ${ctx.appPath}/Chart.yaml`);
     } else if (/^https?:\/\//.test(repo)) {
-      await helm(ctx, ['repo', 'add', `dep-${i}`, repo], chartDir);
+      // helm's --ca-file replaces the system's CAs, so the bundle written holds both; it stays in the
+      // render's scratch (helm's repositories.yaml names it) until the render ends.
+      const { caFile } = writeTlsFiles(ctx.tools.tlsDataPath, repo, {}, ctx.scratch);
+      await helm(ctx, ['repo', 'add', `dep-${i}`, repo, ...(caFile ? ['--ca-file', caFile] : [])], chartDir);
     }
   }
   await helm(ctx, ['dependency', 'build', '--skip-refresh'], chartDir);
@@ -113,6 +117,7 @@ export async function renderHelm(ctx: RenderContext): Promise<Manifest[]> {
       passCredentials: opts.passCredentials,
       cacheDir: ctx.tools.chartCacheDir,
       maxBytes: ctx.limits.maxManifestBytes,
+      tlsDataPath: ctx.tools.tlsDataPath,
     });
     // The cached chart is shared: render a copy so a dependency build cannot change it.
     repoRoot = join(ctx.scratch, 'chart');

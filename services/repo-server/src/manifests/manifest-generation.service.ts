@@ -5,7 +5,7 @@ import type { PausedRender, RenderFailureStore } from '../cache/render-failure.s
 import { GitCredentials } from '../git/git-credentials';
 import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
 import { RepositoryRegistry } from '../git/repository.registry';
-import { HelmRepositoryUnreachableError, resolveChartVersion } from '../helm/helm-chart-repository.client';
+import { helmCredentialsOf, HelmRepositoryUnreachableError, resolveChartVersion } from '../helm/helm-chart-repository.client';
 import { DEFAULT_RENDER_LIMITS, RenderLimits, RenderSafetyError } from '../limits/render-limits';
 import { RenderParallelismLimiter } from '../limits/render-parallelism.limiter';
 import { buildEnv } from '../render/build-env';
@@ -93,7 +93,7 @@ export class ManifestGenerationService {
     const appPath = normalizeAppPath(source.path);
     const creds = req.credentials ?? {};
     const fromHelmRepo = !!source.chart;
-    const helmCredentials = fromHelmRepo ? { username: creds.username, password: creds.password, insecure: creds.insecure } : undefined;
+    const helmCredentials = fromHelmRepo ? helmCredentialsOf(creds) : undefined;
     // What was asked for, before any revision is resolved: the key of the last good render.
     const identity = {
       source,
@@ -175,7 +175,7 @@ export class ManifestGenerationService {
     const { source } = req;
     const targetRevision = req.revision || source.targetRevision;
     const revision = source.chart
-      ? await resolveChartVersion(source.repoURL, source.chart, targetRevision || '*', helmCredentials, this.limits.maxManifestBytes)
+      ? await resolveChartVersion(source.repoURL, source.chart, targetRevision || '*', helmCredentials, this.limits.maxManifestBytes, this.tools.tlsDataPath)
       : (await this.repos.resolve(source.repoURL, req.credentials ?? {}, targetRevision, req.noRevisionCache)).sha;
     const refs = new Map<string, ResolvedRef>();
     for (const [alias, ref] of Object.entries(req.refSources ?? {})) {

@@ -11,13 +11,19 @@ export interface ToolBinaries {
   path: string;
   /** Where charts pulled from Helm repositories are kept between renders. */
   chartCacheDir: string;
+  /** Argo's argocd-tls-certs-cm, mounted: PEM certificates per server host name, trusted for Helm repositories over HTTPS. */
+  tlsDataPath?: string;
 }
 
 /** Credentials for a Helm chart repository (the Application's repository Secret). */
 export interface HelmRepoCredentials {
   username?: string;
   password?: string;
+  /** Skip verifying the repository's TLS certificate. */
   insecure?: boolean;
+  /** A PEM client certificate and key for a repository that asks for one. */
+  tlsClientCertData?: string;
+  tlsClientCertKey?: string;
 }
 
 /** Everything one render of one source needs. */
