@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { releaseCoalesced } from './coalesced.enqueue';
 import { consuming, withoutTraceContext } from './job-trace';
 import { QueueDef } from './queue.definition';
-import { TypedQueue } from './typed.queue';
+import { TypedQueue, WORKER_BACKOFF } from './typed.queue';
 
 export type Processor<TData> = (data: TData, job: Job<TData>) => Promise<void>;
 
@@ -17,6 +17,11 @@ export interface WorkerOptions {
   lockDurationMs?: number;
 }
 
+  /**
+   * The delay in ms before retrying a job that failed with `err`, for jobs added with
+   * `backoff: 'worker'` (e.g. a service's Retry-After); attemptsMade counts the failed attempt.
+   */
+  backoff?: (attemptsMade: number, err: Error) => number;
 export interface QueueFactoryOptions {
   /** Shared by every queue; workers duplicate it for their blocking reads. Needs maxRetriesPerRequest: null. */
   connection: Redis;
@@ -30,6 +35,12 @@ export class QueueFactory {
   private readonly queues = new Map<string, TypedQueue<unknown>>();
   private readonly workers: Worker[] = [];
   private started = false;
+
+// Jobs with BullMQ's own backoff types never reach this; without the worker's own, exponential from 1 s.
+function workerBackoff(backoff: WorkerOptions['backoff']) {
+  return (attemptsMade: number, type?: string, err?: Error) =>
+    type === WORKER_BACKOFF && backoff && err ? backoff(attemptsMade, err) : Math.round(2 ** (attemptsMade - 1) * 1000);
+}
 
   constructor(private readonly opts: QueueFactoryOptions) {}
 
@@ -70,6 +81,7 @@ export class QueueFactory {
   onApplicationBootstrap(): void {
     this.start();
   }
+      settings: { backoffStrategy: workerBackoff(opts.backoff) },
 
   start(): void {
     if (this.started) return;

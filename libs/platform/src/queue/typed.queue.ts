@@ -9,7 +9,12 @@ export interface AddOptions {
   /** Jobs with the same dedupe id are dropped while the first one is waiting or running. */
   dedupe?: string;
   attempts?: number;
+  /** Between attempts: exponential from 1 s (the default), or whatever the worker's `backoff` says. */
+  backoff?: 'exponential' | 'worker';
 }
+
+/** The BullMQ backoff type that hands the delay to the worker's `backoff` strategy. */
+export const WORKER_BACKOFF = 'worker';
 
 /** A BullMQ queue whose jobs carry TData. */
 export class TypedQueue<TData> {
@@ -29,7 +34,7 @@ export class TypedQueue<TData> {
       jobId: opts.jobId,
       delay: opts.delayMs,
       attempts: opts.attempts,
-      backoff: opts.attempts && opts.attempts > 1 ? { type: 'exponential', delay: 1000 } : undefined,
+      backoff: opts.attempts && opts.attempts > 1 ? { type: opts.backoff === 'worker' ? WORKER_BACKOFF : 'exponential', delay: 1000 } : undefined,
       deduplication: opts.dedupe ? { id: opts.dedupe } : undefined,
     };
     // The job carries the enqueuer's trace context; its processor's span continues that trace.
