@@ -3,6 +3,8 @@ export type { Poll, PollOptions } from './wait/eventually';
 export { freePort } from './net/free-port';
 export { startGitRepo } from './git/git-repo';
 export type { GitRepo, GitRepoOptions, RepoFile } from './git/git-repo';
+export { createGpgSigner } from './git/gpg-signer';
+export type { CommitSigning, GpgSigner } from './git/gpg-signer';
 export { startRepoServer, ROOT, REDIS_URL } from './services/repo-server.process';
 export type { RepoServerProcess } from './services/repo-server.process';
 export { startServiceProcess } from './services/service.process';

@@ -65,6 +65,14 @@ export const repoServerEnv = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  /** Argo's ARGOCD_GPG_ENABLED: false turns GnuPG off (projects with signatureKeys then fail to render). */
+  FLOTILLA_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  ARGOCD_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  /** argocd-gpg-keys-cm as mounted (one armored public key per key ID); Argo's ARGOCD_GPG_DATA_PATH is read when unset. */
+  FLOTILLA_GPG_DATA_PATH: z.string().min(1).optional(),
+  ARGOCD_GPG_DATA_PATH: z.string().min(1).optional(),
+  /** The keyring those keys are imported into: writable, and this repo-server's alone. */
+  FLOTILLA_GNUPGHOME: z.string().min(1).default(join(tmpdir(), 'flotilla-repo-server-gnupg')),
   /** Shallow-clone depth for repositories whose Secret sets none; 0 keeps full history (needed to compare commits). */
   FLOTILLA_GIT_SHALLOW_DEPTH: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
   /** The helm binary; found on PATH by default. */
@@ -120,3 +128,12 @@ export const toolBinariesOf = (config: RepoServerConfig): ToolBinaries => ({
   chartCacheDir: join(config.FLOTILLA_REPO_CACHE_DIR, 'helm-charts'),
   tlsDataPath: tlsDataPathOf(config),
 });
+
+/** Where Argo CD's repo-server has argocd-gpg-keys-cm mounted. */
+export const ARGOCD_GPG_DATA_PATH = '/app/config/gpg/source';
+
+/** The GnuPG keyring settings, or undefined when GnuPG is switched off. */
+export const gpgOf = (config: RepoServerConfig): { sourceDir: string; gnupgHome: string; timeoutMs: number } | undefined =>
+  (config.FLOTILLA_GPG_ENABLED ?? config.ARGOCD_GPG_ENABLED ?? 'true') === 'false'
+    ? undefined
+    : { sourceDir: config.FLOTILLA_GPG_DATA_PATH ?? config.ARGOCD_GPG_DATA_PATH ?? ARGOCD_GPG_DATA_PATH, gnupgHome: config.FLOTILLA_GNUPGHOME, timeoutMs: Math.min(config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS, 30) * 1000 };

@@ -1,14 +1,17 @@
 // Wires repo-server: shared git clones, the Redis manifest cache, the use cases and the gRPC handler.
-import { PlatformModule, RedisClient } from '@flotilla/platform';
+import { LOGGER, PlatformModule, RedisClient } from '@flotilla/platform';
 import { Module, Type } from '@nestjs/common';
 import { ManifestCacheStore } from './cache/manifest-cache.store';
 import { RenderFailureStore } from './cache/render-failure.store';
 import { AppDetailsService } from './details/app-details.service';
 import { GitQueryService } from './git/git-query.service';
 import { RepositoryRegistry } from './git/repository.registry';
+import { GpgKeyring } from './gpg/gpg-keyring.store';
+import { SignatureVerificationService } from './gpg/signature-verification.service';
 import { RepoServerGrpcHandler } from './grpc/repo-server.grpc-handler';
 import { ManifestGenerationService } from './manifests/manifest-generation.service';
-import { gitTransportOf, pausePolicyOf, renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
+import type { Logger } from 'pino';
+import { gitTransportOf, gpgOf, pausePolicyOf, renderLimitsOf, RepoServerConfig, toolBinariesOf } from './repo-server.config';
 
 export const SERVICE_NAME = 'repo-server';
 
@@ -33,9 +36,18 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
       { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
       { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r, { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES, tlsDataPath: toolBinariesOf(config).tlsDataPath }), inject: [RepositoryRegistry] },
       {
+        provide: SignatureVerificationService,
+        useFactory: (r: RepositoryRegistry, logger: Logger) => {
+          const gpg = gpgOf(config);
+          const keyring = gpg && new GpgKeyring({ ...gpg, logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) } });
+          return new SignatureVerificationService(r, keyring, gpg?.timeoutMs ?? 30_000, { warn: (m) => logger.warn(m) });
+        },
+        inject: [RepositoryRegistry, LOGGER],
+      },
+      {
         provide: RepoServerGrpcHandler,
-        useFactory: (m: ManifestGenerationService, g: GitQueryService, d: AppDetailsService) => new RepoServerGrpcHandler(m, g, d),
-        inject: [ManifestGenerationService, GitQueryService, AppDetailsService],
+        useFactory: (m: ManifestGenerationService, g: GitQueryService, d: AppDetailsService, s: SignatureVerificationService) => new RepoServerGrpcHandler(m, g, d, s),
+        inject: [ManifestGenerationService, GitQueryService, AppDetailsService, SignatureVerificationService],
       },
     ],
   })

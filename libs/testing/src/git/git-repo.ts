@@ -2,6 +2,7 @@ import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { CommitSigning } from './gpg-signer';
 
 /** A file to commit: its text, `null` to delete it, or a symbolic link. */
 export type RepoFile = string | null | { symlink: string };
@@ -11,8 +12,8 @@ export interface GitRepo {
   url: string;
   /** The working copy commits are made in. */
   workDir: string;
-  /** Writes, deletes or links files, commits and pushes to `main`; returns the new commit SHA. */
-  commit(files: Record<string, RepoFile>, message: string): string;
+  /** Writes, deletes or links files, commits and pushes to `main`; returns the new commit SHA. Signed with `sign` (a GpgSigner's signing). */
+  commit(files: Record<string, RepoFile>, message: string, sign?: CommitSigning): string;
   stop(): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export async function startGitRepo(dir: string, name = 'app', opts: GitRepoOptio
   return {
     url: `${base}/${name}.git`,
     workDir: work,
-    commit(files, message) {
+    commit(files, message, sign) {
       for (const [path, content] of Object.entries(files)) {
         const file = join(work, path);
         if (content === null) {
@@ -53,7 +54,8 @@ export async function startGitRepo(dir: string, name = 'app', opts: GitRepoOptio
         else writeFileSync(file, content);
       }
       git(work, 'add', '-A');
-      git(work, 'commit', '-m', message);
+      if (sign) execFileSync('git', [...sign.config, 'commit', '-S', '-m', message], { cwd: work, env: { ...process.env, ...GIT_ENV, ...sign.env }, stdio: 'pipe' });
+      else git(work, 'commit', '-m', message);
       git(work, 'push', 'origin', 'main');
       return git(work, 'rev-parse', 'HEAD');
     },

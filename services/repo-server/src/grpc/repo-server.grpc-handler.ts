@@ -6,6 +6,8 @@ import { AppDetailsService } from '../details/app-details.service';
 import { credentialsOf } from '../git/repository.registry';
 import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
 import { GitQueryService } from '../git/git-query.service';
+import { GpgCommandError } from '../gpg/gpg-command.client';
+import { GpgDisabledError, SignatureVerificationService } from '../gpg/signature-verification.service';
 import { AppPathError, ManifestGenerationService, RefSource, RenderPausedError, UnsupportedSourceError } from '../manifests/manifest-generation.service';
 import { ToolExecError } from '../exec/tool-exec.client';
 import { HelmRepositoryError } from '../helm/helm-chart-repository.client';
@@ -29,6 +31,7 @@ export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof AppPathError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
   if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
+  if (err instanceof GpgDisabledError || err instanceof GpgCommandError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
   if (err instanceof RepositoryUrlError) return { code: grpc.status.INVALID_ARGUMENT, details };
   if (err instanceof GitError) return repositoryUnavailable(details);
@@ -72,6 +75,7 @@ export class RepoServerGrpcHandler {
     private readonly manifests: ManifestGenerationService,
     private readonly git: GitQueryService,
     private readonly appDetails: AppDetailsService,
+    private readonly signatures?: SignatureVerificationService,
   ) {}
 
   implementation(): grpc.UntypedServiceImplementation {
@@ -79,8 +83,9 @@ export class RepoServerGrpcHandler {
       GenerateManifest: unary(async (req) => {
         const repo = repoOf(req.repo);
         const source = fromJsonObject<ApplicationSource>(req.applicationSource, 'applicationSource');
+        const repoURL = source.repoURL || repo.repo;
         const out = await this.manifests.generate({
-          source: { ...source, repoURL: source.repoURL || repo.repo },
+          source: { ...source, repoURL },
           credentials: credentialsOf(repo),
           revision: req.revision,
           noCache: req.noCache,
@@ -101,6 +106,8 @@ export class RepoServerGrpcHandler {
           fromCache: out.fromCache,
           staleReason: out.staleReason ?? '',
           reusedFrom: out.reusedFrom ?? '',
+          // A chart from a Helm repository has no commit to verify: empty, as Argo CD answers.
+          verifyResult: req.verifySignature && !source.chart ? await this.verify(repoURL, repo, out.revision, req.revision || source.targetRevision) : '',
         };
       }),
       ResolveRevision: unary(async (req) => {
@@ -132,5 +139,10 @@ export class RepoServerGrpcHandler {
       }),
     };
     return handlers;
+  }
+
+  private verify(repoURL: string, repo: Repository, sha: string, requested?: string): Promise<string> {
+    if (!this.signatures) throw new GpgDisabledError('the project requires signed commits (signatureKeys), but this repo-server does not verify signatures');
+    return this.signatures.verify(repoURL, credentialsOf(repo), sha, requested);
   }
 }
