@@ -10,6 +10,7 @@ import { parseFieldSelector } from '../store/field-selector';
 import { parseLabelSelector, SelectorParseError } from '../store/label-selector';
 import { ListOptions, StoredObject } from '../store/object.store';
 import { CONNECT_SUBRESOURCES, refuseConnect } from './connect.handler';
+import { servePodLog } from './pod-log.handler';
 import { acceptAs, decodeBody, readBody, sendJson, sendRaw } from './http-io';
 import { isTrue, RequestInfo } from './request-info';
 import { toTable } from './table/to-table';
@@ -54,6 +55,10 @@ export class ResourceHandler {
     if (t.virtual || (info.verb === 'create' && info.subresource && this.virtualKey(call))) return this.virtual(call);
     if (!t.verbs.includes(info.verb)) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
     if (info.subresource && !t.subresources.includes(info.subresource)) throw errors.routeNotFound();
+    if (t.group === '' && t.plural === 'pods' && info.subresource === 'log') {
+      if (info.verb !== 'get') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
+      return servePodLog(this.d.api, t, call.ns, info.name, query, req, res, () => this.d.now().getTime());
+    }
     if (CONNECT_SUBRESOURCES.has(`${t.plural}/${info.subresource}`)) refuseConnect(this.d.api, this.d.registry, t, call.ns, info.name, info.subresource, query);
     switch (info.verb) {
       case 'get':
