@@ -137,12 +137,27 @@ describe('configs.ssh, configs.tls, configs.gpg', () => {
     expect(container.env?.some((e) => e.name === 'FLOTILLA_SSH_KNOWN_HOSTS_FILE')).toBe(false);
   });
 
-  it('writes argocd-tls-certs-cm and argocd-gpg-keys-cm as Argo CD does, and NOTES says nothing reads them yet', async () => {
+  it('writes argocd-tls-certs-cm as Argo CD does and mounts it, optional, where the repo-server reads it', async () => {
     const objects = await hub.template('argocd', ALL_KEYS);
     expect(Object.keys(find(objects, 'ConfigMap', 'argocd-tls-certs-cm').data as object)).toEqual(['git.example.com']);
+    expect(await hub.notes('argocd', ALL_KEYS)).not.toContain('configs.tls');
+    // Mounted with or without certificates in values: a ConfigMap made outside the chart (argocd cert add-tls) is read too.
+    for (const [values, deployment] of [[ALL_KEYS, 'gitops-repo-server'], [[], 'argocd-repo-server']] as const) {
+      const pod = podSpec(find(await hub.template('argocd', [...values]), 'Deployment', deployment));
+      const [container] = pod.containers;
+      expect(container.env?.find((e) => e.name === 'FLOTILLA_TLS_DATA_PATH')?.value).toBe('/app/config/tls');
+      expect(container.volumeMounts?.find((m) => m.name === 'tls-certs')).toEqual({ name: 'tls-certs', mountPath: '/app/config/tls', readOnly: true });
+      expect((pod.volumes as { name: string; configMap?: { name: string } }[]).find((v) => v.name === 'tls-certs')?.configMap).toEqual({ name: 'argocd-tls-certs-cm', optional: true });
+    }
+    // The path Flotilla's repo-server looks at by default is the one Argo CD's mounts.
+    expect(readFileSync(resolve(__dirname, '../../services/repo-server/src/tls/repo-tls.ts'), 'utf8')).toContain(`DEFAULT_TLS_DATA_PATH = '/app/config/tls'`);
+    expect((await hub.template('argocd', [])).filter((o) => o.metadata.name === 'argocd-tls-certs-cm')).toEqual([]);
+  });
+
+  it('writes argocd-gpg-keys-cm as Argo CD does, and NOTES says nothing reads it yet', async () => {
+    const objects = await hub.template('argocd', ALL_KEYS);
     expect(Object.keys(find(objects, 'ConfigMap', 'argocd-gpg-keys-cm').data as object)).toEqual(['4AEE18F83AFDEB23']);
     const notes = await hub.notes('argocd', ALL_KEYS);
-    expect(notes).toContain('configs.tls.certificates: written to argocd-tls-certs-cm');
     expect(notes).toContain('configs.gpg.keys: written to argocd-gpg-keys-cm');
     const none = await hub.template('argocd', []);
     expect(none.filter((o) => /argocd-(tls-certs|gpg-keys)-cm/.test(o.metadata.name))).toEqual([]);

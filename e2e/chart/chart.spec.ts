@@ -78,14 +78,18 @@ describe('default values', () => {
     expect(find(objects, 'Deployment', 'argocd-redis')).toBeDefined();
   });
 
-  it('runs every container with a read-only root filesystem, writing only to emptyDirs it mounts', () => {
+  it('runs every container with a read-only root filesystem, writing only to emptyDirs it mounts (ConfigMaps are mounted read-only)', () => {
     for (const [kind, name] of FLOTILLA_WORKLOADS) {
       const pod = podSpec(find(objects, kind, name));
       const [container] = pod.containers;
       expect(container.securityContext?.readOnlyRootFilesystem).toBe(true);
       const mounts = container.volumeMounts ?? [];
       expect(mounts.map((m) => m.mountPath)).toEqual(expect.arrayContaining(['/tmp', '/home/flotilla']));
-      for (const m of mounts) expect(pod.volumes?.find((v) => v.name === m.name)?.emptyDir).toBeDefined();
+      for (const m of mounts) {
+        const volume = pod.volumes?.find((v) => v.name === m.name);
+        if (volume?.configMap) expect(m.readOnly).toBe(true);
+        else expect(volume?.emptyDir).toBeDefined();
+      }
     }
     const repo = podSpec(find(objects, 'Deployment', 'argocd-repo-server')).containers[0];
     expect(repo.volumeMounts?.map((m) => m.mountPath)).toEqual(expect.arrayContaining(['/var/cache/flotilla', '/helm-working-dir']));

@@ -1,9 +1,8 @@
 import { EmailSender } from './email.sender';
-import { GitHubSender } from './github.sender';
 import type { NotificationSender } from './notification-service';
 import { WebhookSender } from './webhook.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new GitHubSender(), new EmailSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender()] as NotificationSender[];
 }
