@@ -1,8 +1,10 @@
 import { EmailSender } from './email.sender';
 import type { NotificationSender } from './notification-service';
 import { WebhookSender } from './webhook.sender';
+import { GitHubSender } from './github.sender';
+import { PagerDutyV2Sender } from './pagerdutyv2.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new GitHubSender(), new PagerDutyV2Sender()] as NotificationSender[];
 }
