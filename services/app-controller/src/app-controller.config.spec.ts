@@ -1,6 +1,13 @@
 import { loadAppControllerConfig } from './app-controller.config';
 
 describe('app-controller configuration', () => {
+  it("enforces AppProjects' signatureKeys unless FLOTILLA_GPG_ENABLED (or Argo's ARGOCD_GPG_ENABLED) is false", () => {
+    expect(loadAppControllerConfig({}).gpgEnabled).toBe(true);
+    expect(loadAppControllerConfig({ ARGOCD_GPG_ENABLED: 'false' }).gpgEnabled).toBe(false);
+    expect(loadAppControllerConfig({ ARGOCD_GPG_ENABLED: 'false', FLOTILLA_GPG_ENABLED: 'true' }).gpgEnabled).toBe(true);
+    expect(() => loadAppControllerConfig({ FLOTILLA_GPG_ENABLED: 'no' })).toThrow(/FLOTILLA_GPG_ENABLED/);
+  });
+
   it("takes the jq time limit for ignoreDifferences as a duration, 1s by default as Argo's", () => {
     expect(loadAppControllerConfig({}).jqTimeoutMs).toBe(1000);
     expect(loadAppControllerConfig({ FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT: '250ms' }).jqTimeoutMs).toBe(250);

@@ -38,6 +38,9 @@ const schema = z.object({
     .default('1s')
     .transform((v) => parseDuration(v, NaN))
     .refine((ms) => ms > 0, 'must be a duration such as 1s, 500ms or 2m'),
+  /** Argo's ARGOCD_GPG_ENABLED: false stops enforcing AppProjects' signatureKeys (GnuPG off everywhere). */
+  FLOTILLA_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  ARGOCD_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 });
 
 export type AppControllerEnv = z.output<typeof schema>;
@@ -57,6 +60,8 @@ export interface AppControllerConfig {
   readonly shardingAlgorithm: ShardingAlgorithm;
   readonly jqTimeoutMs: number;
   readonly syncStepWaitMs: number;
+  /** Whether AppProjects' signatureKeys are enforced. */
+  readonly gpgEnabled: boolean;
 }
 
 export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): AppControllerConfig {
@@ -76,5 +81,6 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     shardingAlgorithm: parsed.FLOTILLA_CONTROLLER_SHARDING_ALGORITHM,
     jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,
     syncStepWaitMs: parsed.FLOTILLA_SYNC_STEP_WAIT_MS,
+    gpgEnabled: (parsed.FLOTILLA_GPG_ENABLED ?? parsed.ARGOCD_GPG_ENABLED ?? 'true') !== 'false',
   };
 }

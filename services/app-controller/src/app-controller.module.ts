@@ -15,6 +15,7 @@ import { ApplicationHubClient } from './hub/application-hub.client';
 import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
 import { AppStateReconciler } from './reconcile/app-state.reconciler';
 import { ManifestSource } from './reconcile/manifest.source';
+import { AppProjectStore } from './projects/app-project.store';
 import { MultiDestinationReconciler } from './reconcile/multi-destination.reconciler';
 import { RepositoryCredentialsStore } from './repositories/repository-credentials.store';
 import { ResourceCustomizationsStore } from './settings/resource-customizations.store';
@@ -55,7 +56,8 @@ function controllerFactory(config: AppControllerConfig) {
     const settings = new ResourceCustomizationsStore(hub, config.namespace, logger, () => late.controller?.enqueueAll('recent'));
     const customizations = () => settings.customizations();
     const appHub = new ApplicationHubClient(hub);
-    const manifests = new ManifestSource(repoServer.client, repositories);
+    const projects = new AppProjectStore(hub, config.namespace, () => late.controller?.enqueueAll('recent'));
+    const manifests = new ManifestSource(repoServer.client, repositories, config.gpgEnabled ? projects : undefined);
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
     const responsible = (app: Application): boolean => late.controller?.owns(app) ?? true;
@@ -91,6 +93,7 @@ function controllerFactory(config: AppControllerConfig) {
       keyPrefix: config.env.FLOTILLA_QUEUE_PREFIX,
       concurrency: config.concurrency,
       operationConcurrency: config.operationConcurrency,
+      projects,
     });
     late.controller = controller;
     readiness.register('hub-watches', () => controller.checkSynced());

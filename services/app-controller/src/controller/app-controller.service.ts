@@ -12,6 +12,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
 import { matchDestination } from '../clusters/destination.matcher';
+import type { AppProjectStore } from '../projects/app-project.store';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 import type { ResourceCustomizationsStore } from '../settings/resource-customizations.store';
 import { childReport, parentOf } from '../reconcile/child-application.builder';
@@ -39,6 +40,8 @@ export interface AppControllerOptions {
   operationConcurrency?: number;
   /** FLOTILLA_QUEUE_PREFIX: the installation's Redis key prefix (cluster info for the api-server). */
   keyPrefix?: string;
+  /** AppProjects (their signatureKeys), listed before the first comparison. */
+  projects?: Pick<AppProjectStore, 'start' | 'stop' | 'synced'>;
 }
 
 /** The app's sources as far as they can be read; a malformed spec has none worth matching. */
@@ -121,7 +124,7 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
       this.enqueueParentOf(app);
     });
     // argocd-cm first too: the first comparisons already use its health checks and ignore rules.
-    await Promise.all([this.clusters.start(), this.repositories.start(), this.settings.start()]);
+    await Promise.all([this.clusters.start(), this.repositories.start(), this.settings.start(), this.opts.projects?.start()]);
     await this.apps.start();
     this.shards.on('acquired', (server) => {
       for (const app of this.apps.list()) if (this.clusters.serverOf(readableDestination(app)) === server) this.enqueue(app, 'latest');
@@ -146,12 +149,12 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.infoTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    await Promise.all([this.apps.stop(), this.repositories.stop(), this.settings.stop(), this.clusters.stop()]);
+    await Promise.all([this.apps.stop(), this.repositories.stop(), this.settings.stop(), this.clusters.stop(), this.opts.projects?.stop()]);
   }
 
   /** Readiness: Applications, clusters, repositories and argocd-cm have been listed from the hub. */
   checkSynced(): Promise<void> {
-    const pending = [['Applications', this.apps.synced], ['cluster Secrets', this.clusters.synced], ['repository Secrets', this.repositories.synced], ['argocd-cm', this.settings.synced]].filter(([, synced]) => !synced).map(([what]) => what);
+    const pending = [['Applications', this.apps.synced], ['cluster Secrets', this.clusters.synced], ['repository Secrets', this.repositories.synced], ['argocd-cm', this.settings.synced], ['AppProjects', this.opts.projects?.synced ?? true]].filter(([, synced]) => !synced).map(([what]) => what);
     return pending.length ? Promise.reject(new Error(`watches on the hub have not synced yet: ${pending.join(', ')}`)) : Promise.resolve();
   }
 

@@ -9,6 +9,8 @@ import {
   type SyncOperation,
 } from '@flotilla/api-types';
 import type { RepoServerClient } from '@flotilla/clients';
+import type { AppProjectStore } from '../projects/app-project.store';
+import { signatureProblem } from '../projects/signature.policy';
 import type { RepositoryCredentialsStore } from '../repositories/repository-credentials.store';
 
 /**
@@ -50,6 +52,8 @@ export class ManifestSource {
   constructor(
     private readonly repoServer: Pick<RepoServerClient, 'generateManifest'>,
     private readonly repositories: Pick<RepositoryCredentialsStore, 'repositoryFor'>,
+    /** The projects' signatureKeys; absent (or ARGOCD_GPG_ENABLED=false) verifies nothing. */
+    private readonly projects?: Pick<AppProjectStore, 'signatureKeys'>,
   ) {}
 
   /** The app's own sources: spec.sources when it has any, else spec.source. */
@@ -82,6 +86,7 @@ export class ManifestSource {
         )
       : undefined;
     const paths = app.metadata.annotations?.[MANIFEST_GENERATE_PATHS_ANNOTATION];
+    const signatureKeys = this.projects?.signatureKeys(app.spec.project) ?? [];
     const outs = await Promise.all(
       sources.map(async (source, i) => {
         try {
@@ -96,6 +101,7 @@ export class ManifestSource {
             noRevisionCache: opts.noRevisionCache,
             ...(refSources && Object.keys(refSources).length ? { refSources } : {}),
             ...(paths !== undefined ? { manifestGeneratePaths: paths } : {}),
+            ...(signatureKeys.length ? { verifySignature: true } : {}),
           });
         } catch (err) {
           const message = `Failed to load target state: failed to generate manifest for source ${i + 1} of ${sources.length}: ${(err as Error).message}`;
@@ -103,6 +109,14 @@ export class ManifestSource {
         }
       }),
     );
+    if (signatureKeys.length) {
+      // As Argo: nothing is compared or synced from a revision the project's keys did not sign.
+      const problems = outs.flatMap((o, i) => {
+        const problem = signatureProblem({ project: app.spec.project, keys: signatureKeys, revision: o.revision, verifyResult: o.verifyResult, chart: sources[i].chart });
+        return problem ? [sources.length > 1 ? `source ${i + 1} of ${sources.length}: ${problem}` : problem] : [];
+      });
+      if (problems.length) throw new RenderError({ type: ConditionType.ComparisonError, message: `Failed to verify the target revision's signature: ${problems.join('; ')}` });
+    }
     return {
       manifests: outs.flatMap((o) => o.manifests),
       revision: outs[0].revision,

@@ -103,11 +103,11 @@ export interface ControllerStack {
  * kube-sim hub and spoke, a git repository over HTTP, repo-server as a process and the
  * app-controller in this process, namespaced by `namespace` and the Redis `prefix`.
  */
-export async function startControllerStack(opts: { name: string; namespace: string; prefix: string; env?: Record<string, string>; clusters?: ClustersOptions }): Promise<ControllerStack> {
+export async function startControllerStack(opts: { name: string; namespace: string; prefix: string; env?: Record<string, string>; repoServerEnv?: Record<string, string>; clusters?: ClustersOptions }): Promise<ControllerStack> {
   const dir = mkdtempSync(join(tmpdir(), `${opts.name}-spec-`));
   const clusters = await startClusters(dir, opts.namespace, opts.clusters);
   const git = await startGitRepo(dir);
-  const repoServer = await startRepoServer(dir, opts.prefix);
+  const repoServer = await startRepoServer(dir, opts.prefix, opts.repoServerEnv);
   const startController = (env: Record<string, string> = {}): Promise<RunningService> => {
     const config = loadAppControllerConfig({
       FLOTILLA_KUBECONFIG: clusters.hubKubeconfig,

@@ -1,0 +1,47 @@
+// The control-plane namespace's AppProjects, watched, so each render knows without a hub read
+// whether the app's project requires signed commits (spec.signatureKeys). A change of a project's
+// signatureKeys compares every app again: apps may become verified, or refused.
+import { ARGO_API_VERSION, type AppProject, type SignatureKey } from '@flotilla/api-types';
+import { Informer, type KubeClient } from '@flotilla/platform';
+import { jsonEqual } from '../status/merge-patch';
+
+export class AppProjectStore {
+  private readonly projects: Informer<AppProject>;
+
+  /** onSignatureKeysChanged is called with the project's name when its signatureKeys change after the first list. */
+  constructor(
+    hub: KubeClient,
+    private readonly namespace: string,
+    onSignatureKeysChanged: (project: string) => void,
+  ) {
+    this.projects = new Informer<AppProject>(hub, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
+    const changed = (project: AppProject): void => {
+      if (this.projects.synced) onSignatureKeysChanged(project.metadata.name);
+    };
+    this.projects.on('add', changed);
+    this.projects.on('update', (before, after) => !jsonEqual(keysOf(before), keysOf(after)) && changed(after));
+    this.projects.on('delete', changed);
+  }
+
+  start(): Promise<void> {
+    return this.projects.start();
+  }
+
+  stop(): Promise<void> {
+    return this.projects.stop();
+  }
+
+  get synced(): boolean {
+    return this.projects.synced;
+  }
+
+  /** The project's signatureKeys; empty when it has none or does not exist. */
+  signatureKeys(project: string): SignatureKey[] {
+    return keysOf(this.projects.get(project, this.namespace));
+  }
+}
+
+const keysOf = (project: AppProject | undefined): SignatureKey[] => {
+  const keys: unknown = project?.spec?.signatureKeys;
+  return Array.isArray(keys) ? keys.filter((k): k is SignatureKey => typeof (k as SignatureKey | null)?.keyID === 'string') : [];
+};
