@@ -4,6 +4,7 @@ import { hubKubeSource, KubeClient, kubeClientFromKubeconfig, kubeClientInCluste
 import { Module, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { NotificationsConfigStore } from './config/notifications-config.store';
+import { DELIVERIES_METRIC } from './delivery/notification-delivery.processor';
 import { NotificationController } from './notifications/notification-controller.service';
 import { notificationTemplateLimits, type NotifierConfig } from './notifier.config';
 import { NotificationSenderRegistry } from './services/notification-sender.registry';
@@ -17,12 +18,12 @@ function hubClient(config: NotifierConfig): KubeClient {
 
 function controllerFactory(config: NotifierConfig) {
   return (kube: KubeClient, queues: QueueFactory, redis: RedisClient, store: NotificationsConfigStore, metrics: MetricsRegistry, readiness: ReadinessChecks, logger: Logger) => {
-    const delivered = metrics.counter({
-      name: 'flotilla_notifications_delivered_total',
-      help: 'Notifications delivered, by service, trigger and result (success or failed)',
-      labelNames: ['service', 'trigger', 'result'],
+    const deliveries = metrics.counter({
+      name: 'argocd_notifications_deliveries_total',
+      help: DELIVERIES_METRIC.help,
+      labelNames: DELIVERIES_METRIC.labelNames,
     });
-    const controller = new NotificationController(kube, queues, redis, store, new NotificationSenderRegistry(), delivered, logger, {
+    const controller = new NotificationController(kube, queues, redis, store, new NotificationSenderRegistry(), deliveries, logger, {
       namespace: config.FLOTILLA_NAMESPACE,
       keyPrefix: `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}`,
       partitions: config.FLOTILLA_NOTIFICATIONS_PARTITIONS,

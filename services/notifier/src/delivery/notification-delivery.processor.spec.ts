@@ -9,7 +9,7 @@ import { NotificationsConfigStore } from '../config/notifications-config.store';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { Redis } from 'ioredis';
 import { DeliveryClaims } from './delivery-claims.store';
-import { NotificationDeliveryProcessor, NotificationJob } from './notification-delivery.processor';
+import { deliveryBackoff, FailureEvents, MAX_RETRY_AFTER_MS, NotificationDeliveryProcessor, NotificationJob, RetryableDeliveryFailure } from './notification-delivery.processor';
 
 describe('NotificationDeliveryProcessor', () => {
   let server: http.Server;
@@ -24,7 +24,7 @@ describe('NotificationDeliveryProcessor', () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         bodies.push(body);
-        res.writeHead(status).end();
+        res.writeHead(status, status === 429 ? { 'retry-after': '7' } : {}).end();
       });
     });
     server.listen(0, '127.0.0.1');
@@ -33,7 +33,11 @@ describe('NotificationDeliveryProcessor', () => {
   });
   afterAll(() => new Promise((r) => server.close(r)));
 
+  let events: { reason: string; message: string }[] = [];
+  const recorder: FailureEvents = { warning: (_app, reason, message) => Promise.resolve(void events.push({ reason, message })) };
+
   const setup = (claims?: DeliveryClaims) => {
+    events = [];
     logs = '';
     bodies.length = 0;
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => ((logs += chunk.toString()), cb()) }));
@@ -48,11 +52,12 @@ describe('NotificationDeliveryProcessor', () => {
         'template.runaway': 'webhook:\n  hook:\n    method: POST\n    body: "{{ range until 10000000 }}{{ .app.metadata.name }}{{ end }}"',
       },
     });
-    const counter = new Counter({ name: 'delivered', help: 'h', labelNames: ['service', 'trigger', 'result'] as const, registers: [new Registry()] });
-    return { processor: new NotificationDeliveryProcessor(store, new NotificationSenderRegistry(), counter, logger, claims), counter };
+    const counter = new Counter({ name: 'delivered', help: 'h', labelNames: ['trigger', 'service', 'succeeded'] as const, registers: [new Registry()] });
+    return { processor: new NotificationDeliveryProcessor(store, new NotificationSenderRegistry(), counter, logger, { claims, events: recorder }), counter };
   };
   const job = (templates = ['t'], service = 'hook'): NotificationJob => ({ app: { metadata: { name: 'guestbook', namespace: 'argocd' } }, trigger: 'on-sync-succeeded', templates, destination: { service, recipient: 'ops' } });
-  const count = async (c: Counter, result: string) => (await c.get()).values.filter((v) => v.labels.result === result).reduce((n, v) => n + v.value, 0);
+  const count = async (c: Counter, result: 'success' | 'failed') =>
+    (await c.get()).values.filter((v) => v.labels.succeeded === (result === 'success' ? 'true' : 'false')).reduce((n, v) => n + v.value, 0);
 
   it('renders and sends, counting a success', async () => {
     status = 200;
@@ -74,6 +79,36 @@ describe('NotificationDeliveryProcessor', () => {
     expect(logs).toContain('failed for good');
     expect(logs).not.toContain('hunter22');
     expect(await count(counter, 'failed')).toBe(1);
+    expect(events).toEqual([{ reason: 'NotificationFailed', message: `Notification on-sync-succeeded to hook (ops) failed after 2 attempt(s): webhook hook: POST ${url}/hooks/*** answered HTTP 502` }]);
+  });
+
+  it('never retries a 4xx other than 429 (408 included), failing for good on the first attempt', async () => {
+    for (const code of [400, 403, 404, 408]) {
+      status = code;
+      const { processor, counter } = setup();
+      const err = await processor.process(job(), { attemptsMade: 0, opts: { attempts: 5 } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnrecoverableError);
+      expect((err as Error).message).toBe(`webhook hook: POST ${url}/hooks/*** answered HTTP ${code}`);
+      expect(await count(counter, 'failed')).toBe(1);
+      expect(events.map((e) => e.reason)).toEqual(['NotificationFailed']);
+      expect(events[0].message).not.toContain('hunter22');
+    }
+  });
+
+  it('retries a 429 after the Retry-After it carried, and a 5xx with exponential backoff', async () => {
+    status = 429;
+    const { processor, counter } = setup();
+    const limited = await processor.process(job(), { attemptsMade: 0, opts: { attempts: 5 } }).catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(RetryableDeliveryFailure);
+    expect((limited as RetryableDeliveryFailure).retryAfterMs).toBe(7000);
+    expect(deliveryBackoff(1, limited as Error)).toBe(7000);
+    expect(deliveryBackoff(1, new RetryableDeliveryFailure('x', 10 * MAX_RETRY_AFTER_MS))).toBe(MAX_RETRY_AFTER_MS);
+    status = 503;
+    const unavailable = await processor.process(job(), { attemptsMade: 1, opts: { attempts: 5 } }).catch((e: unknown) => e);
+    expect(unavailable).toBeInstanceOf(RetryableDeliveryFailure);
+    expect([1, 2, 3].map((n) => deliveryBackoff(n, unavailable as Error))).toEqual([1000, 2000, 4000]);
+    expect(await count(counter, 'failed')).toBe(0);
+    expect(events).toEqual([]);
   });
 
   it('gives up at once on what retrying cannot fix: a broken template, an unsupported service', async () => {

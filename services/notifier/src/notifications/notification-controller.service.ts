@@ -3,17 +3,17 @@ import { defineQueue, Informer, KubeClient, QueueFactory, WorkPartitions } from 
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import { DeliveryClaims } from '../delivery/delivery-claims.store';
 import { RedisSenderStore } from '../delivery/sender.store';
-import { NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
+import { DeliveriesCounter, deliveryBackoff, NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
+import { ApplicationEventsClient } from '../hub/application-events.client';
 import { ApplicationHubClient } from '../hub/application-hub.client';
 import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { NotificationReconciler } from './notification.reconciler';
 
 export const NOTIFICATIONS_QUEUE = defineQueue<NotificationJob>('notifications');
-/** Delivery attempts before giving up (BullMQ backs off exponentially from 1 s between them). */
+/** Delivery attempts before giving up (backing off exponentially from 1 s, or as long as a 429's Retry-After asks). */
 export const DELIVERY_ATTEMPTS = 5;
 
 export interface NotificationControllerOptions {
@@ -49,6 +49,7 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
   private readonly partitions: WorkPartitions;
   private readonly claims: DeliveryClaims;
   private readonly reconciler: NotificationReconciler;
+  private readonly events: ApplicationEventsClient;
   private resync: NodeJS.Timeout | undefined;
   private synced = false;
 
@@ -58,11 +59,12 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     private readonly redisClient: Redis,
     private readonly store: NotificationsConfigStore,
     private readonly registry: NotificationSenderRegistry,
-    private readonly delivered: Counter<'service' | 'trigger' | 'result'>,
+    private readonly deliveries: DeliveriesCounter,
     private readonly logger: Logger,
     private readonly opts: NotificationControllerOptions,
   ) {
     const namespace = opts.namespace;
+    this.events = new ApplicationEventsClient(kube, logger);
     this.apps = new Informer<Application>(kube, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace });
     this.projects = new Informer<AppProject>(kube, { apiVersion: ARGO_API_VERSION, kind: 'AppProject', namespace });
     this.configMaps = new Informer<KubeObject>(kube, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${NOTIFICATIONS_CM}` });
@@ -78,7 +80,7 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
       registry,
       apps: new ApplicationHubClient(kube),
       project: (name) => this.projects.list().find((p) => p.metadata.name === name),
-      enqueue: async (job, jobId) => void (await queue.add(job, { jobId, attempts: DELIVERY_ATTEMPTS })),
+      enqueue: async (job, jobId) => void (await queue.add(job, { jobId, attempts: DELIVERY_ATTEMPTS, backoff: 'worker' })),
       owns: (app) => this.partitions.owns(keyOf(app)),
       logger,
     });
@@ -93,11 +95,12 @@ export class NotificationController implements OnApplicationBootstrap, OnModuleD
     await Promise.all([this.configMaps, this.secrets, this.projects, this.apps].map((i) => (i as Informer<KubeObject>).start()));
     this.synced = true;
     const senderState = (service: string) => new RedisSenderStore(this.redisClient, `${this.opts.keyPrefix}:senders:${service}`);
-    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.delivered, this.logger, this.claims, senderState);
+    const processor = new NotificationDeliveryProcessor(this.store, this.registry, this.deliveries, this.logger, { claims: this.claims, stores: senderState, events: this.events });
     this.queues.worker(NOTIFICATIONS_QUEUE, (data, job) => processor.process(data, job), {
       concurrency: this.opts.deliveryConcurrency ?? 4,
       // A delivery cut off by its replica dying is retried elsewhere once its claim could have lapsed.
       lockDurationMs: this.opts.deliveryClaimMs,
+      backoff: deliveryBackoff,
     });
     this.resync = setInterval(() => this.evaluateAll(), this.opts.resyncMs ?? 60_000);
     this.partitions.start();
