@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { planNotifications } from '../notifications/notification.planner';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import type { NotificationSender } from '../services/notification-service';
+import { SlackSender } from '../services/slack.sender';
 import { WebhookSender } from '../services/webhook.sender';
 import { parseNotificationsConfig } from './notifications-config.parser';
 
@@ -46,23 +47,45 @@ data:
 `;
 
 describe('parseNotificationsConfig', () => {
-  it("reads the seed article's ConfigMap as written; a service type without a sender is reported by key", () => {
+  it("reads the seed article's ConfigMap as written, its slack service with the Slack sender; a service type without a sender is reported by key", () => {
     const cm = parseYaml(SEED_CONFIGMAP) as { data: Record<string, string> };
-    const { config, problems } = parseNotificationsConfig(cm.data, { 'slack-token': 'xoxb-1' }, [new WebhookSender()] as NotificationSender[]);
-    expect(problems).toEqual(['service.slack: "slack" is not a notification service type Flotilla knows (known: webhook)']);
+    const senders = [new WebhookSender(), new SlackSender()] as NotificationSender[];
+    const { config, problems } = parseNotificationsConfig(
+      { ...cm.data, 'service.pigeon': 'token: $slack-token' },
+      { 'slack-token': 'xoxb-1' },
+      senders,
+    );
+    expect(problems).toEqual(['service.pigeon: "pigeon" is not a notification service type Flotilla knows (known: slack, webhook)']);
     expect([...config.triggers.keys()].sort()).toEqual(['on-health-degraded', 'on-sync-failed']);
     expect(config.templates.get('slack-deploy-alert')?.message).toContain('Application *{{.app.metadata.name}}* sync');
-    expect(config.services.get('slack')).toBeUndefined();
+    expect(config.services.get('slack')).toEqual({
+      type: 'slack',
+      name: 'slack',
+      options: expect.objectContaining({
+        token: 'xoxb-1',
+        username: 'ArgoCD',
+        icon: ':argocd:',
+        apiURL: 'https://slack.com/api/',
+        insecureSkipVerify: false,
+      }),
+    });
+    expect(config.sensitive).toContain('xoxb-1');
 
     // The seed's Application subscribes with notifications.argoproj.io/subscribe.on-sync-failed.slack.
     const app = {
       metadata: { name: 'payments-prod', annotations: { 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'deploy-alerts' } },
       status: { operationState: { phase: 'Failed', startedAt: '2024-05-01T11:00:00Z' } },
     };
-    const registry = new NotificationSenderRegistry([new WebhookSender()] as NotificationSender[]);
+    const registry = new NotificationSenderRegistry(senders);
     const plan = planNotifications({ app, config, now: () => new Date(), undeliverable: (s) => registry.undeliverable(config, s) });
-    expect(plan.deliveries).toEqual([]);
-    expect(plan.skipped[0].reason).toBe('notification service "slack" is not configured in argocd-notifications-cm');
+    expect(plan.skipped).toEqual([]);
+    expect(plan.deliveries).toEqual([
+      expect.objectContaining({
+        trigger: 'on-sync-failed',
+        templates: ['slack-deploy-alert'],
+        destination: { service: 'slack', recipient: 'deploy-alerts' },
+      }),
+    ]);
   });
 
   it('reads webhook services by name, substituting $references from the Secret and collecting what to mask', () => {

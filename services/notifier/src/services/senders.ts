@@ -1,10 +1,11 @@
 import { EmailSender } from './email.sender';
 import type { NotificationSender } from './notification-service';
+import { SlackSender } from './slack.sender';
 import { WebhookSender } from './webhook.sender';
 import { GitHubSender } from './github.sender';
 import { PagerDutyV2Sender } from './pagerdutyv2.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new GitHubSender(), new PagerDutyV2Sender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender()] as NotificationSender[];
 }
