@@ -4,8 +4,9 @@ import { SlackSender } from './slack.sender';
 import { WebhookSender } from './webhook.sender';
 import { GitHubSender } from './github.sender';
 import { PagerDutyV2Sender } from './pagerdutyv2.sender';
+import { OpsgenieSender } from './opsgenie.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender()] as NotificationSender[];
 }
