@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { ChartHub, CHART, CI_VALUES, find, K8sObject, podSpec, startChartHub } from './chart.harness';
 
 // global.networkPolicy lets in only what each component needs, and configs.ssh/tls/gpg are written
-// in Argo CD's ConfigMaps: the known hosts mounted where the repo-server reads them, the other two
-// named in NOTES.txt as read by nothing yet.
+// in Argo CD's ConfigMaps, each mounted where the repo-server reads it.
 
 const ALL_KEYS = ['-f', join(CI_VALUES, 'all-keys-values.yaml')];
 
@@ -154,11 +153,27 @@ describe('configs.ssh, configs.tls, configs.gpg', () => {
     expect((await hub.template('argocd', [])).filter((o) => o.metadata.name === 'argocd-tls-certs-cm')).toEqual([]);
   });
 
-  it('writes argocd-gpg-keys-cm as Argo CD does, and NOTES says nothing reads it yet', async () => {
+  it('writes argocd-gpg-keys-cm as Argo CD does and mounts it, optional, where the repo-server imports it into a writable keyring', async () => {
     const objects = await hub.template('argocd', ALL_KEYS);
     expect(Object.keys(find(objects, 'ConfigMap', 'argocd-gpg-keys-cm').data as object)).toEqual(['4AEE18F83AFDEB23']);
-    const notes = await hub.notes('argocd', ALL_KEYS);
-    expect(notes).toContain('configs.gpg.keys: written to argocd-gpg-keys-cm');
+    expect(await hub.notes('argocd', ALL_KEYS)).not.toContain('configs.gpg');
+    // Mounted with or without keys in values: a ConfigMap made outside the chart (argocd gpg add) is read too.
+    for (const [values, deployment] of [[ALL_KEYS, 'gitops-repo-server'], [[], 'argocd-repo-server']] as const) {
+      const pod = podSpec(find(await hub.template('argocd', [...values]), 'Deployment', deployment));
+      const [container] = pod.containers;
+      const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]));
+      expect(env).toMatchObject({ FLOTILLA_GPG_DATA_PATH: '/app/config/gpg/source', FLOTILLA_GNUPGHOME: '/app/config/gpg/keys' });
+      expect(container.volumeMounts?.find((m) => m.name === 'gpg-keys')).toEqual({ name: 'gpg-keys', mountPath: '/app/config/gpg/source', readOnly: true });
+      const volumes = pod.volumes as { name: string; configMap?: { name: string }; emptyDir?: object }[];
+      expect(volumes.find((v) => v.name === 'gpg-keys')?.configMap).toEqual({ name: 'argocd-gpg-keys-cm', optional: true });
+      // The keyring is written at start and on every ConfigMap change; the root filesystem stays read-only.
+      const keyring = container.volumeMounts?.find((m) => m.mountPath === '/app/config/gpg/keys');
+      expect(keyring && !keyring.readOnly).toBe(true);
+      expect(volumes.find((v) => v.name === keyring?.name)?.emptyDir).toBeDefined();
+      expect((container.securityContext as { readOnlyRootFilesystem?: boolean } | undefined)?.readOnlyRootFilesystem).toBe(true);
+    }
+    // The path Flotilla's repo-server looks at by default is the one Argo CD's mounts.
+    expect(readFileSync(resolve(__dirname, '../../services/repo-server/src/repo-server.config.ts'), 'utf8')).toContain(`ARGOCD_GPG_DATA_PATH = '/app/config/gpg/source'`);
     const none = await hub.template('argocd', []);
     expect(none.filter((o) => /argocd-(tls-certs|gpg-keys)-cm/.test(o.metadata.name))).toEqual([]);
   });
