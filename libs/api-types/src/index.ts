@@ -14,3 +14,4 @@ export * from './manifest-generate-paths';
 export * from './go-path.match';
 export * from './repository-url.rule';
 export * from './gpg-key-id';
+export * from './notifications-catalog';
