@@ -5,8 +5,9 @@ import { WebhookSender } from './webhook.sender';
 import { GitHubSender } from './github.sender';
 import { PagerDutyV2Sender } from './pagerdutyv2.sender';
 import { OpsgenieSender } from './opsgenie.sender';
+import { GrafanaSender } from './grafana.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender()] as NotificationSender[];
 }
