@@ -6,8 +6,9 @@ import { GitHubSender } from './github.sender';
 import { PagerDutyV2Sender } from './pagerdutyv2.sender';
 import { OpsgenieSender } from './opsgenie.sender';
 import { GrafanaSender } from './grafana.sender';
+import { AlertmanagerSender } from './alertmanager.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender()] as NotificationSender[];
 }
