@@ -119,6 +119,9 @@ insecureSkipVerify: true
       ],
       basicAuth: { username: 'bot', password: 'hunter22' },
       insecureSkipVerify: true,
+      retryWaitMin: 1000,
+      retryWaitMax: 5000,
+      retryMax: 3,
       },
     });
     expect(config.services.get('plain')?.options).toMatchObject({ url: 'http://receiver/hook', headers: [], insecureSkipVerify: false });

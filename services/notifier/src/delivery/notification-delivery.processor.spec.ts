@@ -46,7 +46,8 @@ describe('NotificationDeliveryProcessor', () => {
     store.setConfigMap({
       data: {
         // The secret also sits in the URL path, so a failure message would carry it if not masked.
-        'service.webhook.hook': `url: ${url}/hooks/$pw\nbasicAuth:\n  username: bot\n  password: $pw\n`,
+        // The sender's own retries (Argo's retryWaitMin/Max) are kept to a millisecond: this spec is about the queue's.
+        'service.webhook.hook': `url: ${url}/hooks/$pw\nbasicAuth:\n  username: bot\n  password: $pw\nretryWaitMin: 1ms\nretryWaitMax: 1ms\n`,
         'template.t': 'webhook:\n  hook:\n    method: POST\n    body: "{{.app.metadata.name}} via {{.recipient}}"',
         'template.bad': 'message: "{{ .app.metadata.name.nope }}"',
         'template.runaway': 'webhook:\n  hook:\n    method: POST\n    body: "{{ range until 10000000 }}{{ .app.metadata.name }}{{ end }}"',
