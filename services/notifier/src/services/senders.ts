@@ -1,6 +1,7 @@
 import { EmailSender } from './email.sender';
 import { TeamsSender } from './teams.sender';
 import { TeamsWorkflowsSender } from './teams-workflows.sender';
+import { MattermostSender } from './mattermost.sender';
 import type { NotificationSender } from './notification-service';
 import { SlackSender } from './slack.sender';
 import { WebhookSender } from './webhook.sender';
@@ -12,5 +13,5 @@ import { AlertmanagerSender } from './alertmanager.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender()] as NotificationSender[];
 }
