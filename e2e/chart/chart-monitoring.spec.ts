@@ -81,6 +81,10 @@ describe('reading metric names', () => {
       'argocd_cluster_connection_status',
       'argocd_app_reconcile_bucket',
       'grpc_server_handled_total',
+      'flotilla_queue_jobs',
+      'flotilla_queue_oldest_waiting_seconds',
+      'flotilla_shards',
+      'flotilla_shard_owned',
     ])
       expect(exported).toContain(name);
     expect(
@@ -100,6 +104,8 @@ describe('controller.metrics.rules', () => {
         'FlotillaAppSyncFailed',
         'FlotillaClusterUnreachable',
         'FlotillaRepoServerErrors',
+        'FlotillaQueueBacklog',
+        'FlotillaShardWithoutOwner',
       ]),
     );
     for (const rule of rules) {
@@ -108,6 +114,9 @@ describe('controller.metrics.rules', () => {
     }
     expect(unexported(rules.map((r) => r.expr))).toEqual([]);
     expect(rules.find((r) => r.alert === 'FlotillaAppOutOfSync')?.for).toBe('30m');
+    expect(metricsOf(rules.find((r) => r.alert === 'FlotillaQueueBacklog')!.expr)).toEqual(['flotilla_queue_jobs']);
+    expect(metricsOf(rules.find((r) => r.alert === 'FlotillaShardWithoutOwner')!.expr)).toEqual(['flotilla_shard_owned']);
+    expect(rules.find((r) => r.alert === 'FlotillaShardWithoutOwner')?.for).toBe('5m');
   });
 
   it('takes spec instead of its own alerts, with the selector labels Prometheus picks rules by', async () => {
@@ -146,6 +155,8 @@ describe('the Grafana dashboard', () => {
     expect(dashboard.uid).toBe('flotilla');
     const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(10);
+    const read = new Set(exprs.flatMap(metricsOf));
+    for (const name of ['flotilla_queue_jobs', 'flotilla_queue_oldest_waiting_seconds', 'flotilla_shards', 'flotilla_shard_owned']) expect(read).toContain(name);
     for (const expr of exprs) expect(metricsOf(expr).length).toBeGreaterThan(0);
     expect(unexported(exprs)).toEqual([]);
   });

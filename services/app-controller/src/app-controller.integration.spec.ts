@@ -121,6 +121,12 @@ describe('app-controller against kube-sim hub and spoke, git over HTTP and repo-
     expect(metrics).toMatch(/argocd_app_sync_total\{[^}]*name="guestbook"[^}]*phase="Succeeded"[^}]*\} 1/);
     expect(metrics).toMatch(/argocd_cluster_info\{[^}]*server="https:\/\/127\.0\.0\.1:\d+"[^}]*k8s_version="\d+\.\d+"[^}]*\} 1/);
     expect(metrics).toMatch(/argocd_cluster_connection_status\{[^}]*server="https:\/\/127\.0\.0\.1:\d+"[^}]*\} 1/);
+    // Registered at start-up: the depth of the queues it consumes and the owner of each cluster, from Redis.
+    expect(metrics).toMatch(/flotilla_queue_jobs\{queue="app-refresh-[^"]+",state="waiting"[^}]*\} \d+/);
+    expect(metrics).toMatch(/flotilla_queue_jobs\{queue="app-operation-[^"]+",state="failed"[^}]*\} 0/);
+    expect(metrics).toMatch(/flotilla_queue_oldest_waiting_seconds\{queue="app-refresh-[^"]+"[^}]*\} \d/);
+    expect(metrics).toMatch(/flotilla_shard_owned\{shard="https:\/\/127\.0\.0\.1:\d+"[^}]*\} 1/);
+    expect(metrics).toMatch(/flotilla_shards\{state="unowned"[^}]*\} 0/);
   }, 40_000);
 
   it('auto-syncs a new commit with prune: applies the change and deletes the removed resource', async () => {

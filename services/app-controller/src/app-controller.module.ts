@@ -2,7 +2,7 @@
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
-import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, ShardCoordinator } from '@flotilla/platform';
+import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, registerShardMetrics, ShardCoordinator } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppControllerConfig } from './app-controller.config';
@@ -87,6 +87,7 @@ function controllerFactory(config: AppControllerConfig) {
       shards: () => late.controller?.clusterWeights() ?? [],
       assign: clusterAssigner(config.shardingAlgorithm, () => clusters.secretUids()),
     });
+    registerShardMetrics(registry, { holders: () => shards.leaseHolders(), logger });
     const controller = new AppController(hub, queues, redis, clusters, repositories, settings, processor, operations, shards, logger, {
       namespace: config.namespace,
       resyncMs: config.resyncMs,

@@ -123,6 +123,9 @@ describe('appset-controller against a kube-sim hub', () => {
     const text = await (await fetch(`http://127.0.0.1:${stack.service.opsPort}/metrics`)).text();
     expect(text).toMatch(/flotilla_appset_reconcile_total\{[^}]*result="success"[^}]*\} [1-9]/);
     expect(text).toContain('flotilla_appset_reconcile_duration_seconds_bucket');
+    expect(text).toMatch(/flotilla_queue_jobs\{queue="appset-reconcile-[^"]+",state="waiting"[^}]*\} \d+/);
+    expect(text).toMatch(/flotilla_shards\{state="owned"[^}]*\} [1-9]/);
+    expect(text).toMatch(/flotilla_shards\{state="unowned"[^}]*\} 0/);
     expect((await fetch(`http://127.0.0.1:${stack.service.opsPort}/readyz`)).status).toBe(200);
   });
 

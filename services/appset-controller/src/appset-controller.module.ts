@@ -10,8 +10,10 @@ import {
   MetricsRegistry,
   PlatformModule,
   QueueFactory,
+  readPartitionLeases,
   ReadinessChecks,
   RedisClient,
+  registerShardMetrics,
 } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import type { AppSetControllerConfig } from './appset-controller.config';
@@ -64,19 +66,22 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
           metrics: AppSetMetrics,
           logger: Logger,
           readiness: ReadinessChecks,
+          registry: MetricsRegistry,
         ) => {
+          const partitionsPrefix = `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:partitions`;
           const controller = new AppSetController(kube, queues, redis, reconciler, metrics, logger, {
             namespace: config.namespace,
             resyncMs: config.resyncMs,
             leaseMs: config.leaseMs,
-            partitionsPrefix: `${config.env.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}:partitions`,
+            partitionsPrefix,
             partitions: config.partitions,
             retry: config.retry,
           });
+          registerShardMetrics(registry, { holders: () => readPartitionLeases(redis, partitionsPrefix, config.partitions), logger });
           readiness.register('hub-watches', () => controller.checkSynced());
           return controller;
         },
-        inject: [KubeClient, QueueFactory, RedisClient, AppSetReconciler, AppSetMetrics, LOGGER, ReadinessChecks],
+        inject: [KubeClient, QueueFactory, RedisClient, AppSetReconciler, AppSetMetrics, LOGGER, ReadinessChecks, MetricsRegistry],
       },
     ],
   })

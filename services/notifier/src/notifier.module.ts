@@ -1,6 +1,6 @@
 // Wires the notifier: platform plumbing, the hub's Kubernetes API, the configuration store, the
 // senders and the controller; watches and the delivery worker start in its lifecycle hooks.
-import { hubKubeSource, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient } from '@flotilla/platform';
+import { hubKubeSource, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, readPartitionLeases, ReadinessChecks, RedisClient, registerShardMetrics } from '@flotilla/platform';
 import { Module, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { NotificationsConfigStore } from './config/notifications-config.store';
@@ -23,13 +23,16 @@ function controllerFactory(config: NotifierConfig) {
       help: DELIVERIES_METRIC.help,
       labelNames: DELIVERIES_METRIC.labelNames,
     });
+    const keyPrefix = `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}`;
     const controller = new NotificationController(kube, queues, redis, store, new NotificationSenderRegistry(), deliveries, logger, {
       namespace: config.FLOTILLA_NAMESPACE,
-      keyPrefix: `${config.FLOTILLA_QUEUE_PREFIX}:${SERVICE_NAME}`,
+      keyPrefix,
       partitions: config.FLOTILLA_NOTIFICATIONS_PARTITIONS,
       leaseMs: config.FLOTILLA_NOTIFICATIONS_LEASE_SECONDS * 1000,
       deliveryClaimMs: config.FLOTILLA_NOTIFICATIONS_DELIVERY_CLAIM_SECONDS * 1000,
     });
+    // The controller's WorkPartitions keep their leases under `<keyPrefix>:partitions`.
+    registerShardMetrics(metrics, { holders: () => readPartitionLeases(redis, `${keyPrefix}:partitions`, config.FLOTILLA_NOTIFICATIONS_PARTITIONS), logger });
     readiness.register('hub-watches', () => controller.checkSynced());
     return controller;
   };

@@ -48,8 +48,8 @@ export class PlatformModule {
         },
         {
           provide: QueueFactory,
-          useFactory: (connection: RedisClient, logger: Logger) => new QueueFactory({ connection, prefix: config.FLOTILLA_QUEUE_PREFIX, logger }),
-          inject: [RedisClient, LOGGER],
+          useFactory: (connection: RedisClient, logger: Logger, metrics: MetricsRegistry) => new QueueFactory({ connection, prefix: config.FLOTILLA_QUEUE_PREFIX, logger, metrics }),
+          inject: [RedisClient, LOGGER, MetricsRegistry],
         },
       ],
       exports: [PLATFORM_OPTIONS, LOGGER, PinoNestLogger, MetricsRegistry, TracingLifecycle, ReadinessChecks, RedisClient, QueueFactory],

@@ -7,3 +7,5 @@ export type { Processor, QueueFactoryOptions, WorkerOptions } from './queue.fact
 export { enqueueCoalesced } from './coalesced.enqueue';
 export type { CoalesceResult } from './coalesced.enqueue';
 export { TRACE_KEY, jobTraceContext, withTraceContext, withoutTraceContext } from './job-trace';
+export { QUEUE_JOB_STATES, registerQueueMetrics } from './queue.metrics';
+export type { QueueMetricsOptions } from './queue.metrics';

@@ -1,9 +1,11 @@
 import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { MetricsRegistry } from '../observability';
 import { releaseCoalesced } from './coalesced.enqueue';
 import { consuming, withoutTraceContext } from './job-trace';
 import { QueueDef } from './queue.definition';
+import { registerQueueMetrics } from './queue.metrics';
 import { TypedQueue, WORKER_BACKOFF } from './typed.queue';
 
 export type Processor<TData> = (data: TData, job: Job<TData>) => Promise<void>;
@@ -15,19 +17,29 @@ export interface WorkerOptions {
    * worker runs it again; BullMQ's 30 s by default. Also how often stalled jobs are looked for.
    */
   lockDurationMs?: number;
-}
-
   /**
    * The delay in ms before retrying a job that failed with `err`, for jobs added with
    * `backoff: 'worker'` (e.g. a service's Retry-After); attemptsMade counts the failed attempt.
    */
   backoff?: (attemptsMade: number, err: Error) => number;
+}
+
 export interface QueueFactoryOptions {
   /** Shared by every queue; workers duplicate it for their blocking reads. Needs maxRetriesPerRequest: null. */
   connection: Redis;
   /** FLOTILLA_QUEUE_PREFIX: namespaces every BullMQ key. */
   prefix: string;
   logger: Logger;
+  /** Where to report the depth of the queues this service consumes (flotilla_queue_jobs), read at scrape time. */
+  metrics?: MetricsRegistry;
+  /** The longest a scrape waits for Redis for those; 2 s by default. */
+  metricsTimeoutMs?: number;
+}
+
+// Jobs with BullMQ's own backoff types never reach this; without the worker's own, exponential from 1 s.
+function workerBackoff(backoff: WorkerOptions['backoff']) {
+  return (attemptsMade: number, type?: string, err?: Error) =>
+    type === WORKER_BACKOFF && backoff && err ? backoff(attemptsMade, err) : Math.round(2 ** (attemptsMade - 1) * 1000);
 }
 
 /** Creates typed queues and workers; workers run from application bootstrap until module destroy. */
@@ -36,13 +48,17 @@ export class QueueFactory {
   private readonly workers: Worker[] = [];
   private started = false;
 
-// Jobs with BullMQ's own backoff types never reach this; without the worker's own, exponential from 1 s.
-function workerBackoff(backoff: WorkerOptions['backoff']) {
-  return (attemptsMade: number, type?: string, err?: Error) =>
-    type === WORKER_BACKOFF && backoff && err ? backoff(attemptsMade, err) : Math.round(2 ** (attemptsMade - 1) * 1000);
-}
+  constructor(private readonly opts: QueueFactoryOptions) {
+    if (opts.metrics) {
+      registerQueueMetrics(opts.metrics, { queues: () => this.consumed(), connection: opts.connection, logger: opts.logger, timeoutMs: opts.metricsTimeoutMs });
+    }
+  }
 
-  constructor(private readonly opts: QueueFactoryOptions) {}
+  /** The queues this factory has workers for. */
+  consumed(): Queue[] {
+    const names = new Set(this.workers.map((w) => w.name));
+    return [...this.queues.values()].filter((q) => names.has(q.name)).map((q) => q.raw);
+  }
 
   queue<TData>(def: QueueDef<TData>): TypedQueue<TData> {
     let queue = this.queues.get(def.name);
@@ -65,6 +81,7 @@ function workerBackoff(backoff: WorkerOptions['backoff']) {
       prefix: this.opts.prefix,
       concurrency: opts.concurrency ?? 1,
       ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {}),
+      settings: { backoffStrategy: workerBackoff(opts.backoff) },
       autorun: false,
     });
     worker.on('error', (err) => log.warn({ err }, `worker ${def.name}: ${err.message}`));
@@ -81,7 +98,6 @@ function workerBackoff(backoff: WorkerOptions['backoff']) {
   onApplicationBootstrap(): void {
     this.start();
   }
-      settings: { backoffStrategy: workerBackoff(opts.backoff) },
 
   start(): void {
     if (this.started) return;

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { LeaderElection } from '../redis/leader-election';
 import { assignShards, type WeightedShard } from './bounded-load.ring';
+import { leaseKey, publishedShardKeys, readLeaseHolders } from './shard.leases';
 
 export interface ShardCoordinatorOptions<S extends WeightedShard = WeightedShard> {
   /** Redis key prefix shared by the replicas of one service. */
@@ -153,7 +154,7 @@ export class ShardCoordinator<S extends WeightedShard = WeightedShard> extends E
   }
 
   private leaseKey(key: string): string {
-    return `${this.opts.prefix}:${this.leaseName}:${key}`;
+    return leaseKey(this.opts.prefix, this.leaseName, key);
   }
 
   private get leaseName(): string {
@@ -179,6 +180,15 @@ export class ShardCoordinator<S extends WeightedShard = WeightedShard> extends E
     const map = this.opts.assign ? this.opts.assign(shards, replicas) : assignShards(shards, replicas, { epsilon: this.opts.epsilon });
     const published: PublishedAssignment = { replicas, shards: Object.fromEntries(map), at: now };
     await this.redis.set(`${this.opts.prefix}:assignment`, JSON.stringify(published));
+  }
+
+  /**
+   * Every shard (the leader's published split and the ones this replica knows of) → the replica
+   * holding its lease in Redis now, or undefined: as every replica sees it, not only this one's shards.
+   */
+  async leaseHolders(): Promise<Map<string, string | undefined>> {
+    const published = await publishedShardKeys(this.redis, this.opts.prefix);
+    return readLeaseHolders(this.redis, this.opts.prefix, this.leaseName, [...published, ...this.opts.shards().map((s) => s.key)]);
   }
 
   /** The split the leader last published. */

@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ShardCoordinator } from './shard.coordinator';
+import { readLeaseHolders } from './shard.leases';
 
 export interface WorkPartitionsOptions {
   /** Redis key prefix shared by the replicas of one service. */
@@ -38,6 +39,14 @@ export function partitionOf(key: string, partitions: number): string {
   return String(createHash('sha1').update(key).digest().readUInt32BE(0) % partitions);
 }
 
+const PARTITION_LEASE = 'partition';
+const partitionKeys = (partitions: number): string[] => Array.from({ length: Math.max(1, partitions) }, (_, i) => String(i));
+
+/** Each of the `partitions` partitions under `prefix` → the replica holding its lease in Redis now, or undefined. */
+export function readPartitionLeases(redis: Redis, prefix: string, partitions: number): Promise<Map<string, string | undefined>> {
+  return readLeaseHolders(redis, prefix, PARTITION_LEASE, partitionKeys(partitions));
+}
+
 export class WorkPartitions extends EventEmitter<WorkPartitionsEvents> {
   readonly identity: string;
   private readonly coordinator: ShardCoordinator;
@@ -55,7 +64,7 @@ export class WorkPartitions extends EventEmitter<WorkPartitionsEvents> {
       prefix: opts.prefix,
       identity: this.identity,
       shards: () => this.weights(),
-      leaseName: 'partition',
+      leaseName: PARTITION_LEASE,
       ttlMs: opts.ttlMs,
       tickMs: opts.tickMs,
       drain: (partition) => this.drain(partition),
@@ -77,6 +86,11 @@ export class WorkPartitions extends EventEmitter<WorkPartitionsEvents> {
   /** One round of renewing and re-reading the assignment now. */
   tick(): Promise<void> {
     return this.coordinator.tick();
+  }
+
+  /** Every partition → the replica holding its lease in Redis now, or undefined. */
+  leaseHolders(): Promise<Map<string, string | undefined>> {
+    return this.coordinator.leaseHolders();
   }
 
   partitionOf(key: string): string {
@@ -122,6 +136,6 @@ export class WorkPartitions extends EventEmitter<WorkPartitionsEvents> {
   // Equal weights: the split then depends only on which replicas are alive, so creating or deleting
   // items never moves a partition; hashing spreads the items evenly over the partitions.
   private weights(): { key: string; weight: number }[] {
-    return Array.from({ length: Math.max(1, this.opts.partitions) }, (_, i) => ({ key: String(i), weight: 1 }));
+    return partitionKeys(this.opts.partitions).map((key) => ({ key, weight: 1 }));
   }
 }
