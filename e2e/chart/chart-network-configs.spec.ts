@@ -167,7 +167,7 @@ describe('configs.ssh, configs.tls, configs.gpg', () => {
       const volumes = pod.volumes as { name: string; configMap?: { name: string }; emptyDir?: object }[];
       expect(volumes.find((v) => v.name === 'gpg-keys')?.configMap).toEqual({ name: 'argocd-gpg-keys-cm', optional: true });
       // The keyring is written at start and on every ConfigMap change; the root filesystem stays read-only.
-      const keyring = container.volumeMounts?.find((m) => m.mountPath === '/app/config/gpg/keys');
+      const keyring = container.volumeMounts?.find((m) => m.mountPath === '/app/config/gpg/keys') as { name: string; readOnly?: boolean } | undefined;
       expect(keyring && !keyring.readOnly).toBe(true);
       expect(volumes.find((v) => v.name === keyring?.name)?.emptyDir).toBeDefined();
       expect((container.securityContext as { readOnlyRootFilesystem?: boolean } | undefined)?.readOnlyRootFilesystem).toBe(true);
