@@ -10,8 +10,9 @@ import { PagerDutyV2Sender } from './pagerdutyv2.sender';
 import { OpsgenieSender } from './opsgenie.sender';
 import { GrafanaSender } from './grafana.sender';
 import { AlertmanagerSender } from './alertmanager.sender';
+import { PagerDutySender } from './pagerduty.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender(), new PagerDutySender()] as NotificationSender[];
 }

@@ -72,3 +72,67 @@ export class FakePagerDuty {
 }
 
 const invalid = (message: string, errors: string[]) => ({ status: 400, body: { status: 'invalid event', message, errors } });
+
+// PagerDuty's REST API for incidents (POST /incidents) as it answers: 201 with the incident for a
+// good one; 401 for a missing or unknown token; 400 "Invalid Input Provided" without a From
+// email, a title, a known service, a known priority or with an urgency other than high/low.
+
+export class FakePagerDutyRest {
+  readonly incidents: { from: string; incident: Record<string, unknown> }[] = [];
+  readonly interruptions: { status: number; headers?: Record<string, string>; body: string }[] = [];
+  url = '';
+  private server?: http.Server;
+
+  constructor(
+    private readonly token: string,
+    private readonly services: readonly string[],
+    private readonly priorities: readonly string[],
+  ) {}
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        const { status, body, headers } = this.handle(req, raw);
+        res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
+      });
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private handle(req: http.IncomingMessage, raw: string): { status: number; body: unknown; headers?: Record<string, string> } {
+    const interruption = this.interruptions.shift();
+    if (interruption) return interruption;
+    if (req.method !== 'POST' || req.url !== '/incidents') return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    if (req.headers.authorization !== `Token token=${this.token}`) return { status: 401, body: { error: { message: 'Invalid Authentication Information.', code: 2006 } } };
+    const from = String(req.headers.from ?? '');
+    if (!from.includes('@')) return invalidInput(['You must specify a user\'s email address in the "From" header to perform this action']);
+    let incident: Record<string, unknown>;
+    try {
+      incident = (JSON.parse(raw) as { incident?: Record<string, unknown> }).incident ?? {};
+    } catch {
+      return invalidInput(['Invalid JSON']);
+    }
+    const errors: string[] = [];
+    if (incident.type !== 'incident') errors.push('Incident type must be incident');
+    if (!incident.title) errors.push("Title can't be blank");
+    const service = incident.service as { id?: string; type?: string } | undefined;
+    if (!service?.id || service.type !== 'service_reference' || !this.services.includes(service.id)) errors.push('Service not found');
+    const priority = incident.priority as { id?: string } | undefined;
+    if (priority && !this.priorities.includes(String(priority.id))) errors.push('Priority not found');
+    if (incident.urgency !== undefined && !['high', 'low'].includes(String(incident.urgency))) errors.push('Urgency must be high or low');
+    if (errors.length) return invalidInput(errors);
+    this.incidents.push({ from, incident });
+    return { status: 201, body: { incident: { id: `PINC${this.incidents.length}`, incident_number: this.incidents.length, ...incident } } };
+  }
+}
+
+const invalidInput = (errors: string[]) => ({ status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors } } });
