@@ -48,10 +48,10 @@ export class TeamsSender implements NotificationSender<TeamsOptions> {
 }
 
 /** The recipient's webhook URL, or a permanent failure naming the recipient (never the URL). */
-export function webhookFor(urls: Readonly<Record<string, string>>, recipient: string, label: string): string {
+export function webhookFor(urls: Readonly<Record<string, string>>, recipient: string, label: string, option = 'recipientUrls'): string {
   if (!Object.hasOwn(urls, recipient)) {
     const known = Object.keys(urls);
-    throw new DeliveryError(`${label}: no webhook is configured for recipient "${recipient}" (recipientUrls has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`, false);
+    throw new DeliveryError(`${label}: no webhook is configured for recipient "${recipient}" (${option} has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`, false);
   }
   return urls[recipient];
 }
