@@ -137,7 +137,7 @@ describe('GitHubSender', () => {
       expect(noRevision).toMatchObject({ retryable: false, message: 'github github: no revision: the Application has no status.operationState.syncResult.revision (set github.revisionPath in the template)' });
       const multiSource = await failure(send({ message: 'm', parts: { github: statusPart } }, service(), { ...context, app: app({ spec: { sources: [{ repoURL: 'https://github.com/acme/guestbook' }] } }) }));
       expect(multiSource!.message).toMatch(/no repository: the Application has no spec.source.repoURL \(for spec.sources set github.repoURLPath/);
-      expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: false, message: 'github github: the template has no github part (status, deployment or pullRequestComment)' });
+      expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: false, message: 'github github: the template has no github part (status, deployment, pullRequestComment, checkRun or repositoryDispatch)' });
       expect(github.requests).toHaveLength(0);
     });
   });
@@ -191,6 +191,50 @@ describe('GitHubSender', () => {
       await send({ message: 'm', parts: { github: { revisionPath: OTHER_SHA, pullRequestComment: { content: 'hello' } } } });
       await send({ message: 'm', parts: { github: { revisionPath: OTHER_SHA, pullRequestComment: { content: 'hello' } } } });
       expect(github.comments.map((c) => c.body)).toEqual(['hello', 'hello']);
+    });
+  });
+
+  describe('check run', () => {
+    const checkRun = {
+      name: 'continuous-delivery/guestbook',
+      details_url: 'https://argocd.example.com/applications/guestbook',
+      conclusion: 'success',
+      started_at: '2026-01-02T03:04:05Z',
+      completed_at: '2026-01-02T03:05:00+01:00',
+      output: { title: 'Deployment of guestbook', summary: 'guestbook is running the new version', text: 'details' },
+    };
+
+    it('creates a check run on the revision, completed when it has a conclusion', async () => {
+      await send({ message: 'm', parts: { github: { checkRun } } });
+      expect(github.checkRuns).toEqual([
+        {
+          repo: 'acme/guestbook',
+          body: { ...checkRun, head_sha: SHA, external_id: 'argocd-notifications', status: 'completed', completed_at: '2026-01-02T02:05:00Z' },
+        },
+      ]);
+    });
+
+    it('refuses a completed run without a conclusion, and a time that is not RFC 3339, before calling GitHub', async () => {
+      expect(await failure(send({ message: 'm', parts: { github: { checkRun: { name: 'cd', status: 'completed' } } } }))).toMatchObject({ retryable: false, message: 'github github: github.checkRun: conclusion is required when status is completed or completed_at is set' });
+      expect(await failure(send({ message: 'm', parts: { github: { checkRun: { ...checkRun, started_at: 'YYYY-MM-DDTHH:MM:SSZ' } } } }))).toMatchObject({ retryable: false, message: 'github github: github.checkRun: started_at "YYYY-MM-DDTHH:MM:SSZ" is not an RFC 3339 time' });
+      expect(github.requests).toHaveLength(0);
+    });
+
+    it('fails for good on what GitHub refuses: a conclusion it does not know, a missing name', async () => {
+      expect(await failure(send({ message: 'm', parts: { github: { checkRun: { ...checkRun, conclusion: 'Healthy' } } } }))).toMatchObject({ retryable: false, statusCode: 422 });
+      expect(await failure(send({ message: 'm', parts: { github: { checkRun: { status: 'in_progress' } } } }))).toMatchObject({ retryable: false, statusCode: 422 });
+    });
+  });
+
+  describe('repository dispatch', () => {
+    it('sends a repository_dispatch event with the client payload as JSON', async () => {
+      await send({ message: 'm', parts: { github: { repositoryDispatch: { event_type: 'argocd-synced', client_payload: '{"app":"guestbook","revision":"abc"}' } } } });
+      expect(github.dispatches).toEqual([{ repo: 'acme/guestbook', body: { event_type: 'argocd-synced', client_payload: { app: 'guestbook', revision: 'abc' } } }]);
+    });
+
+    it('refuses a payload that is not JSON, and GitHub refuses one without an event type', async () => {
+      expect(await failure(send({ message: 'm', parts: { github: { repositoryDispatch: { event_type: 'x', client_payload: '{app: guestbook' } } } }))).toMatchObject({ retryable: false, message: 'github github: github.repositoryDispatch.client_payload is not JSON' });
+      expect(await failure(send({ message: 'm', parts: { github: { repositoryDispatch: { client_payload: '{}' } } } }))).toMatchObject({ retryable: false, statusCode: 422 });
     });
   });
 

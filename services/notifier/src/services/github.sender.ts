@@ -6,7 +6,8 @@ import { type HttpAnswer, httpRequest, retryableStatus, retryAfterMs } from './h
 import { DeliveryError, type NotificationSender, type RenderedNotification, type SendContext, type ServiceConfig } from './notification-service';
 
 // Argo's github service: a GitHub App (appID, installationID, privateKey) sets a commit status,
-// records a deployment and comments on the pull requests of the revision an Application synced.
+// records a deployment, comments on the pull requests, creates a check run of the revision an
+// Application synced, and sends a repository_dispatch event.
 // There is no token option in Argo, so there is none here.
 
 const numericId = (name: string) =>
@@ -40,6 +41,19 @@ const githubPart = z.object({
     })
     .optional(),
   pullRequestComment: z.object({ content: text, commentTag: text }).optional(),
+  // Argo spells the check run's fields as GitHub's API does.
+  checkRun: z
+    .object({
+      name: text,
+      details_url: text,
+      status: text,
+      conclusion: text,
+      started_at: text,
+      completed_at: text,
+      output: z.object({ title: text, summary: text, text }).optional(),
+    })
+    .optional(),
+  repositoryDispatch: z.object({ event_type: text, client_payload: text }).optional(),
 });
 type GitHubPart = z.output<typeof githubPart>;
 
@@ -66,7 +80,7 @@ export class GitHubSender implements NotificationSender<GitHubOptions> {
 
   async send(notification: RenderedNotification, destination: Destination, service: ServiceConfig<GitHubOptions>, context: SendContext): Promise<void> {
     const label = `github ${service.name}`;
-    if (notification.parts.github === undefined) throw new DeliveryError(`${label}: the template has no github part (status, deployment or pullRequestComment)`, false);
+    if (notification.parts.github === undefined) throw new DeliveryError(`${label}: the template has no github part (status, deployment, pullRequestComment, checkRun or repositoryDispatch)`, false);
     const parsed = githubPart.safeParse(notification.parts.github);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -86,6 +100,43 @@ export class GitHubSender implements NotificationSender<GitHubOptions> {
     if (part.status) await this.setStatus(api, repo, revision, description, part.status, context);
     if (part.deployment) await this.recordDeployment(api, repo, revision, description, part.deployment);
     if (part.pullRequestComment) await this.comment(api, repo, revision, part.pullRequestComment);
+    if (part.checkRun) await this.createCheckRun(api, repo, revision, part.checkRun);
+    if (part.repositoryDispatch) await this.dispatch(api, repo, part.repositoryDispatch);
+  }
+
+  private async createCheckRun(api: GitHubApi, repo: string, revision: string, c: NonNullable<GitHubPart['checkRun']>): Promise<void> {
+    const refuse = (why: string) => new DeliveryError(`${api.label}: github.checkRun: ${why}`, false);
+    const conclusion = c.conclusion || undefined;
+    // A conclusion means the run is over, as Argo reads it; over without a conclusion is refused.
+    const status = c.status || (conclusion ? 'completed' : undefined);
+    if ((status === 'completed' || c.completed_at) && !conclusion) throw refuse('conclusion is required when status is completed or completed_at is set');
+    const time = (field: 'started_at' | 'completed_at'): string | undefined => {
+      const value = c[field];
+      if (!value) return undefined;
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) throw refuse(`${field} "${value}" is not an RFC 3339 time`);
+      return new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    };
+    const body: Record<string, unknown> = { name: c.name ?? '', head_sha: revision, external_id: 'argocd-notifications' };
+    if (c.details_url) body.details_url = c.details_url;
+    if (status) body.status = status;
+    if (conclusion) body.conclusion = conclusion;
+    const [startedAt, completedAt] = [time('started_at'), time('completed_at')];
+    if (startedAt) body.started_at = startedAt;
+    if (completedAt) body.completed_at = completedAt;
+    if (c.output) body.output = { title: c.output.title ?? '', summary: c.output.summary ?? '', text: c.output.text ?? '' };
+    await api.call('POST', `${repo}/check-runs`, body);
+  }
+
+  private async dispatch(api: GitHubApi, repo: string, d: NonNullable<GitHubPart['repositoryDispatch']>): Promise<void> {
+    let payload: unknown;
+    if (d.client_payload) {
+      try {
+        payload = JSON.parse(d.client_payload);
+      } catch {
+        throw new DeliveryError(`${api.label}: github.repositoryDispatch.client_payload is not JSON`, false);
+      }
+    }
+    await api.call('POST', `${repo}/dispatches`, { event_type: d.event_type ?? '', ...(payload === undefined ? {} : { client_payload: payload }) });
   }
 
   private async setStatus(api: GitHubApi, repo: string, revision: string, description: string, status: NonNullable<GitHubPart['status']>, context: SendContext): Promise<void> {

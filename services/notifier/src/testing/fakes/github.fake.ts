@@ -6,9 +6,9 @@ import { jwtVerify } from 'jose';
 
 // A GitHub Enterprise API (under /api/v3) that answers as GitHub does for what the github sender
 // uses: App installation tokens, commit statuses, deployments and their statuses, the pull
-// requests of a commit and their comments. It rejects what GitHub rejects: no User-Agent, a bad
-// or expired credential, an unknown repository, commit, deployment or installation, a malformed
-// body or a value outside the documented ones.
+// requests of a commit and their comments, check runs and repository_dispatch events. It rejects
+// what GitHub rejects: no User-Agent, a bad or expired credential, an unknown repository, commit,
+// deployment or installation, a malformed body or a value outside the documented ones.
 
 export interface FakeGitHubApp {
   readonly appID: string;
@@ -32,12 +32,16 @@ export interface FakeRequest {
 
 const STATUS_STATES = ['error', 'failure', 'pending', 'success'];
 const DEPLOYMENT_STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
+const CHECK_STATUSES = ['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending'];
+const CHECK_CONCLUSIONS = ['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'stale', 'timed_out'];
 
 export class FakeGitHub {
   readonly requests: FakeRequest[] = [];
   readonly statuses: { repo: string; sha: string; state: string; context: string; description: string; target_url: string }[] = [];
   readonly deployments: { id: number; repo: string; ref: string; environment: string; body: Record<string, unknown>; statuses: Record<string, unknown>[] }[] = [];
   readonly comments: { id: number; repo: string; issue: number; body: string }[] = [];
+  readonly checkRuns: { repo: string; body: Record<string, unknown> }[] = [];
+  readonly dispatches: { repo: string; body: Record<string, unknown> }[] = [];
   /** Installation tokens handed out, with when they expire. */
   readonly tokens = new Map<string, number>();
   /** How many statuses GitHub keeps per commit and context (1000 on github.com). */
@@ -126,6 +130,23 @@ export class FakeGitHub {
       const status = { repo: repoName, sha: m[1], state: String(fields.state), context, description: String(fields.description ?? ''), target_url: String(fields.target_url ?? '') };
       this.statuses.push(status);
       return { status: 201, body: { id: this.nextId++, ...status } };
+    }
+
+    if (rest === '/check-runs' && method === 'POST') {
+      if (typeof fields.name !== 'string' || !fields.name) return invalid('name', 'name is missing');
+      if (!repo.refs.includes(String(fields.head_sha))) return { status: 422, body: { message: `No commit found for SHA: ${String(fields.head_sha)}` } };
+      if (fields.status !== undefined && !CHECK_STATUSES.includes(String(fields.status))) return invalid('status', `${String(fields.status)} is not a member of ${CHECK_STATUSES.join(', ')}`);
+      if (fields.conclusion !== undefined && !CHECK_CONCLUSIONS.includes(String(fields.conclusion))) return invalid('conclusion', `${String(fields.conclusion)} is not a member of ${CHECK_CONCLUSIONS.join(', ')}`);
+      if ((fields.status === 'completed' || fields.completed_at !== undefined) && fields.conclusion === undefined) return invalid('conclusion', 'conclusion is required when completed');
+      this.checkRuns.push({ repo: repoName, body: fields });
+      return { status: 201, body: { id: this.nextId++, name: fields.name, head_sha: fields.head_sha } };
+    }
+
+    if (rest === '/dispatches' && method === 'POST') {
+      if (typeof fields.event_type !== 'string' || !fields.event_type) return invalid('event_type', 'event_type is missing');
+      if (fields.client_payload !== undefined && (typeof fields.client_payload !== 'object' || fields.client_payload === null || Array.isArray(fields.client_payload))) return invalid('client_payload', 'client_payload is not an object');
+      this.dispatches.push({ repo: repoName, body: fields });
+      return { status: 204 };
     }
 
     if (rest === '/deployments' && method === 'GET') {
