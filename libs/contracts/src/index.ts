@@ -13,3 +13,5 @@ export type { ProjectServiceClient, ProjectServiceHandlers } from './gen/project
 export type { SessionServiceClient, SessionServiceHandlers } from './gen/session/SessionService';
 export type { AccountServiceClient, AccountServiceHandlers } from './gen/account/AccountService';
 export type { VersionServiceClient, VersionServiceHandlers } from './gen/version/VersionService';
+export type { GPGKeyServiceClient, GPGKeyServiceHandlers } from './gen/gpgkey/GPGKeyService';
+export type { GnuPGPublicKey, GnuPGPublicKey__Output } from './gen/gpgkey/GnuPGPublicKey';

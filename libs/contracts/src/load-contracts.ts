@@ -6,6 +6,7 @@ import type { ProtoGrpcType as AccountProto } from './gen/account';
 import type { ProtoGrpcType as ApplicationProto } from './gen/application';
 import type { ProtoGrpcType as ApplicationSetProto } from './gen/applicationset';
 import type { ProtoGrpcType as ClusterProto } from './gen/cluster';
+import type { ProtoGrpcType as GpgKeyProto } from './gen/gpgkey';
 import type { ProtoGrpcType as ProjectProto } from './gen/project';
 import type { ProtoGrpcType as RepoServerProto } from './gen/reposerver';
 import type { ProtoGrpcType as RepositoryProto } from './gen/repository';
@@ -43,6 +44,7 @@ export type Contracts = AccountProto &
   ApplicationProto &
   ApplicationSetProto &
   ClusterProto &
+  GpgKeyProto &
   ProjectProto &
   RepoServerProto &
   RepositoryProto &

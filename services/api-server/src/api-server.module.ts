@@ -35,6 +35,8 @@ import { ClusterService } from './clusters/cluster.service';
 import { ClusterStore } from './clusters/cluster.store';
 import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
 import { KubeResourceStore } from './hub/kube-resource.store';
+import { GpgKeyGrpcHandler } from './gpgkeys/gpg-key.grpc-handler';
+import { GpgKeyService } from './gpgkeys/gpg-key.service';
 import { ProjectGrpcHandler } from './projects/project.grpc-handler';
 import { ProjectService } from './projects/project.service';
 import { RepositoryGrpcHandler } from './repositories/repository.grpc-handler';
@@ -67,6 +69,7 @@ export const GRPC_HANDLERS = [
   ClusterGrpcHandler,
   RepositoryGrpcHandler,
   ProjectGrpcHandler,
+  GpgKeyGrpcHandler,
   SessionGrpcHandler,
   AccountGrpcHandler,
   SettingsGrpcHandler,
@@ -268,6 +271,12 @@ const providers: Provider[] = [
     ProjectGrpcHandler,
     [SessionService, ProjectService],
     (...d: ConstructorParameters<typeof ProjectGrpcHandler>) => new ProjectGrpcHandler(...d),
+  ),
+  make(GpgKeyService, [CONFIG_MAPS], (cms: KubeResourceStore<ConfigMap>) => new GpgKeyService(cms)),
+  make(
+    GpgKeyGrpcHandler,
+    [SessionService, GpgKeyService],
+    (...d: ConstructorParameters<typeof GpgKeyGrpcHandler>) => new GpgKeyGrpcHandler(...d),
   ),
   make(SessionGrpcHandler, [SessionService], (s: SessionService) => new SessionGrpcHandler(s)),
   make(

@@ -1,0 +1,9 @@
+// Original file: proto/gpgkey/gpgkey.proto
+
+export interface GnuPGPublicKeyQuery {
+  keyID?: string;
+}
+
+export interface GnuPGPublicKeyQuery__Output {
+  keyID: string;
+}

@@ -1,0 +1,5 @@
+// Original file: proto/gpgkey/gpgkey.proto
+
+export interface GnuPGPublicKeyResponse {}
+
+export interface GnuPGPublicKeyResponse__Output {}
