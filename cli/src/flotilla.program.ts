@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { accountCommand } from './account/account.command';
+import { adminCommand } from './admin/admin.command';
 import { versionCommand } from './account/version.command';
 import { appCommand } from './apps/app.command';
 import { appSetCommand } from './appsets/appset.command';
@@ -26,5 +27,6 @@ export function flotillaProgram(config: CliConfig): Command {
     .addCommand(clusterCommand(config))
     .addCommand(appSetCommand(config))
     .addCommand(accountCommand(config))
+    .addCommand(adminCommand(config))
     .addCommand(versionCommand(config));
 }

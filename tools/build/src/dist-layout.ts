@@ -20,6 +20,8 @@ export const DIST_LAYOUT: DistLayout = {
     'proto',
     // libs/api-types' crds.ts: the api-server installs the CRDs on a fresh hub.
     join('charts', 'flotilla', 'crds'),
+    // libs/api-types' notifications-catalog.ts: `flotilla admin notifications catalog apply` reads these files.
+    'notifications-catalog',
     // kube-sim's schema and protobuf tables (schema/builtin-schemas.ts, protobuf/kube-protobuf.decoder.ts).
     join('tools', 'kube-sim', 'openapi'),
   ],
