@@ -102,8 +102,13 @@ describe('global.networkPolicy', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(policies.length);
   });
 
-  it('makes none by default', async () => {
-    expect((await hub.template('argocd', [])).filter((o) => o.kind === 'NetworkPolicy')).toEqual([]);
+  it('makes them by default, since ADR 0009, and none with create=false, as Argo CD\'s default', async () => {
+    const names = (objects: { kind: string; metadata: { name: string } }[]) => objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort();
+    expect(names(await hub.template('argocd', []))).toEqual(['argocd-application-controller', 'argocd-applicationset-controller', 'argocd-notifications-controller', 'argocd-redis', 'argocd-repo-server', 'argocd-server']);
+    expect(await hub.notes('argocd', [])).toContain('--set global.networkPolicy.create=false leaves all traffic open');
+    const off = ['--set', 'global.networkPolicy.create=false'];
+    expect(names(await hub.template('argocd', off))).toEqual([]);
+    expect(await hub.notes('argocd', off)).not.toContain('NetworkPolicies');
   });
 });
 
