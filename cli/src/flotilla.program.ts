@@ -6,6 +6,7 @@ import { appCommand } from './apps/app.command';
 import { appSetCommand } from './appsets/appset.command';
 import type { CliConfig } from './cli.config';
 import { clusterCommand } from './clusters/cluster.command';
+import { gpgCommand } from './gpg/gpg.command';
 import { contextCommand } from './session/context.command';
 import { loginCommand } from './session/login.command';
 import { logoutCommand } from './session/logout.command';
@@ -26,6 +27,7 @@ export function flotillaProgram(config: CliConfig): Command {
     .addCommand(appCommand(config))
     .addCommand(clusterCommand(config))
     .addCommand(appSetCommand(config))
+    .addCommand(gpgCommand(config))
     .addCommand(accountCommand(config))
     .addCommand(adminCommand(config))
     .addCommand(versionCommand(config));

@@ -5,6 +5,7 @@ import type {
   ApplicationServiceClient,
   ApplicationSetServiceClient,
   ClusterServiceClient,
+  GPGKeyServiceClient,
   SessionServiceClient,
   SettingsServiceClient,
   VersionServiceClient,
@@ -52,6 +53,9 @@ export class ApiClient {
   }
   get accounts(): AccountServiceClient {
     return this.make(contracts().account.AccountService);
+  }
+  get gpgKeys(): GPGKeyServiceClient {
+    return this.make(contracts().gpgkey.GPGKeyService);
   }
   get version(): VersionServiceClient {
     return this.make(contracts().version.VersionService);
