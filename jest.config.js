@@ -1,6 +1,29 @@
 // One Jest run for the whole workspace. TypeScript and the ESM-only packages that
 // @kubernetes/client-node 1.x pulls in are compiled to CommonJS by SWC (docs/adr/0002).
-const esmPackages = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648', 'jsonpath-plus'];
+const esmPackages = [
+  '@kubernetes/client-node',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'rfc4648',
+  'jsonpath-plus',
+  'execa',
+  '@sindresorhus/merge-streams',
+  '@sec-ant/readable-stream',
+  'figures',
+  'get-stream',
+  'human-signals',
+  'is-plain-obj',
+  'is-stream',
+  'is-unicode-supported',
+  'npm-run-path',
+  'parse-ms',
+  'path-key',
+  'pretty-ms',
+  'strip-final-newline',
+  'unicorn-magic',
+  'yoctocolors',
+];
 
 const swc = [
   '@swc/jest',
@@ -25,6 +48,9 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
+    // execa's npm-run-path imports unicorn-magic, whose exports have only `import` conditions, which Jest's
+    // CommonJS resolver cannot match; its Node entry is compiled like the other ESM packages above.
+    '^unicorn-magic$': '<rootDir>/node_modules/unicorn-magic/node.js',
     '^@flotilla/kube-sim$': '<rootDir>/tools/kube-sim/src/index.ts',
     '^@flotilla/git-server$': '<rootDir>/tools/git-server/src/index.ts',
     '^@flotilla/build$': '<rootDir>/tools/build/src/index.ts',
