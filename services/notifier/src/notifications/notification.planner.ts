@@ -38,7 +38,7 @@ export interface NotificationPlan {
   /** Whether `notified` differs from what the Application carries. */
   readonly changed: boolean;
   readonly skipped: readonly SkippedDestination[];
-  /** Trigger problems (not configured, `when` failed to evaluate), each naming the trigger. */
+  /** Trigger problems (not configured, `when` failed to evaluate) and unreadable subscription annotations, each naming what is wrong. */
   readonly problems: readonly string[];
 }
 
@@ -61,7 +61,7 @@ export function planNotifications(input: PlanInput): NotificationPlan {
   const vars = { app, context: config.context, secrets: config.secrets };
   const nowUnix = Math.floor(input.now().getTime() / 1000);
 
-  for (const [triggerName, destinations] of resolveDestinations(config, app, input.project)) {
+  for (const [triggerName, destinations] of resolveDestinations(config, app, input.project, problems)) {
     const trigger = config.triggers.get(triggerName);
     if (!trigger) {
       problems.push(`trigger ${JSON.stringify(triggerName)} is not configured`);
