@@ -9,7 +9,9 @@ import { NotificationsConfigStore } from '../config/notifications-config.store';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { Redis } from 'ioredis';
 import { DeliveryClaims } from './delivery-claims.store';
-import { deliveryBackoff, FailureEvents, MAX_RETRY_AFTER_MS, NotificationDeliveryProcessor, NotificationJob, RetryableDeliveryFailure } from './notification-delivery.processor';
+import { DeliveryError } from '../services/notification-service';
+import { TemplateRenderError } from './notification.renderer';
+import { deliveryBackoff, FailureEvents, MAX_RETRY_AFTER_MS, NotificationDeliveryProcessor, NotificationJob, RetryableDeliveryFailure, shouldRetry } from './notification-delivery.processor';
 
 describe('NotificationDeliveryProcessor', () => {
   let server: http.Server;
@@ -94,6 +96,16 @@ describe('NotificationDeliveryProcessor', () => {
       expect(events.map((e) => e.reason)).toEqual(['NotificationFailed']);
       expect(events[0].message).not.toContain('hunter22');
     }
+  });
+
+  it('retries a 4xx only when the service named when to come back (a rate limit answered with 403)', () => {
+    expect(shouldRetry(new DeliveryError('rate limited', true, 403, 30_000))).toBe(true);
+    expect(shouldRetry(new DeliveryError('forbidden', true, 403))).toBe(false);
+    expect(shouldRetry(new DeliveryError('too many', true, 429))).toBe(true);
+    expect(shouldRetry(new DeliveryError('bad gateway', true, 502))).toBe(true);
+    expect(shouldRetry(new DeliveryError('bad channel', false))).toBe(false);
+    expect(shouldRetry(new TemplateRenderError('broken'))).toBe(false);
+    expect(shouldRetry(new Error('socket hang up'))).toBe(true);
   });
 
   it('retries a 429 after the Retry-After it carried, and a 5xx with exponential backoff', async () => {

@@ -59,14 +59,15 @@ export function deliveryBackoff(attemptsMade: number, err: Error): number {
 }
 
 /**
- * Argo's rule for what another attempt can fix: network errors, 5xx and 429; never another 4xx
- * (a bad token or channel stays bad), nor a template or configuration error.
+ * What another attempt can fix: network errors, 5xx and 429; never another 4xx (a bad token or
+ * channel stays bad) unless the service named when to come back (GitHub's rate limit is a 403 with
+ * a reset time), nor a template or configuration error.
  */
-function isRetryable(err: unknown): boolean {
+export function shouldRetry(err: unknown): boolean {
   if (err instanceof TemplateRenderError) return false;
   if (!(err instanceof DeliveryError)) return true;
   const status = err.statusCode;
-  if (status !== undefined && status >= 400 && status < 500 && status !== 429) return false;
+  if (status !== undefined && status >= 400 && status < 500 && status !== 429 && err.retryAfterMs === undefined) return false;
   return err.retryable;
 }
 
@@ -143,7 +144,7 @@ export class NotificationDeliveryProcessor {
       await resolved.sender.send(notification, destination, resolved.service, { app: job.app, store: this.stores(destination.service), logger: this.logger });
     } catch (err) {
       if (eventId) await this.claims.release(eventId);
-      const retryable = isRetryable(err);
+      const retryable = shouldRetry(err);
       const last = !retryable || attempt.attemptsMade + 1 >= (attempt.opts.attempts ?? 1);
       const message = maskSecrets((err as Error).message, config.sensitive);
       const statusCode = err instanceof DeliveryError ? err.statusCode : undefined;
