@@ -18,9 +18,10 @@ export class AppProjectStore {
     const changed = (project: AppProject): void => {
       if (this.projects.synced) onSignatureKeysChanged(project.metadata.name);
     };
-    this.projects.on('add', changed);
+    // A project without keys coming or going changes no verification.
+    this.projects.on('add', (project) => keysOf(project).length > 0 && changed(project));
     this.projects.on('update', (before, after) => !jsonEqual(keysOf(before), keysOf(after)) && changed(after));
-    this.projects.on('delete', changed);
+    this.projects.on('delete', (project) => keysOf(project).length > 0 && changed(project));
   }
 
   start(): Promise<void> {
