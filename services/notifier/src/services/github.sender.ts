@@ -155,7 +155,7 @@ export class GitHubSender implements NotificationSender<GitHubOptions> {
     const ref = given(d.reference) ?? revision;
     const environment = d.environment ?? '';
     const query = new URLSearchParams({ ref, environment, per_page: '1' });
-    const listed = api.json<{ id: number }[]>(await api.call('GET', `${repo}/deployments?${query}`));
+    const listed = api.json<{ id: number }[]>(await api.call('GET', `${repo}/deployments?${query.toString()}`));
     let id = listed[0]?.id;
     if (id === undefined) {
       const body: Record<string, unknown> = {

@@ -73,7 +73,8 @@ export class OpsgenieSender implements NotificationSender<OpsgenieOptions> {
     if (Array.from(notification.message).length > MESSAGE_MAX) throw refuse(`the message is longer than ${MESSAGE_MAX} characters, Opsgenie's limit for an alert's message`);
     if (typeof alert.alias === 'string' && alert.alias.length > ALIAS_MAX) throw refuse(`opsgenie.alias is longer than ${ALIAS_MAX} characters`);
     if (typeof alert.description === 'string' && alert.description.length > DESCRIPTION_MAX) throw refuse(`opsgenie.description is longer than ${DESCRIPTION_MAX} characters`);
-    if (alert.priority !== undefined && !PRIORITIES.includes(String(alert.priority))) throw refuse(`opsgenie.priority ${String(alert.priority)} is not one of ${PRIORITIES.join(', ')}`);
+    const priority = typeof alert.priority === 'string' ? alert.priority : undefined;
+    if (priority !== undefined && !PRIORITIES.includes(priority)) throw refuse(`opsgenie.priority ${priority} is not one of ${PRIORITIES.join(', ')}`);
 
     const base = /^[a-z]+:\/\//i.test(o.apiUrl) ? o.apiUrl : `https://${o.apiUrl}`;
     const url = `${base.replace(/\/+$/, '')}/v2/alerts`;

@@ -73,14 +73,14 @@ describe('WebhookSender', () => {
   it('retries a 5xx or 429 as Argo does (retryMax times, waits doubling from retryWaitMin up to retryWaitMax) and then succeeds', async () => {
     before = [{ code: 503 }, { code: 500 }];
     const waits: number[] = [];
-    const sender = new WebhookSender(async (ms) => void waits.push(ms));
+    const sender = new WebhookSender((ms) => Promise.resolve(void waits.push(ms)));
     await sender.send({ message: 'hello', parts: {} }, { service: 'hook', recipient: '' }, service({ retryWaitMin: 100, retryWaitMax: 150 }));
     expect(received.map((r) => r.body)).toEqual(['hello', 'hello', 'hello']);
     expect(waits).toEqual([100, 150]);
 
     received.length = 0;
     before = [{ code: 429, headers: { 'Retry-After': '1' } }];
-    await new WebhookSender(async (ms) => void waits.push(ms)).send({ message: 'again', parts: {} }, { service: 'hook', recipient: '' }, service({ retryWaitMax: 5000 }));
+    await new WebhookSender((ms) => Promise.resolve(void waits.push(ms))).send({ message: 'again', parts: {} }, { service: 'hook', recipient: '' }, service({ retryWaitMax: 5000 }));
     expect(received).toHaveLength(2);
     expect(waits[2]).toBe(1000);
   });

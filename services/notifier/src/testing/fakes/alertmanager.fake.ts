@@ -59,12 +59,12 @@ export class FakeAlertmanager {
       const { generatorURL, startsAt } = alert as { generatorURL?: unknown; startsAt?: unknown };
       if (generatorURL !== undefined && generatorURL !== '') {
         try {
-          new URL(String(generatorURL));
+          new URL(str(generatorURL));
         } catch {
-          return bad(`${i}.generatorURL in body must be of type uri: "${String(generatorURL)}"`);
+          return bad(`${i}.generatorURL in body must be of type uri: "${str(generatorURL)}"`);
         }
       }
-      if (startsAt !== undefined && Number.isNaN(Date.parse(String(startsAt)))) return bad(`${i}.startsAt in body must be of type date-time: "${String(startsAt)}"`);
+      if (startsAt !== undefined && Number.isNaN(Date.parse(str(startsAt)))) return bad(`${i}.startsAt in body must be of type date-time: "${str(startsAt)}"`);
     }
     this.alerts.push(...(alerts as Record<string, unknown>[]));
     return { status: 200, body: '' };
@@ -72,3 +72,6 @@ export class FakeAlertmanager {
 }
 
 const bad = (message: string) => ({ status: 400, body: JSON.stringify(message) });
+
+/** A JSON value as text, for checks and messages. */
+const str = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));

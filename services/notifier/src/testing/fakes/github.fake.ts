@@ -64,7 +64,7 @@ export class FakeGitHub {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString()));
       req.on('end', () => {
-        this.handle(req, raw)
+        void this.handle(req, raw)
           .catch((err: Error) => ({ status: 500, body: { message: err.message } }))
           .then(({ status, body, headers }: Answer) => {
             res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
@@ -121,22 +121,22 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
 
     if ((m = /^\/statuses\/([^/]+)$/.exec(rest)) && method === 'POST') {
-      if (!STATUS_STATES.includes(String(fields.state))) return invalid('state', `${String(fields.state)} is not a member of ${STATUS_STATES.join(', ')}`);
+      if (!STATUS_STATES.includes(str(fields.state))) return invalid('state', `${str(fields.state)} is not a member of ${STATUS_STATES.join(', ')}`);
       if (!repo.refs.includes(m[1])) return { status: 422, body: { message: `No commit found for SHA: ${m[1]}` } };
       const context = typeof fields.context === 'string' && fields.context ? fields.context : 'default';
       if (this.statuses.filter((s) => s.repo === repoName && s.sha === m![1] && s.context === context).length >= this.statusLimit) {
         return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', message: 'This SHA and context has reached the maximum number of statuses.' }] } };
       }
-      const status = { repo: repoName, sha: m[1], state: String(fields.state), context, description: String(fields.description ?? ''), target_url: String(fields.target_url ?? '') };
+      const status = { repo: repoName, sha: m[1], state: str(fields.state), context, description: str(fields.description), target_url: str(fields.target_url) };
       this.statuses.push(status);
       return { status: 201, body: { id: this.nextId++, ...status } };
     }
 
     if (rest === '/check-runs' && method === 'POST') {
       if (typeof fields.name !== 'string' || !fields.name) return invalid('name', 'name is missing');
-      if (!repo.refs.includes(String(fields.head_sha))) return { status: 422, body: { message: `No commit found for SHA: ${String(fields.head_sha)}` } };
-      if (fields.status !== undefined && !CHECK_STATUSES.includes(String(fields.status))) return invalid('status', `${String(fields.status)} is not a member of ${CHECK_STATUSES.join(', ')}`);
-      if (fields.conclusion !== undefined && !CHECK_CONCLUSIONS.includes(String(fields.conclusion))) return invalid('conclusion', `${String(fields.conclusion)} is not a member of ${CHECK_CONCLUSIONS.join(', ')}`);
+      if (!repo.refs.includes(str(fields.head_sha))) return { status: 422, body: { message: `No commit found for SHA: ${str(fields.head_sha)}` } };
+      if (fields.status !== undefined && !CHECK_STATUSES.includes(str(fields.status))) return invalid('status', `${str(fields.status)} is not a member of ${CHECK_STATUSES.join(', ')}`);
+      if (fields.conclusion !== undefined && !CHECK_CONCLUSIONS.includes(str(fields.conclusion))) return invalid('conclusion', `${str(fields.conclusion)} is not a member of ${CHECK_CONCLUSIONS.join(', ')}`);
       if ((fields.status === 'completed' || fields.completed_at !== undefined) && fields.conclusion === undefined) return invalid('conclusion', 'conclusion is required when completed');
       this.checkRuns.push({ repo: repoName, body: fields });
       return { status: 201, body: { id: this.nextId++, name: fields.name, head_sha: fields.head_sha } };
@@ -171,7 +171,7 @@ export class FakeGitHub {
     if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(rest)) && method === 'POST') {
       const deployment = this.deployments.find((d) => d.repo === repoName && d.id === Number(m![1]));
       if (!deployment) return notFound();
-      if (!DEPLOYMENT_STATES.includes(String(fields.state))) return invalid('state', `${String(fields.state)} is not a member of ${DEPLOYMENT_STATES.join(', ')}`);
+      if (!DEPLOYMENT_STATES.includes(str(fields.state))) return invalid('state', `${str(fields.state)} is not a member of ${DEPLOYMENT_STATES.join(', ')}`);
       deployment.statuses.push(fields);
       return { status: 201, body: { id: this.nextId++, state: fields.state } };
     }
@@ -235,3 +235,6 @@ interface Answer {
 
 const notFound = (): Answer => ({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } });
 const invalid = (field: string, message: string): Answer => ({ status: 422, body: { message: 'Validation Failed', errors: [{ field, code: 'invalid', message }] } });
+
+/** A JSON value as text, for checks and messages. */
+const str = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));

@@ -49,7 +49,7 @@ export class FakeOpsgenie {
       return unprocessable('Could not parse request body');
     }
     if (typeof alert.message !== 'string' || !alert.message.trim()) return unprocessable('Message can not be empty.');
-    if (alert.priority !== undefined && !PRIORITIES.includes(String(alert.priority))) return unprocessable(`Priority should be one of these: ${PRIORITIES.join(', ')}`);
+    if (alert.priority !== undefined && !PRIORITIES.includes(str(alert.priority))) return unprocessable(`Priority should be one of these: ${PRIORITIES.join(', ')}`);
     for (const r of [...((alert.responders as Record<string, unknown>[]) ?? []), ...((alert.visibleTo as Record<string, unknown>[]) ?? [])]) {
       if (!RESPONDER_TYPES.includes(String(r.type))) return unprocessable(`Responder type should be one of ${RESPONDER_TYPES.join(', ')}`);
       if (!r.id && !r.name && !r.username) return unprocessable('Responder should have an id, a name or a username');
@@ -62,3 +62,6 @@ export class FakeOpsgenie {
 }
 
 const unprocessable = (message: string) => ({ status: 422, body: { message, took: 0.001, requestId: 'r' } });
+
+/** A JSON value as text, for checks and messages. */
+const str = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));

@@ -128,7 +128,7 @@ export class FakePagerDutyRest {
     if (!service?.id || service.type !== 'service_reference' || !this.services.includes(service.id)) errors.push('Service not found');
     const priority = incident.priority as { id?: string } | undefined;
     if (priority && !this.priorities.includes(String(priority.id))) errors.push('Priority not found');
-    if (incident.urgency !== undefined && !['high', 'low'].includes(String(incident.urgency))) errors.push('Urgency must be high or low');
+    if (incident.urgency !== undefined && !['high', 'low'].includes(str(incident.urgency))) errors.push('Urgency must be high or low');
     if (errors.length) return invalidInput(errors);
     this.incidents.push({ from, incident });
     return { status: 201, body: { incident: { id: `PINC${this.incidents.length}`, incident_number: this.incidents.length, ...incident } } };
@@ -136,3 +136,6 @@ export class FakePagerDutyRest {
 }
 
 const invalidInput = (errors: string[]) => ({ status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors } } });
+
+/** A JSON value as text, for checks and messages. */
+const str = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
