@@ -5,6 +5,7 @@ import { MattermostSender } from './mattermost.sender';
 import { GoogleChatSender } from './googlechat.sender';
 import { TelegramSender } from './telegram.sender';
 import { RocketChatSender } from './rocketchat.sender';
+import { PushoverSender } from './pushover.sender';
 import type { NotificationSender } from './notification-service';
 import { SlackSender } from './slack.sender';
 import { WebhookSender } from './webhook.sender';
@@ -17,5 +18,5 @@ import { PagerDutySender } from './pagerduty.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender(), new PagerDutySender(), new GoogleChatSender(), new TelegramSender(), new RocketChatSender()] as NotificationSender[];
+  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender(), new PagerDutySender(), new GoogleChatSender(), new TelegramSender(), new RocketChatSender(), new PushoverSender()] as NotificationSender[];
 }
