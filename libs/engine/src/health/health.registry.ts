@@ -5,6 +5,7 @@ import { healthCustomizationFor } from '../customizations/customizations-for-kin
 import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
+import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
 import { daemonSetHealth } from './daemonset.health';
 import { deploymentHealth } from './deployment.health';
 import type { HealthCheck } from './health-check';
@@ -36,6 +37,7 @@ const CHECKS: Record<string, HealthCheck> = {
   'argoproj.io/Application': applicationHealth,
   'argoproj.io/Workflow': workflowHealth,
   'apiregistration.k8s.io/APIService': apiServiceHealth,
+  ...argoRolloutsHealthChecks,
 };
 
 /** The built-in check for a group/Kind, if any. */
