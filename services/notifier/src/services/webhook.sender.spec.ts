@@ -113,6 +113,15 @@ describe('WebhookSender', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('keeps all the attempts of one delivery within its budget, leaving the rest to the queue', async () => {
+    status = 503;
+    const started = Date.now();
+    const error = await new WebhookSender(undefined, 300).send({ message: 'm', parts: {} }, { service: 'hook', recipient: '' }, service({ retryWaitMin: 200, retryWaitMax: 200, retryMax: 10 })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ retryable: true, statusCode: 503 });
+    expect(received).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(600);
+  });
+
   it('reads retryWaitMin/retryWaitMax as Go durations (a number is nanoseconds, as Go reads it) and defaults them as Argo', () => {
     const { config, problems } = parseNotificationsConfig(
       {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
-import { type HttpAnswer, httpRequest, redactUrl, retryAfterMs, statusError } from './http.client';
+import { DEFAULT_TIMEOUT_MS, type HttpAnswer, httpRequest, redactUrl, retryAfterMs, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
 
 /**
@@ -40,7 +40,9 @@ const requestPart = z.object({ method: z.string().optional(), path: z.string().o
  * with GET; with one, its method (default GET), path (appended to the URL) and body. Like Argo's
  * retrying HTTP client it tries again on network errors, 429 and 5xx but 501, waiting retryWaitMin,
  * then twice as long each time up to retryWaitMax (or the Retry-After of a 429/503), at most
- * retryMax times; a Retry-After longer than retryWaitMax is left to the delivery queue.
+ * retryMax times; a Retry-After longer than retryWaitMax is left to the delivery queue. All the
+ * attempts of one delivery share one budget (`budgetMs`, the 30 s a single request may take), so a
+ * delivery stays within its claim; what is left when the budget runs out is the queue's to retry.
  */
 export class WebhookSender implements NotificationSender<WebhookOptions> {
   readonly type = 'webhook';
@@ -50,7 +52,10 @@ export class WebhookSender implements NotificationSender<WebhookOptions> {
     return [...o.headers.map((h) => h.value), o.basicAuth?.password ?? ''].filter(Boolean);
   }
 
-  constructor(private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {}
+  constructor(
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly budgetMs = DEFAULT_TIMEOUT_MS,
+  ) {}
 
   async send(notification: RenderedNotification, destination: Destination, service: ServiceConfig<WebhookOptions>): Promise<void> {
     const o = service.options;
@@ -63,11 +68,12 @@ export class WebhookSender implements NotificationSender<WebhookOptions> {
     for (const h of o.headers) headers[h.name] = h.value;
     if (o.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${o.basicAuth.username}:${o.basicAuth.password}`).toString('base64')}`;
     const label = `webhook ${service.name}`;
+    const deadline = Date.now() + this.budgetMs;
     for (let attempt = 0; ; attempt++) {
       let answer: HttpAnswer | undefined;
       let error: DeliveryError;
       try {
-        answer = await httpRequest({ url, method, headers, body, insecureSkipVerify: o.insecureSkipVerify, label });
+        answer = await httpRequest({ url, method, headers, body, insecureSkipVerify: o.insecureSkipVerify, label, timeoutMs: Math.max(1, deadline - Date.now()) });
         if (answer.status >= 200 && answer.status <= 299) return;
         error = statusError(label, answer, `${method} ${redactUrl(url)} answered`);
       } catch (err) {
@@ -78,7 +84,9 @@ export class WebhookSender implements NotificationSender<WebhookOptions> {
       if (!again || attempt >= o.retryMax) throw error;
       const asked = answer && (answer.status === 429 || answer.status === 503) ? retryAfterMs(answer.headers['retry-after']) : undefined;
       if (asked !== undefined && asked > o.retryWaitMax) throw new DeliveryError(error.message, true, error.statusCode, asked);
-      await this.sleep(asked ?? Math.min(o.retryWaitMax, o.retryWaitMin * 2 ** attempt));
+      const wait = asked ?? Math.min(o.retryWaitMax, o.retryWaitMin * 2 ** attempt);
+      if (Date.now() + wait >= deadline) throw error;
+      await this.sleep(wait);
     }
   }
 }
