@@ -25,7 +25,10 @@ import { ApplicationRollbackService } from './applications/application-rollback.
 import { ApplicationSyncService } from './applications/application-sync.service';
 import { ApplicationTerminationService } from './applications/application-termination.service';
 import { ApplicationValidationService } from './applications/application-validation.service';
+import { ApplicationManifestsService } from './applications/application-manifests.service';
+import { ApplicationResourcesService } from './applications/application-resources.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
+import { DestinationClients } from './applications/destination-clients';
 import { ApplicationService } from './applications/application.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
@@ -203,6 +206,17 @@ const providers: Provider[] = [
     (a: KubeResourceStore<Application>, c: ApiServerConfig) => new ApplicationRefreshService(a, c.FLOTILLA_REFRESH_TIMEOUT_SECONDS * 1000),
   ),
   make(AppCacheStore, [RedisClient], (r: RedisClient) => new AppCacheStore(r)),
+  make(DestinationClients, [HUB, ClusterStore], (hub: KubeClient, c: ClusterStore) => new DestinationClients(hub, c)),
+  make(
+    ApplicationResourcesService,
+    [ApplicationService, AppCacheStore, DestinationClients, HUB],
+    (...d: ConstructorParameters<typeof ApplicationResourcesService>) => new ApplicationResourcesService(...d),
+  ),
+  make(
+    ApplicationManifestsService,
+    [ApplicationService, RepositoryStore, RepoServerClient],
+    (...d: ConstructorParameters<typeof ApplicationManifestsService>) => new ApplicationManifestsService(...d),
+  ),
   make(
     ApplicationSetService,
     [APPSETS, PROJECTS],
@@ -249,6 +263,8 @@ const providers: Provider[] = [
       AppCacheStore,
       ApplicationRollbackService,
       ApplicationTerminationService,
+      ApplicationResourcesService,
+      ApplicationManifestsService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),

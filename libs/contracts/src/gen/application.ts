@@ -10,9 +10,37 @@ import type {
   ApplicationDeleteRequest__Output as _application_ApplicationDeleteRequest__Output,
 } from './application/ApplicationDeleteRequest';
 import type {
+  ApplicationManifestQuery as _application_ApplicationManifestQuery,
+  ApplicationManifestQuery__Output as _application_ApplicationManifestQuery__Output,
+} from './application/ApplicationManifestQuery';
+import type {
+  ApplicationPatchRequest as _application_ApplicationPatchRequest,
+  ApplicationPatchRequest__Output as _application_ApplicationPatchRequest__Output,
+} from './application/ApplicationPatchRequest';
+import type {
   ApplicationQuery as _application_ApplicationQuery,
   ApplicationQuery__Output as _application_ApplicationQuery__Output,
 } from './application/ApplicationQuery';
+import type {
+  ApplicationResourceDeleteRequest as _application_ApplicationResourceDeleteRequest,
+  ApplicationResourceDeleteRequest__Output as _application_ApplicationResourceDeleteRequest__Output,
+} from './application/ApplicationResourceDeleteRequest';
+import type {
+  ApplicationResourceEventsQuery as _application_ApplicationResourceEventsQuery,
+  ApplicationResourceEventsQuery__Output as _application_ApplicationResourceEventsQuery__Output,
+} from './application/ApplicationResourceEventsQuery';
+import type {
+  ApplicationResourcePatchRequest as _application_ApplicationResourcePatchRequest,
+  ApplicationResourcePatchRequest__Output as _application_ApplicationResourcePatchRequest__Output,
+} from './application/ApplicationResourcePatchRequest';
+import type {
+  ApplicationResourceRequest as _application_ApplicationResourceRequest,
+  ApplicationResourceRequest__Output as _application_ApplicationResourceRequest__Output,
+} from './application/ApplicationResourceRequest';
+import type {
+  ApplicationResourceResponse as _application_ApplicationResourceResponse,
+  ApplicationResourceResponse__Output as _application_ApplicationResourceResponse__Output,
+} from './application/ApplicationResourceResponse';
 import type {
   ApplicationResponse as _application_ApplicationResponse,
   ApplicationResponse__Output as _application_ApplicationResponse__Output,
@@ -33,6 +61,10 @@ import type {
   ApplicationUpdateRequest as _application_ApplicationUpdateRequest,
   ApplicationUpdateRequest__Output as _application_ApplicationUpdateRequest__Output,
 } from './application/ApplicationUpdateRequest';
+import type {
+  ApplicationUpdateSpecRequest as _application_ApplicationUpdateSpecRequest,
+  ApplicationUpdateSpecRequest__Output as _application_ApplicationUpdateSpecRequest__Output,
+} from './application/ApplicationUpdateSpecRequest';
 import type {
   OperationTerminateRequest as _application_OperationTerminateRequest,
   OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
@@ -177,7 +209,29 @@ export interface ProtoGrpcType {
   application: {
     ApplicationCreateRequest: MessageTypeDefinition<_application_ApplicationCreateRequest, _application_ApplicationCreateRequest__Output>;
     ApplicationDeleteRequest: MessageTypeDefinition<_application_ApplicationDeleteRequest, _application_ApplicationDeleteRequest__Output>;
+    ApplicationManifestQuery: MessageTypeDefinition<_application_ApplicationManifestQuery, _application_ApplicationManifestQuery__Output>;
+    ApplicationPatchRequest: MessageTypeDefinition<_application_ApplicationPatchRequest, _application_ApplicationPatchRequest__Output>;
     ApplicationQuery: MessageTypeDefinition<_application_ApplicationQuery, _application_ApplicationQuery__Output>;
+    ApplicationResourceDeleteRequest: MessageTypeDefinition<
+      _application_ApplicationResourceDeleteRequest,
+      _application_ApplicationResourceDeleteRequest__Output
+    >;
+    ApplicationResourceEventsQuery: MessageTypeDefinition<
+      _application_ApplicationResourceEventsQuery,
+      _application_ApplicationResourceEventsQuery__Output
+    >;
+    ApplicationResourcePatchRequest: MessageTypeDefinition<
+      _application_ApplicationResourcePatchRequest,
+      _application_ApplicationResourcePatchRequest__Output
+    >;
+    ApplicationResourceRequest: MessageTypeDefinition<
+      _application_ApplicationResourceRequest,
+      _application_ApplicationResourceRequest__Output
+    >;
+    ApplicationResourceResponse: MessageTypeDefinition<
+      _application_ApplicationResourceResponse,
+      _application_ApplicationResourceResponse__Output
+    >;
     ApplicationResponse: MessageTypeDefinition<_application_ApplicationResponse, _application_ApplicationResponse__Output>;
     ApplicationRollbackRequest: MessageTypeDefinition<
       _application_ApplicationRollbackRequest,
@@ -188,6 +242,10 @@ export interface ProtoGrpcType {
     };
     ApplicationSyncRequest: MessageTypeDefinition<_application_ApplicationSyncRequest, _application_ApplicationSyncRequest__Output>;
     ApplicationUpdateRequest: MessageTypeDefinition<_application_ApplicationUpdateRequest, _application_ApplicationUpdateRequest__Output>;
+    ApplicationUpdateSpecRequest: MessageTypeDefinition<
+      _application_ApplicationUpdateSpecRequest,
+      _application_ApplicationUpdateSpecRequest__Output
+    >;
     OperationTerminateRequest: MessageTypeDefinition<
       _application_OperationTerminateRequest,
       _application_OperationTerminateRequest__Output

@@ -11,8 +11,10 @@ import { ApplicationRefreshService } from './application-refresh.service';
 import { ApplicationRollbackService } from './application-rollback.service';
 import { ApplicationSyncService } from './application-sync.service';
 import { ApplicationTerminationService } from './application-termination.service';
+import { ApplicationManifestsService } from './application-manifests.service';
+import { ApplicationResourcesService } from './application-resources.service';
 import { ApplicationService } from './application.service';
-import { withUnifiedDiffs } from './resource-diff.builder';
+import { matchingResources, withUnifiedDiffs } from './resource-diff.builder';
 
 /** application.ApplicationService: translates the wire and delegates to the use cases. */
 export class ApplicationGrpcHandler implements GrpcHandler {
@@ -26,6 +28,8 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly cache: AppCacheStore,
     private readonly rollbacks: ApplicationRollbackService,
     private readonly terminations: ApplicationTerminationService,
+    private readonly resources: ApplicationResourcesService,
+    private readonly manifests: ApplicationManifestsService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -88,7 +92,38 @@ export class ApplicationGrpcHandler implements GrpcHandler {
       ManagedResources: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         const app = await this.applications.authorized(ctx, req.applicationName, 'get', req.project);
-        return toJsonObject(withUnifiedDiffs(await this.cache.managedResources(this.applications.namespace, app.metadata.name)));
+        const managed = await this.cache.managedResources(this.applications.namespace, app.metadata.name);
+        return toJsonObject(withUnifiedDiffs(matchingResources(managed, req)));
+      }),
+      GetResource: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return { manifest: await this.resources.get(ctx, req) };
+      }),
+      PatchResource: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return { manifest: await this.resources.patch(ctx, req) };
+      }),
+      DeleteResource: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        await this.resources.delete(ctx, req);
+        return {};
+      }),
+      ListResourceEvents: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.resources.events(ctx, req));
+      }),
+      GetManifests: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.manifests.manifests(ctx, req));
+      }),
+      Patch: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.applications.patch(ctx, req));
+      }),
+      UpdateSpec: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const spec = req.spec ? fromJsonObject<Application['spec']>(req.spec, 'spec') : undefined;
+        return toJsonObject(await this.applications.updateSpec(ctx, { ...req, spec }));
       }),
     };
     return handlers;

@@ -1,4 +1,5 @@
 import type { Application } from '@flotilla/api-types';
+import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch';
 import { BACKGROUND_RESOURCES_FINALIZER, DEFAULT_PROJECT, FOREGROUND_RESOURCES_FINALIZER, RESOURCES_FINALIZER } from '@flotilla/api-types';
 import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
 import type { KubeResourceStore, ObjectList } from '../hub/kube-resource.store';
@@ -47,14 +48,16 @@ export class ApplicationService {
    * The Application, if the caller may `action` it. Like Argo CD, a caller who could not see it
    * anyway gets PermissionDenied whether or not it exists; `project` (when given) must match.
    */
-  async authorized(ctx: CallContext, name: string | undefined, action: string, project?: string): Promise<Application> {
+  async authorized(ctx: CallContext, name: string | undefined, action: string | string[], project?: string): Promise<Application> {
     if (!name) throw invalidArgument('application name is required');
+    // Several actions: any one of them will do (Argo's fine-grained update/<group>/<kind>/… for resources).
+    const [first, ...others] = typeof action === 'string' ? [action] : action;
     const app = await this.apps.get(name);
     if (!app) {
-      if (!ctx.can('applications', action, `${project || '*'}/${name}`)) throw permissionDenied();
+      if (![first, ...others].some((a) => ctx.can('applications', a, `${project || '*'}/${name}`))) throw permissionDenied();
       throw notFound(appNotFound(name));
     }
-    ctx.authorize('applications', action, appRbacObject(app));
+    if (!others.some((a) => ctx.can('applications', a, appRbacObject(app)))) ctx.authorize('applications', first, appRbacObject(app));
     if (project && (app.spec?.project || DEFAULT_PROJECT) !== project) throw notFound(appNotFound(name));
     return app;
   }
@@ -85,6 +88,29 @@ export class ApplicationService {
       ctx.authorize('applications', 'create', appRbacObject(app));
     }
     return this.writeSpec(app, false);
+  }
+
+  /**
+   * Applies a JSON patch (RFC 6902, the default) or a merge patch (RFC 7386) to the Application as
+   * JSON, then validates and stores the result as Update does (Argo's Patch).
+   */
+  async patch(ctx: CallContext, req: { name?: string; patch?: string; patchType?: string; project?: string }): Promise<Application> {
+    const current = await this.authorized(ctx, req.name, 'get', req.project);
+    ctx.authorize('applications', 'update', appRbacObject(current));
+    const patched = applyAppPatch(current, req.patch ?? '', req.patchType ?? '');
+    if (patched.metadata?.name !== current.metadata.name) throw invalidArgument('the patch may not change metadata.name');
+    return this.update(ctx, patched, { validate: true, project: req.project });
+  }
+
+  /** Replaces the spec and answers with the spec stored (Argo's UpdateSpec). */
+  async updateSpec(
+    ctx: CallContext,
+    req: { name?: string; spec?: Application['spec']; validate?: boolean; project?: string },
+  ): Promise<Application['spec']> {
+    if (!req.spec) throw invalidArgument('error updating application spec: spec is nil in request');
+    const current = await this.authorized(ctx, req.name, 'update', req.project);
+    const updated = await this.update(ctx, { ...current, spec: req.spec }, { validate: req.validate ?? true, project: req.project });
+    return updated.spec;
   }
 
   /** Deletes, first setting (cascade) or removing (no cascade) the finalizer that makes the controller delete resources. */
@@ -120,6 +146,44 @@ export class ApplicationService {
       });
     });
   }
+}
+
+/** The Application with a patch applied; a patch that cannot apply is the caller's error, said plainly. */
+function applyAppPatch(app: Application, patchText: string, patchType: string): Application {
+  if (patchType !== '' && patchType !== 'json' && patchType !== 'merge')
+    throw invalidArgument(`Patch type '${patchType}' is not supported`);
+  let patch: unknown;
+  try {
+    patch = JSON.parse(patchText);
+  } catch {
+    throw invalidArgument(`error decoding ${patchType === 'merge' ? 'merge' : 'json'} patch: patch is not valid JSON`);
+  }
+  const doc = JSON.parse(JSON.stringify(app)) as Application;
+  if (patchType === 'merge') {
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch))
+      throw invalidArgument('error calculating merge patch: a merge patch must be a JSON object');
+    return mergePatch(doc, patch) as Application;
+  }
+  if (!Array.isArray(patch)) throw invalidArgument('error decoding json patch: a json patch must be an array of operations');
+  try {
+    return applyPatch(doc, patch as Operation[], true, true).newDocument;
+  } catch (err) {
+    // fast-json-patch's message goes on with the whole document; its first line says what failed.
+    const what = err instanceof JsonPatchError ? `${err.message.split('\n')[0]} (operation ${err.index ?? 0})` : (err as Error).message;
+    throw invalidArgument(`error applying patch: ${what}`);
+  }
+}
+
+/** RFC 7386: objects merge key by key, null removes, anything else replaces. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
 }
 
 function propagationFinalizer(policy: string): string | undefined {

@@ -55,3 +55,37 @@ export function withUnifiedDiffs(managed: JsonRecord): JsonRecord {
   const items: unknown = managed.items;
   return Array.isArray(items) ? { ...managed, items: items.map((i: unknown) => (isRecord(i) ? withUnifiedDiff(i) : i)) } : managed;
 }
+
+/** What ManagedResources may be narrowed to; an empty or absent filter matches everything. */
+export interface ResourceFilter {
+  group?: string | null;
+  kind?: string | null;
+  namespace?: string | null;
+  name?: string | null;
+  version?: string | null;
+}
+
+/** The version of an item, from the apiVersion of its live or target state. */
+function versionOfItem(item: JsonRecord): string | undefined {
+  const apiVersion = (state(item, 'liveState') ?? state(item, 'targetState'))?.apiVersion;
+  return typeof apiVersion === 'string' ? apiVersion.split('/').pop() : undefined;
+}
+
+/** The ManagedResources answer with only the items matching every filter given. */
+export function matchingResources(managed: JsonRecord, filter: ResourceFilter): JsonRecord {
+  const items: unknown = managed.items;
+  if (!Array.isArray(items)) return managed;
+  const wanted = (value: unknown, f: string | null | undefined) => !f || (text(value) ?? '') === f;
+  return {
+    ...managed,
+    items: items.filter(
+      (i: unknown) =>
+        isRecord(i) &&
+        wanted(i.group, filter.group) &&
+        wanted(i.kind, filter.kind) &&
+        wanted(i.namespace, filter.namespace) &&
+        wanted(i.name, filter.name) &&
+        (!filter.version || versionOfItem(i) === filter.version),
+    ),
+  };
+}

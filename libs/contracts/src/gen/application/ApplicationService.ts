@@ -11,9 +11,37 @@ import type {
   ApplicationDeleteRequest__Output as _application_ApplicationDeleteRequest__Output,
 } from '../application/ApplicationDeleteRequest';
 import type {
+  ApplicationManifestQuery as _application_ApplicationManifestQuery,
+  ApplicationManifestQuery__Output as _application_ApplicationManifestQuery__Output,
+} from '../application/ApplicationManifestQuery';
+import type {
+  ApplicationPatchRequest as _application_ApplicationPatchRequest,
+  ApplicationPatchRequest__Output as _application_ApplicationPatchRequest__Output,
+} from '../application/ApplicationPatchRequest';
+import type {
   ApplicationQuery as _application_ApplicationQuery,
   ApplicationQuery__Output as _application_ApplicationQuery__Output,
 } from '../application/ApplicationQuery';
+import type {
+  ApplicationResourceDeleteRequest as _application_ApplicationResourceDeleteRequest,
+  ApplicationResourceDeleteRequest__Output as _application_ApplicationResourceDeleteRequest__Output,
+} from '../application/ApplicationResourceDeleteRequest';
+import type {
+  ApplicationResourceEventsQuery as _application_ApplicationResourceEventsQuery,
+  ApplicationResourceEventsQuery__Output as _application_ApplicationResourceEventsQuery__Output,
+} from '../application/ApplicationResourceEventsQuery';
+import type {
+  ApplicationResourcePatchRequest as _application_ApplicationResourcePatchRequest,
+  ApplicationResourcePatchRequest__Output as _application_ApplicationResourcePatchRequest__Output,
+} from '../application/ApplicationResourcePatchRequest';
+import type {
+  ApplicationResourceRequest as _application_ApplicationResourceRequest,
+  ApplicationResourceRequest__Output as _application_ApplicationResourceRequest__Output,
+} from '../application/ApplicationResourceRequest';
+import type {
+  ApplicationResourceResponse as _application_ApplicationResourceResponse,
+  ApplicationResourceResponse__Output as _application_ApplicationResourceResponse__Output,
+} from '../application/ApplicationResourceResponse';
 import type {
   ApplicationResponse as _application_ApplicationResponse,
   ApplicationResponse__Output as _application_ApplicationResponse__Output,
@@ -30,6 +58,10 @@ import type {
   ApplicationUpdateRequest as _application_ApplicationUpdateRequest,
   ApplicationUpdateRequest__Output as _application_ApplicationUpdateRequest__Output,
 } from '../application/ApplicationUpdateRequest';
+import type {
+  ApplicationUpdateSpecRequest as _application_ApplicationUpdateSpecRequest,
+  ApplicationUpdateSpecRequest__Output as _application_ApplicationUpdateSpecRequest__Output,
+} from '../application/ApplicationUpdateSpecRequest';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
 import type {
   JsonObjectList as _flotilla_JsonObjectList,
@@ -131,6 +163,47 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  DeleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  DeleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  deleteResource(
+    argument: _application_ApplicationResourceDeleteRequest,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   Get(
     argument: _application_ApplicationQuery,
     metadata: grpc.Metadata,
@@ -165,6 +238,100 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
   get(argument: _application_ApplicationQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  /**
+   * The manifests repo-server renders for the Application (at a revision, if given), as Argo's ManifestResponse.
+   */
+  GetManifests(
+    argument: _application_ApplicationManifestQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetManifests(
+    argument: _application_ApplicationManifestQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetManifests(
+    argument: _application_ApplicationManifestQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetManifests(
+    argument: _application_ApplicationManifestQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * The manifests repo-server renders for the Application (at a revision, if given), as Argo's ManifestResponse.
+   */
+  getManifests(
+    argument: _application_ApplicationManifestQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getManifests(
+    argument: _application_ApplicationManifestQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getManifests(
+    argument: _application_ApplicationManifestQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getManifests(
+    argument: _application_ApplicationManifestQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
+  /**
+   * The live manifest of one resource of the Application, read from its destination cluster.
+   */
+  GetResource(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetResource(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetResource(
+    argument: _application_ApplicationResourceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetResource(
+    argument: _application_ApplicationResourceRequest,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * The live manifest of one resource of the Application, read from its destination cluster.
+   */
+  getResource(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getResource(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getResource(
+    argument: _application_ApplicationResourceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getResource(
+    argument: _application_ApplicationResourceRequest,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
 
   List(
     argument: _application_ApplicationQuery,
@@ -202,6 +369,53 @@ export interface ApplicationServiceClient extends grpc.Client {
   list(argument: _application_ApplicationQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
 
   /**
+   * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
+   */
+  ListResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
+   */
+  listResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceEvents(
+    argument: _application_ApplicationResourceEventsQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
+  /**
    * The rendered manifests the Application currently wants.
    */
   ManagedResources(
@@ -246,6 +460,82 @@ export interface ApplicationServiceClient extends grpc.Client {
   managedResources(
     argument: _application_ResourcesQuery,
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
+  Patch(
+    argument: _application_ApplicationPatchRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Patch(
+    argument: _application_ApplicationPatchRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Patch(
+    argument: _application_ApplicationPatchRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Patch(argument: _application_ApplicationPatchRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+  patch(
+    argument: _application_ApplicationPatchRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  patch(
+    argument: _application_ApplicationPatchRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  patch(
+    argument: _application_ApplicationPatchRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  patch(argument: _application_ApplicationPatchRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  PatchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  PatchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  PatchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  PatchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  patchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  patchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  patchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  patchResource(
+    argument: _application_ApplicationResourcePatchRequest,
+    callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   /**
@@ -458,6 +748,53 @@ export interface ApplicationServiceClient extends grpc.Client {
     argument: _application_ApplicationUpdateRequest,
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
+
+  /**
+   * Replaces the spec; answers with the spec stored.
+   */
+  UpdateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  UpdateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Replaces the spec; answers with the spec stored.
+   */
+  updateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  updateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  updateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  updateSpec(
+    argument: _application_ApplicationUpdateSpecRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
 }
 
 export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -465,14 +802,35 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
 
   Delete: grpc.handleUnaryCall<_application_ApplicationDeleteRequest__Output, _application_ApplicationResponse>;
 
+  DeleteResource: grpc.handleUnaryCall<_application_ApplicationResourceDeleteRequest__Output, _application_ApplicationResponse>;
+
   Get: grpc.handleUnaryCall<_application_ApplicationQuery__Output, _flotilla_JsonObject>;
 
+  /**
+   * The manifests repo-server renders for the Application (at a revision, if given), as Argo's ManifestResponse.
+   */
+  GetManifests: grpc.handleUnaryCall<_application_ApplicationManifestQuery__Output, _flotilla_JsonObject>;
+
+  /**
+   * The live manifest of one resource of the Application, read from its destination cluster.
+   */
+  GetResource: grpc.handleUnaryCall<_application_ApplicationResourceRequest__Output, _application_ApplicationResourceResponse>;
+
   List: grpc.handleUnaryCall<_application_ApplicationQuery__Output, _flotilla_JsonObjectList>;
+
+  /**
+   * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
+   */
+  ListResourceEvents: grpc.handleUnaryCall<_application_ApplicationResourceEventsQuery__Output, _flotilla_JsonObject>;
 
   /**
    * The rendered manifests the Application currently wants.
    */
   ManagedResources: grpc.handleUnaryCall<_application_ResourcesQuery__Output, _flotilla_JsonObject>;
+
+  Patch: grpc.handleUnaryCall<_application_ApplicationPatchRequest__Output, _flotilla_JsonObject>;
+
+  PatchResource: grpc.handleUnaryCall<_application_ApplicationResourcePatchRequest__Output, _application_ApplicationResourceResponse>;
 
   /**
    * The live resource tree the controller last recorded for the Application.
@@ -492,6 +850,11 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
   TerminateOperation: grpc.handleUnaryCall<_application_OperationTerminateRequest__Output, _application_OperationTerminateResponse>;
 
   Update: grpc.handleUnaryCall<_application_ApplicationUpdateRequest__Output, _flotilla_JsonObject>;
+
+  /**
+   * Replaces the spec; answers with the spec stored.
+   */
+  UpdateSpec: grpc.handleUnaryCall<_application_ApplicationUpdateSpecRequest__Output, _flotilla_JsonObject>;
 }
 
 export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
@@ -507,11 +870,29 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationDeleteRequest__Output,
     _application_ApplicationResponse__Output
   >;
+  DeleteResource: MethodDefinition<
+    _application_ApplicationResourceDeleteRequest,
+    _application_ApplicationResponse,
+    _application_ApplicationResourceDeleteRequest__Output,
+    _application_ApplicationResponse__Output
+  >;
   Get: MethodDefinition<
     _application_ApplicationQuery,
     _flotilla_JsonObject,
     _application_ApplicationQuery__Output,
     _flotilla_JsonObject__Output
+  >;
+  GetManifests: MethodDefinition<
+    _application_ApplicationManifestQuery,
+    _flotilla_JsonObject,
+    _application_ApplicationManifestQuery__Output,
+    _flotilla_JsonObject__Output
+  >;
+  GetResource: MethodDefinition<
+    _application_ApplicationResourceRequest,
+    _application_ApplicationResourceResponse,
+    _application_ApplicationResourceRequest__Output,
+    _application_ApplicationResourceResponse__Output
   >;
   List: MethodDefinition<
     _application_ApplicationQuery,
@@ -519,11 +900,29 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationQuery__Output,
     _flotilla_JsonObjectList__Output
   >;
+  ListResourceEvents: MethodDefinition<
+    _application_ApplicationResourceEventsQuery,
+    _flotilla_JsonObject,
+    _application_ApplicationResourceEventsQuery__Output,
+    _flotilla_JsonObject__Output
+  >;
   ManagedResources: MethodDefinition<
     _application_ResourcesQuery,
     _flotilla_JsonObject,
     _application_ResourcesQuery__Output,
     _flotilla_JsonObject__Output
+  >;
+  Patch: MethodDefinition<
+    _application_ApplicationPatchRequest,
+    _flotilla_JsonObject,
+    _application_ApplicationPatchRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
+  PatchResource: MethodDefinition<
+    _application_ApplicationResourcePatchRequest,
+    _application_ApplicationResourceResponse,
+    _application_ApplicationResourcePatchRequest__Output,
+    _application_ApplicationResourceResponse__Output
   >;
   ResourceTree: MethodDefinition<
     _application_ResourcesQuery,
@@ -553,6 +952,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationUpdateRequest,
     _flotilla_JsonObject,
     _application_ApplicationUpdateRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
+  UpdateSpec: MethodDefinition<
+    _application_ApplicationUpdateSpecRequest,
+    _flotilla_JsonObject,
+    _application_ApplicationUpdateSpecRequest__Output,
     _flotilla_JsonObject__Output
   >;
 }
