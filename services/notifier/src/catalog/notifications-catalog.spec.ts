@@ -58,7 +58,8 @@ function fired(states: State[]): string[][] {
   let annotation: string | undefined;
   return states.map((s) => {
     const base = app(s);
-    const current = { ...base, metadata: { ...base.metadata, annotations: annotation ? { [NOTIFIED_ANNOTATION]: annotation } : {} } };
+    const annotations: Record<string, string> = annotation ? { [NOTIFIED_ANNOTATION]: annotation } : {};
+    const current = { ...base, metadata: { ...base.metadata, annotations } };
     const plan = planNotifications({ app: current, config, now: () => new Date('2024-05-01T12:00:00Z'), undeliverable: () => undefined });
     expect(plan.problems).toEqual([]);
     annotation = plan.notified;
