@@ -7,11 +7,24 @@ const sender = new EmailSender();
 const service = (smtp: FakeSmtp, over: Partial<EmailOptions> = {}): ServiceConfig<EmailOptions> => ({
   type: 'email',
   name: 'mail',
-  options: { host: smtp.host, port: smtp.port, from: 'flotilla@example.com', username: '', password: '', html: false, insecure_skip_verify: false, ...over },
+  options: {
+    host: smtp.host,
+    port: smtp.port,
+    from: 'flotilla@example.com',
+    username: '',
+    password: '',
+    html: false,
+    insecure_skip_verify: false,
+    ...over,
+  },
 });
 const send = (smtp: FakeSmtp, notification: RenderedNotification, recipient: string, over: Partial<EmailOptions> = {}) =>
   sender.send(notification, { service: 'mail', recipient }, service(smtp, over));
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DeliveryError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as DeliveryError,
+  );
 
 describe('EmailSender', () => {
   const tls = selfSignedCertificate();
@@ -27,7 +40,11 @@ describe('EmailSender', () => {
 
   it('sends email.subject and email.body as plain text from `from` to every address of the recipient', async () => {
     const smtp = await start();
-    await send(smtp, { message: 'the message', parts: { email: { subject: 'guestbook synced', body: 'Synced at 10:00 <b>ok</b>' } } }, 'ops@example.com, dev@example.com');
+    await send(
+      smtp,
+      { message: 'the message', parts: { email: { subject: 'guestbook synced', body: 'Synced at 10:00 <b>ok</b>' } } },
+      'ops@example.com, dev@example.com',
+    );
     expect(smtp.received).toHaveLength(1);
     const [{ mail, envelopeFrom, envelopeTo, user, secure }] = smtp.received;
     expect(envelopeFrom).toBe('flotilla@example.com');
@@ -64,7 +81,11 @@ describe('EmailSender', () => {
     expect(refused!.message).not.toContain('s3cret-pw');
     expect(smtp.received).toHaveLength(0);
 
-    await send(smtp, { message: 'm', parts: {} }, 'ops@example.com', { username: 'bot', password: 's3cret-pw', insecure_skip_verify: true });
+    await send(smtp, { message: 'm', parts: {} }, 'ops@example.com', {
+      username: 'bot',
+      password: 's3cret-pw',
+      insecure_skip_verify: true,
+    });
     expect(smtp.received[0]).toMatchObject({ user: 'bot', secure: true });
   });
 
@@ -72,13 +93,23 @@ describe('EmailSender', () => {
     const smtp = await start({ tls, implicitTls: true, users: { bot: 'pw' } });
     // The sender decides by the port: 465 (a privileged port, bound as root in CI) relays to the fake.
     const { createServer, connect } = await import('node:net');
-    const relay = createServer((c) => c.pipe(connect(smtp.port, '127.0.0.1')).pipe(c));
+    const relay = createServer((c) => {
+      const upstream = connect(smtp.port, '127.0.0.1');
+      upstream.on('error', () => c.destroy());
+      c.on('error', () => upstream.destroy());
+      c.pipe(upstream).pipe(c);
+    });
     await new Promise<void>((resolve, reject) => {
       relay.once('error', reject);
       relay.listen(465, '127.0.0.1', () => resolve());
     });
     try {
-      await send(smtp, { message: 'm', parts: {} }, 'ops@example.com', { port: 465, username: 'bot', password: 'pw', insecure_skip_verify: true });
+      await send(smtp, { message: 'm', parts: {} }, 'ops@example.com', {
+        port: 465,
+        username: 'bot',
+        password: 'pw',
+        insecure_skip_verify: true,
+      });
       expect(smtp.received[0]).toMatchObject({ user: 'bot', secure: true });
     } finally {
       await new Promise((r) => relay.close(r));
@@ -95,7 +126,9 @@ describe('EmailSender', () => {
 
   it('reports wrong credentials as a permanent failure without the password', async () => {
     const smtp = await start({ tls, users: { bot: 'right' } });
-    const error = await failure(send(smtp, { message: 'm', parts: {} }, 'ops@example.com', { username: 'bot', password: 'wrong-pw', insecure_skip_verify: true }));
+    const error = await failure(
+      send(smtp, { message: 'm', parts: {} }, 'ops@example.com', { username: 'bot', password: 'wrong-pw', insecure_skip_verify: true }),
+    );
     expect(error).toMatchObject({ retryable: false });
     expect(error!.message).toMatch(/^email mail: SMTP 127\.0\.0\.1:\d+ answered 535: .*Authentication credentials invalid/);
     expect(error!.message).not.toContain('wrong-pw');
@@ -125,14 +158,25 @@ describe('EmailSender', () => {
 
   it('reads service.email with $secret references, and masks the password', () => {
     const { config, problems } = parseNotificationsConfig(
-      { 'service.email.gmail': 'host: smtp.gmail.com\nport: $smtp-port\nfrom: $email-address\nusername: $username\npassword: $password\n', 'service.email.bad': 'host: x\nport: mail\nfrom: a@b' },
+      {
+        'service.email.gmail': 'host: smtp.gmail.com\nport: $smtp-port\nfrom: $email-address\nusername: $username\npassword: $password\n',
+        'service.email.bad': 'host: x\nport: mail\nfrom: a@b',
+      },
       { 'smtp-port': '465', 'email-address': 'cd@example.com', username: 'cd@example.com', password: 'app-password' },
       [sender],
     );
     expect(config.services.get('gmail')).toEqual({
       type: 'email',
       name: 'gmail',
-      options: { host: 'smtp.gmail.com', port: 465, from: 'cd@example.com', username: 'cd@example.com', password: 'app-password', html: false, insecure_skip_verify: false },
+      options: {
+        host: 'smtp.gmail.com',
+        port: 465,
+        from: 'cd@example.com',
+        username: 'cd@example.com',
+        password: 'app-password',
+        html: false,
+        insecure_skip_verify: false,
+      },
     });
     expect(config.sensitive).toContain('app-password');
     expect(problems).toEqual([expect.stringMatching(/^service\.email\.bad: port: /)]);

@@ -10,7 +10,9 @@ import { DeliveryError, type NotificationSender, type RenderedNotification, type
 // `insecure_skip_verify`. The recipient is one address or several separated by commas.
 
 /** A port as YAML writes it, or as a `$secret` reference leaves it (a string of digits). */
-const port = z.union([z.number(), z.string().regex(/^\d+$/, 'expected a port number').transform(Number)]).pipe(z.number().int().min(1).max(65535));
+const port = z
+  .union([z.number(), z.string().regex(/^\d+$/, 'expected a port number').transform(Number)])
+  .pipe(z.number().int().min(1).max(65535));
 
 const options = z.object({
   host: z.string().min(1),
@@ -84,7 +86,10 @@ interface SmtpError extends Error {
 
 function smtpFailure(label: string, server: string, err: SmtpError, mustEncrypt: boolean): DeliveryError {
   if (mustEncrypt && err.code === 'ETLS')
-    return new DeliveryError(`${label}: ${server} offers no STARTTLS, and the password is sent only over TLS (except to localhost); use port 465 or a server with STARTTLS`, false);
+    return new DeliveryError(
+      `${label}: ${server} offers no STARTTLS, and the password is sent only over TLS (except to localhost); use port 465 or a server with STARTTLS`,
+      false,
+    );
   const detail = (err.response ?? err.message).trim().replace(/\s+/g, ' ');
   const code = err.responseCode;
   // SMTP's own rule: 4xx replies are transient, 5xx permanent; no reply means the connection failed.

@@ -4,7 +4,11 @@ import { GoogleChatSender, type GoogleChatOptions } from './googlechat.sender';
 import { DeliveryError, type RenderedNotification, type ServiceConfig } from './notification-service';
 
 const sender = new GoogleChatSender();
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DeliveryError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as DeliveryError,
+  );
 
 describe('GoogleChatSender', () => {
   let chat: FakeGoogleChat;
@@ -18,7 +22,10 @@ describe('GoogleChatSender', () => {
   const service = (): ServiceConfig<GoogleChatOptions> => ({
     type: 'googlechat',
     name: 'gchat',
-    options: { webhooks: { ops: chat.webhookUrl('AAAA-ops'), stale: `${chat.url}/v1/spaces/AAAA-ops/messages?key=webhook-key&token=revoked` }, insecureSkipVerify: false },
+    options: {
+      webhooks: { ops: chat.webhookUrl('AAAA-ops'), stale: `${chat.url}/v1/spaces/AAAA-ops/messages?key=webhook-key&token=revoked` },
+      insecureSkipVerify: false,
+    },
   });
   const send = (n: RenderedNotification, recipient = 'ops') => sender.send(n, { service: 'gchat', recipient }, service());
 
@@ -33,7 +40,12 @@ describe('GoogleChatSender', () => {
     await send({ message: 'not sent', parts: { googlechat: { cardsV2, cards: '[{"header":{"title":"legacy"}}]' } } });
     const [m] = chat.messages;
     expect(m.text).toBeUndefined();
-    expect(m.cardsV2).toEqual([{ cardId: expect.stringMatching(/^[0-9a-f-]{36}$/), card: { header: { title: 'guestbook' }, sections: [{ widgets: [{ decoratedText: { text: 'Synced' } }] }] } }]);
+    expect(m.cardsV2).toEqual([
+      {
+        cardId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        card: { header: { title: 'guestbook' }, sections: [{ widgets: [{ decoratedText: { text: 'Synced' } }] }] },
+      },
+    ]);
     expect(m.cards).toEqual([{ header: { title: 'legacy' } }]);
   });
 
@@ -51,25 +63,49 @@ describe('GoogleChatSender', () => {
   it("reports Google's error with code, status and message, without the webhook's key or token", async () => {
     const denied = await failure(send({ message: 'm', parts: {} }, 'stale'));
     expect(denied).toBeInstanceOf(DeliveryError);
-    expect(denied).toMatchObject({ retryable: false, statusCode: 401, message: expect.stringMatching(/^googlechat gchat: webhook answered HTTP 401: code=401 status=UNAUTHENTICATED message=Request had invalid/) });
+    expect(denied).toMatchObject({
+      retryable: false,
+      statusCode: 401,
+      message: expect.stringMatching(
+        /^googlechat gchat: webhook answered HTTP 401: code=401 status=UNAUTHENTICATED message=Request had invalid/,
+      ),
+    });
     expect(denied!.message).not.toMatch(/webhook-key|revoked/);
     const empty = await failure(send({ message: '', parts: {} }));
-    expect(empty).toMatchObject({ retryable: false, statusCode: 400, message: expect.stringContaining('status=INVALID_ARGUMENT message=Message cannot be empty') });
-    chat.interruptions.push({ status: 429, headers: { 'Retry-After': '4' }, body: { error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Resource has been exhausted (e.g. check quota).' } } });
+    expect(empty).toMatchObject({
+      retryable: false,
+      statusCode: 400,
+      message: expect.stringContaining('status=INVALID_ARGUMENT message=Message cannot be empty'),
+    });
+    chat.interruptions.push({
+      status: 429,
+      headers: { 'Retry-After': '4' },
+      body: { error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Resource has been exhausted (e.g. check quota).' } },
+    });
     expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 429, retryAfterMs: 4000 });
     chat.interruptions.push({ status: 200, body: { error: { code: 500, status: 'INTERNAL', message: 'Internal error encountered.' } } });
     expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 500 });
   });
 
   it('refuses an unknown recipient and cards that are not a list, before sending', async () => {
-    expect(await failure(send({ message: 'm', parts: {} }, 'dev'))).toMatchObject({ retryable: false, message: 'googlechat gchat: no webhook is configured for recipient "dev" (webhooks has "ops", "stale")' });
-    expect(await failure(send({ message: 'm', parts: { googlechat: { cardsV2: 'header: {title: x}' } } }))).toMatchObject({ retryable: false, message: 'googlechat gchat: googlechat.cardsV2 must be a list of cards' });
+    expect(await failure(send({ message: 'm', parts: {} }, 'dev'))).toMatchObject({
+      retryable: false,
+      message: 'googlechat gchat: no webhook is configured for recipient "dev" (webhooks has "ops", "stale")',
+    });
+    expect(await failure(send({ message: 'm', parts: { googlechat: { cardsV2: 'header: {title: x}' } } }))).toMatchObject({
+      retryable: false,
+      message: 'googlechat gchat: googlechat.cardsV2 must be a list of cards',
+    });
     expect(chat.requests).toHaveLength(0);
   });
 
   it('reads service.googlechat with $secret webhook URLs and masks them', () => {
     const url = 'https://chat.googleapis.com/v1/spaces/AAA/messages?key=k1&token=t1';
-    const { config, problems } = parseNotificationsConfig({ 'service.googlechat': 'webhooks:\n  spaceName: $space-webhook-url\n' }, { 'space-webhook-url': url }, [sender]);
+    const { config, problems } = parseNotificationsConfig(
+      { 'service.googlechat': 'webhooks:\n  spaceName: $space-webhook-url\n' },
+      { 'space-webhook-url': url },
+      [sender],
+    );
     expect(problems).toEqual([]);
     expect(config.services.get('googlechat')?.options).toEqual({ webhooks: { spaceName: url }, insecureSkipVerify: false });
     expect(config.sensitive).toContain(url);

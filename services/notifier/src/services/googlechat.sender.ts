@@ -35,7 +35,10 @@ export class GoogleChatSender implements NotificationSender<GoogleChatOptions> {
     const p = parsed.data;
     const cardsV2 = cardList(p.cardsV2, 'googlechat.cardsV2', label);
     const cards = cardList(p.cards, 'googlechat.cards', label);
-    const message = cardsV2 || cards ? { ...(cardsV2 ? { cardsV2: cardsV2.map((card) => ({ cardId: randomUUID(), card })) } : {}), ...(cards ? { cards } : {}) } : { text: notification.message };
+    const message =
+      cardsV2 || cards
+        ? { ...(cardsV2 ? { cardsV2: cardsV2.map((card) => ({ cardId: randomUUID(), card })) } : {}), ...(cards ? { cards } : {}) }
+        : { text: notification.message };
     let url: URL;
     try {
       url = new URL(webhook);
@@ -46,7 +49,14 @@ export class GoogleChatSender implements NotificationSender<GoogleChatOptions> {
       url.searchParams.set('threadKey', p.threadKey);
       url.searchParams.set('messageReplyOption', 'REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD');
     }
-    const answer = await httpRequest({ url: url.href, method: 'POST', headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: JSON.stringify(message), insecureSkipVerify: service.options.insecureSkipVerify, label });
+    const answer = await httpRequest({
+      url: url.href,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+      body: JSON.stringify(message),
+      insecureSkipVerify: service.options.insecureSkipVerify,
+      label,
+    });
     if (answer.status < 200 || answer.status > 299) throw googleError(label, answer) ?? statusError(label, answer, 'webhook answered');
     // Argo also fails a 2xx answer that carries an error object.
     const inBody = googleError(label, answer);
@@ -66,7 +76,7 @@ function cardList(value: unknown, field: string, label: string): unknown[] | und
     }
   }
   if (!Array.isArray(list)) throw new DeliveryError(`${label}: ${field} must be a list of cards`, false);
-  return list;
+  return list as unknown[];
 }
 
 function googleError(label: string, answer: HttpAnswer): DeliveryError | undefined {
@@ -79,6 +89,12 @@ function googleError(label: string, answer: HttpAnswer): DeliveryError | undefin
   if (!error || typeof error !== 'object') return undefined;
   const code = typeof error.code === 'number' ? error.code : answer.status;
   const status = answer.status >= 300 ? answer.status : code;
-  const detail = `code=${code} status=${String(error.status ?? '')} message=${String(error.message ?? '').slice(0, 300)}`;
-  return new DeliveryError(`${label}: webhook answered HTTP ${answer.status}: ${detail}`, retryableStatus(status), status, status === 429 ? retryAfterMs(answer.headers['retry-after']) : undefined);
+  const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
+  const detail = `code=${code} status=${text(error.status)} message=${text(error.message).slice(0, 300)}`;
+  return new DeliveryError(
+    `${label}: webhook answered HTTP ${answer.status}: ${detail}`,
+    retryableStatus(status),
+    status,
+    status === 429 ? retryAfterMs(answer.headers['retry-after']) : undefined,
+  );
 }

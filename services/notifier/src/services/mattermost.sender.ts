@@ -40,6 +40,7 @@ export class MattermostSender implements NotificationSender<MattermostOptions> {
       insecureSkipVerify: o.insecureSkipVerify,
       label,
     });
-    if (answer.status < 200 || answer.status > 299) throw statusError(label, answer, `posting to channel ${destination.recipient} answered`);
+    if (answer.status < 200 || answer.status > 299)
+      throw statusError(label, answer, `posting to channel ${destination.recipient} answered`);
   }
 }

@@ -28,10 +28,12 @@ export class PushoverSender implements NotificationSender<PushoverOptions> {
   async send(notification: RenderedNotification, destination: Destination, service: ServiceConfig<PushoverOptions>): Promise<void> {
     const o = service.options;
     const label = `pushover ${service.name}`;
-    if (!KEY.test(destination.recipient)) throw new DeliveryError(`${label}: the recipient must be a Pushover user or group key (30 letters or digits)`, false);
+    if (!KEY.test(destination.recipient))
+      throw new DeliveryError(`${label}: the recipient must be a Pushover user or group key (30 letters or digits)`, false);
     const length = [...notification.message].length;
     if (length === 0) throw new DeliveryError(`${label}: the message is empty`, false);
-    if (length > MAX_MESSAGE) throw new DeliveryError(`${label}: the message has ${length} characters, Pushover takes at most ${MAX_MESSAGE}`, false);
+    if (length > MAX_MESSAGE)
+      throw new DeliveryError(`${label}: the message has ${length} characters, Pushover takes at most ${MAX_MESSAGE}`, false);
     const answer = await httpRequest({
       url: `${o.apiURL.replace(/\/+$/, '')}/1/messages.json`,
       method: 'POST',
@@ -53,6 +55,11 @@ export class PushoverSender implements NotificationSender<PushoverOptions> {
 /** Pushover's errors list with the status; 4xx are final, except 429 and 5xx. */
 function pushoverError(label: string, answer: HttpAnswer, errors: unknown): DeliveryError {
   const text = Array.isArray(errors) && errors.length ? errors.map(String).join('; ') : answer.body;
-  if (answer.status >= 200 && answer.status <= 299) return new DeliveryError(`${label}: Pushover answered HTTP ${answer.status} without status 1: ${text.slice(0, 300)}`, true, answer.status);
+  if (answer.status >= 200 && answer.status <= 299)
+    return new DeliveryError(
+      `${label}: Pushover answered HTTP ${answer.status} without status 1: ${text.slice(0, 300)}`,
+      true,
+      answer.status,
+    );
   return statusError(label, { ...answer, body: text }, 'Pushover answered');
 }

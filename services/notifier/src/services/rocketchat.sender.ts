@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { type HttpAnswer, httpRequest, retryAfterMs, statusError } from './http.client';
-import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig, type SendContext } from './notification-service';
+import {
+  DeliveryError,
+  type NotificationSender,
+  type RenderedNotification,
+  type ServiceConfig,
+  type SendContext,
+} from './notification-service';
 import { jsonList } from './teams.sender';
 
 // Argo's rocketchat service: log in with email and password (POST /api/v1/login), then
@@ -31,7 +37,12 @@ export class RocketChatSender implements NotificationSender<RocketChatOptions> {
     return [o.password];
   }
 
-  async send(notification: RenderedNotification, destination: Destination, service: ServiceConfig<RocketChatOptions>, context?: SendContext): Promise<void> {
+  async send(
+    notification: RenderedNotification,
+    destination: Destination,
+    service: ServiceConfig<RocketChatOptions>,
+    context?: SendContext,
+  ): Promise<void> {
     const o = service.options;
     const label = `rocketchat ${service.name}`;
     if (!destination.recipient) throw new DeliveryError(`${label}: the recipient must be #channel, @user or a room id`, false);
@@ -41,7 +52,8 @@ export class RocketChatSender implements NotificationSender<RocketChatOptions> {
     if (/^[#@]/.test(destination.recipient)) message.channel = destination.recipient;
     else message.roomId = destination.recipient;
     if (o.icon && EMOJI.test(o.icon)) message.emoji = o.icon;
-    else if (o.icon) context?.logger?.warn({ service: service.name }, `${label}: icon "${o.icon}" is not an emoji such as :rocket:, so it is left out`);
+    else if (o.icon)
+      context?.logger?.warn({ service: service.name }, `${label}: icon "${o.icon}" is not an emoji such as :rocket:, so it is left out`);
     if (o.avatar && isHttpUrl(o.avatar)) message.avatar = o.avatar;
     else if (o.avatar) context?.logger?.warn({ service: service.name }, `${label}: avatar is not an http(s) URL, so it is left out`);
     if (notification.parts.rocketchat !== undefined) {
@@ -68,7 +80,8 @@ export class RocketChatSender implements NotificationSender<RocketChatOptions> {
       label,
     });
     const result = readJson<{ success?: boolean }>(post);
-    if (post.status < 200 || post.status > 299 || result?.success !== true) throw rocketError(label, post, `posting to ${destination.recipient} answered`);
+    if (post.status < 200 || post.status > 299 || result?.success !== true)
+      throw rocketError(label, post, `posting to ${destination.recipient} answered`);
   }
 }
 
@@ -93,7 +106,12 @@ function readJson<T>(answer: HttpAnswer): T | undefined {
 function rocketError(label: string, answer: HttpAnswer, what: string): DeliveryError {
   const body = readJson<{ error?: unknown; message?: unknown }>(answer);
   const text = typeof body?.error === 'string' ? body.error : typeof body?.message === 'string' ? body.message : undefined;
-  if (answer.status >= 200 && answer.status <= 299) return new DeliveryError(`${label}: ${what} HTTP ${answer.status} without success: ${(text ?? answer.body).slice(0, 300)}`, false, answer.status);
+  if (answer.status >= 200 && answer.status <= 299)
+    return new DeliveryError(
+      `${label}: ${what} HTTP ${answer.status} without success: ${(text ?? answer.body).slice(0, 300)}`,
+      false,
+      answer.status,
+    );
   const base = statusError(label, { ...answer, body: text ?? answer.body }, what);
   if (answer.status !== 429 || base.retryAfterMs !== undefined) return base;
   const reset = Number(answer.headers['x-ratelimit-reset']);

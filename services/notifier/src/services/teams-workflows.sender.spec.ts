@@ -4,7 +4,11 @@ import { DeliveryError, type RenderedNotification, type ServiceConfig } from './
 import { TeamsWorkflowsSender, type TeamsWorkflowsOptions } from './teams-workflows.sender';
 
 const sender = new TeamsWorkflowsSender();
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DeliveryError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as DeliveryError,
+  );
 
 describe('TeamsWorkflowsSender', () => {
   let teams: FakeTeams;
@@ -15,7 +19,11 @@ describe('TeamsWorkflowsSender', () => {
     teams.posted.length = 0;
   });
 
-  const service = (sig = 'flow-sig'): ServiceConfig<TeamsWorkflowsOptions> => ({ type: 'teams-workflows', name: 'flows', options: { recipientUrls: { ops: teams.workflowUrl('flow-1', sig) }, insecureSkipVerify: false } });
+  const service = (sig = 'flow-sig'): ServiceConfig<TeamsWorkflowsOptions> => ({
+    type: 'teams-workflows',
+    name: 'flows',
+    options: { recipientUrls: { ops: teams.workflowUrl('flow-1', sig) }, insecureSkipVerify: false },
+  });
   const send = (n: RenderedNotification, sig?: string) => sender.send(n, { service: 'flows', recipient: 'ops' }, service(sig));
 
   it('builds an Adaptive Card from title, text, facts, sections and OpenUri actions, as Argo does', async () => {
@@ -27,7 +35,8 @@ describe('TeamsWorkflowsSender', () => {
           themeColor: 'Good',
           facts: '[{"name":"Sync Status","value":"Synced"},{"name":"Replicas","value":3}]',
           sections: '[{"facts":[{"name":"Repository","value":"https://git/guestbook"}]}]',
-          potentialAction: '[{"@type":"OpenUri","name":"Open","targets":[{"os":"default","uri":"https://cd/app"}]},{"@type":"HttpPOST","name":"x"}]',
+          potentialAction:
+            '[{"@type":"OpenUri","name":"Open","targets":[{"os":"default","uri":"https://cd/app"}]},{"@type":"HttpPOST","name":"x"}]',
         },
       },
     });
@@ -41,7 +50,13 @@ describe('TeamsWorkflowsSender', () => {
           body: [
             { type: 'TextBlock', text: 'Synced', size: 'Large', weight: 'Bolder', color: 'Good', wrap: true },
             { type: 'TextBlock', text: 'Application guestbook synced', wrap: true },
-            { type: 'FactSet', facts: [{ title: 'Sync Status', value: 'Synced' }, { title: 'Replicas', value: '3' }] },
+            {
+              type: 'FactSet',
+              facts: [
+                { title: 'Sync Status', value: 'Synced' },
+                { title: 'Replicas', value: '3' },
+              ],
+            },
             { type: 'FactSet', facts: [{ title: 'Repository', value: 'https://git/guestbook' }] },
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://cd/app' }],
@@ -51,27 +66,49 @@ describe('TeamsWorkflowsSender', () => {
   });
 
   it('sends teams-workflows.adaptiveCard as written inside the message envelope', async () => {
-    await send({ message: 'm', parts: { 'teams-workflows': { adaptiveCard: '{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"custom"}]}' } } });
+    await send({
+      message: 'm',
+      parts: {
+        'teams-workflows': { adaptiveCard: '{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"custom"}]}' },
+      },
+    });
     expect(JSON.parse(teams.requests[0].body)).toEqual({
       type: 'message',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'custom' }] } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'custom' }] },
+        },
+      ],
     });
     const bad = await failure(send({ message: 'm', parts: { 'teams-workflows': { adaptiveCard: '{nope' } } }));
-    expect(bad).toMatchObject({ retryable: false, message: expect.stringMatching(/^teams-workflows flows: teams-workflows\.adaptiveCard is not valid JSON/) });
+    expect(bad).toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/^teams-workflows flows: teams-workflows\.adaptiveCard is not valid JSON/),
+    });
   });
 
   it('reports Power Automate errors with their status and Retry-After, without the signed URL', async () => {
     const denied = await failure(send({ message: 'm', parts: {} }, 'wrong-sig'));
     expect(denied).toBeInstanceOf(DeliveryError);
-    expect(denied).toMatchObject({ retryable: false, statusCode: 401, message: expect.stringMatching(/^teams-workflows flows: webhook answered HTTP 401: .*DirectApiAuthorizationRequired/) });
+    expect(denied).toMatchObject({
+      retryable: false,
+      statusCode: 401,
+      message: expect.stringMatching(/^teams-workflows flows: webhook answered HTTP 401: .*DirectApiAuthorizationRequired/),
+    });
     expect(denied!.message).not.toContain('sig');
-    teams.interruptions.push({ status: 429, headers: { 'Retry-After': '30' }, body: { error: { code: 'WorkflowRequestsThrottled', message: 'slow down' } } });
+    teams.interruptions.push({
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      body: { error: { code: 'WorkflowRequestsThrottled', message: 'slow down' } },
+    });
     expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 429, retryAfterMs: 30_000 });
   });
 
   it('reads service.teams-workflows with $secret URLs, masks them, and refuses URLs that are not Workflows webhooks, naming the recipient', () => {
     const url = 'https://prod-00.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=s3cr3t';
-    const good = 'https://default1234.56.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=s3cr3t';
+    const good =
+      'https://default1234.56.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=s3cr3t';
     const { config, problems } = parseNotificationsConfig(
       {
         'service.teams-workflows': 'recipientUrls:\n  channelName: $teams-url\n',

@@ -21,17 +21,21 @@ function workflowsUrlProblem(raw: string): string | undefined {
     return 'is not a URL';
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK(url.hostname))) return 'must use https (http only to localhost)';
-  if (!WORKFLOWS_URL.test(raw)) return 'is not a Teams Workflows (Power Automate) webhook URL: expected api.powerautomate.com, api.powerplatform.com, flow.microsoft.com or webhook.office.com/workflows';
+  if (!WORKFLOWS_URL.test(raw))
+    return 'is not a Teams Workflows (Power Automate) webhook URL: expected api.powerautomate.com, api.powerplatform.com, flow.microsoft.com or webhook.office.com/workflows';
   return undefined;
 }
 
 const options = z.object({
-  recipientUrls: z.record(z.string(), z.string().min(1)).default({}).superRefine((urls, ctx) => {
-    for (const [recipient, url] of Object.entries(urls)) {
-      const problem = workflowsUrlProblem(url);
-      if (problem) ctx.addIssue({ code: 'custom', path: [recipient], message: `the webhook URL ${problem}` });
-    }
-  }),
+  recipientUrls: z
+    .record(z.string(), z.string().min(1))
+    .default({})
+    .superRefine((urls, ctx) => {
+      for (const [recipient, url] of Object.entries(urls)) {
+        const problem = workflowsUrlProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', path: [recipient], message: `the webhook URL ${problem}` });
+      }
+    }),
   insecureSkipVerify: z.boolean().default(false),
 });
 export type TeamsWorkflowsOptions = z.output<typeof options>;
@@ -58,8 +62,18 @@ export class TeamsWorkflowsSender implements NotificationSender<TeamsWorkflowsOp
     const label = `teams-workflows ${service.name}`;
     const url = webhookFor(service.options.recipientUrls, destination.recipient, label);
     const card = adaptiveCard(notification, label);
-    const body = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
-    const answer = await httpRequest({ url, method: 'POST', headers: { 'Content-Type': 'application/json' }, body, insecureSkipVerify: service.options.insecureSkipVerify, label });
+    const body = JSON.stringify({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+    const answer = await httpRequest({
+      url,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      insecureSkipVerify: service.options.insecureSkipVerify,
+      label,
+    });
     if (answer.status < 200 || answer.status > 299) throw statusError(label, answer, 'webhook answered');
   }
 }
@@ -77,12 +91,25 @@ function adaptiveCard(notification: RenderedNotification, label: string): unknow
     }
   }
   const body: Record<string, unknown>[] = [];
-  if (p.title) body.push({ type: 'TextBlock', text: p.title, size: 'Large', weight: 'Bolder', ...(p.themeColor ? { color: p.themeColor } : {}), wrap: true });
+  if (p.title)
+    body.push({
+      type: 'TextBlock',
+      text: p.title,
+      size: 'Large',
+      weight: 'Bolder',
+      ...(p.themeColor ? { color: p.themeColor } : {}),
+      wrap: true,
+    });
   const text = p.text || notification.message;
   if (text) body.push({ type: 'TextBlock', text, wrap: true });
   const factSet = (facts: unknown): void => {
-    const list = (Array.isArray(facts) ? facts : []).filter((f): f is { name: string; value?: unknown } => !!f && typeof (f as { name?: unknown }).name === 'string');
-    const out = list.map((f) => ({ title: f.name, value: f.value === undefined || f.value === null ? '' : typeof f.value === 'string' ? f.value : JSON.stringify(f.value) }));
+    const list = (Array.isArray(facts) ? facts : []).filter(
+      (f): f is { name: string; value?: unknown } => !!f && typeof (f as { name?: unknown }).name === 'string',
+    );
+    const out = list.map((f) => ({
+      title: f.name,
+      value: f.value === undefined || f.value === null ? '' : typeof f.value === 'string' ? f.value : JSON.stringify(f.value),
+    }));
     if (out.length) body.push({ type: 'FactSet', facts: out });
   };
   factSet(jsonList(p.facts, 'teams-workflows.facts', label));

@@ -4,7 +4,11 @@ import { DeliveryError, type RenderedNotification, type ServiceConfig } from './
 import { TeamsSender, type TeamsOptions } from './teams.sender';
 
 const sender = new TeamsSender();
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DeliveryError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as DeliveryError,
+  );
 
 describe('TeamsSender', () => {
   let teams: FakeTeams;
@@ -16,7 +20,11 @@ describe('TeamsSender', () => {
     teams.connectorFailure = undefined;
   });
 
-  const service = (): ServiceConfig<TeamsOptions> => ({ type: 'teams', name: 'ms', options: { recipientUrls: { ops: teams.webhookUrl('hook-1'), gone: teams.webhookUrl('deleted') }, insecureSkipVerify: false } });
+  const service = (): ServiceConfig<TeamsOptions> => ({
+    type: 'teams',
+    name: 'ms',
+    options: { recipientUrls: { ops: teams.webhookUrl('hook-1'), gone: teams.webhookUrl('deleted') }, insecureSkipVerify: false },
+  });
   const send = (n: RenderedNotification, recipient = 'ops') => sender.send(n, { service: 'ms', recipient }, service());
 
   it('posts a MessageCard built from the teams part to the recipient’s webhook: facts appended to sections as Argo does', async () => {
@@ -59,17 +67,25 @@ describe('TeamsSender', () => {
   });
 
   it('fails when the connector answers anything but "1", even with HTTP 200; a relayed 429 may pass on retry', async () => {
-    teams.connectorFailure = 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0';
+    teams.connectorFailure =
+      'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0';
     const throttled = await failure(send({ message: 'm', parts: {} }));
     expect(throttled).toBeInstanceOf(DeliveryError);
-    expect(throttled).toMatchObject({ retryable: true, message: expect.stringMatching(/^teams ms: webhook did not accept the card: Webhook message delivery failed .*HTTP error 429/) });
+    expect(throttled).toMatchObject({
+      retryable: true,
+      message: expect.stringMatching(/^teams ms: webhook did not accept the card: Webhook message delivery failed .*HTTP error 429/),
+    });
     teams.connectorFailure = 'Webhook Bad Request - Null or empty event';
     expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: false });
   });
 
   it('reports HTTP errors with their status, honours Retry-After, and never shows the webhook URL', async () => {
     const empty = await failure(send({ message: '', parts: {} }));
-    expect(empty).toMatchObject({ retryable: false, statusCode: 400, message: 'teams ms: webhook answered HTTP 400: Summary or Text is required.' });
+    expect(empty).toMatchObject({
+      retryable: false,
+      statusCode: 400,
+      message: 'teams ms: webhook answered HTTP 400: Summary or Text is required.',
+    });
     const gone = await failure(send({ message: 'm', parts: {} }, 'gone'));
     expect(gone).toMatchObject({ retryable: false, statusCode: 404 });
     teams.interruptions.push({ status: 429, headers: { 'Retry-After': '7' }, body: 'Too Many Requests' });
@@ -79,7 +95,10 @@ describe('TeamsSender', () => {
   });
 
   it('refuses an unknown recipient and malformed JSON fields before sending', async () => {
-    expect(await failure(send({ message: 'm', parts: {} }, 'dev'))).toMatchObject({ retryable: false, message: 'teams ms: no webhook is configured for recipient "dev" (recipientUrls has "ops", "gone")' });
+    expect(await failure(send({ message: 'm', parts: {} }, 'dev'))).toMatchObject({
+      retryable: false,
+      message: 'teams ms: no webhook is configured for recipient "dev" (recipientUrls has "ops", "gone")',
+    });
     const bad = await failure(send({ message: 'm', parts: { teams: { facts: '[{"name":' } } }));
     expect(bad).toMatchObject({ retryable: false, message: expect.stringMatching(/^teams ms: teams\.facts is not valid JSON/) });
     expect(teams.requests).toHaveLength(0);
@@ -92,7 +111,10 @@ describe('TeamsSender', () => {
       [sender],
     );
     expect(problems).toEqual([]);
-    expect(config.services.get('teams')?.options).toEqual({ recipientUrls: { channelName: 'https://example.webhook.office.com/webhookb2/x/IncomingWebhook/y/z' }, insecureSkipVerify: false });
+    expect(config.services.get('teams')?.options).toEqual({
+      recipientUrls: { channelName: 'https://example.webhook.office.com/webhookb2/x/IncomingWebhook/y/z' },
+      insecureSkipVerify: false,
+    });
     expect(config.sensitive).toContain('https://example.webhook.office.com/webhookb2/x/IncomingWebhook/y/z');
   });
 });

@@ -37,7 +37,14 @@ export class TeamsSender implements NotificationSender<TeamsOptions> {
     const label = `teams ${service.name}`;
     const url = webhookFor(service.options.recipientUrls, destination.recipient, label);
     const body = messageCard(notification, label);
-    const answer = await httpRequest({ url, method: 'POST', headers: { 'Content-Type': 'application/json' }, body, insecureSkipVerify: service.options.insecureSkipVerify, label });
+    const answer = await httpRequest({
+      url,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      insecureSkipVerify: service.options.insecureSkipVerify,
+      label,
+    });
     if (answer.status < 200 || answer.status > 299) throw statusError(label, answer, 'webhook answered');
     if (answer.body.trim() !== '1') {
       const text = answer.body.trim().replace(/\s+/g, ' ').slice(0, 300) || '(empty)';
@@ -51,7 +58,10 @@ export class TeamsSender implements NotificationSender<TeamsOptions> {
 export function webhookFor(urls: Readonly<Record<string, string>>, recipient: string, label: string, option = 'recipientUrls'): string {
   if (!Object.hasOwn(urls, recipient)) {
     const known = Object.keys(urls);
-    throw new DeliveryError(`${label}: no webhook is configured for recipient "${recipient}" (${option} has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`, false);
+    throw new DeliveryError(
+      `${label}: no webhook is configured for recipient "${recipient}" (${option} has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`,
+      false,
+    );
   }
   return urls[recipient];
 }
@@ -67,7 +77,8 @@ export function jsonList(value: unknown, field: string, label: string): Record<s
       throw new DeliveryError(`${label}: ${field} is not valid JSON: ${(err as Error).message}`, false);
     }
   }
-  if (!Array.isArray(parsed) || !parsed.every((e) => e && typeof e === 'object' && !Array.isArray(e))) throw new DeliveryError(`${label}: ${field} must be a JSON array of objects`, false);
+  if (!Array.isArray(parsed) || !parsed.every((e) => e && typeof e === 'object' && !Array.isArray(e)))
+    throw new DeliveryError(`${label}: ${field} must be a JSON array of objects`, false);
   return parsed as Record<string, unknown>[];
 }
 

@@ -5,7 +5,11 @@ import { TelegramSender, type TelegramOptions } from './telegram.sender';
 
 const sender = new TelegramSender();
 const TOKEN = '123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0';
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DeliveryError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as DeliveryError,
+  );
 
 describe('TelegramSender', () => {
   let tg: FakeTelegram;
@@ -16,9 +20,16 @@ describe('TelegramSender', () => {
     tg.sent.length = 0;
   });
 
-  const service = (over: Partial<TelegramOptions> = {}): ServiceConfig<TelegramOptions> => ({ type: 'telegram', name: 'tg', options: { token: TOKEN, apiURL: tg.url, ...over } });
-  const send = (recipient: string, n: RenderedNotification = { message: '*guestbook* synced', parts: {} }, over: Partial<TelegramOptions> = {}) =>
-    sender.send(n, { service: 'tg', recipient }, service(over));
+  const service = (over: Partial<TelegramOptions> = {}): ServiceConfig<TelegramOptions> => ({
+    type: 'telegram',
+    name: 'tg',
+    options: { token: TOKEN, apiURL: tg.url, ...over },
+  });
+  const send = (
+    recipient: string,
+    n: RenderedNotification = { message: '*guestbook* synced', parts: {} },
+    over: Partial<TelegramOptions> = {},
+  ) => sender.send(n, { service: 'tg', recipient }, service(over));
 
   it('sends the message with parse_mode Markdown to a channel username, the @ added as Argo adds it', async () => {
     await send('flotilla_ops');
@@ -43,7 +54,10 @@ describe('TelegramSender', () => {
 
   it('refuses a recipient that is neither a chat id nor a username, before sending', async () => {
     for (const bad of ['-12ab', '-100|x', '-1|2|3']) {
-      expect(await failure(send(bad))).toMatchObject({ retryable: false, message: `telegram tg: recipient "${bad}" is neither a chat id (-100…, optionally |<thread id>) nor a channel username` });
+      expect(await failure(send(bad))).toMatchObject({
+        retryable: false,
+        message: `telegram tg: recipient "${bad}" is neither a chat id (-100…, optionally |<thread id>) nor a channel username`,
+      });
     }
     expect(tg.requests).toHaveLength(0);
   });
@@ -52,7 +66,13 @@ describe('TelegramSender', () => {
     const cases: [string, Partial<TelegramOptions>, RenderedNotification | undefined, number, RegExp][] = [
       ['missing_channel', {}, undefined, 400, /Bad Request: chat not found$/],
       ['not_joined', {}, undefined, 403, /Forbidden: bot is not a member of the channel chat$/],
-      ['flotilla_ops', {}, { message: 'sync *failed', parts: {} }, 400, /can't parse entities: Can't find end of the entity starting at byte offset 5$/],
+      [
+        'flotilla_ops',
+        {},
+        { message: 'sync *failed', parts: {} },
+        400,
+        /can't parse entities: Can't find end of the entity starting at byte offset 5$/,
+      ],
       ['-1009876543210|7', {}, undefined, 400, /message thread not found$/],
       ['flotilla_ops', { token: '123456:BBHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0' }, undefined, 401, /HTTP 401: Unauthorized$/],
     ];
@@ -68,7 +88,12 @@ describe('TelegramSender', () => {
 
   it('waits as long as flood control says (parameters.retry_after)', async () => {
     tg.floodWait(35);
-    expect(await failure(send('flotilla_ops'))).toMatchObject({ retryable: true, statusCode: 429, retryAfterMs: 35_000, message: 'telegram tg: sendMessage to flotilla_ops answered HTTP 429: Too Many Requests: retry after 35' });
+    expect(await failure(send('flotilla_ops'))).toMatchObject({
+      retryable: true,
+      statusCode: 429,
+      retryAfterMs: 35_000,
+      message: 'telegram tg: sendMessage to flotilla_ops answered HTTP 429: Too Many Requests: retry after 35',
+    });
   });
 
   it('masks the token in a network failure, whose message quotes the URL', async () => {
@@ -78,7 +103,9 @@ describe('TelegramSender', () => {
   });
 
   it('reads service.telegram with a $secret token, masks it, and defaults apiURL to Telegram', () => {
-    const { config, problems } = parseNotificationsConfig({ 'service.telegram': 'token: $telegram-token\n' }, { 'telegram-token': TOKEN }, [sender]);
+    const { config, problems } = parseNotificationsConfig({ 'service.telegram': 'token: $telegram-token\n' }, { 'telegram-token': TOKEN }, [
+      sender,
+    ]);
     expect(problems).toEqual([]);
     expect(config.services.get('telegram')?.options).toEqual({ token: TOKEN, apiURL: 'https://api.telegram.org' });
     expect(config.sensitive).toContain(TOKEN);

@@ -41,9 +41,11 @@ export class TelegramSender implements NotificationSender<TelegramOptions> {
     // The token is part of the path: nothing that quotes the URL may leave unmasked.
     const pathToken = encodeURIComponent(o.token).replace(/%3A/gi, ':');
     const url = `${o.apiURL.replace(/\/+$/, '')}/bot${pathToken}/sendMessage`;
-    const answer = await httpRequest({ url, method: 'POST', headers: { 'Content-Type': 'application/json' }, body, label }).catch((err: DeliveryError) => {
-      throw new DeliveryError(maskSecrets(err.message, [o.token, pathToken]), err.retryable, err.statusCode, err.retryAfterMs);
-    });
+    const answer = await httpRequest({ url, method: 'POST', headers: { 'Content-Type': 'application/json' }, body, label }).catch(
+      (err: DeliveryError) => {
+        throw new DeliveryError(maskSecrets(err.message, [o.token, pathToken]), err.retryable, err.statusCode, err.retryAfterMs);
+      },
+    );
     let reply: TelegramAnswer = {};
     try {
       reply = JSON.parse(answer.body) as TelegramAnswer;
@@ -52,9 +54,15 @@ export class TelegramSender implements NotificationSender<TelegramOptions> {
     }
     if (answer.status >= 200 && answer.status <= 299 && reply.ok !== false) return;
     const status = answer.status >= 300 ? answer.status : (reply.error_code ?? 500);
-    const wait = reply.parameters?.retry_after !== undefined ? reply.parameters.retry_after * 1000 : retryAfterMs(answer.headers['retry-after']);
+    const wait =
+      reply.parameters?.retry_after !== undefined ? reply.parameters.retry_after * 1000 : retryAfterMs(answer.headers['retry-after']);
     const description = maskSecrets((reply.description ?? answer.body.trim()).slice(0, 300), [o.token]) || '(no description)';
-    throw new DeliveryError(`${label}: sendMessage to ${destination.recipient} answered HTTP ${status}: ${description}`, retryableStatus(status), status, status === 429 ? wait : undefined);
+    throw new DeliveryError(
+      `${label}: sendMessage to ${destination.recipient} answered HTTP ${status}: ${description}`,
+      retryableStatus(status),
+      status,
+      status === 429 ? wait : undefined,
+    );
   }
 }
 
@@ -64,6 +72,9 @@ function chatOf(recipient: string, label: string): { chat_id: number | string; m
   if (!recipient.startsWith('-')) return { chat_id: recipient.startsWith('@') ? recipient : `@${recipient}` };
   const [chat, thread, ...rest] = recipient.split('|');
   if (!/^-\d+$/.test(chat) || rest.length > 0 || (thread !== undefined && !/^\d+$/.test(thread)))
-    throw new DeliveryError(`${label}: recipient "${recipient}" is neither a chat id (-100…, optionally |<thread id>) nor a channel username`, false);
+    throw new DeliveryError(
+      `${label}: recipient "${recipient}" is neither a chat id (-100…, optionally |<thread id>) nor a channel username`,
+      false,
+    );
   return { chat_id: Number(chat), ...(thread !== undefined ? { message_thread_id: Number(thread) } : {}) };
 }

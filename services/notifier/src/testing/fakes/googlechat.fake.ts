@@ -9,7 +9,10 @@ import { type FakeAnswer, FakeHttpServer, type FakeHttpRequest, jsonBody } from 
 
 const REPLY_OPTIONS = ['MESSAGE_REPLY_OPTION_UNSPECIFIED', 'REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD', 'REPLY_MESSAGE_OR_FAIL'];
 
-const googleError = (code: number, status: string, message: string): FakeAnswer => ({ status: code, body: { error: { code, message, status } } });
+const googleError = (code: number, status: string, message: string): FakeAnswer => ({
+  status: code,
+  body: { error: { code, message, status } },
+});
 
 export interface ChatMessage {
   readonly space: string;
@@ -38,15 +41,26 @@ export class FakeGoogleChat extends FakeHttpServer {
     const space = this.spaces.get(match[1]);
     if (!space) return googleError(404, 'NOT_FOUND', 'Requested entity was not found.');
     if (url.searchParams.get('key') !== space.key || url.searchParams.get('token') !== space.token)
-      return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+      return googleError(
+        401,
+        'UNAUTHENTICATED',
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+      );
     const reply = url.searchParams.get('messageReplyOption');
-    if (reply !== null && !REPLY_OPTIONS.includes(reply)) return googleError(400, 'INVALID_ARGUMENT', `Invalid value at 'message_reply_option' (type.googleapis.com/google.chat.v1.CreateMessageRequest.MessageReplyOption), "${reply}"`);
+    if (reply !== null && !REPLY_OPTIONS.includes(reply))
+      return googleError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid value at 'message_reply_option' (type.googleapis.com/google.chat.v1.CreateMessageRequest.MessageReplyOption), "${reply}"`,
+      );
     const body = jsonBody(req) as { text?: unknown; cards?: unknown; cardsV2?: unknown } | undefined;
     if (!body || typeof body !== 'object') return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
     const cardsV2 = Array.isArray(body.cardsV2) ? (body.cardsV2 as { cardId?: unknown; card?: unknown }[]) : [];
-    if (cardsV2.some((c) => typeof c.cardId !== 'string' || !c.cardId || !c.card || typeof c.card !== 'object')) return googleError(400, 'INVALID_ARGUMENT', 'Invalid card: every card in cards_v2 needs a card_id and a card.');
+    if (cardsV2.some((c) => typeof c.cardId !== 'string' || !c.cardId || !c.card || typeof c.card !== 'object'))
+      return googleError(400, 'INVALID_ARGUMENT', 'Invalid card: every card in cards_v2 needs a card_id and a card.');
     const cards = Array.isArray(body.cards) ? body.cards : [];
-    if (!body.text && cards.length === 0 && cardsV2.length === 0) return googleError(400, 'INVALID_ARGUMENT', 'Message cannot be empty. Discarded message must have text or cards.');
+    if (!body.text && cards.length === 0 && cardsV2.length === 0)
+      return googleError(400, 'INVALID_ARGUMENT', 'Message cannot be empty. Discarded message must have text or cards.');
     const threadKey = url.searchParams.get('threadKey') ?? undefined;
     const spaceName = `spaces/${match[1]}`;
     const threadId = threadKey ? `${spaceName}:${threadKey}` : randomBytes(6).toString('hex');
@@ -56,11 +70,19 @@ export class FakeGoogleChat extends FakeHttpServer {
       space: match[1],
       thread,
       ...(threadKey ? { threadKey } : {}),
-      ...(body.text ? { text: String(body.text) } : {}),
+      ...(typeof body.text === 'string' && body.text ? { text: body.text } : {}),
       ...(cards.length ? { cards } : {}),
       ...(cardsV2.length ? { cardsV2: cardsV2 as ChatMessage['cardsV2'] } : {}),
     };
     this.messages.push(message);
-    return { status: 200, body: { name: `${spaceName}/messages/${randomBytes(6).toString('hex')}`, thread: { name: thread, ...(threadKey ? { threadKey } : {}) }, ...body, createTime: new Date().toISOString() } };
+    return {
+      status: 200,
+      body: {
+        name: `${spaceName}/messages/${randomBytes(6).toString('hex')}`,
+        thread: { name: thread, ...(threadKey ? { threadKey } : {}) },
+        ...body,
+        createTime: new Date().toISOString(),
+      },
+    };
   }
 }

@@ -24,12 +24,20 @@ export class FakeMattermost extends FakeHttpServer {
     if (path !== '/api/v4/posts') return appError(404, 'api.context.404.app_error', 'Sorry, we could not find the page.');
     if (req.method !== 'POST') return appError(405, 'api.context.405.app_error', 'Method Not Allowed');
     const token = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-    if (!token || !this.tokens.has(token)) return appError(401, 'api.context.session_expired.app_error', 'Invalid or expired session, please login again.');
+    if (!token || !this.tokens.has(token))
+      return appError(401, 'api.context.session_expired.app_error', 'Invalid or expired session, please login again.');
     const post = jsonBody(req) as { channel_id?: unknown; message?: unknown; props?: unknown } | undefined;
-    if (!post || typeof post !== 'object') return appError(400, 'api.context.invalid_body_param.app_error', 'Invalid or missing post in request body.');
-    if (typeof post.channel_id !== 'string' || !CHANNEL_ID.test(post.channel_id)) return appError(400, 'api.context.invalid_body_param.app_error', 'Invalid or missing channel_id in request body.');
-    if (!this.channels.has(post.channel_id)) return appError(403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
-    const created = { channel_id: post.channel_id, message: String(post.message ?? ''), props: post.props as Record<string, unknown> | undefined };
+    if (!post || typeof post !== 'object')
+      return appError(400, 'api.context.invalid_body_param.app_error', 'Invalid or missing post in request body.');
+    if (typeof post.channel_id !== 'string' || !CHANNEL_ID.test(post.channel_id))
+      return appError(400, 'api.context.invalid_body_param.app_error', 'Invalid or missing channel_id in request body.');
+    if (!this.channels.has(post.channel_id))
+      return appError(403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
+    const created = {
+      channel_id: post.channel_id,
+      message: typeof post.message === 'string' ? post.message : '',
+      props: post.props as Record<string, unknown> | undefined,
+    };
     this.posts.push(created);
     return { status: 201, body: { id: randomBytes(13).toString('hex').slice(0, 26), create_at: Date.now(), ...created } };
   }

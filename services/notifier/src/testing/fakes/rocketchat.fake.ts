@@ -42,7 +42,10 @@ export class FakeRocketChat extends FakeHttpServer {
       return {
         status: 429,
         headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + wait * 1000) },
-        body: { success: false, error: `Error, too many requests. Please slow down. You must wait ${wait} seconds before trying this endpoint again. [error-too-many-requests]` },
+        body: {
+          success: false,
+          error: `Error, too many requests. Please slow down. You must wait ${wait} seconds before trying this endpoint again. [error-too-many-requests]`,
+        },
       };
     }
     if (req.method !== 'POST') return { status: 404, body: { success: false, error: 'Not found' } };
@@ -52,9 +55,12 @@ export class FakeRocketChat extends FakeHttpServer {
   }
 
   private login(req: FakeHttpRequest): FakeAnswer {
-    const form = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(req.body)) : ((jsonBody(req) ?? {}) as Record<string, unknown>);
-    const user = this.users.get(String(form.user ?? ''));
-    if (!user || user.password !== form.password) return { status: 401, body: { status: 'error', error: 'Unauthorized', message: 'Unauthorized' } };
+    const form = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')
+      ? Object.fromEntries(new URLSearchParams(req.body))
+      : ((jsonBody(req) ?? {}) as Record<string, unknown>);
+    const user = typeof form.user === 'string' ? this.users.get(form.user) : undefined;
+    if (!user || user.password !== form.password)
+      return { status: 401, body: { status: 'error', error: 'Unauthorized', message: 'Unauthorized' } };
     const userId = id();
     const authToken = randomBytes(24).toString('base64url');
     this.sessions.set(authToken, userId);
@@ -65,16 +71,41 @@ export class FakeRocketChat extends FakeHttpServer {
     const token = String(req.headers['x-auth-token'] ?? '');
     if (!this.sessions.has(token) || this.sessions.get(token) !== req.headers['x-user-id'])
       return { status: 401, body: { status: 'error', message: 'You must be logged in to do this.' } };
-    if (!String(req.headers['content-type']).startsWith('application/json')) return { status: 400, body: { success: false, error: 'Invalid body' } };
-    const m = (jsonBody(req) ?? {}) as { channel?: unknown; roomId?: unknown; text?: unknown; alias?: unknown; emoji?: unknown; avatar?: unknown; attachments?: unknown };
+    if (!String(req.headers['content-type']).startsWith('application/json'))
+      return { status: 400, body: { success: false, error: 'Invalid body' } };
+    const m = (jsonBody(req) ?? {}) as {
+      channel?: unknown;
+      roomId?: unknown;
+      text?: unknown;
+      alias?: unknown;
+      emoji?: unknown;
+      avatar?: unknown;
+      attachments?: unknown;
+    };
     let rid: string | undefined;
     if (typeof m.roomId === 'string' && m.roomId) rid = this.rooms.has(m.roomId) ? m.roomId : undefined;
-    else if (typeof m.channel === 'string' && m.channel.startsWith('#')) rid = [...this.rooms].find(([, r]) => r.name === String(m.channel).slice(1))?.[0];
-    else if (typeof m.channel === 'string' && m.channel.startsWith('@')) rid = this.directUsers.has(m.channel.slice(1)) ? `direct-${m.channel.slice(1)}` : undefined;
-    else return { status: 400, body: { success: false, error: 'The parameter "roomId" or "channel" is required [error-roomid-param-not-provided]', errorType: 'error-roomid-param-not-provided' } };
-    if (!rid) return { status: 400, body: { success: false, error: 'No channel found [error-invalid-channel]', errorType: 'error-invalid-channel' } };
-    if (this.rooms.get(rid)?.member === false) return { status: 400, body: { success: false, error: 'error-not-allowed', errorType: 'error-not-allowed' } };
-    if (m.attachments !== undefined && !Array.isArray(m.attachments)) return { status: 400, body: { success: false, error: 'Match error: Expected array', errorType: 'Match.Error' } };
+    else if (typeof m.channel === 'string' && m.channel.startsWith('#'))
+      rid = [...this.rooms].find(([, r]) => r.name === String(m.channel).slice(1))?.[0];
+    else if (typeof m.channel === 'string' && m.channel.startsWith('@'))
+      rid = this.directUsers.has(m.channel.slice(1)) ? `direct-${m.channel.slice(1)}` : undefined;
+    else
+      return {
+        status: 400,
+        body: {
+          success: false,
+          error: 'The parameter "roomId" or "channel" is required [error-roomid-param-not-provided]',
+          errorType: 'error-roomid-param-not-provided',
+        },
+      };
+    if (!rid)
+      return {
+        status: 400,
+        body: { success: false, error: 'No channel found [error-invalid-channel]', errorType: 'error-invalid-channel' },
+      };
+    if (this.rooms.get(rid)?.member === false)
+      return { status: 400, body: { success: false, error: 'error-not-allowed', errorType: 'error-not-allowed' } };
+    if (m.attachments !== undefined && !Array.isArray(m.attachments))
+      return { status: 400, body: { success: false, error: 'Match error: Expected array', errorType: 'Match.Error' } };
     const post: RocketPost = {
       rid,
       msg: typeof m.text === 'string' ? m.text : '',

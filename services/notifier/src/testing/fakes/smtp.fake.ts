@@ -61,13 +61,15 @@ export async function startFakeSmtp(options: FakeSmtpOptions = {}): Promise<Fake
     allowInsecureAuth: false,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (Object.hasOwn(users, auth.username ?? '') && users[auth.username!] === auth.password) return callback(null, { user: auth.username });
+      if (Object.hasOwn(users, auth.username ?? '') && users[auth.username!] === auth.password)
+        return callback(null, { user: auth.username });
       callback(smtpError('5.7.8 Authentication credentials invalid', 535));
     },
     onRcptTo(address, _session, callback) {
       if (fake.deferWith) return callback(smtpError(fake.deferWith, 451));
       const domain = address.address.split('@')[1]?.toLowerCase();
-      if (!domain || !domains.includes(domain)) return callback(smtpError(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`, 550));
+      if (!domain || !domains.includes(domain))
+        return callback(smtpError(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`, 550));
       callback();
     },
     onData(stream, session, callback) {
@@ -110,7 +112,25 @@ export function selfSignedCertificate(): { key: string; cert: string } {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };

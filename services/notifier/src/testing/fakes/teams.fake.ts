@@ -41,7 +41,8 @@ export class FakeTeams extends FakeHttpServer {
 
   private incomingWebhook(id: string, req: FakeHttpRequest): FakeAnswer {
     if (!this.webhooks.has(id)) return { status: 404, body: 'Webhook not found' };
-    if (!String(req.headers['content-type']).startsWith('application/json')) return { status: 400, body: 'Webhook Bad Request - Content-Type must be application/json' };
+    if (!String(req.headers['content-type']).startsWith('application/json'))
+      return { status: 400, body: 'Webhook Bad Request - Content-Type must be application/json' };
     const card = jsonBody(req);
     if (!card || typeof card !== 'object' || Array.isArray(card)) return { status: 400, body: 'Webhook Bad Request - Null or empty event' };
     const c = card as Record<string, unknown>;
@@ -53,11 +54,29 @@ export class FakeTeams extends FakeHttpServer {
 
   private workflow(id: string, sig: string | null, req: FakeHttpRequest): FakeAnswer {
     if (!this.workflows.has(id) || this.workflows.get(id) !== sig)
-      return { status: 401, body: { error: { code: 'DirectApiAuthorizationRequired', message: 'The request must be authenticated only by Shared Access scheme.' } } };
-    const message = jsonBody(req) as { type?: unknown; attachments?: { contentType?: unknown; content?: { type?: unknown } }[] } | undefined;
+      return {
+        status: 401,
+        body: {
+          error: { code: 'DirectApiAuthorizationRequired', message: 'The request must be authenticated only by Shared Access scheme.' },
+        },
+      };
+    const message = jsonBody(req) as
+      { type?: unknown; attachments?: { contentType?: unknown; content?: { type?: unknown } }[] } | undefined;
     const cards = Array.isArray(message?.attachments) ? message.attachments : [];
-    if (message?.type !== 'message' || cards.length === 0 || cards.some((a) => a.contentType !== ADAPTIVE || a.content?.type !== 'AdaptiveCard'))
-      return { status: 400, body: { error: { code: 'InvalidRequestContent', message: 'The request content is not valid: expected a message with Adaptive Card attachments.' } } };
+    if (
+      message?.type !== 'message' ||
+      cards.length === 0 ||
+      cards.some((a) => a.contentType !== ADAPTIVE || a.content?.type !== 'AdaptiveCard')
+    )
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: 'InvalidRequestContent',
+            message: 'The request content is not valid: expected a message with Adaptive Card attachments.',
+          },
+        },
+      };
     for (const a of cards) this.posted.push({ channel: id, card: a.content as Record<string, unknown> });
     return { status: 202 };
   }

@@ -9,7 +9,10 @@ import { type FakeAnswer, FakeHttpServer, type FakeHttpRequest, jsonBody } from 
 
 const BOT_TOKEN = /^\d+:[\w-]{35}$/;
 
-const refusal = (code: number, description: string, extra: Record<string, unknown> = {}): FakeAnswer => ({ status: code, body: { ok: false, error_code: code, description, ...extra } });
+const refusal = (code: number, description: string, extra: Record<string, unknown> = {}): FakeAnswer => ({
+  status: code,
+  body: { ok: false, error_code: code, description, ...extra },
+});
 
 export interface FakeChat {
   readonly id: number;
@@ -36,7 +39,10 @@ export class FakeTelegram extends FakeHttpServer {
     if (!this.tokens.has(decodeURIComponent(match[1]))) return refusal(401, 'Unauthorized');
     if (match[2] !== 'sendMessage') return refusal(404, 'Not Found: method not found');
     const m = (jsonBody(req) ?? {}) as { chat_id?: unknown; text?: unknown; parse_mode?: unknown; message_thread_id?: unknown };
-    const chat = this.chats.find((c) => c.id === Number(m.chat_id) || (typeof m.chat_id === 'string' && m.chat_id.startsWith('@') && c.username === m.chat_id.slice(1)));
+    const chat = this.chats.find(
+      (c) =>
+        c.id === Number(m.chat_id) || (typeof m.chat_id === 'string' && m.chat_id.startsWith('@') && c.username === m.chat_id.slice(1)),
+    );
     if (m.chat_id === undefined || m.chat_id === '') return refusal(400, 'Bad Request: chat_id is empty');
     if (!chat) return refusal(400, 'Bad Request: chat not found');
     if (!chat.member) return refusal(403, `Forbidden: bot is not a member of the ${chat.type} chat`);
@@ -45,17 +51,38 @@ export class FakeTelegram extends FakeHttpServer {
     if (text.length > 4096) return refusal(400, 'Bad Request: message is too long');
     if (m.parse_mode === 'Markdown') {
       const offset = unclosedMarkdown(text);
-      if (offset !== undefined) return refusal(400, `Bad Request: can't parse entities: Can't find end of the entity starting at byte offset ${offset}`);
+      if (offset !== undefined)
+        return refusal(400, `Bad Request: can't parse entities: Can't find end of the entity starting at byte offset ${offset}`);
     }
     const thread = m.message_thread_id === undefined ? undefined : Number(m.message_thread_id);
     if (thread !== undefined && !chat.threads?.includes(thread)) return refusal(400, 'Bad Request: message thread not found');
-    this.sent.push({ chat: chat.id, text, ...(typeof m.parse_mode === 'string' ? { parse_mode: m.parse_mode } : {}), ...(thread !== undefined ? { message_thread_id: thread } : {}) });
-    return { status: 200, body: { ok: true, result: { message_id: randomInt(1, 1e6), chat: { id: chat.id, type: chat.type, ...(chat.username ? { username: chat.username } : {}) }, date: Math.floor(Date.now() / 1000), text } } };
+    this.sent.push({
+      chat: chat.id,
+      text,
+      ...(typeof m.parse_mode === 'string' ? { parse_mode: m.parse_mode } : {}),
+      ...(thread !== undefined ? { message_thread_id: thread } : {}),
+    });
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        result: {
+          message_id: randomInt(1, 1e6),
+          chat: { id: chat.id, type: chat.type, ...(chat.username ? { username: chat.username } : {}) },
+          date: Math.floor(Date.now() / 1000),
+          text,
+        },
+      },
+    };
   }
 
   /** Makes the next request answer as Telegram's flood control does. */
   floodWait(seconds: number): void {
-    this.interruptions.push({ status: 429, headers: { 'Retry-After': String(seconds) }, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } } });
+    this.interruptions.push({
+      status: 429,
+      headers: { 'Retry-After': String(seconds) },
+      body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } },
+    });
   }
 }
 
