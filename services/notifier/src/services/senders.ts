@@ -18,5 +18,22 @@ import { PagerDutySender } from './pagerduty.sender';
 
 /** Every service type Flotilla delivers to, one sender each. */
 export function defaultSenders(): NotificationSender[] {
-  return [new WebhookSender(), new EmailSender(), new SlackSender(), new GitHubSender(), new PagerDutyV2Sender(), new OpsgenieSender(), new GrafanaSender(), new AlertmanagerSender(), new TeamsSender(), new TeamsWorkflowsSender(), new MattermostSender(), new PagerDutySender(), new GoogleChatSender(), new TelegramSender(), new RocketChatSender(), new PushoverSender()] as NotificationSender[];
+  return [
+    new WebhookSender(),
+    new EmailSender(),
+    new SlackSender(),
+    new GitHubSender(),
+    new PagerDutyV2Sender(),
+    new OpsgenieSender(),
+    new GrafanaSender(),
+    new AlertmanagerSender(),
+    new TeamsSender(),
+    new TeamsWorkflowsSender(),
+    new MattermostSender(),
+    new PagerDutySender(),
+    new GoogleChatSender(),
+    new TelegramSender(),
+    new RocketChatSender(),
+    new PushoverSender(),
+  ] as NotificationSender[];
 }
