@@ -142,6 +142,16 @@ describe('GitHubSender', () => {
     });
   });
 
+  it('keeps all the calls of one delivery within its budget, leaving the rest to a retry', async () => {
+    github.delayMs = 120;
+    const started = Date.now();
+    const deployment = { state: 'success', environment: 'production' };
+    const error = await failure(new GitHubSender(Date.now, 300).send({ message: 'm', parts: { github: { deployment } } }, { service: 'github', recipient: '' }, service(), context));
+    expect(error).toMatchObject({ retryable: true });
+    expect(Date.now() - started).toBeLessThan(450);
+    expect(github.deployments.flatMap((d) => d.statuses)).toHaveLength(0);
+  });
+
   describe('deployment', () => {
     const deploymentPart = { state: 'success', environment: 'production', environmentURL: 'https://guestbook.example.com', logURL: 'https://argocd.example.com/applications/guestbook', requiredContexts: [] as string[] };
 

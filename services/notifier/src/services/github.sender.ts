@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
-import { type HttpAnswer, httpRequest, retryableStatus, retryAfterMs } from './http.client';
+import { DEFAULT_TIMEOUT_MS, type HttpAnswer, httpRequest, retryableStatus, retryAfterMs } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type SendContext, type ServiceConfig } from './notification-service';
 
 // Argo's github service: a GitHub App (appID, installationID, privateKey) sets a commit status,
@@ -72,7 +72,11 @@ export class GitHubSender implements NotificationSender<GitHubOptions> {
   readonly type = 'github';
   readonly options = options;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** What all the calls of one delivery may take together, so it stays within its delivery claim. */
+    private readonly budgetMs = DEFAULT_TIMEOUT_MS,
+  ) {}
 
   secretsOf(o: GitHubOptions): string[] {
     return [o.privateKey];
@@ -94,7 +98,7 @@ export class GitHubSender implements NotificationSender<GitHubOptions> {
     const revision = given(part.revisionPath) ?? stringAt(context.app, ['status', 'operationState', 'syncResult', 'revision']);
     if (!revision) throw new DeliveryError(`${label}: no revision: the Application has no status.operationState.syncResult.revision (set github.revisionPath in the template)`, false);
 
-    const api = new GitHubApi(service.options, context, label, this.now);
+    const api = new GitHubApi(service.options, context, label, this.now, Date.now() + this.budgetMs);
     const repo = `/repos/${fullName}`;
     const description = truncate(notification.message, DESCRIPTION_MAX);
     if (part.status) await this.setStatus(api, repo, revision, description, part.status, context);
@@ -211,6 +215,7 @@ class GitHubApi {
     private readonly context: SendContext,
     readonly label: string,
     private readonly now: () => number,
+    private readonly deadline: number,
   ) {
     this.base = apiBase(o.enterpriseBaseURL);
   }
@@ -239,8 +244,16 @@ class GitHubApi {
     return githubError(`${this.label}: ${method} ${path.replace(/\?.*$/, '')}`, answer, this.now);
   }
 
+  /** What is left of the delivery's time; none left is a retryable error, the rest of the work left to a retry. */
+  private timeLeft(): number {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw new DeliveryError(`${this.label}: the calls to GitHub took longer than this delivery may; the rest is left to a retry`, true);
+    return left;
+  }
+
   private request(method: string, path: string, token: string, body?: unknown): Promise<HttpAnswer> {
     return httpRequest({
+      timeoutMs: this.timeLeft(),
       url: `${this.base}${path}`,
       method,
       headers: { ...HEADERS, Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -271,7 +284,7 @@ class GitHubApi {
       .setExpirationTime(issuedAt + 600)
       .sign(privateKey(this.o.privateKey));
     const path = `/app/installations/${this.o.installationID}/access_tokens`;
-    const answer = await httpRequest({ url: `${this.base}${path}`, method: 'POST', headers: { ...HEADERS, Authorization: `Bearer ${jwt}` }, insecureSkipVerify: this.o.insecureSkipVerify, label: this.label });
+    const answer = await httpRequest({ url: `${this.base}${path}`, method: 'POST', headers: { ...HEADERS, Authorization: `Bearer ${jwt}` }, insecureSkipVerify: this.o.insecureSkipVerify, label: this.label, timeoutMs: this.timeLeft() });
     if (answer.status !== 201 && answer.status !== 200) throw githubError(`${this.label}: getting an installation token for app ${this.o.appID} (POST ${path})`, answer, this.now);
     const { token, expires_at } = this.json<{ token?: string; expires_at?: string }>(answer);
     if (!token) throw new DeliveryError(`${this.label}: GitHub answered the installation token request without a token`, true);

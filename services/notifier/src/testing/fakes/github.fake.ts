@@ -46,6 +46,8 @@ export class FakeGitHub {
   readonly tokens = new Map<string, number>();
   /** How many statuses GitHub keeps per commit and context (1000 on github.com). */
   statusLimit = 1000;
+  /** How long every answer takes, for a slow GitHub. */
+  delayMs = 0;
   /** How long an installation token lives (an hour on github.com). */
   tokenLifetimeMs = 3_600_000;
   /** Answers queued ahead of everything else, e.g. rate limits: each is used once. */
@@ -64,7 +66,8 @@ export class FakeGitHub {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString()));
       req.on('end', () => {
-        void this.handle(req, raw)
+        void new Promise((resolve) => setTimeout(resolve, this.delayMs))
+          .then(() => this.handle(req, raw))
           .catch((err: Error) => ({ status: 500, body: { message: err.message } }))
           .then(({ status, body, headers }: Answer) => {
             res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
