@@ -6,6 +6,10 @@ import type { ResourceCustomizations } from '../customizations/resource-customiz
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
 import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
+import { certManagerHealthChecks } from './crds/cert-manager.health';
+import { externalSecretsHealthChecks } from './crds/external-secrets.health';
+import { kedaHealthChecks } from './crds/keda.health';
+import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
 import { daemonSetHealth } from './daemonset.health';
 import { deploymentHealth } from './deployment.health';
 import type { HealthCheck } from './health-check';
@@ -38,6 +42,10 @@ const CHECKS: Record<string, HealthCheck> = {
   'argoproj.io/Workflow': workflowHealth,
   'apiregistration.k8s.io/APIService': apiServiceHealth,
   ...argoRolloutsHealthChecks,
+  ...certManagerHealthChecks,
+  ...externalSecretsHealthChecks,
+  ...sealedSecretsHealthChecks,
+  ...kedaHealthChecks,
 };
 
 /** The built-in check for a group/Kind, if any. */
