@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { type HttpAnswer, httpRequest, retryAfterMs, retryableStatus, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
-import { webhookFor } from './teams.sender';
+import { webhookFor } from './sender-parts';
 
 // Argo's googlechat service: a Google Chat incoming webhook per recipient (webhooks), sent the
 // message as text, or googlechat.cardsV2 (each given a fresh cardId) and/or the legacy

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { httpRequest, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
-import { jsonList } from './teams.sender';
+import { jsonList } from './sender-parts';
 
 // Argo's mattermost service: one post per notification through Mattermost's REST API
 // (POST <apiURL>/api/v4/posts) as the bot whose token is given, in the channel whose id is the

@@ -8,7 +8,7 @@ import {
   type ServiceConfig,
   type SendContext,
 } from './notification-service';
-import { jsonList } from './teams.sender';
+import { jsonList } from './sender-parts';
 
 // Argo's rocketchat service: log in with email and password (POST /api/v1/login), then
 // chat.postMessage as that user — to a channel for a recipient starting with # or @, else to the

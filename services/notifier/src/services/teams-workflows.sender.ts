@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { httpRequest, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
-import { jsonList, webhookFor } from './teams.sender';
+import { jsonList, webhookFor } from './sender-parts';
 
 // Argo's teams-workflows service: a Teams Workflows (Power Automate) webhook per recipient, sent a
 // message carrying one Adaptive Card — teams-workflows.adaptiveCard as written, or a card built
