@@ -40,7 +40,8 @@ describe('sync with argocd-cm resource customizations', () => {
       tasks: [{ key: 'k', ref: { group: 'cert-manager.io', kind: 'Certificate', namespace: 'shop', name: 'tls' }, phase: 'Sync', wave: 0, action: 'create', options: DEFAULT_SYNC_OPTIONS }],
     };
     const status = (ready: string, custom: boolean) => stepStatus(step, () => certificate(ready), custom ? { customizations } : undefined);
-    expect(status('False', false).complete).toBe(true); // no health without the check
+    // The built-in check calls Ready False Degraded; the Lua one replaces it.
+    expect(status('False', false)).toMatchObject({ complete: false, tasks: [{ state: 'waiting', health: { status: 'Degraded' } }] });
     expect(status('False', true)).toMatchObject({ complete: false, tasks: [{ state: 'waiting', message: 'Waiting for certificate' }] });
     expect(status('True', true).complete).toBe(true);
   });
