@@ -1,4 +1,5 @@
 import { DeliveryError } from './notification-service';
+import { maskSecrets } from './secret.mask';
 
 // Reading what several chat services share: a webhook chosen by recipient, and template fields
 // that Argo keeps as JSON text (attachments, facts, sections) but YAML may also write as lists.
@@ -29,4 +30,23 @@ export function jsonList(value: unknown, field: string, label: string): Record<s
   if (!Array.isArray(parsed) || !parsed.every((e) => e && typeof e === 'object' && !Array.isArray(e)))
     throw new DeliveryError(`${label}: ${field} must be a JSON array of objects`, false);
   return parsed as Record<string, unknown>[];
+}
+
+/**
+ * A request whose URL is a credential (a Teams webhook's path is): a failure that quotes the URL,
+ * as a network error does, has its path masked.
+ */
+export async function hidingUrl<T>(url: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    if (!(err instanceof DeliveryError)) throw err;
+    let path = '';
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      // An unparsable URL is never quoted by the HTTP client.
+    }
+    throw new DeliveryError(maskSecrets(err.message, [url, path.length > 1 ? path : '']), err.retryable, err.statusCode, err.retryAfterMs);
+  }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { httpRequest, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
-import { jsonList, webhookFor } from './sender-parts';
+import { hidingUrl, jsonList, webhookFor } from './sender-parts';
 
 // Argo's teams-workflows service: a Teams Workflows (Power Automate) webhook per recipient, sent a
 // message carrying one Adaptive Card — teams-workflows.adaptiveCard as written, or a card built
@@ -66,14 +66,17 @@ export class TeamsWorkflowsSender implements NotificationSender<TeamsWorkflowsOp
       type: 'message',
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });
-    const answer = await httpRequest({
+    const answer = await hidingUrl(
       url,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body,
-      insecureSkipVerify: service.options.insecureSkipVerify,
-      label,
-    });
+      httpRequest({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        insecureSkipVerify: service.options.insecureSkipVerify,
+        label,
+      }),
+    );
     if (answer.status < 200 || answer.status > 299) throw statusError(label, answer, 'webhook answered');
   }
 }

@@ -94,6 +94,18 @@ describe('TeamsSender', () => {
     for (const e of [empty, gone, limited]) expect(e!.message).not.toContain('webhookb2');
   });
 
+  it('masks the webhook path, which is the credential, when a network error quotes the URL', async () => {
+    const svc: ServiceConfig<TeamsOptions> = {
+      type: 'teams',
+      name: 'ms',
+      options: { recipientUrls: { ops: 'http://127.0.0.1:1/webhookb2/guid@tenant/IncomingWebhook/key/owner' }, insecureSkipVerify: false },
+    };
+    const error = await failure(sender.send({ message: 'm', parts: {} }, { service: 'ms', recipient: 'ops' }, svc));
+    expect(error).toMatchObject({ retryable: true });
+    expect(error!.message).toMatch(/^teams ms: POST \*\*\* failed: .*ECONNREFUSED/);
+    expect(error!.message).not.toMatch(/webhookb2|IncomingWebhook/);
+  });
+
   it('refuses an unknown recipient and malformed JSON fields before sending', async () => {
     expect(await failure(send({ message: 'm', parts: {} }, 'dev'))).toMatchObject({
       retryable: false,

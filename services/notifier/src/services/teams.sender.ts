@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Destination } from '../state/notified.state';
 import { httpRequest, statusError } from './http.client';
 import { DeliveryError, type NotificationSender, type RenderedNotification, type ServiceConfig } from './notification-service';
-import { jsonList, webhookFor } from './sender-parts';
+import { hidingUrl, jsonList, webhookFor } from './sender-parts';
 
 // Argo's teams service: an Office 365 connector incoming webhook per recipient (recipientUrls),
 // sent a MessageCard built from the teams part of the template, or teams.template verbatim. The
@@ -38,14 +38,17 @@ export class TeamsSender implements NotificationSender<TeamsOptions> {
     const label = `teams ${service.name}`;
     const url = webhookFor(service.options.recipientUrls, destination.recipient, label);
     const body = messageCard(notification, label);
-    const answer = await httpRequest({
+    const answer = await hidingUrl(
       url,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body,
-      insecureSkipVerify: service.options.insecureSkipVerify,
-      label,
-    });
+      httpRequest({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        insecureSkipVerify: service.options.insecureSkipVerify,
+        label,
+      }),
+    );
     if (answer.status < 200 || answer.status > 299) throw statusError(label, answer, 'webhook answered');
     if (answer.body.trim() !== '1') {
       const text = answer.body.trim().replace(/\s+/g, ' ').slice(0, 300) || '(empty)';
