@@ -8,6 +8,7 @@ import { applicationHealth } from './application.health';
 import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
 import { certManagerHealthChecks } from './crds/cert-manager.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
+import { fluxHealthChecks } from './crds/flux.health';
 import { kedaHealthChecks } from './crds/keda.health';
 import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
 import { daemonSetHealth } from './daemonset.health';
@@ -46,6 +47,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...externalSecretsHealthChecks,
   ...sealedSecretsHealthChecks,
   ...kedaHealthChecks,
+  ...fluxHealthChecks,
 };
 
 /** The built-in check for a group/Kind, if any. */
