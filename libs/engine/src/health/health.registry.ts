@@ -1,12 +1,15 @@
 // Which health check applies to which group/Kind; kinds not listed have no health (as CronJob, ConfigMap).
-// A Lua check from argocd-cm overrides the built-in one, as in gitops-engine's GetResourceHealth.
+// A Lua check from argocd-cm overrides the built-in one, as in gitops-engine's GetResourceHealth;
+// built-ins go by exact group/Kind first, then by wildcard group (the Crossplane families).
 import { groupOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
 import { healthCustomizationFor } from '../customizations/customizations-for-kind';
+import { globMatch, overrideKeyOf } from '../customizations/override-key';
 import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
 import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
 import { certManagerHealthChecks } from './crds/cert-manager.health';
+import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/crossplane.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
 import { kedaHealthChecks } from './crds/keda.health';
@@ -48,10 +51,19 @@ const CHECKS: Record<string, HealthCheck> = {
   ...sealedSecretsHealthChecks,
   ...kedaHealthChecks,
   ...fluxHealthChecks,
+  ...crossplaneHealthChecks,
 };
 
-/** The built-in check for a group/Kind, if any. */
-export const healthCheckFor = (group: string, kind: string): HealthCheck | undefined => CHECKS[`${group}/${kind}`];
+/** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
+const WILDCARD_CHECKS: [string, HealthCheck][] = [...crossplaneWildcardHealthChecks];
+
+/** The built-in check for a group/Kind, if any: its own, else the first wildcard group's. */
+export function healthCheckFor(group: string, kind: string): HealthCheck | undefined {
+  const exact = CHECKS[`${group}/${kind}`];
+  if (exact) return exact;
+  const key = overrideKeyOf(group, kind);
+  return WILDCARD_CHECKS.find(([pattern]) => globMatch(pattern, key))?.[1];
+}
 
 export interface HealthOptions {
   /** argocd-cm resource customizations, whose Lua health checks come first. */
