@@ -54,7 +54,7 @@ beforeAll(async () => {
       context: 'argocdUrl: https://cd.example.com\n',
       // The token sits in the URL path, so an unmasked failure would print it.
       'service.webhook.receiver': `url: ${receiver.url}/hooks/$token`,
-      'template.hook': 'message: "{{.app.metadata.name}} is {{.app.status.sync.status}}"\nwebhook:\n  receiver:\n    method: POST\n    body: "{{.app.metadata.name}} synced {{.app.status.sync.revision}}"\n',
+      'template.hook': 'message: "{{.app.metadata.name}} is {{.app.status.sync.status}} (token {{.secrets.token}})"\nwebhook:\n  receiver:\n    method: POST\n    body: "{{.app.metadata.name}} synced {{.app.status.sync.revision}}"\n',
     },
   });
   await kube('POST', `/apis/argoproj.io/v1alpha1/namespaces/${NS}/applications`, {
@@ -94,6 +94,8 @@ describe('flotilla-notifications', () => {
     expect(printed.code).toBe(0);
     expect(printed.stdout).toContain(':white_check_mark: Sync of guestbook succeeded at 2024-05-01T10:01:00Z.');
     expect(printed.stdout).toContain('https://cd.example.com/applications/argocd/guestbook?operation=true');
+    const quoting = await run('template', 'notify', 'hook', 'guestbook');
+    expect(quoting.stdout).toContain('message: guestbook is Synced (token ***)');
 
     status = 200;
     const sent = await run('template', 'notify', 'hook', 'guestbook', '--recipient', 'receiver:');

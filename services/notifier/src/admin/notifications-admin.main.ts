@@ -50,7 +50,8 @@ export function notificationsAdminProgram(env: NodeJS.ProcessEnv): Command {
       .option('--service-type <type>', 'the service type to render for when printing', 'webhook')
       .action(async (name: string, appName: string, opts: HubOptions & { recipient?: string[]; serviceType: string }) => {
         const { admin, app } = await load(env, opts, appName);
-        if (!opts.recipient?.length) return print(admin.render(name, app, opts.serviceType), 'yaml');
+        // A template may quote .secrets; what it renders is printed with them masked.
+        if (!opts.recipient?.length) return void process.stdout.write(admin.mask(stringify(admin.render(name, app, opts.serviceType))));
         const outcomes = await admin.notify(name, app, opts.recipient);
         for (const o of outcomes) process.stdout.write(o.error ? `${o.recipient} failed: ${o.error}\n` : `${o.recipient} sent\n`);
         if (outcomes.some((o) => o.error)) process.exitCode = 1;

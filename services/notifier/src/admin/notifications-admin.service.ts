@@ -80,7 +80,8 @@ export class NotificationsAdmin {
     if (!this.config.templates.has(name)) throw new Error(`template "${name}" is not configured in argocd-notifications-cm (configured: ${[...this.config.templates.keys()].sort().join(', ') || 'none'})`);
   }
 
-  private mask(text: string): string {
+  /** `text` with every secret value replaced by ***. */
+  mask(text: string): string {
     return maskSecrets(text, this.config.sensitive);
   }
 }
