@@ -214,7 +214,7 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationManifestsService,
-    [ApplicationService, RepositoryStore, RepoServerClient],
+    [ApplicationService, RepositoryStore, RepoServerClient, PROJECTS],
     (...d: ConstructorParameters<typeof ApplicationManifestsService>) => new ApplicationManifestsService(...d),
   ),
   make(

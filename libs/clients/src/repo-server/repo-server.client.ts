@@ -121,6 +121,12 @@ export class RepoServerClient {
     return (await this.call('GetGitDirectories', { repo: toJsonObject(repo), revision, noRevisionCache })).paths;
   }
 
+  /** Author, date, message, tags (and with checkSignature, signatureInfo) of a commit, as Argo's RevisionMetadata JSON. */
+  async revisionMetadata(repo: Repository, revision: string, checkSignature = false): Promise<Record<string, unknown>> {
+    const res = await this.call('GetRevisionMetadata', { repo: toJsonObject(repo), revision, checkSignature });
+    return res.json ? (JSON.parse(res.json) as Record<string, unknown>) : {};
+  }
+
   close(): void {
     this.client.close();
   }
@@ -155,7 +161,7 @@ export class RepoServerClient {
 const replicaLost = (err: grpc.ServiceError): boolean => err.code === grpc.status.UNAVAILABLE && !err.metadata?.get('grpc-retry-pushback-ms').length;
 
 const CALL_ATTEMPTS = 2;
-type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories';
+type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories' | 'GetRevisionMetadata';
 type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
 type RequestOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer Req, cb: Callback<infer _R>) => grpc.ClientUnaryCall ? Req : never;
 type ResponseOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer _Req, cb: Callback<infer Res>) => grpc.ClientUnaryCall ? Res : never;

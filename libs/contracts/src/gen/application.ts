@@ -86,6 +86,10 @@ import type {
   RetryStrategy__Output as _application_RetryStrategy__Output,
 } from './application/RetryStrategy';
 import type {
+  RevisionMetadataQuery as _application_RevisionMetadataQuery,
+  RevisionMetadataQuery__Output as _application_RevisionMetadataQuery__Output,
+} from './application/RevisionMetadataQuery';
+import type {
   SyncOperationResource as _application_SyncOperationResource,
   SyncOperationResource__Output as _application_SyncOperationResource__Output,
 } from './application/SyncOperationResource';
@@ -257,6 +261,7 @@ export interface ProtoGrpcType {
     ResourcesQuery: MessageTypeDefinition<_application_ResourcesQuery, _application_ResourcesQuery__Output>;
     RetryBackoff: MessageTypeDefinition<_application_RetryBackoff, _application_RetryBackoff__Output>;
     RetryStrategy: MessageTypeDefinition<_application_RetryStrategy, _application_RetryStrategy__Output>;
+    RevisionMetadataQuery: MessageTypeDefinition<_application_RevisionMetadataQuery, _application_RevisionMetadataQuery__Output>;
     SyncOperationResource: MessageTypeDefinition<_application_SyncOperationResource, _application_SyncOperationResource__Output>;
     SyncOptions: MessageTypeDefinition<_application_SyncOptions, _application_SyncOptions__Output>;
     SyncStrategy: MessageTypeDefinition<_application_SyncStrategy, _application_SyncStrategy__Output>;

@@ -56,6 +56,10 @@ import type {
   ResolveRevisionResponse as _repository_ResolveRevisionResponse,
   ResolveRevisionResponse__Output as _repository_ResolveRevisionResponse__Output,
 } from './repository/ResolveRevisionResponse';
+import type {
+  RevisionMetadataRequest as _repository_RevisionMetadataRequest,
+  RevisionMetadataRequest__Output as _repository_RevisionMetadataRequest__Output,
+} from './repository/RevisionMetadataRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new (...args: ConstructorParameters<Constructor>): Subtype;
@@ -83,5 +87,6 @@ export interface ProtoGrpcType {
     };
     ResolveRevisionRequest: MessageTypeDefinition<_repository_ResolveRevisionRequest, _repository_ResolveRevisionRequest__Output>;
     ResolveRevisionResponse: MessageTypeDefinition<_repository_ResolveRevisionResponse, _repository_ResolveRevisionResponse__Output>;
+    RevisionMetadataRequest: MessageTypeDefinition<_repository_RevisionMetadataRequest, _repository_RevisionMetadataRequest__Output>;
   };
 }

@@ -1,8 +1,9 @@
-import type { Application, ApplicationSource, Repository } from '@flotilla/api-types';
+import type { Application, ApplicationSource, AppProject, Repository } from '@flotilla/api-types';
 import type { RepoServerClient } from '@flotilla/clients';
 import { maskSecretData } from '@flotilla/engine';
+import type { KubeResourceStore } from '../hub/kube-resource.store';
 import type { RepositoryStore } from '../repositories/repository.store';
-import { invalidArgument } from '../rpc/rpc-error';
+import { invalidArgument, notFound } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
 import type { ApplicationService } from './application.service';
 
@@ -24,8 +25,26 @@ export class ApplicationManifestsService {
   constructor(
     private readonly applications: ApplicationService,
     private readonly repositories: RepositoryStore,
-    private readonly repoServer: Pick<RepoServerClient, 'generateManifest'>,
+    private readonly repoServer: Pick<RepoServerClient, 'generateManifest' | 'revisionMetadata'>,
+    private readonly projects: KubeResourceStore<AppProject>,
   ) {}
+
+  /**
+   * Author, date, message and tags of a commit of one of the app's sources (the first unless
+   * `sourceIndex` says otherwise; those of a history entry with `versionId`), read by repo-server.
+   * With signature keys in the project, git's verification output comes as signatureInfo.
+   */
+  async revisionMetadata(
+    ctx: CallContext,
+    q: { name?: string | null; revision?: string | null; project?: string | null; sourceIndex?: number | null; versionId?: number | null },
+  ): Promise<Record<string, unknown>> {
+    const app = await this.applications.authorized(ctx, q.name ?? undefined, 'get', q.project || undefined);
+    if (!q.revision) throw invalidArgument('revision is required');
+    const source = sourceFor(app, q.sourceIndex ?? undefined, q.versionId ?? undefined);
+    const repo = await this.repositories.forSource(source.repoURL, app.spec.project);
+    const project = await this.projects.get(app.spec.project || 'default');
+    return this.repoServer.revisionMetadata(repo, q.revision, (project?.spec.signatureKeys?.length ?? 0) > 0);
+  }
 
   async manifests(ctx: CallContext, q: ManifestQuery): Promise<Record<string, unknown>> {
     if (!q.name) throw invalidArgument('invalid request: application name is missing');
@@ -97,4 +116,22 @@ export class ApplicationManifestsService {
     }
     return out;
   }
+}
+
+/** The source a revision belongs to: spec's, or a history entry's (versionId), at sourceIndex (0-based). */
+function sourceFor(app: Application, sourceIndex: number | undefined, versionId: number | undefined): ApplicationSource {
+  let sources = app.spec.sources?.length ? app.spec.sources : app.spec.source ? [app.spec.source] : [];
+  if (versionId !== undefined) {
+    const history = app.status?.history ?? [];
+    if (history.length === 0) throw notFound(`version ID ${versionId} not found because the app has no history`);
+    const entry = history.find((h) => Number(h.id) === versionId);
+    if (!entry) throw notFound(`revision history not found for version ID ${versionId}`);
+    sources = entry.sources?.length ? entry.sources : entry.source ? [entry.source] : [];
+  }
+  const index = sourceIndex ?? 0;
+  if (index < 0 || index >= sources.length) {
+    if (sources.length === 1) throw invalidArgument(`source index ${index} not found because there is only 1 source`);
+    throw invalidArgument(`source index ${index} not found because there are only ${sources.length} sources`);
+  }
+  return sources[index];
 }

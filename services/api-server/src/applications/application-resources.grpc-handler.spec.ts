@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { appManagedResourcesKey, appTreeKey } from '@flotilla/api-types';
 import { GitRepo, RepoServerProcess, startGitRepo, startRepoServer, startTestCluster, TestCluster } from '@flotilla/testing';
 import { Redis } from 'ioredis';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,9 @@ describe("an Application's live resources, events and manifests (api-server on a
       },
       'second',
     );
+    // Tags are read as of repo-server's last fetch of the repository: this one is there from the first.
+    execFileSync('git', ['tag', 'v1', firstCommit], { cwd: git.workDir });
+    execFileSync('git', ['push', '-q', 'origin', 'v1'], { cwd: git.workDir });
     repoServer = await startRepoServer(dir, `spec-${randomBytes(4).toString('hex')}`);
     api = await startApiServer({ FLOTILLA_REPO_SERVER: repoServer.address });
     await api.login();
@@ -531,6 +535,42 @@ describe("an Application's live resources, events and manifests (api-server on a
       expect(old.manifests.map((m: string) => JSON.parse(m).kind)).toEqual(['ConfigMap']);
       expect((await api.rest('/api/v1/applications/ghost/manifests')).status).toBe(404);
       expect((await api.rest('/api/v1/applications/guestbook/manifests', { token: alice })).status).toBe(200);
+    });
+  });
+
+  describe('RevisionMetadata', () => {
+    it("answers a commit's author, date, message and tags from repo-server", async () => {
+      const res = await api.rest(`/api/v1/applications/guestbook/revisions/${firstCommit}/metadata`);
+      expect(res.status).toBe(200);
+      const meta = await res.json();
+      expect(meta).toEqual({
+        author: 't <t@e>',
+        date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        message: 'first',
+        tags: ['v1'],
+      });
+      expect(Math.abs(Date.parse(meta.date) - Date.now())).toBeLessThan(3_600_000);
+      const short = JSON.parse(
+        (await call(api.clients.applications, 'RevisionMetadata', { name: 'guestbook', revision: secondCommit.slice(0, 8) }, api.md()))
+          .json,
+      );
+      expect(short).toEqual({ author: 't <t@e>', date: expect.any(String), message: 'second' });
+      expect((await api.rest(`/api/v1/applications/guestbook/revisions/${firstCommit}/metadata`, { token: alice })).status).toBe(200);
+    });
+
+    it('refuses branch names, unknown sources and history entries, and unknown apps', async () => {
+      const branch = await api.rest('/api/v1/applications/guestbook/revisions/main/metadata');
+      expect(branch.status).toBe(400);
+      expect((await branch.json()).message).toBe('revision main must be resolved');
+      const index = await api.rest(`/api/v1/applications/guestbook/revisions/${firstCommit}/metadata?sourceIndex=1`);
+      expect(index.status).toBe(400);
+      expect((await index.json()).message).toBe('source index 1 not found because there is only 1 source');
+      await expect(
+        call(api.clients.applications, 'RevisionMetadata', { name: 'guestbook', revision: firstCommit, versionId: 5 }, api.md()),
+      ).rejects.toMatchObject({ code: grpc.status.NOT_FOUND, details: 'version ID 5 not found because the app has no history' });
+      const missing = await api.rest(`/api/v1/applications/ghost/revisions/${firstCommit}/metadata`);
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).message).toBe('applications.argoproj.io "ghost" not found');
     });
   });
 

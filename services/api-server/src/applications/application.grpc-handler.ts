@@ -120,6 +120,10 @@ export class ApplicationGrpcHandler implements GrpcHandler {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.applications.patch(ctx, req));
       }),
+      RevisionMetadata: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.manifests.revisionMetadata(ctx, req));
+      }),
       UpdateSpec: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         const spec = req.spec ? fromJsonObject<Application['spec']>(req.spec, 'spec') : undefined;

@@ -1,5 +1,6 @@
 import { minimatch } from 'minimatch';
 import type { GitCredentials } from './git-credentials';
+import type { CommitMetadata } from './git-repository.client';
 import type { ResolvedRevision } from './repository.registry';
 import { RepositoryRegistry } from './repository.registry';
 
@@ -7,6 +8,9 @@ export interface GitRefs {
   branches: string[];
   tags: string[];
 }
+
+/** A branch, tag or HEAD where a commit SHA is needed. */
+export class RevisionNotResolvedError extends Error {}
 
 const hidden = (path: string): boolean => path.split('/').some((segment) => segment.startsWith('.'));
 
@@ -41,6 +45,13 @@ export class GitQueryService {
     const repo = this.repos.get(url, creds);
     const matching = (await repo.listFiles(sha)).filter((f) => minimatch(f.path, pattern, { dot: true, noglobstar: !opts.globstar }));
     return repo.readBlobs(matching);
+  }
+
+  /** Author, date, message and tags of a commit, named by its full or abbreviated SHA (Argo's GetRevisionMetadata). */
+  async revisionMetadata(url: string, creds: GitCredentials, revision: string): Promise<CommitMetadata & { sha: string }> {
+    if (!/^[0-9a-f]{7,40}$/i.test(revision)) throw new RevisionNotResolvedError(`revision ${revision} must be resolved`);
+    const { sha } = await this.repos.resolve(url, creds, revision.toLowerCase());
+    return { sha, ...(await this.repos.get(url, creds).commitMetadata(sha)) };
   }
 
   /** Every directory at the revision except hidden ones (`.github`, `.argocd`), as Argo lists them. */

@@ -40,6 +40,14 @@ const SHORT_SHA = /^[0-9a-f]{7,39}$/;
  * One remote repository kept as a bare clone on local disk: fetched on demand, read by commit SHA
  * without a working tree, so renders of different revisions never disturb each other.
  */
+export interface CommitMetadata {
+  author: string;
+  /** The author date, ISO 8601 with the author's offset. */
+  date: string;
+  message: string;
+  tags: string[];
+}
+
 export class GitRepositoryClient {
   readonly dir: string;
   private queue: Promise<unknown> = Promise.resolve();
@@ -137,6 +145,18 @@ export class GitRepositoryClient {
       if (type === 'blob') entries.push({ path: entry.slice(tab + 1), sha: blob, mode, size: Number(size) });
     }
     return entries;
+  }
+
+  /**
+   * A commit's author (`Name <email>`), author date, full message and the tags pointing at it, for
+   * the API's revision metadata.
+   */
+  async commitMetadata(sha: string): Promise<CommitMetadata> {
+    if (!SHA.test(sha)) throw new GitError(`commitMetadata needs a commit SHA, got "${sha}"`);
+    const out = await this.git(['show', '-s', '--format=%an <%ae>%n%aI%n%B', sha]);
+    const [author = '', date = '', ...message] = out.split('\n');
+    const tags = await this.git(['tag', '--points-at', sha]);
+    return { author, date, message: message.join('\n').trim(), tags: tags.split('\n').filter(Boolean) };
   }
 
   /** Directories under `path` at a commit (for the git directory generator). */

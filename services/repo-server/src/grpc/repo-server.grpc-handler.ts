@@ -5,7 +5,7 @@ import type { RepoServerServiceHandlers } from '@flotilla/contracts';
 import { AppDetailsService } from '../details/app-details.service';
 import { credentialsOf } from '../git/repository.registry';
 import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
-import { GitQueryService } from '../git/git-query.service';
+import { GitQueryService, RevisionNotResolvedError } from '../git/git-query.service';
 import { GpgCommandError } from '../gpg/gpg-command.client';
 import { GpgDisabledError, SignatureVerificationService } from '../gpg/signature-verification.service';
 import { AppPathError, ManifestGenerationService, RefSource, RenderPausedError, UnsupportedSourceError } from '../manifests/manifest-generation.service';
@@ -33,7 +33,7 @@ export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof GpgDisabledError || err instanceof GpgCommandError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
-  if (err instanceof RepositoryUrlError) return { code: grpc.status.INVALID_ARGUMENT, details };
+  if (err instanceof RepositoryUrlError || err instanceof RevisionNotResolvedError) return { code: grpc.status.INVALID_ARGUMENT, details };
   if (err instanceof GitError) return repositoryUnavailable(details);
   return { code: grpc.status.INTERNAL, details };
 }
@@ -136,6 +136,20 @@ export class RepoServerGrpcHandler {
       GetGitDirectories: unary(async (req) => {
         const repo = repoOf(req.repo);
         return { paths: await this.git.gitDirectories(repo.repo, credentialsOf(repo), req.revision ?? '', req.noRevisionCache) };
+      }),
+      GetRevisionMetadata: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        const meta = await this.git.revisionMetadata(repo.repo, credentialsOf(repo), req.revision ?? '');
+        // Argo answers the author date as a Kubernetes Time: RFC 3339 in UTC, to the second.
+        const date = new Date(meta.date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const signatureInfo = req.checkSignature ? await this.verify(repo.repo, repo, meta.sha, req.revision) : '';
+        return toJsonObject({
+          author: meta.author,
+          date,
+          ...(meta.tags.length ? { tags: meta.tags } : {}),
+          message: meta.message,
+          ...(signatureInfo ? { signatureInfo } : {}),
+        });
       }),
     };
     return handlers;

@@ -79,6 +79,10 @@ import type {
   ResourcesQuery as _application_ResourcesQuery,
   ResourcesQuery__Output as _application_ResourcesQuery__Output,
 } from '../application/ResourcesQuery';
+import type {
+  RevisionMetadataQuery as _application_RevisionMetadataQuery,
+  RevisionMetadataQuery__Output as _application_RevisionMetadataQuery__Output,
+} from '../application/RevisionMetadataQuery';
 
 export interface ApplicationServiceClient extends grpc.Client {
   Create(
@@ -580,6 +584,53 @@ export interface ApplicationServiceClient extends grpc.Client {
   resourceTree(argument: _application_ResourcesQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
 
   /**
+   * Author, date, message and tags of a commit of the Application's source, from repo-server (Argo's RevisionMetadata).
+   */
+  RevisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  RevisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  RevisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  RevisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Author, date, message and tags of a commit of the Application's source, from repo-server (Argo's RevisionMetadata).
+   */
+  revisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  revisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  revisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  revisionMetadata(
+    argument: _application_RevisionMetadataQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
+  /**
    * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
    */
   Rollback(
@@ -838,6 +889,11 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
   ResourceTree: grpc.handleUnaryCall<_application_ResourcesQuery__Output, _flotilla_JsonObject>;
 
   /**
+   * Author, date, message and tags of a commit of the Application's source, from repo-server (Argo's RevisionMetadata).
+   */
+  RevisionMetadata: grpc.handleUnaryCall<_application_RevisionMetadataQuery__Output, _flotilla_JsonObject>;
+
+  /**
    * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
    */
   Rollback: grpc.handleUnaryCall<_application_ApplicationRollbackRequest__Output, _flotilla_JsonObject>;
@@ -928,6 +984,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ResourcesQuery,
     _flotilla_JsonObject,
     _application_ResourcesQuery__Output,
+    _flotilla_JsonObject__Output
+  >;
+  RevisionMetadata: MethodDefinition<
+    _application_RevisionMetadataQuery,
+    _flotilla_JsonObject,
+    _application_RevisionMetadataQuery__Output,
     _flotilla_JsonObject__Output
   >;
   Rollback: MethodDefinition<

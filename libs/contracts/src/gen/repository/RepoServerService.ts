@@ -18,6 +18,7 @@ import type {
   GitFilesResponse as _repository_GitFilesResponse,
   GitFilesResponse__Output as _repository_GitFilesResponse__Output,
 } from '../repository/GitFilesResponse';
+import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
 import type {
   ListRefsRequest as _repository_ListRefsRequest,
   ListRefsRequest__Output as _repository_ListRefsRequest__Output,
@@ -47,6 +48,10 @@ import type {
   ResolveRevisionResponse as _repository_ResolveRevisionResponse,
   ResolveRevisionResponse__Output as _repository_ResolveRevisionResponse__Output,
 } from '../repository/ResolveRevisionResponse';
+import type {
+  RevisionMetadataRequest as _repository_RevisionMetadataRequest,
+  RevisionMetadataRequest__Output as _repository_RevisionMetadataRequest__Output,
+} from '../repository/RevisionMetadataRequest';
 
 export interface RepoServerServiceClient extends grpc.Client {
   GenerateManifest(
@@ -213,6 +218,53 @@ export interface RepoServerServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_repository_GitFilesResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  /**
+   * Author, date, message and tags of a commit (Argo's RevisionMetadata, as JSON).
+   */
+  GetRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Author, date, message and tags of a commit (Argo's RevisionMetadata, as JSON).
+   */
+  getRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getRevisionMetadata(
+    argument: _repository_RevisionMetadataRequest,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+
   ListRefs(
     argument: _repository_ListRefsRequest,
     metadata: grpc.Metadata,
@@ -299,6 +351,11 @@ export interface RepoServerServiceHandlers extends grpc.UntypedServiceImplementa
 
   GetGitFiles: grpc.handleUnaryCall<_repository_GitFilesRequest__Output, _repository_GitFilesResponse>;
 
+  /**
+   * Author, date, message and tags of a commit (Argo's RevisionMetadata, as JSON).
+   */
+  GetRevisionMetadata: grpc.handleUnaryCall<_repository_RevisionMetadataRequest__Output, _flotilla_JsonObject>;
+
   ListRefs: grpc.handleUnaryCall<_repository_ListRefsRequest__Output, _repository_Refs>;
 
   ResolveRevision: grpc.handleUnaryCall<_repository_ResolveRevisionRequest__Output, _repository_ResolveRevisionResponse>;
@@ -328,6 +385,12 @@ export interface RepoServerServiceDefinition extends grpc.ServiceDefinition {
     _repository_GitFilesResponse,
     _repository_GitFilesRequest__Output,
     _repository_GitFilesResponse__Output
+  >;
+  GetRevisionMetadata: MethodDefinition<
+    _repository_RevisionMetadataRequest,
+    _flotilla_JsonObject,
+    _repository_RevisionMetadataRequest__Output,
+    _flotilla_JsonObject__Output
   >;
   ListRefs: MethodDefinition<_repository_ListRefsRequest, _repository_Refs, _repository_ListRefsRequest__Output, _repository_Refs__Output>;
   ResolveRevision: MethodDefinition<
