@@ -8,6 +8,7 @@ import type { ResourceCustomizations } from '../customizations/resource-customiz
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
 import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
+import { argoWorkflowsHealthChecks } from './crds/argo-workflows.health';
 import { certManagerHealthChecks } from './crds/cert-manager.health';
 import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/crossplane.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
@@ -26,7 +27,6 @@ import { podHealth } from './pod.health';
 import { replicaSetHealth } from './replicaset.health';
 import { serviceHealth } from './service.health';
 import { statefulSetHealth } from './statefulset.health';
-import { workflowHealth } from './workflow.health';
 
 const HOOK_FINALIZER = 'argocd.argoproj.io/hook-finalizer';
 
@@ -43,7 +43,6 @@ const CHECKS: Record<string, HealthCheck> = {
   'extensions/Ingress': ingressHealth,
   'autoscaling/HorizontalPodAutoscaler': horizontalPodAutoscalerHealth,
   'argoproj.io/Application': applicationHealth,
-  'argoproj.io/Workflow': workflowHealth,
   'apiregistration.k8s.io/APIService': apiServiceHealth,
   ...argoRolloutsHealthChecks,
   ...certManagerHealthChecks,
@@ -52,6 +51,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...kedaHealthChecks,
   ...fluxHealthChecks,
   ...crossplaneHealthChecks,
+  ...argoWorkflowsHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
