@@ -14,6 +14,7 @@ import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/c
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
 import { kedaHealthChecks } from './crds/keda.health';
+import { knativeHealthChecks } from './crds/knative.health';
 import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
 import { daemonSetHealth } from './daemonset.health';
 import { deploymentHealth } from './deployment.health';
@@ -52,6 +53,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...fluxHealthChecks,
   ...crossplaneHealthChecks,
   ...argoWorkflowsHealthChecks,
+  ...knativeHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
