@@ -15,6 +15,7 @@ import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
 import { kedaHealthChecks } from './crds/keda.health';
 import { knativeHealthChecks } from './crds/knative.health';
+import { prometheusOperatorHealthChecks } from './crds/prometheus-operator.health';
 import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
 import { daemonSetHealth } from './daemonset.health';
 import { deploymentHealth } from './deployment.health';
@@ -54,6 +55,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...crossplaneHealthChecks,
   ...argoWorkflowsHealthChecks,
   ...knativeHealthChecks,
+  ...prometheusOperatorHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
