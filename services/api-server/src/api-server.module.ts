@@ -29,6 +29,7 @@ import { ApplicationManifestsService } from './applications/application-manifest
 import { ApplicationResourcesService } from './applications/application-resources.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
 import { DestinationClients } from './applications/destination-clients';
+import { ApplicationSyncWindowsService } from './applications/sync-windows';
 import { ApplicationService } from './applications/application.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
@@ -218,6 +219,11 @@ const providers: Provider[] = [
     (...d: ConstructorParameters<typeof ApplicationManifestsService>) => new ApplicationManifestsService(...d),
   ),
   make(
+    ApplicationSyncWindowsService,
+    [ApplicationService, PROJECTS],
+    (a: ApplicationService, p: KubeResourceStore<AppProject>) => new ApplicationSyncWindowsService(a, p),
+  ),
+  make(
     ApplicationSetService,
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
@@ -265,6 +271,7 @@ const providers: Provider[] = [
       ApplicationTerminationService,
       ApplicationResourcesService,
       ApplicationManifestsService,
+      ApplicationSyncWindowsService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),

@@ -58,6 +58,10 @@ import type {
   ApplicationSyncRequest__Output as _application_ApplicationSyncRequest__Output,
 } from './application/ApplicationSyncRequest';
 import type {
+  ApplicationSyncWindowsQuery as _application_ApplicationSyncWindowsQuery,
+  ApplicationSyncWindowsQuery__Output as _application_ApplicationSyncWindowsQuery__Output,
+} from './application/ApplicationSyncWindowsQuery';
+import type {
   ApplicationUpdateRequest as _application_ApplicationUpdateRequest,
   ApplicationUpdateRequest__Output as _application_ApplicationUpdateRequest__Output,
 } from './application/ApplicationUpdateRequest';
@@ -245,6 +249,10 @@ export interface ProtoGrpcType {
       service: _application_ApplicationServiceDefinition;
     };
     ApplicationSyncRequest: MessageTypeDefinition<_application_ApplicationSyncRequest, _application_ApplicationSyncRequest__Output>;
+    ApplicationSyncWindowsQuery: MessageTypeDefinition<
+      _application_ApplicationSyncWindowsQuery,
+      _application_ApplicationSyncWindowsQuery__Output
+    >;
     ApplicationUpdateRequest: MessageTypeDefinition<_application_ApplicationUpdateRequest, _application_ApplicationUpdateRequest__Output>;
     ApplicationUpdateSpecRequest: MessageTypeDefinition<
       _application_ApplicationUpdateSpecRequest,

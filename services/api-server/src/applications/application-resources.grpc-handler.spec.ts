@@ -574,6 +574,58 @@ describe("an Application's live resources, events and manifests (api-server on a
     });
   });
 
+  describe('GetApplicationSyncWindows', () => {
+    const project = async (name: string, syncWindows: unknown[]) =>
+      api.kube('POST', api.nsPath('appprojects'), {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'AppProject',
+        metadata: { name },
+        spec: { sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }], syncWindows },
+      });
+    const appIn = async (name: string, projectName: string) =>
+      api.kube('POST', api.nsPath('applications'), {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name },
+        spec: { project: projectName, source: { repoURL: git.url, path: 'app' }, destination: { server: spoke.url, namespace: 'web' } },
+      });
+
+    it('answers the windows assigned to the app, those open now, and whether a manual sync may run', async () => {
+      await project('windowed', [
+        { kind: 'deny', schedule: '* * * * *', duration: '1h', applications: ['timed'], manualSync: true },
+        { kind: 'allow', schedule: '0 0 31 2 *', duration: '1h', namespaces: ['web'] },
+        { kind: 'deny', schedule: '* * * * *', duration: '1h', applications: ['someone-else'] },
+      ]);
+      await appIn('timed', 'windowed');
+      const res = await api.rest('/api/v1/applications/timed/syncwindows');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        activeWindows: [{ kind: 'deny', schedule: '* * * * *', duration: '1h', manualSync: true }],
+        assignedWindows: [
+          { kind: 'deny', schedule: '* * * * *', duration: '1h', manualSync: true },
+          { kind: 'allow', schedule: '0 0 31 2 *', duration: '1h', manualSync: false },
+        ],
+        canSync: true,
+      });
+      const viaGrpc = JSON.parse((await call(api.clients.applications, 'GetApplicationSyncWindows', { name: 'guestbook' }, api.md())).json);
+      expect(viaGrpc).toEqual({ canSync: true });
+    });
+
+    it('says when a window does not parse, and who may not see the app', async () => {
+      await project('broken', [{ kind: 'deny', schedule: 'every day', duration: '1h', namespaces: ['*'] }]);
+      await appIn('broken-app', 'broken');
+      const res = await api.rest('/api/v1/applications/broken-app/syncwindows');
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toBe(
+        "invalid sync windows: cannot parse schedule 'every day': expected exactly 5 fields, found 2",
+      );
+      const denied = await api.rest('/api/v1/applications/broken-app/syncwindows', { token: alice });
+      expect(denied.status).toBe(403);
+      expect((await denied.json()).message).toBe('permission denied: applications, get, broken/broken-app, sub: alice');
+      expect((await api.rest('/api/v1/applications/ghost/syncwindows')).status).toBe(404);
+    });
+  });
+
   describe('ManagedResources filters', () => {
     it('answers only the items matching group, kind, namespace, name and version', async () => {
       const item = (kind: string, name: string, apiVersion = 'v1', group = '') => ({

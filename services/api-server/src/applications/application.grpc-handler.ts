@@ -15,6 +15,7 @@ import { ApplicationManifestsService } from './application-manifests.service';
 import { ApplicationResourcesService } from './application-resources.service';
 import { ApplicationService } from './application.service';
 import { matchingResources, withUnifiedDiffs } from './resource-diff.builder';
+import { ApplicationSyncWindowsService } from './sync-windows';
 
 /** application.ApplicationService: translates the wire and delegates to the use cases. */
 export class ApplicationGrpcHandler implements GrpcHandler {
@@ -30,6 +31,7 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly terminations: ApplicationTerminationService,
     private readonly resources: ApplicationResourcesService,
     private readonly manifests: ApplicationManifestsService,
+    private readonly syncWindows: ApplicationSyncWindowsService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -119,6 +121,10 @@ export class ApplicationGrpcHandler implements GrpcHandler {
       Patch: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.applications.patch(ctx, req));
+      }),
+      GetApplicationSyncWindows: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return toJsonObject(await this.syncWindows.windows(ctx, req));
       }),
       RevisionMetadata: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);

@@ -55,6 +55,10 @@ import type {
   ApplicationSyncRequest__Output as _application_ApplicationSyncRequest__Output,
 } from '../application/ApplicationSyncRequest';
 import type {
+  ApplicationSyncWindowsQuery as _application_ApplicationSyncWindowsQuery,
+  ApplicationSyncWindowsQuery__Output as _application_ApplicationSyncWindowsQuery__Output,
+} from '../application/ApplicationSyncWindowsQuery';
+import type {
   ApplicationUpdateRequest as _application_ApplicationUpdateRequest,
   ApplicationUpdateRequest__Output as _application_ApplicationUpdateRequest__Output,
 } from '../application/ApplicationUpdateRequest';
@@ -242,6 +246,53 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
   get(argument: _application_ApplicationQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  /**
+   * The project's sync windows assigned to the app, those open now, and canSync (for a manual sync), as Argo's ApplicationSyncWindowsResponse.
+   */
+  GetApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  GetApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * The project's sync windows assigned to the app, those open now, and canSync (for a manual sync), as Argo's ApplicationSyncWindowsResponse.
+   */
+  getApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  getApplicationSyncWindows(
+    argument: _application_ApplicationSyncWindowsQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
 
   /**
    * The manifests repo-server renders for the Application (at a revision, if given), as Argo's ManifestResponse.
@@ -858,6 +909,11 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
   Get: grpc.handleUnaryCall<_application_ApplicationQuery__Output, _flotilla_JsonObject>;
 
   /**
+   * The project's sync windows assigned to the app, those open now, and canSync (for a manual sync), as Argo's ApplicationSyncWindowsResponse.
+   */
+  GetApplicationSyncWindows: grpc.handleUnaryCall<_application_ApplicationSyncWindowsQuery__Output, _flotilla_JsonObject>;
+
+  /**
    * The manifests repo-server renders for the Application (at a revision, if given), as Argo's ManifestResponse.
    */
   GetManifests: grpc.handleUnaryCall<_application_ApplicationManifestQuery__Output, _flotilla_JsonObject>;
@@ -936,6 +992,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationQuery,
     _flotilla_JsonObject,
     _application_ApplicationQuery__Output,
+    _flotilla_JsonObject__Output
+  >;
+  GetApplicationSyncWindows: MethodDefinition<
+    _application_ApplicationSyncWindowsQuery,
+    _flotilla_JsonObject,
+    _application_ApplicationSyncWindowsQuery__Output,
     _flotilla_JsonObject__Output
   >;
   GetManifests: MethodDefinition<
