@@ -10,6 +10,7 @@ import { applicationHealth } from './application.health';
 import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
 import { argoWorkflowsHealthChecks } from './crds/argo-workflows.health';
 import { certManagerHealthChecks } from './crds/cert-manager.health';
+import { cloudnativePgHealthChecks } from './crds/cloudnative-pg.health';
 import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/crossplane.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
@@ -56,6 +57,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...argoWorkflowsHealthChecks,
   ...knativeHealthChecks,
   ...prometheusOperatorHealthChecks,
+  ...cloudnativePgHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
