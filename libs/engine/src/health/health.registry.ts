@@ -18,6 +18,7 @@ import { kedaHealthChecks } from './crds/keda.health';
 import { knativeHealthChecks } from './crds/knative.health';
 import { prometheusOperatorHealthChecks } from './crds/prometheus-operator.health';
 import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
+import { strimziHealthChecks } from './crds/strimzi.health';
 import { daemonSetHealth } from './daemonset.health';
 import { deploymentHealth } from './deployment.health';
 import type { HealthCheck } from './health-check';
@@ -58,6 +59,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...knativeHealthChecks,
   ...prometheusOperatorHealthChecks,
   ...cloudnativePgHealthChecks,
+  ...strimziHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
