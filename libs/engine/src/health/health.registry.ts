@@ -16,6 +16,7 @@ import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
 import { kedaHealthChecks } from './crds/keda.health';
 import { knativeHealthChecks } from './crds/knative.health';
+import { kyvernoHealthChecks } from './crds/kyverno.health';
 import { prometheusOperatorHealthChecks } from './crds/prometheus-operator.health';
 import { sealedSecretsHealthChecks } from './crds/sealed-secrets.health';
 import { strimziHealthChecks } from './crds/strimzi.health';
@@ -60,6 +61,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...prometheusOperatorHealthChecks,
   ...cloudnativePgHealthChecks,
   ...strimziHealthChecks,
+  ...kyvernoHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
