@@ -14,6 +14,7 @@ import { cloudnativePgHealthChecks } from './crds/cloudnative-pg.health';
 import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/crossplane.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
+import { gatewayApiHealthChecks } from './crds/gateway-api.health';
 import { kedaHealthChecks } from './crds/keda.health';
 import { knativeHealthChecks } from './crds/knative.health';
 import { kyvernoHealthChecks } from './crds/kyverno.health';
@@ -62,6 +63,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...cloudnativePgHealthChecks,
   ...strimziHealthChecks,
   ...kyvernoHealthChecks,
+  ...gatewayApiHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
