@@ -11,6 +11,7 @@ import { argoRolloutsHealthChecks } from './crds/argo-rollouts.health';
 import { argoWorkflowsHealthChecks } from './crds/argo-workflows.health';
 import { certManagerHealthChecks } from './crds/cert-manager.health';
 import { cloudnativePgHealthChecks } from './crds/cloudnative-pg.health';
+import { clusterApiHealthChecks } from './crds/cluster-api.health';
 import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/crossplane.health';
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
@@ -64,6 +65,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...strimziHealthChecks,
   ...kyvernoHealthChecks,
   ...gatewayApiHealthChecks,
+  ...clusterApiHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
