@@ -25,6 +25,7 @@ import { ApplicationRollbackService } from './applications/application-rollback.
 import { ApplicationSyncService } from './applications/application-sync.service';
 import { ApplicationTerminationService } from './applications/application-termination.service';
 import { ApplicationValidationService } from './applications/application-validation.service';
+import { ApplicationLinksService } from './applications/application-links.service';
 import { ApplicationManifestsService } from './applications/application-manifests.service';
 import { ApplicationResourcesService } from './applications/application-resources.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
@@ -224,6 +225,11 @@ const providers: Provider[] = [
     (a: ApplicationService, p: KubeResourceStore<AppProject>) => new ApplicationSyncWindowsService(a, p),
   ),
   make(
+    ApplicationLinksService,
+    [ApplicationService, ArgoSettingsStore, ClusterStore, PROJECTS, LOGGER],
+    (...d: ConstructorParameters<typeof ApplicationLinksService>) => new ApplicationLinksService(...d),
+  ),
+  make(
     ApplicationSetService,
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
@@ -272,6 +278,7 @@ const providers: Provider[] = [
       ApplicationResourcesService,
       ApplicationManifestsService,
       ApplicationSyncWindowsService,
+      ApplicationLinksService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),

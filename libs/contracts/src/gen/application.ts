@@ -69,6 +69,15 @@ import type {
   ApplicationUpdateSpecRequest as _application_ApplicationUpdateSpecRequest,
   ApplicationUpdateSpecRequest__Output as _application_ApplicationUpdateSpecRequest__Output,
 } from './application/ApplicationUpdateSpecRequest';
+import type { LinkInfo as _application_LinkInfo, LinkInfo__Output as _application_LinkInfo__Output } from './application/LinkInfo';
+import type {
+  LinksResponse as _application_LinksResponse,
+  LinksResponse__Output as _application_LinksResponse__Output,
+} from './application/LinksResponse';
+import type {
+  ListAppLinksRequest as _application_ListAppLinksRequest,
+  ListAppLinksRequest__Output as _application_ListAppLinksRequest__Output,
+} from './application/ListAppLinksRequest';
 import type {
   OperationTerminateRequest as _application_OperationTerminateRequest,
   OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
@@ -258,6 +267,9 @@ export interface ProtoGrpcType {
       _application_ApplicationUpdateSpecRequest,
       _application_ApplicationUpdateSpecRequest__Output
     >;
+    LinkInfo: MessageTypeDefinition<_application_LinkInfo, _application_LinkInfo__Output>;
+    LinksResponse: MessageTypeDefinition<_application_LinksResponse, _application_LinksResponse__Output>;
+    ListAppLinksRequest: MessageTypeDefinition<_application_ListAppLinksRequest, _application_ListAppLinksRequest__Output>;
     OperationTerminateRequest: MessageTypeDefinition<
       _application_OperationTerminateRequest,
       _application_OperationTerminateRequest__Output

@@ -626,6 +626,49 @@ describe("an Application's live resources, events and manifests (api-server on a
     });
   });
 
+  describe('ListLinks', () => {
+    it("renders argocd-cm's application.links for the app, its cluster (without credentials) and managedByURL", async () => {
+      const links = [
+        {
+          url: 'https://grafana.example.com/d/{{.app.metadata.name}}?ns={{.app.spec.destination.namespace}}&cluster={{.cluster.name}}',
+          title: 'Grafana',
+          description: 'dashboards',
+          'icon.class': 'fa-chart',
+        },
+        { url: '{{.managedByURL}}/applications/{{.application.metadata.name | upper}}', title: 'Self' },
+        { url: 'https://z/{{.cluster.config.bearerToken}}', title: 'No credentials' },
+        { url: 'https://x/{{.app.metadata.name | nosuchfunc}}', title: 'Broken' },
+      ];
+      const patched = await api.kube(
+        'PATCH',
+        `/api/v1/namespaces/${api.namespace}/configmaps/argocd-cm`,
+        { data: { url: 'https://argocd.example.com', 'application.links': JSON.stringify(links) } },
+        'application/merge-patch+json',
+      );
+      expect(patched.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1100)); // settings are cached for a second
+      const res = await api.rest('/api/v1/applications/guestbook/links');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        items: [
+          {
+            title: 'Grafana',
+            url: 'https://grafana.example.com/d/guestbook?ns=web&cluster=spoke',
+            description: 'dashboards',
+            iconClass: 'fa-chart',
+          },
+          { title: 'Self', url: 'https://argocd.example.com/applications/GUESTBOOK' },
+          { title: 'No credentials', url: 'https://z/<no value>' },
+        ],
+      });
+      const viaGrpc = await call(api.clients.applications, 'ListLinks', { name: 'guestbook' }, api.md(alice));
+      expect(viaGrpc.items.map((l: any) => l.title)).toEqual(['Grafana', 'Self', 'No credentials']);
+      const denied = await api.rest('/api/v1/applications/hidden/links', { token: alice });
+      expect(denied.status).toBe(403);
+      expect((await api.rest('/api/v1/applications/guestbook/links?namespace=elsewhere')).status).toBe(403);
+    });
+  });
+
   describe('ManagedResources filters', () => {
     it('answers only the items matching group, kind, namespace, name and version', async () => {
       const item = (kind: string, name: string, apiVersion = 'v1', group = '') => ({

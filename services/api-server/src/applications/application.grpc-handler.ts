@@ -11,6 +11,7 @@ import { ApplicationRefreshService } from './application-refresh.service';
 import { ApplicationRollbackService } from './application-rollback.service';
 import { ApplicationSyncService } from './application-sync.service';
 import { ApplicationTerminationService } from './application-termination.service';
+import { ApplicationLinksService } from './application-links.service';
 import { ApplicationManifestsService } from './application-manifests.service';
 import { ApplicationResourcesService } from './application-resources.service';
 import { ApplicationService } from './application.service';
@@ -32,6 +33,7 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly resources: ApplicationResourcesService,
     private readonly manifests: ApplicationManifestsService,
     private readonly syncWindows: ApplicationSyncWindowsService,
+    private readonly links: ApplicationLinksService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -126,6 +128,7 @@ export class ApplicationGrpcHandler implements GrpcHandler {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.syncWindows.windows(ctx, req));
       }),
+      ListLinks: authenticated(this.auth, async (req, ctx) => this.links.links(ctx, req)),
       RevisionMetadata: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.manifests.revisionMetadata(ctx, req));

@@ -72,6 +72,14 @@ import type {
   JsonObjectList__Output as _flotilla_JsonObjectList__Output,
 } from '../flotilla/JsonObjectList';
 import type {
+  LinksResponse as _application_LinksResponse,
+  LinksResponse__Output as _application_LinksResponse__Output,
+} from '../application/LinksResponse';
+import type {
+  ListAppLinksRequest as _application_ListAppLinksRequest,
+  ListAppLinksRequest__Output as _application_ListAppLinksRequest__Output,
+} from '../application/ListAppLinksRequest';
+import type {
   OperationTerminateRequest as _application_OperationTerminateRequest,
   OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
 } from '../application/OperationTerminateRequest';
@@ -422,6 +430,53 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
   ): grpc.ClientUnaryCall;
   list(argument: _application_ApplicationQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
+
+  /**
+   * argocd-cm's application.links rendered for the Application (Go templates over app, cluster and managedByURL).
+   */
+  ListLinks(
+    argument: _application_ListAppLinksRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListLinks(
+    argument: _application_ListAppLinksRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListLinks(
+    argument: _application_ListAppLinksRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListLinks(
+    argument: _application_ListAppLinksRequest,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * argocd-cm's application.links rendered for the Application (Go templates over app, cluster and managedByURL).
+   */
+  listLinks(
+    argument: _application_ListAppLinksRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listLinks(
+    argument: _application_ListAppLinksRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listLinks(
+    argument: _application_ListAppLinksRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listLinks(
+    argument: _application_ListAppLinksRequest,
+    callback: grpc.requestCallback<_application_LinksResponse__Output>,
+  ): grpc.ClientUnaryCall;
 
   /**
    * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
@@ -926,6 +981,11 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
   List: grpc.handleUnaryCall<_application_ApplicationQuery__Output, _flotilla_JsonObjectList>;
 
   /**
+   * argocd-cm's application.links rendered for the Application (Go templates over app, cluster and managedByURL).
+   */
+  ListLinks: grpc.handleUnaryCall<_application_ListAppLinksRequest__Output, _application_LinksResponse>;
+
+  /**
    * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
    */
   ListResourceEvents: grpc.handleUnaryCall<_application_ApplicationResourceEventsQuery__Output, _flotilla_JsonObject>;
@@ -1017,6 +1077,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _flotilla_JsonObjectList,
     _application_ApplicationQuery__Output,
     _flotilla_JsonObjectList__Output
+  >;
+  ListLinks: MethodDefinition<
+    _application_ListAppLinksRequest,
+    _application_LinksResponse,
+    _application_ListAppLinksRequest__Output,
+    _application_LinksResponse__Output
   >;
   ListResourceEvents: MethodDefinition<
     _application_ApplicationResourceEventsQuery,
