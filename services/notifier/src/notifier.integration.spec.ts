@@ -73,13 +73,13 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
     await redis.quit();
   });
 
-  const sync = async (startedAt: string, phase: 'Running' | 'Succeeded') => {
-    const operationState = { phase, startedAt, operation: { sync: { revision: 'r1' } }, syncResult: { revision: 'r1' }, ...(phase === 'Succeeded' ? { finishedAt: startedAt } : {}) };
+  const sync = async (startedAt: string, phase: 'Running' | 'Succeeded', revision = 'r1') => {
+    const operationState = { phase, startedAt, operation: { sync: { revision } }, syncResult: { revision }, ...(phase === 'Succeeded' ? { finishedAt: startedAt } : {}) };
     await kube('PATCH', appPath, { status: { operationState } }, 'application/merge-patch+json');
   };
   const quietFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  it('posts the rendered body exactly once per sync, also across a restart', async () => {
+  it('posts the rendered body exactly once per oncePer value (revision), also across a restart', async () => {
     await sync('2024-05-01T10:00:00Z', 'Running');
     await quietFor(1000);
     expect(receiver.requests).toHaveLength(0);
@@ -90,16 +90,20 @@ describe('notifier (process, kube-sim hub, Redis, webhook receiver)', () => {
     expect(receiver.requests[0].headers.authorization).toBe('Bearer tok-s3cret');
     await eventually(async () => {
       const app = (await kube('GET', appPath)).body;
-      expect(Object.keys(JSON.parse(app.metadata.annotations[NOTIFIED_ANNOTATION]) as object)).toEqual([expect.stringMatching(/^r1:on-sync-succeeded:\[0\]\.[\w-]+\.[\w-]+:receiver:$/)]);
+      expect(Object.keys(JSON.parse(app.metadata.annotations[NOTIFIED_ANNOTATION]) as object)).toEqual([expect.stringMatching(/^r1:on-sync-succeeded:\[0\]\.[\w-]+:receiver:$/)]);
     });
     // Unrelated updates (and our own annotation write) re-evaluate the app but send nothing new.
     await kube('PATCH', appPath, { status: { health: { status: 'Healthy' } } }, 'application/merge-patch+json');
     await quietFor(1500);
     expect(receiver.requests).toHaveLength(1);
 
-    // A second sync of the same revision is a new event.
-    await sync('2024-05-01T11:00:00Z', 'Running');
-    await sync('2024-05-01T11:00:00Z', 'Succeeded');
+    // oncePer is the revision: a second sync of r1 sends nothing (as Argo CD), a sync of r2 does.
+    await sync('2024-05-01T10:30:00Z', 'Running');
+    await sync('2024-05-01T10:30:00Z', 'Succeeded');
+    await quietFor(1500);
+    expect(receiver.requests).toHaveLength(1);
+    await sync('2024-05-01T11:00:00Z', 'Running', 'r2');
+    await sync('2024-05-01T11:00:00Z', 'Succeeded', 'r2');
     await eventually(() => expect(receiver.requests).toHaveLength(2));
     expect(JSON.parse(receiver.requests[1].body)).toEqual({ app: 'guestbook', phase: 'Succeeded', startedAt: '2024-05-01T11:00:00Z' });
 

@@ -73,19 +73,29 @@ describe('planNotifications', () => {
     expect(sends).toEqual([[], [], [SUCCEEDED], [], []]);
   });
 
-  it('sends again for a second sync of the same revision', () => {
+  it('sends once per oncePer value: a second sync of the same revision is not an event, one of a new revision is', () => {
     const { sends } = drive([
       appState({ phase: 'Running', startedAt: 't1' }),
       appState({ phase: 'Succeeded', startedAt: 't1' }),
       appState({ phase: 'Running', startedAt: 't2' }),
       appState({ phase: 'Succeeded', startedAt: 't2' }),
+      appState({ phase: 'Running', startedAt: 't3', revision: 'r2' }),
+      appState({ phase: 'Succeeded', startedAt: 't3', revision: 'r2' }),
     ]);
-    expect(sends).toEqual([[], [SUCCEEDED], [], [SUCCEEDED]]);
+    expect(sends).toEqual([[], [SUCCEEDED], [], [], [], [SUCCEEDED]]);
   });
 
   it('sends for a sync whose Running state it never saw', () => {
-    const { sends } = drive([appState({ phase: 'Succeeded', startedAt: 't1' }), appState({ phase: 'Succeeded', startedAt: 't2' }), appState({ phase: 'Succeeded', startedAt: 't2' })]);
+    const { sends } = drive([
+      appState({ phase: 'Succeeded', startedAt: 't1' }),
+      appState({ phase: 'Succeeded', startedAt: 't2', revision: 'r2' }),
+      appState({ phase: 'Succeeded', startedAt: 't2', revision: 'r2' }),
+    ]);
     expect(sends).toEqual([[SUCCEEDED], [SUCCEEDED], []]);
+    // Without oncePer the operation is the event: a failed retry never seen Running is new too.
+    const subscribe = { 'on-sync-failed.hook': 'ops' };
+    const failed = drive([appState({ phase: 'Failed', startedAt: 't1', subscribe }), appState({ phase: 'Failed', startedAt: 't2', subscribe })]);
+    expect(failed.sends).toEqual([['on-sync-failed→hook:ops'], ['on-sync-failed→hook:ops']]);
   });
 
   it('does not resend after a restart: the annotation alone carries what was sent', () => {
@@ -97,12 +107,12 @@ describe('planNotifications', () => {
   });
 
   it('keeps the annotation in Argo key form and small across many syncs', () => {
-    const states = Array.from({ length: 30 }, (_, i) => [appState({ phase: 'Running', startedAt: `t${i}` }), appState({ phase: 'Succeeded', startedAt: `t${i}` })]).flat();
+    const states = Array.from({ length: 130 }, (_, i) => [appState({ phase: 'Running', startedAt: `t${i}`, revision: `r${i}` }), appState({ phase: 'Succeeded', startedAt: `t${i}`, revision: `r${i}` })]).flat();
     const { sends, annotation } = drive(states);
-    expect(sends.flat()).toHaveLength(30);
+    expect(sends.flat()).toHaveLength(130);
     const keys = Object.keys(JSON.parse(annotation!) as object);
-    expect(keys.length).toBeLessThanOrEqual(100);
-    expect(keys[0]).toMatch(/^r1:on-sync-succeeded:\[0\]\.[\w-]+\.[\w-]+:hook:$/);
+    expect(keys.length).toBe(100);
+    for (const key of keys) expect(key).toMatch(/^r\d+:on-sync-succeeded:\[0\]\.[\w-]+:hook:$/);
   });
 
   it('notifies a failed sync once, and each failed retry operation again', () => {

@@ -3,7 +3,8 @@ import type { ConditionResult } from '../triggers/trigger.evaluator';
 // The `notified.notifications.argoproj.io` annotation: a JSON map from
 // `[<oncePer>:]<trigger>:<condition>:<service>:<recipient>` to the unix time it was sent, as
 // notifications-engine's pkg/controller/state.go keeps it. Operation-scoped conditions append the
-// operation's identity to the condition part (`[0].<hash>.<operation>`), so a new sync is a new event.
+// operation's identity to the condition part (`[0].<hash>.<operation>`), so a new sync is a new event;
+// with oncePer the oncePer value alone says what is new, as in Argo CD.
 
 /** notifications-engine keeps at most this many entries, dropping the oldest. */
 export const NOTIFIED_HISTORY_MAX = 100;
@@ -33,7 +34,9 @@ export class NotifiedState {
   }
 
   static key(trigger: string, result: ConditionResult, dest: Destination): string {
-    const condition = result.operation ? `${result.condition.key}.${result.operation}` : result.condition.key;
+    // With oncePer the value is the event (once per revision, say): a later operation that yields
+    // the same value is not notified again, as notifications-engine keeps such entries for good.
+    const condition = result.operation && !result.oncePer ? `${result.condition.key}.${result.operation}` : result.condition.key;
     const key = `${trigger}:${condition}:${dest.service}:${dest.recipient}`;
     return result.oncePer ? `${result.oncePer}:${key}` : key;
   }
