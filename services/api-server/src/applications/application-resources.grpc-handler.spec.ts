@@ -28,6 +28,7 @@ describe("an Application's live resources, events and manifests (api-server on a
   let firstCommit: string;
   let secondCommit: string;
   let alice: string;
+  let carol: string;
   const uids: Record<string, string> = {};
 
   const liveOnSpoke = (kind: string, name: string) => spoke.kube.get({ apiVersion: 'v1', kind, metadata: { name, namespace: 'web' } });
@@ -119,13 +120,21 @@ describe("an Application's live resources, events and manifests (api-server on a
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'argocd-cm' },
-      data: { 'accounts.alice': 'login' },
+      data: { 'accounts.alice': 'login', 'accounts.carol': 'login' },
     });
     await api.kube('POST', `/api/v1/namespaces/${api.namespace}/configmaps`, {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'argocd-rbac-cm' },
-      data: { 'policy.csv': 'p, role:viewer, applications, get, default/*, allow\ng, alice, role:viewer' },
+      data: {
+        'policy.csv': [
+          'p, role:viewer, applications, get, default/*, allow',
+          'g, alice, role:viewer',
+          'g, carol, role:viewer',
+          'p, carol, applications, update, default/*, allow',
+          'p, carol, applications, delete/*/Secret/*/*, default/*, allow',
+        ].join('\n'),
+      },
     });
     await new Promise((r) => setTimeout(r, 1100)); // settings are cached for a second
     await call(
@@ -135,6 +144,13 @@ describe("an Application's live resources, events and manifests (api-server on a
       api.md(),
     );
     alice = (await call(api.clients.session, 'Create', { username: 'alice', password: 'alice-password' })).token;
+    await call(
+      api.clients.accounts,
+      'UpdatePassword',
+      { name: 'carol', currentPassword: await api.initialPassword(), newPassword: 'carol-password' },
+      api.md(),
+    );
+    carol = (await call(api.clients.session, 'Create', { username: 'carol', password: 'carol-password' })).token;
   }, 180_000);
 
   afterAll(async () => {
@@ -276,6 +292,12 @@ describe("an Application's live resources, events and manifests (api-server on a
       const bad = await api.rest(`${resourcePath('web-config')}&patchType=yaml`, { method: 'POST', body: JSON.stringify('{}') });
       expect(bad.status).toBe(400);
       expect((await bad.json()).message).toMatch(/^patchType 'yaml' is not supported/);
+      const objectBody = await api.rest(`${resourcePath('web-config')}&patchType=merge`, {
+        method: 'POST',
+        body: JSON.stringify({ data: {} }),
+      });
+      expect(objectBody.status).toBe(400);
+      expect((await objectBody.json()).message).toBe('the body is the patch field: send it as a JSON string');
       const req = { name: 'guestbook', namespace: 'web', resourceName: 'web-config', version: 'v1', kind: 'ConfigMap' };
       await expect(
         call(api.clients.applications, 'PatchResource', { ...req, patchType: 'merge', patch: '{not json' }, api.md()),
@@ -324,7 +346,43 @@ describe("an Application's live resources, events and manifests (api-server on a
         token: alice,
       });
       expect(denied.status).toBe(403);
-      expect((await denied.json()).message).toBe('permission denied: applications, update, default/guestbook, sub: alice');
+      expect((await denied.json()).message).toBe(
+        'permission denied: applications, update//ConfigMap/web/web-config, default/guestbook, sub: alice',
+      );
+    });
+
+    it("needs Argo CD 3's fine-grained update/<group>/<kind>/<ns>/<name>, or update on the app when argocd-cm allows inheriting it", async () => {
+      const path = `${resourcePath('web-config')}&patchType=merge`;
+      const body = JSON.stringify('{"data":{"by":"carol"}}');
+      const denied = await api.rest(path, { method: 'POST', body, token: carol });
+      expect(denied.status).toBe(403);
+      expect((await denied.json()).message).toBe(
+        'permission denied: applications, update//ConfigMap/web/web-config, default/guestbook, sub: carol',
+      );
+      const setting = async (value: string | null) => {
+        const res = await api.kube(
+          'PATCH',
+          `/api/v1/namespaces/${api.namespace}/configmaps/argocd-cm`,
+          { data: { 'server.rbac.disableApplicationFineGrainedRBACInheritance': value } },
+          'application/merge-patch+json',
+        );
+        expect(res.status).toBe(200);
+        await new Promise((r) => setTimeout(r, 1100)); // settings are cached for a second
+      };
+      await setting('false');
+      try {
+        const allowed = await api.rest(path, { method: 'POST', body, token: carol });
+        expect(allowed.status).toBe(200);
+        expect((await liveOnSpoke('ConfigMap', 'web-config')).data).toMatchObject({ by: 'carol' });
+        await setting('maybe');
+        const broken = await api.rest(path, { method: 'POST', body, token: carol });
+        expect(broken.status).toBe(400);
+        expect((await broken.json()).message).toBe(
+          'argocd-cm server.rbac.disableApplicationFineGrainedRBACInheritance is not a boolean: "maybe"',
+        );
+      } finally {
+        await setting(null);
+      }
     });
   });
 
@@ -342,8 +400,17 @@ describe("an Application's live resources, events and manifests (api-server on a
         ),
       ).rejects.toMatchObject({
         code: grpc.status.PERMISSION_DENIED,
-        details: 'permission denied: applications, delete, default/guestbook, sub: alice',
+        details: 'permission denied: applications, delete//ConfigMap/web/doomed, default/guestbook, sub: alice',
       });
+    });
+
+    it('lets a fine-grained delete/<group>/<kind>/<ns>/<name> grant delete that kind only', async () => {
+      const req = { name: 'guestbook', namespace: 'web', version: 'v1' };
+      await expect(
+        call(api.clients.applications, 'DeleteResource', { ...req, resourceName: 'doomed', kind: 'ConfigMap' }, api.md(carol)),
+      ).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+      await call(api.clients.applications, 'DeleteResource', { ...req, resourceName: 'web-secret', kind: 'Secret' }, api.md(carol));
+      await expect(liveOnSpoke('Secret', 'web-secret')).rejects.toMatchObject({ code: 404 });
     });
 
     it('deletes a resource of the app from its destination cluster', async () => {

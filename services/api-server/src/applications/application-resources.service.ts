@@ -1,7 +1,8 @@
 import type { Application, KubeObject } from '@flotilla/api-types';
 import { maskSecretData } from '@flotilla/engine';
 import { KubeApiError, type KubeClient, type PatchType } from '@flotilla/platform';
-import { invalidArgument } from '../rpc/rpc-error';
+import { failedPrecondition, invalidArgument } from '../rpc/rpc-error';
+import type { ArgoSettingsStore } from '../settings/argo-settings.store';
 import type { CallContext } from '../session/session.service';
 import type { AppCacheStore } from './app-cache.store';
 import type { ApplicationService } from './application.service';
@@ -47,6 +48,15 @@ const PATCH_TYPES: Record<string, Exclude<PatchType, 'apply'>> = {
 };
 
 const s = (v: string | null | undefined): string => v ?? '';
+
+const FINE_GRAINED_INHERITANCE_DISABLED = 'server.rbac.disableApplicationFineGrainedRBACInheritance';
+
+/** Go's strconv.ParseBool. */
+function parseGoBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
 const isSecret = (r: { group?: string; kind?: string }): boolean => r.kind === 'Secret' && !r.group;
 
 /** A destination-cluster error with what was being done in front; its gRPC code follows the Kubernetes status. */
@@ -65,6 +75,7 @@ export class ApplicationResourcesService {
     private readonly cache: AppCacheStore,
     private readonly destinations: DestinationClients,
     private readonly hub: KubeClient,
+    private readonly settings: Pick<ArgoSettingsStore, 'argocdCm'>,
   ) {}
 
   async get(ctx: CallContext, q: ResourceQuery): Promise<string> {
@@ -140,9 +151,23 @@ export class ApplicationResourcesService {
   }
 
   /**
+   * What a resource update or delete needs, as Argo CD 3 decides: `<action>/<group>/<kind>/<ns>/<name>`
+   * only, unless argocd-cm's server.rbac.disableApplicationFineGrainedRBACInheritance is false, when
+   * `<action>` on the app is enough too. The first is the one a refusal names.
+   */
+  private async resourceActions(action: string, q: ResourceQuery): Promise<string[]> {
+    const fine = `${action}/${s(q.group)}/${s(q.kind)}/${s(q.namespace)}/${s(q.resourceName)}`;
+    const setting = (await this.settings.argocdCm())[FINE_GRAINED_INHERITANCE_DISABLED];
+    if (!setting) return [fine];
+    const disabled = parseGoBool(setting);
+    if (disabled === undefined)
+      throw failedPrecondition(`argocd-cm ${FINE_GRAINED_INHERITANCE_DISABLED} is not a boolean: ${JSON.stringify(setting)}`);
+    return disabled ? [fine] : [fine, action];
+  }
+
+  /**
    * The app (the caller may `action` it) and the resource, which must be a node of its resource
    * tree with a uid: anything else is refused, so the API is no way into the rest of the cluster.
-   * Updates and deletes are also allowed by Argo's fine-grained `update/<group>/<kind>/<ns>/<name>`.
    */
   private async resolve(
     ctx: CallContext,
@@ -150,7 +175,7 @@ export class ApplicationResourcesService {
     q: ResourceQuery,
   ): Promise<{ app: Application; node: TreeNode; ref: KubeObject }> {
     if (!q.name) throw invalidArgument('application name is required');
-    const actions = action === 'get' ? [action] : [action, `${action}/${s(q.group)}/${s(q.kind)}/${s(q.namespace)}/${s(q.resourceName)}`];
+    const actions = action === 'get' ? [action] : await this.resourceActions(action, q);
     const app = await this.applications.authorized(ctx, q.name, actions, s(q.project) || undefined);
     if (!q.kind) throw invalidArgument('kind is required');
     if (!q.resourceName) throw invalidArgument('resourceName is required');

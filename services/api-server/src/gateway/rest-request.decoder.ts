@@ -1,5 +1,5 @@
 import { JSON_OBJECT, MessageSchemas } from './message-schema';
-import { jsonToMessage, setField } from './rest-message.codec';
+import { jsonToMessage, RestDecodeError, setField } from './rest-message.codec';
 import type { RouteMatch } from './rest-route.table';
 
 /**
@@ -20,6 +20,9 @@ export function decodeRestRequest(
   } else if (bodyField) {
     const field = schemas(route.requestType).find((f) => f.name === bodyField);
     if (!field) throw new Error(`${route.methodPath}: body field ${bodyField} is not in ${route.requestType}`);
+    // A string body field (PatchResource's patch) is the body as a JSON string, as grpc-gateway reads it.
+    if (body !== undefined && field.type === 'TYPE_STRING' && typeof body !== 'string')
+      throw new RestDecodeError(`the body is the ${bodyField} field: send it as a JSON string`);
     if (body !== undefined)
       request[bodyField] = field.type === 'TYPE_MESSAGE' ? jsonToMessage(schemas, field.typeName, body, bodyField) : body;
   }
