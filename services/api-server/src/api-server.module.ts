@@ -211,7 +211,7 @@ const providers: Provider[] = [
   make(DestinationClients, [HUB, ClusterStore], (hub: KubeClient, c: ClusterStore) => new DestinationClients(hub, c)),
   make(
     ApplicationResourcesService,
-    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore],
+    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, LOGGER],
     (...d: ConstructorParameters<typeof ApplicationResourcesService>) => new ApplicationResourcesService(...d),
   ),
   make(

@@ -455,8 +455,37 @@ describe("an Application's live resources, events and manifests (api-server on a
       const res = await api.rest('/api/v1/applications/guestbook/events');
       expect(res.status).toBe(200);
       const list = await res.json();
-      expect(list.items.map((e: any) => e.metadata.name)).toEqual(['mine']);
-      expect(list.items[0]).toMatchObject({ reason: 'ResourceUpdated', message: 'mine happened', involvedObject: { name: 'guestbook' } });
+      const names = list.items.map((e: any) => e.metadata.name);
+      expect(names).toContain('mine');
+      expect(names).not.toContain('theirs');
+      expect(list.items.find((e: any) => e.metadata.name === 'mine')).toMatchObject({
+        reason: 'ResourceUpdated',
+        message: 'mine happened',
+      });
+      // The patches and deletes made through the API above, as Argo's audit Events.
+      const audit = list.items.filter((e: any) => e.source?.component === 'argocd-server');
+      expect(audit.map((e: any) => [e.reason, e.message])).toEqual(
+        expect.arrayContaining([
+          ['ResourceUpdated', "admin patched resource /ConfigMap 'web-config'"],
+          ['ResourceUpdated', "carol patched resource /ConfigMap 'web-config'"],
+          ['ResourceDeleted', "carol deleted resource /Secret 'web-secret'"],
+          ['ResourceDeleted', "admin deleted resource /ConfigMap 'doomed'"],
+        ]),
+      );
+      expect(audit[0]).toMatchObject({
+        type: 'Normal',
+        count: 1,
+        involvedObject: {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          name: 'guestbook',
+          namespace: api.namespace,
+          uid: app.metadata.uid,
+        },
+        metadata: { annotations: { 'dest-server': spoke.url, 'dest-namespace': 'web' } },
+      });
+      // Nothing is recorded for what was refused.
+      expect(audit.filter((e: any) => /unrelated/.test(e.message))).toEqual([]);
       expect(list.metadata).toEqual(expect.any(Object));
       expect((await api.rest('/api/v1/applications/guestbook/events', { token: alice })).status).toBe(200);
     });
