@@ -189,6 +189,37 @@ describe("an Application's live resources, events and manifests (api-server on a
       expect(JSON.parse((await noVersion.json()).manifest).data).toEqual({ color: 'red' });
     });
 
+    it('reads from the hub itself for the in-cluster destination, with the api-server credentials', async () => {
+      await api.kube('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'local' } });
+      const cm = await api.kube('POST', '/api/v1/namespaces/local/configmaps', {
+        ...configMap('local-config', { where: 'hub' }),
+        metadata: { name: 'local-config' },
+      });
+      await api.kube('POST', api.nsPath('applications'), {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'local' },
+        spec: {
+          project: 'default',
+          source: { repoURL: git.url, path: 'app' },
+          destination: { server: 'https://kubernetes.default.svc', namespace: 'local' },
+        },
+      });
+      const tree = {
+        nodes: [{ group: '', version: 'v1', kind: 'ConfigMap', namespace: 'local', name: 'local-config', uid: cm.body.metadata.uid }],
+      };
+      await redis.set(appTreeKey(api.namespace, 'local'), JSON.stringify(tree), 'EX', 600);
+      try {
+        const res = await api.rest(
+          '/api/v1/applications/local/resource?namespace=local&resourceName=local-config&version=v1&kind=ConfigMap',
+        );
+        expect(res.status).toBe(200);
+        expect(JSON.parse((await res.json()).manifest)).toMatchObject({ metadata: { uid: cm.body.metadata.uid }, data: { where: 'hub' } });
+      } finally {
+        await redis.del(appTreeKey(api.namespace, 'local'));
+      }
+    });
+
     it("masks a Secret's values", async () => {
       const res = await api.rest(resourcePath('web-secret', 'Secret'));
       const text = await res.text();
