@@ -93,6 +93,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       virtualCreates: { ...auth.virtualCreates, ...podBindingCreates(() => cluster.api, cluster.registry) },
       watches,
       now: () => new Date(),
+      kubeVersion,
       crdFor: (t) => cluster.crds.crdFor(t),
     }),
     openapi: new OpenApiEndpoints(schemas, cluster.registry),

@@ -8,6 +8,7 @@ import { impersonationCase } from './cases/impersonation.fixture';
 import { namespaceDeletionCase } from './cases/namespace-deletion.fixture';
 import { openapiV2Case } from './cases/openapi-v2.fixture';
 import { podEventsCase } from './cases/pod-events.fixture';
+import { podLogsCase } from './cases/pod-logs.fixture';
 import { serverSideApplyCase } from './cases/server-side-apply.fixture';
 import { serverVersionCase } from './cases/server-version.fixture';
 import { watchTimeoutCase } from './cases/watch-timeout.fixture';
@@ -28,4 +29,5 @@ export const differentialCases: DifferentialCase[] = [
   errorTextsCase,
   podEventsCase,
   serverSideApplyCase,
+  podLogsCase,
 ];

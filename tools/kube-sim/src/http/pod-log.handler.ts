@@ -58,10 +58,17 @@ interface LogOptions {
 
 const POLL_MS = 200;
 
-export async function servePodLog(api: ResourceApi, t: ResourceType, ns: string, name: string, query: URLSearchParams, req: IncomingMessage, res: ServerResponse, now: () => number = Date.now): Promise<void> {
+export interface PodLogSettings {
+  now: () => number;
+  /** 1.20 lists init containers and containers in one list when a container must be chosen. */
+  namesInOneList: boolean;
+}
+
+export async function servePodLog(api: ResourceApi, t: ResourceType, ns: string, name: string, query: URLSearchParams, req: IncomingMessage, res: ServerResponse, settings: PodLogSettings): Promise<void> {
+  const { now } = settings;
   const pod = api.get(t, ns, name);
   const opts = logOptions(name, query);
-  const containerName = chooseContainer(pod, opts.container);
+  const containerName = chooseContainer(pod, opts.container, settings.namesInOneList);
   const spec = (pod.spec ?? {}) as PodSpec;
   // No host yet: LogLocation gives no location, and the API server answers 204 without a body.
   if (!spec.nodeName) return void res.writeHead(204, { 'Cache-Control': 'no-cache, private' }).end();
@@ -134,11 +141,10 @@ function logOptions(name: string, q: URLSearchParams): LogOptions {
     if (!/^-?\d+$/.test(v)) throw errors.badRequest(`strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
     return Number(v);
   };
+  // metav1's query conversion: only "0" and "false" (any case) are false; any other value, empty too, is true.
   const bool = (key: string): boolean => {
     const v = q.get(key);
-    if (v === null || v === '') return v === '';
-    if (!/^(1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(v)) throw errors.badRequest(`strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
-    return /^(1|t|T|true|TRUE|True)$/.test(v);
+    return v !== null && v !== '0' && v.toLowerCase() !== 'false';
   };
   const opts: LogOptions = {
     container: q.get('container') || undefined,
@@ -168,7 +174,7 @@ function logOptions(name: string, q: URLSearchParams): LogOptions {
   return opts;
 }
 
-function chooseContainer(pod: KubeObject, wanted: string | undefined): string {
+function chooseContainer(pod: KubeObject, wanted: string | undefined, namesInOneList: boolean): string {
   const spec = (pod.spec ?? {}) as PodSpec;
   const names = (spec.containers ?? []).map((c) => c.name);
   const inits = (spec.initContainers ?? []).map((c) => c.name);
@@ -179,6 +185,7 @@ function chooseContainer(pod: KubeObject, wanted: string | undefined): string {
   }
   if (names.length === 1) return names[0];
   if (names.length === 0) throw errors.badRequest(`a container name must be specified for pod ${podName}`);
+  if (namesInOneList) throw errors.badRequest(`a container name must be specified for pod ${podName}, choose one of: [${[...inits, ...names].join(' ')}]`);
   throw errors.badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`);
 }
 

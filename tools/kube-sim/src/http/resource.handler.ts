@@ -4,6 +4,7 @@ import { errors } from '../api/status-error';
 import { DeleteOptions, PATCH_CONTENT_TYPES, UserInfo, WriteOptions } from '../cluster/request-options';
 import { ResourceApi } from '../cluster/resource-api';
 import { ResourceRegistry } from '../registry/resource.registry';
+import { KubeVersion } from '../registry/kube-versions';
 import { apiVersionOf, ResourceType } from '../registry/resource-type';
 import { KubeObject } from '../store/kube-object';
 import { parseFieldSelector } from '../store/field-selector';
@@ -24,6 +25,8 @@ export interface ResourceHandlerDeps {
   virtualCreates: VirtualCreates;
   watches: WatchStreamer;
   now: () => Date;
+  /** The Kubernetes minor this server behaves as, where texts differ by version. */
+  kubeVersion?: KubeVersion;
   /** The CRD that serves a custom resource, for printer columns. */
   crdFor(t: ResourceType): KubeObject | undefined;
 }
@@ -57,7 +60,7 @@ export class ResourceHandler {
     if (info.subresource && !t.subresources.includes(info.subresource)) throw errors.routeNotFound();
     if (t.group === '' && t.plural === 'pods' && info.subresource === 'log') {
       if (info.verb !== 'get') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
-      return servePodLog(this.d.api, t, call.ns, info.name, query, req, res, () => this.d.now().getTime());
+      return servePodLog(this.d.api, t, call.ns, info.name, query, req, res, { now: () => this.d.now().getTime(), namesInOneList: this.d.kubeVersion?.logContainerNamesInOneList ?? false });
     }
     if (CONNECT_SUBRESOURCES.has(`${t.plural}/${info.subresource}`)) refuseConnect(this.d.api, this.d.registry, t, call.ns, info.name, info.subresource, query);
     switch (info.verb) {

@@ -33,6 +33,12 @@ export interface KubeVersion {
    * only 1.20 goes without.
    */
   applyErrorsNameObject: boolean;
+  /**
+   * A pod log request without a container lists every container name in one list, init containers
+   * first (a real v1.20.2); later servers list the containers, then `or one of the init containers`.
+   * The minor that changed it is not pinned, so only 1.20 has the single list.
+   */
+  logContainerNamesInOneList: boolean;
 }
 
 const GO_VERSIONS: Record<number, string> = {
@@ -54,6 +60,7 @@ export function parseKubeVersion(text: string = DEFAULT_KUBE_VERSION): KubeVersi
     listKeysWithoutDefault: minor >= 21 ? [] : ['io.k8s.api.core.v1.ServicePort'],
     jsonIterator: minor <= 22,
     applyErrorsNameObject: minor >= 21,
+    logContainerNamesInOneList: minor <= 20,
   };
 }
 
