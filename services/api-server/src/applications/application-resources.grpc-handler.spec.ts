@@ -665,6 +665,30 @@ describe("an Application's live resources, events and manifests (api-server on a
     });
   });
 
+  describe('GetManifests of a multi-source Application', () => {
+    it('renders every source, each at the revision asked for its position', async () => {
+      const source = { repoURL: git.url, path: 'app', targetRevision: 'main' };
+      await api.kube('POST', api.nsPath('applications'), {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'multi' },
+        spec: { project: 'default', sources: [source, source], destination: { server: spoke.url, namespace: 'web' } },
+      });
+      const res = await api.rest(`/api/v1/applications/multi/manifests?sourcePositions=2&revisions=${firstCommit}`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.revisions).toEqual([secondCommit, firstCommit]);
+      const colors = body.manifests
+        .map((m: string) => JSON.parse(m))
+        .filter((o: any) => o.kind === 'ConfigMap')
+        .map((o: any) => o.data.color);
+      expect(colors).toEqual(['blue', 'red']);
+      const bad = await api.rest(`/api/v1/applications/multi/manifests?sourcePositions=3&revisions=${firstCommit}`);
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).message).toBe('source position 3 is out of range: the application has 2 sources');
+    });
+  });
+
   describe('RevisionMetadata', () => {
     it("answers a commit's author, date, message and tags from repo-server", async () => {
       const res = await api.rest(`/api/v1/applications/guestbook/revisions/${firstCommit}/metadata`);
