@@ -6,14 +6,15 @@ import tseslint from 'typescript-eslint';
 
 // Module boundaries (DESIGN.md §2); specs and harnesses may also use the test tools (kube-sim, git-server).
 const depConstraints = [
-  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate'] },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate', 'type:notifications'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:platform', 'type:api-types', 'type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:api-types', 'type:contracts'] },
   { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
   { sourceTag: 'type:gotemplate', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
   { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts'] },
+  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts', 'type:notifications'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tool', 'type:api-types', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },

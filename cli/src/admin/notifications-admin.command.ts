@@ -1,15 +1,16 @@
 import { NOTIFICATIONS_CM, notificationsCatalogData } from '@flotilla/api-types';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { CliConfig } from '../cli.config';
 import { oneOf } from '../command/option.parsers';
 import { CliError } from '../output/cli.error';
 import { formatObject } from '../output/object.printer';
 import { formatTable } from '../output/tab-writer';
 import { formatTemplateTable, formatTriggerTable, templateRows, triggerRows } from './notifications-config.printer';
+import type { NotificationsAdmin } from './notifications-admin.service';
 import type { HubAccess } from './notifications-hub.client';
-import { loadNotificationsHubClient } from './notifications-hub.loader';
+import { loadNotificationsAdmin, loadNotificationsHubClient } from './notifications-hub.loader';
 
 type ListOutput = 'table' | 'json' | 'yaml';
 
@@ -24,8 +25,8 @@ interface HubOptions {
 export function notificationsAdminCommand(config: CliConfig): Command {
   return new Command('notifications')
     .description('Try and install notification triggers and templates (reads the hub through a kubeconfig, like argocd admin notifications)')
-    .addCommand(new Command('trigger').description('Notification triggers').addCommand(listCommand(config, 'trigger')))
-    .addCommand(new Command('template').description('Notification templates').addCommand(listCommand(config, 'template')))
+    .addCommand(new Command('trigger').description('Notification triggers').addCommand(listCommand(config, 'trigger')).addCommand(triggerRunCommand(config)))
+    .addCommand(new Command('template').description('Notification templates').addCommand(listCommand(config, 'template')).addCommand(templateNotifyCommand(config)))
     .addCommand(new Command('catalog').description("Flotilla's catalog of Argo CD's standard triggers and templates").addCommand(catalogApplyCommand(config)));
 }
 
@@ -54,6 +55,66 @@ function listCommand(config: CliConfig, kind: 'trigger' | 'template'): Command {
       if (opts.output !== 'table') process.stdout.write(formatObject(rows, opts.output));
       else process.stdout.write(kind === 'trigger' ? formatTriggerTable(rows as ReturnType<typeof triggerRows>) : formatTemplateTable(rows as ReturnType<typeof templateRows>));
     });
+}
+
+function triggerRunCommand(config: CliConfig): Command {
+  return hubOptions(new Command('run'))
+    .description('Evaluate a trigger on an Application and print each condition’s result')
+    .argument('NAME')
+    .argument('APP')
+    .option('-o, --output <format>', 'Output format. One of: table|json|yaml', oneOf<ListOutput>('table', 'json', 'yaml'), 'table')
+    .action(async (name: string, appName: string, opts: HubOptions & { output: ListOutput }) => {
+      const { admin, app } = await loadTrial(config, opts, appName);
+      const rows = attempt(() => admin.runTrigger(name, app));
+      if (opts.output !== 'table') return void process.stdout.write(formatObject(rows, opts.output));
+      process.stdout.write(formatTable([['CONDITION', 'RESULT'], ...rows.map((r) => [r.condition, r.error ? `false (${r.error})` : String(r.result)])]));
+    });
+}
+
+function templateNotifyCommand(config: CliConfig): Command {
+  return hubOptions(new Command('notify'))
+    .description('Render a template for an Application and print it, or send it with --recipient <service>:<recipient>')
+    .argument('NAME')
+    .argument('APP')
+    .option('--recipient <service:recipient>', 'send to this subscriber (repeatable); without it the rendered notification is printed', (v: string, all: string[] = []) => [...all, v])
+    .option('--service-type <type>', 'the service type to render for when printing', 'webhook')
+    .action(async (name: string, appName: string, opts: HubOptions & { recipient?: string[]; serviceType: string }) => {
+      const { admin, app } = await loadTrial(config, opts, appName);
+      // A template may quote .secrets; what it renders is printed with them masked.
+      if (!opts.recipient?.length) return void process.stdout.write(admin.mask(stringify(attempt(() => admin.render(name, app, opts.serviceType)))));
+      let outcomes;
+      try {
+        outcomes = await admin.notify(name, app, opts.recipient);
+      } catch (err) {
+        throw new CliError(admin.mask((err as Error).message));
+      }
+      for (const o of outcomes) process.stdout.write(o.error ? `${o.recipient} failed: ${o.error}\n` : `${o.recipient} sent\n`);
+      if (outcomes.some((o) => o.error)) throw new CliError('');
+    });
+}
+
+/** The ConfigMap, its Secret and the Application, read from the hub, ready to try triggers and templates on. */
+async function loadTrial(config: CliConfig, opts: HubOptions, appName: string): Promise<{ admin: NotificationsAdmin; app: Record<string, unknown> }> {
+  const { NotificationsHubClient } = loadNotificationsHubClient();
+  let input;
+  try {
+    input = await new NotificationsHubClient(hubAccess(config, opts)).trialInput(appName);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  const { NotificationsAdmin } = loadNotificationsAdmin();
+  const admin = new NotificationsAdmin(input.data, input.secretData);
+  for (const problem of admin.problems) process.stderr.write(`warning: ${NOTIFICATIONS_CM} ${admin.mask(problem)}\n`);
+  return { admin, app: input.app };
+}
+
+/** `run()`'s value; what it throws (an unknown trigger or template, a template that fails) as a CliError. */
+function attempt<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
 }
 
 function catalogApplyCommand(config: CliConfig): Command {

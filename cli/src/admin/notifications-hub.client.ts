@@ -1,4 +1,4 @@
-import { NOTIFICATIONS_CM } from '@flotilla/api-types';
+import { ARGO_API_VERSION, NOTIFICATIONS_CM, NOTIFICATIONS_SECRET } from '@flotilla/api-types';
 import { KubeApiError, kubeClientFromKubeconfig, type KubeClient } from '@flotilla/platform';
 
 // `flotilla admin notifications` reads argocd-notifications-cm straight from the hub through a
@@ -19,6 +19,13 @@ export type KeyChange = 'added' | 'updated' | 'unchanged';
 export interface CatalogApplyResult {
   readonly created: boolean;
   readonly keys: readonly { key: string; change: KeyChange }[];
+}
+
+/** What `trigger run` and `template notify` read: the ConfigMap, its Secret (decoded) and one Application. */
+export interface NotificationsTrialInput {
+  readonly data: Record<string, string>;
+  readonly secretData: Record<string, string>;
+  readonly app: Record<string, unknown>;
 }
 
 interface ConfigMap {
@@ -43,6 +50,27 @@ export class NotificationsHubClient {
     } catch (err) {
       if (err instanceof KubeApiError && err.code === 404) return undefined;
       throw this.explain(err);
+    }
+  }
+
+  /** argocd-notifications-cm (which must exist), argocd-notifications-secret (if any) and Application `appName`. */
+  async trialInput(appName: string): Promise<NotificationsTrialInput> {
+    const namespace = this.access.namespace;
+    try {
+      const [data, secret, app] = await Promise.all([
+        this.configMapData(),
+        this.kube.get<{ apiVersion: string; kind: string; data?: Record<string, string> }>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: NOTIFICATIONS_SECRET, namespace } }).catch((err: unknown) => {
+          if (err instanceof KubeApiError && err.code === 404) return undefined;
+          throw err;
+        }),
+        this.kube.get({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { name: appName, namespace } }),
+      ]);
+      if (!data) throw new Error(`${NOTIFICATIONS_CM} not found in namespace ${namespace}`);
+      const secretData = Object.fromEntries(Object.entries(secret?.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+      return { data, secretData, app: app as unknown as Record<string, unknown> };
+    } catch (err) {
+      if (err instanceof KubeApiError && err.code === 404) throw new Error(`application ${appName} not found in namespace ${namespace}`);
+      throw err;
     }
   }
 

@@ -7,7 +7,7 @@ import { NotificationsConfigStore } from './config/notifications-config.store';
 import { DELIVERIES_METRIC } from './delivery/notification-delivery.processor';
 import { NotificationController } from './notifications/notification-controller.service';
 import { notificationTemplateLimits, type NotifierConfig } from './notifier.config';
-import { NotificationSenderRegistry } from './services/notification-sender.registry';
+import { NotificationSenderRegistry } from '@flotilla/notifications';
 
 export const SERVICE_NAME = 'notifier';
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { FakeSlack } from './testing/fakes/slack.fake';
+import { FakeSlack } from '@flotilla/notifications/testing';
 import { eventually, KubeApi, ServiceProcess, startHub, startNotifierProcess } from './testing/notifier.harness';
 
 jest.setTimeout(180_000);

@@ -1,7 +1,6 @@
 import type { ExecLimits } from '@flotilla/gotemplate';
 import type { Logger } from 'pino';
-import { NotificationRenderer } from '../delivery/notification.renderer';
-import { NotificationsConfig, parseNotificationsConfig } from './notifications-config.parser';
+import { NotificationRenderer, NotificationsConfig, parseNotificationsConfig } from '@flotilla/notifications';
 
 interface ConfigMapLike {
   readonly data?: Readonly<Record<string, string>>;

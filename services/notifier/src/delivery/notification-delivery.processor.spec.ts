@@ -6,11 +6,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Counter, Registry } from 'prom-client';
 import { NotificationsConfigStore } from '../config/notifications-config.store';
-import { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { NotificationSenderRegistry, DeliveryError, TemplateRenderError } from '@flotilla/notifications';
 import { Redis } from 'ioredis';
 import { DeliveryClaims } from './delivery-claims.store';
-import { DeliveryError } from '../services/notification-service';
-import { TemplateRenderError } from './notification.renderer';
 import { deliveryBackoff, FailureEvents, MAX_RETRY_AFTER_MS, NotificationDeliveryProcessor, NotificationJob, RetryableDeliveryFailure, shouldRetry } from './notification-delivery.processor';
 
 describe('NotificationDeliveryProcessor', () => {

@@ -3,13 +3,8 @@ import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
-import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
-import { DeliveryError, type SenderStore } from '../services/notification-service';
-import { MemorySenderStore } from './sender.store';
+import { type NotificationSenderRegistry, DeliveryError, type SenderStore, MemorySenderStore, maskSecrets, type Destination, TemplateRenderError } from '@flotilla/notifications';
 import type { DeliveryClaims } from './delivery-claims.store';
-import { maskSecrets } from '../services/secret.mask';
-import type { Destination } from '../state/notified.state';
-import { TemplateRenderError } from './notification.renderer';
 
 /** Argo CD's `argocd_notifications_deliveries_total`: one per delivery, once it succeeded or failed for good. */
 export type DeliveriesCounter = Counter<'trigger' | 'service' | 'succeeded'>;

@@ -5,11 +5,10 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import { DeliveryClaims } from '../delivery/delivery-claims.store';
-import { RedisSenderStore } from '../delivery/sender.store';
+import { RedisSenderStore, type NotificationSenderRegistry } from '@flotilla/notifications';
 import { DeliveriesCounter, deliveryBackoff, NotificationDeliveryProcessor, NotificationJob } from '../delivery/notification-delivery.processor';
 import { ApplicationEventsClient } from '../hub/application-events.client';
 import { ApplicationHubClient } from '../hub/application-hub.client';
-import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import { NotificationReconciler } from './notification.reconciler';
 
 export const NOTIFICATIONS_QUEUE = defineQueue<NotificationJob>('notifications');

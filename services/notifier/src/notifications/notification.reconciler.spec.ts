@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { NotificationsConfigStore } from '../config/notifications-config.store';
 import { ApplicationHubClient } from '../hub/application-hub.client';
-import { NotificationSenderRegistry } from '../services/notification-sender.registry';
+import { NotificationSenderRegistry } from '@flotilla/notifications';
 import { KubeApi, startHub } from '../testing/notifier.harness';
 import { NOTIFICATIONS_QUEUE } from './notification-controller.service';
 import { NotificationReconciler } from './notification.reconciler';

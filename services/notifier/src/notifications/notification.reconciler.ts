@@ -3,9 +3,7 @@ import type { Application } from '@flotilla/api-types';
 import type { Logger } from 'pino';
 import type { NotificationsConfigStore } from '../config/notifications-config.store';
 import type { NotificationJob } from '../delivery/notification-delivery.processor';
-import type { NotificationSenderRegistry } from '../services/notification-sender.registry';
-import type { Subscriber } from '../subscriptions/subscription.resolver';
-import { NotificationPlan, planNotifications, PlannedNotification } from './notification.planner';
+import { type NotificationSenderRegistry, type Subscriber, NotificationPlan, planNotifications, PlannedNotification } from '@flotilla/notifications';
 
 /** What the reconciler needs of the hub's API for Applications. */
 export interface ApplicationAccess {

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { parseNotificationsConfig } from '../config/notifications-config.parser';
-import { MemorySenderStore, RedisSenderStore } from '../delivery/sender.store';
+import { MemorySenderStore, RedisSenderStore } from '../services/sender.store';
 import { FakeGitHub } from '../testing/fakes/github.fake';
 import { GitHubSender, type GitHubOptions, repoFullName } from './github.sender';
 import { DeliveryError, type RenderedNotification, type SendContext, type ServiceConfig } from './notification-service';

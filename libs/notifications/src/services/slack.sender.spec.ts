@@ -1,5 +1,5 @@
 import { parseNotificationsConfig } from '../config/notifications-config.parser';
-import { MemorySenderStore } from '../delivery/sender.store';
+import { MemorySenderStore } from '../services/sender.store';
 import { FakeSlack } from '../testing/fakes/slack.fake';
 import { DeliveryError, type RenderedNotification, type SenderStore, type ServiceConfig } from './notification-service';
 import { iconField, SlackSender, type SlackOptions } from './slack.sender';

@@ -1,7 +1,7 @@
 import { NOTIFIED_ANNOTATION, notificationsCatalog, notificationsCatalogData } from '@flotilla/api-types';
 import { parseNotificationsConfig } from '../config/notifications-config.parser';
-import { NotificationRenderer } from '../delivery/notification.renderer';
-import { AppLike, planNotifications } from '../notifications/notification.planner';
+import { NotificationRenderer } from '../templates/notification.renderer';
+import { AppLike, planNotifications } from '../planning/notification.planner';
 
 // notifications-catalog/: the triggers and templates every Argo CD installation has. Each trigger
 // fires on the same Application states as Argo CD's catalog trigger of that name (same conditions,

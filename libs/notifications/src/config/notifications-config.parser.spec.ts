@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { planNotifications } from '../notifications/notification.planner';
+import { planNotifications } from '../planning/notification.planner';
 import { NotificationSenderRegistry } from '../services/notification-sender.registry';
 import type { NotificationSender } from '../services/notification-service';
 import { SlackSender } from '../services/slack.sender';

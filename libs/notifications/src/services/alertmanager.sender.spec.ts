@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { parseNotificationsConfig } from '../config/notifications-config.parser';
-import { MemorySenderStore } from '../delivery/sender.store';
+import { MemorySenderStore } from '../services/sender.store';
 import { FakeAlertmanager } from '../testing/fakes/alertmanager.fake';
 import { AlertmanagerSender, type AlertmanagerOptions, DEFAULT_ALERTNAME } from './alertmanager.sender';
 import { DeliveryError, type RenderedNotification, type ServiceConfig } from './notification-service';

@@ -1,10 +1,14 @@
-import { parseNotificationsConfig, type NotificationsConfig } from '../config/notifications-config.parser';
-import { MemorySenderStore } from '../delivery/sender.store';
-import { NotificationRenderer } from '../delivery/notification.renderer';
-import { NotificationSenderRegistry } from '../services/notification-sender.registry';
-import type { NotificationSender, RenderedNotification } from '../services/notification-service';
-import { maskSecrets } from '../services/secret.mask';
-import { runTrigger } from '../triggers/trigger.evaluator';
+import {
+  MemorySenderStore,
+  NotificationRenderer,
+  NotificationSenderRegistry,
+  maskSecrets,
+  parseNotificationsConfig,
+  runTrigger,
+  type NotificationSender,
+  type NotificationsConfig,
+  type RenderedNotification,
+} from '@flotilla/notifications';
 
 // What `trigger run` and `template notify` do, on a configuration read once: evaluate a trigger on
 // one Application, render a template for it, and send it through the senders the notifier uses,
