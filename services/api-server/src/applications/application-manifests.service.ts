@@ -70,15 +70,14 @@ export class ApplicationManifestsService {
       manifests.push(...res.manifests.map((m) => JSON.stringify(maskSecretData(m))));
       rendered.push({ revision: res.revision, sourceType: res.sourceType, verifyResult: res.verifyResult });
     }
-    const last = rendered[rendered.length - 1];
+    // Argo's ManifestResponse: one revision and source type describe a single source only.
+    const single = !app.spec.sources?.length ? rendered[0] : undefined;
     return {
       manifests,
       namespace: app.spec.destination?.namespace ?? '',
       server: app.spec.destination?.server ?? '',
-      revision: last?.revision ?? '',
-      sourceType: last?.sourceType ?? '',
-      ...(last?.verifyResult ? { verifyResult: last.verifyResult } : {}),
-      ...(app.spec.sources?.length ? { revisions: rendered.map((r) => r.revision) } : {}),
+      ...(single ? { revision: single.revision, sourceType: single.sourceType } : {}),
+      ...(single?.verifyResult ? { verifyResult: single.verifyResult } : {}),
     };
   }
 

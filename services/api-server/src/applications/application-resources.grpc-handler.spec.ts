@@ -666,7 +666,7 @@ describe("an Application's live resources, events and manifests (api-server on a
   });
 
   describe('GetManifests of a multi-source Application', () => {
-    it('renders every source, each at the revision asked for its position', async () => {
+    it('renders every source, each at the revision asked for its position, in one list', async () => {
       const source = { repoURL: git.url, path: 'app', targetRevision: 'main' };
       await api.kube('POST', api.nsPath('applications'), {
         apiVersion: 'argoproj.io/v1alpha1',
@@ -677,7 +677,7 @@ describe("an Application's live resources, events and manifests (api-server on a
       const res = await api.rest(`/api/v1/applications/multi/manifests?sourcePositions=2&revisions=${firstCommit}`);
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(body.revisions).toEqual([secondCommit, firstCommit]);
+      expect(Object.keys(body).sort()).toEqual(['manifests', 'namespace', 'server']);
       const colors = body.manifests
         .map((m: string) => JSON.parse(m))
         .filter((o: any) => o.kind === 'ConfigMap')
