@@ -73,11 +73,14 @@ export function retryAfterMs(value: string | string[] | undefined, now: () => nu
 /** Whether another attempt may get a different answer to this HTTP status. */
 export const retryableStatus = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 
+/** The statuses whose Retry-After is honoured, as go-retryablehttp's DefaultBackoff (notifications-engine's client) honours it. */
+const asksToWait = (status: number): boolean => status === 429 || status === 503;
+
 /** The DeliveryError for a non-2xx answer: status, a bounded quote of the body, Retry-After honoured. */
 export function statusError(label: string, answer: HttpAnswer, what = 'answered'): DeliveryError {
   const quote = answer.body.trim().replace(/\s+/g, ' ');
   const detail = quote ? `: ${quote.length > QUOTED ? `${quote.slice(0, QUOTED)}…` : quote}` : '';
-  return new DeliveryError(`${label}: ${what} HTTP ${answer.status}${detail}`, retryableStatus(answer.status), answer.status, answer.status === 429 ? retryAfterMs(answer.headers['retry-after']) : undefined);
+  return new DeliveryError(`${label}: ${what} HTTP ${answer.status}${detail}`, retryableStatus(answer.status), answer.status, asksToWait(answer.status) ? retryAfterMs(answer.headers['retry-after']) : undefined);
 }
 
 /** Sends and requires a 2xx answer. */

@@ -63,10 +63,16 @@ describe('OpsgenieSender', () => {
     expect(badResponder).toMatchObject({ retryable: false, statusCode: 422, message: expect.stringContaining('Responder type should be one of') });
   });
 
-  it('is retryable on 429 (with Retry-After) and 5xx', async () => {
-    opsgenie.interruptions.push({ status: 429, headers: { 'Retry-After': '12' }, body: '{"message":"You are making too many requests!"}' }, { status: 503, body: '' });
+  it('is retryable on 429 and 5xx, after the Retry-After a 429 or a 503 asks for', async () => {
+    opsgenie.interruptions.push(
+      { status: 429, headers: { 'Retry-After': '12' }, body: '{"message":"You are making too many requests!"}' },
+      { status: 503, body: '' },
+      { status: 503, headers: { 'Retry-After': '5' }, body: 'maintenance' },
+    );
     expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 429, retryAfterMs: 12_000 });
-    expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 503 });
+    expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 503, retryAfterMs: undefined });
+    // notifications-engine's retryablehttp waits as long as a 503's Retry-After says, as for a 429.
+    expect(await failure(send({ message: 'm', parts: {} }))).toMatchObject({ retryable: true, statusCode: 503, retryAfterMs: 5000 });
   });
 
   it('reads service.opsgenie with keys from the Secret, masked; apiUrl defaults to api.opsgenie.com', () => {

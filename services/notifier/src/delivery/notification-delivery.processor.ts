@@ -46,7 +46,7 @@ export class RetryableDeliveryFailure extends Error {
 /** The longest a Retry-After is honoured; beyond it the queue waits this long (a delivery an hour late is still useful). */
 export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 
-/** Delay before the next attempt: what the service asked for (429 Retry-After), else exponential from 1 s. */
+/** Delay before the next attempt: what the service asked for (a 429's or 503's Retry-After), else exponential from 1 s. */
 export function deliveryBackoff(attemptsMade: number, err: Error): number {
   const asked = err instanceof RetryableDeliveryFailure ? err.retryAfterMs : undefined;
   if (asked !== undefined) return Math.min(Math.max(asked, 0), MAX_RETRY_AFTER_MS);
