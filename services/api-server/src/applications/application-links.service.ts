@@ -76,10 +76,14 @@ export class ApplicationLinksService {
         );
         continue;
       }
+      if (typeof link.url !== 'string') {
+        this.logger.warn({ app: app.metadata.name, title: link.title }, 'application link left out: its url is not a string');
+        continue;
+      }
       try {
-        const url = renderTemplate(String(link.url ?? ''), goData, { missingKey: 'default' });
+        const url = renderTemplate(link.url, goData, { missingKey: 'default' });
         items.push({
-          title: String(link.title ?? ''),
+          title: typeof link.title === 'string' ? link.title : '',
           url,
           ...(typeof link.description === 'string' ? { description: link.description } : {}),
           ...(typeof link['icon.class'] === 'string' ? { iconClass: link['icon.class'] } : {}),

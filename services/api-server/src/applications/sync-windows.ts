@@ -116,7 +116,7 @@ const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 interface CronField {
   values: Set<number>;
-  /** `*` or `?` (not `*​/n`): for day of month and week, a star makes the other decide alone. */
+  /** `*` or `?`, without a step: for day of month and week, a star makes the other decide alone. */
   star: boolean;
 }
 
