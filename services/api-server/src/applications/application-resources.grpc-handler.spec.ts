@@ -821,7 +821,7 @@ describe("an Application's live resources, events and manifests (api-server on a
   });
 
   describe('ManagedResources filters', () => {
-    it('answers only the items matching group, kind, namespace, name and version', async () => {
+    it('answers only the items matching group, kind, namespace, name and version, and never hooks', async () => {
       const item = (kind: string, name: string, apiVersion = 'v1', group = '') => ({
         group,
         kind,
@@ -835,7 +835,12 @@ describe("an Application's live resources, events and manifests (api-server on a
       await redis.set(
         appManagedResourcesKey(api.namespace, 'guestbook'),
         JSON.stringify({
-          items: [item('ConfigMap', 'web-config'), item('ConfigMap', 'other'), item('Deployment', 'web', 'apps/v1', 'apps')],
+          items: [
+            item('ConfigMap', 'web-config'),
+            item('ConfigMap', 'other'),
+            item('Deployment', 'web', 'apps/v1', 'apps'),
+            { ...item('Job', 'migrate', 'batch/v1', 'batch'), hook: true },
+          ],
         }),
         'EX',
         600,

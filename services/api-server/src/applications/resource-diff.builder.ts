@@ -71,7 +71,7 @@ function versionOfItem(item: JsonRecord): string | undefined {
   return typeof apiVersion === 'string' ? apiVersion.split('/').pop() : undefined;
 }
 
-/** The ManagedResources answer with only the items matching every filter given. */
+/** The ManagedResources answer with only the items matching every filter given; hooks are never in it, as in Argo CD (they run, they are not managed). */
 export function matchingResources(managed: JsonRecord, filter: ResourceFilter): JsonRecord {
   const items: unknown = managed.items;
   if (!Array.isArray(items)) return managed;
@@ -81,6 +81,7 @@ export function matchingResources(managed: JsonRecord, filter: ResourceFilter): 
     items: items.filter(
       (i: unknown) =>
         isRecord(i) &&
+        i.hook !== true &&
         wanted(i.group, filter.group) &&
         wanted(i.kind, filter.kind) &&
         wanted(i.namespace, filter.namespace) &&
