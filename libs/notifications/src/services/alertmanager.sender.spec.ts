@@ -34,6 +34,12 @@ describe('AlertmanagerSender', () => {
     expect(b.alerts).toEqual([expected]);
   });
 
+  it('names the alert after its first template when the labels have no alertname, as Argo does', async () => {
+    const a = await start();
+    await send({ message: 'm', parts: { alertmanager: part }, templates: ['app-deployed', 'app-deployed-extra'] }, service({ targets: [a.host] }));
+    expect(a.alerts.map((alert) => alert.labels)).toEqual([{ fault_priority: 'P5', event_bucket: 'deploy', alertname: 'app-deployed' }]);
+  });
+
   it("keeps the template's alertname and generatorURL", async () => {
     const a = await start();
     await send({ message: 'm', parts: { alertmanager: { labels: { alertname: 'app-deployed' }, generatorURL: 'https://argocd.example.com/applications/guestbook' } } }, service({ targets: [a.host] }));

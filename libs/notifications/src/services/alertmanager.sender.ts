@@ -25,10 +25,7 @@ const alertPart = z.object({
   generatorURL: z.string().optional(),
 });
 
-/**
- * Argo names the alert after its template when the labels have no alertname; senders are not told
- * the template's name, so Flotilla names it this way instead.
- */
+/** The alertname of a notification whose labels have none and that does not say which template it came from. */
 export const DEFAULT_ALERTNAME = 'argocd-notifications';
 
 export class AlertmanagerSender implements NotificationSender<AlertmanagerOptions> {
@@ -51,7 +48,8 @@ export class AlertmanagerSender implements NotificationSender<AlertmanagerOption
     }
     const labels = nonEmpty(parsed.data.labels);
     if (Object.keys(labels).length === 0) throw new DeliveryError(`${label}: alertmanager.labels needs at least one label`, false);
-    labels.alertname ??= DEFAULT_ALERTNAME;
+    // Argo names the alert after its template when the labels have no alertname.
+    labels.alertname ??= notification.templates?.[0] ?? DEFAULT_ALERTNAME;
     const annotations = nonEmpty(parsed.data.annotations);
     const generatorURL = httpFromGit(parsed.data.generatorURL || repoURLOf(context.app));
     const alert: Record<string, unknown> = { labels, ...(Object.keys(annotations).length ? { annotations } : {}), generatorURL, startsAt: this.now().toISOString() };

@@ -9,6 +9,11 @@ import type { Destination } from '../state/notified.state';
 export interface RenderedNotification {
   readonly message: string;
   readonly parts: Readonly<Record<string, unknown>>;
+  /**
+   * The templates it was rendered from, in the trigger's order, as the renderer sets it (a notification
+   * built by hand may leave it out); Alertmanager's alert is named after the first.
+   */
+  readonly templates?: readonly string[];
 }
 
 /** One configured `service.<type>[.<name>]`: its options, `$secret` references already replaced. */

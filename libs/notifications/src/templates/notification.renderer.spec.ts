@@ -41,7 +41,7 @@ webhook:
     });
   });
 
-  it('merges several templates, later ones overriding', () => {
+  it('merges several templates, later ones overriding, and says which it rendered, in order', () => {
     const r = renderer({
       'template.a': 'message: first\nwebhook:\n  x:\n    body: a\n    method: POST\nslack:\n  attachments: "[{{ .app.metadata.name | quote }}]"\n  notifyBroadcast: true',
       'template.b': 'message: second\nwebhook:\n  x:\n    body: b\nemail:\n  subject: "{{ .app.metadata.name }} synced"',
@@ -49,6 +49,7 @@ webhook:
     expect(r.render(['a', 'b'], vars)).toEqual({
       message: 'second',
       parts: { webhook: { x: { method: 'POST', body: 'b' } }, slack: { attachments: '["guestbook"]', notifyBroadcast: true }, email: { subject: 'guestbook synced' } },
+      templates: ['a', 'b'],
     });
   });
 

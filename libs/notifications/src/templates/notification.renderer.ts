@@ -69,7 +69,7 @@ export class NotificationRenderer {
         throw new TemplateRenderError(`template "${name}": ${cut((err as Error).message)}`);
       }
     }
-    return { message, parts };
+    return { message, parts, templates: [...templateNames] };
   }
 }
 
