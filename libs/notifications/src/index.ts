@@ -3,6 +3,8 @@
 // beyond the senders' calls, so the notifier and `flotilla admin notifications` behave alike.
 export * from './config/notifications-config.parser';
 export * from './triggers/trigger.evaluator';
+// expr itself, for other argocd-cm settings written in it (the api-server's application links `if`).
+export { CompiledExpr, ExprEvalError, ExprSyntaxError } from './triggers/expr.evaluator';
 export * from './templates/notification.renderer';
 export * from './templates/argo-template.functions';
 export * from './subscriptions/subscription.resolver';
