@@ -1,5 +1,6 @@
 import type { Application, AppProject } from '@flotilla/api-types';
 import { renderTemplate, withGoInts } from '@flotilla/gotemplate';
+import { CompiledExpr } from '@flotilla/notifications';
 import type { Logger } from 'pino';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterStore } from '../clusters/cluster.store';
@@ -65,17 +66,11 @@ export class ApplicationLinksService {
     const managedBy = app.metadata.annotations?.[MANAGED_BY_URL_ANNOTATION];
     if (isHttpUrl(managedBy)) data.managedByURL = managedBy;
     else if (cm.url) data.managedByURL = cm.url;
-    const goData = withGoInts(JSON.parse(JSON.stringify(data)));
+    const vars = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+    const goData = withGoInts(vars);
     const items: LinkInfo[] = [];
     for (const link of links) {
-      if (link.if !== undefined) {
-        // Flotilla does not evaluate expr conditions here yet; a link is not shown unless it is known to apply.
-        this.logger.warn(
-          { app: app.metadata.name, condition: link.if },
-          'application link left out: its `if` condition is not evaluated by this api-server',
-        );
-        continue;
-      }
+      if (link.if !== undefined && !this.applies(link.if, vars, app.metadata.name)) continue;
       if (typeof link.url !== 'string') {
         this.logger.warn({ app: app.metadata.name, title: link.title }, 'application link left out: its url is not a string');
         continue;
@@ -97,6 +92,26 @@ export class ApplicationLinksService {
       }
     }
     return { items };
+  }
+
+  /**
+   * Whether a link's `if` (an expr expression over the same data as the url) holds; one that does
+   * not parse, fails or is not a boolean leaves the link out and is logged, as Argo does.
+   */
+  private applies(condition: unknown, vars: Record<string, unknown>, appName: string): boolean {
+    const why = (reason: string): false => {
+      this.logger.warn({ app: appName, condition }, `application link left out: ${reason}`);
+      return false;
+    };
+    if (typeof condition !== 'string') return why('its if condition is not a string');
+    let result: unknown;
+    try {
+      result = CompiledExpr.compile(condition).evaluate({ vars, now: () => new Date() });
+    } catch (err) {
+      return why(`failed to evaluate its if condition: ${(err as Error).message}`);
+    }
+    if (typeof result !== 'boolean') return why('its if condition evaluated to a non-boolean value');
+    return result;
   }
 
   /** The destination cluster without its credentials (Argo's ClusterLinksData), or undefined when it is not known. */

@@ -778,7 +778,7 @@ describe("an Application's live resources, events and manifests (api-server on a
   });
 
   describe('ListLinks', () => {
-    it("renders argocd-cm's application.links for the app, its cluster (without credentials) and managedByURL", async () => {
+    it("renders argocd-cm's application.links for the app, its cluster (without credentials) and managedByURL, where their if conditions hold", async () => {
       const links = [
         {
           url: 'https://grafana.example.com/d/{{.app.metadata.name}}?ns={{.app.spec.destination.namespace}}&cluster={{.cluster.name}}',
@@ -789,6 +789,10 @@ describe("an Application's live resources, events and manifests (api-server on a
         { url: '{{.managedByURL}}/applications/{{.application.metadata.name | upper}}', title: 'Self' },
         { url: 'https://z/{{.cluster.config.bearerToken}}', title: 'No credentials' },
         { url: 'https://x/{{.app.metadata.name | nosuchfunc}}', title: 'Broken' },
+        { url: 'https://shown', title: 'Shown when', if: 'app.spec.project == "default" && cluster.name == "spoke"' },
+        { url: 'https://hidden', title: 'Hidden when', if: 'app.spec.destination.namespace == "prod"' },
+        { url: 'https://not-boolean', title: 'Not boolean', if: 'app.metadata.name' },
+        { url: 'https://bad', title: 'Bad condition', if: 'app.spec.project ==' },
       ];
       const patched = await api.kube(
         'PATCH',
@@ -810,10 +814,11 @@ describe("an Application's live resources, events and manifests (api-server on a
           },
           { title: 'Self', url: 'https://argocd.example.com/applications/GUESTBOOK' },
           { title: 'No credentials', url: 'https://z/<no value>' },
+          { title: 'Shown when', url: 'https://shown' },
         ],
       });
       const viaGrpc = await call(api.clients.applications, 'ListLinks', { name: 'guestbook' }, api.md(alice));
-      expect(viaGrpc.items.map((l: any) => l.title)).toEqual(['Grafana', 'Self', 'No credentials']);
+      expect(viaGrpc.items.map((l: any) => l.title)).toEqual(['Grafana', 'Self', 'No credentials', 'Shown when']);
       const denied = await api.rest('/api/v1/applications/hidden/links', { token: alice });
       expect(denied.status).toBe(403);
       expect((await api.rest('/api/v1/applications/guestbook/links?namespace=elsewhere')).status).toBe(403);
