@@ -1,7 +1,11 @@
 // A fresh Lua state for one script run, with the libraries Argo CD's util/lua gives health scripts:
 // base, package, table and a safe os (time and date only), or every standard library when the
-// kind's useOpenLibs is set. Every run has an instruction budget, so an endless loop ends in an error.
+// kind's useOpenLibs is set, with the Lua 5.1 names and numbers of Argo's VM (lua51-compat). Every run has an instruction budget, so an endless loop ends in an error.
 import { lauxlib, lua, lualib, to_luastring, type LuaCFunction, type LuaHook, type LuaState } from 'fengari';
+import { asFloat, installLua51Numbers, openLua51Base, openLua51Libs, utcAwareDate } from './lua51-compat';
+import { ls } from './lua-names';
+
+export { ls };
 
 export interface SandboxOptions {
   /** All standard libraries (io, os, string, math, debug, ...) instead of the safe set. */
@@ -18,16 +22,12 @@ export interface Sandbox {
   exhausted: () => boolean;
 }
 
+// Before any chunk is compiled: number constants in a compiled chunk are floats from then on.
+installLua51Numbers();
+
 /** How many instructions pass between two looks at the budget. */
 const HOOK_STEP = 1000;
 
-const names = new Map<string, Uint8Array>();
-/** A Lua string for a fixed name, encoded once. */
-export const ls = (s: string): Uint8Array => {
-  let v = names.get(s);
-  if (!v) names.set(s, (v = to_luastring(s)));
-  return v;
-};
 
 function raise(L: LuaState, message: string): never {
   lua.lua_pushstring(L, to_luastring(message));
@@ -88,7 +88,7 @@ function openSafeOs(L: LuaState, now: (() => number) | undefined): void {
   lua.lua_pushcfunction(L, lualib.luaopen_os);
   lua.lua_call(L, 0, 1);
   const time = fieldFunction(L, 'time');
-  const date = fieldFunction(L, 'date');
+  const date = utcAwareDate(fieldFunction(L, 'date'));
   lua.lua_pop(L, 1);
   const clockSeconds = (S: LuaState): number => {
     if (!now) return raise(S, 'os.time and os.date have no clock here');
@@ -96,8 +96,8 @@ function openSafeOs(L: LuaState, now: (() => number) | undefined): void {
   };
   lua.lua_createtable(L, 0, 2);
   lua.lua_pushcfunction(L, (S) => {
-    if (!lua.lua_isnoneornil(S, 1)) return time(S);
-    lua.lua_pushinteger(S, clockSeconds(S));
+    if (!lua.lua_isnoneornil(S, 1)) return asFloat(time)(S);
+    lua.lua_pushnumber(S, clockSeconds(S));
     return 1;
   });
   lua.lua_setfield(L, -2, ls('time'));
@@ -108,7 +108,7 @@ function openSafeOs(L: LuaState, now: (() => number) | undefined): void {
         lua.lua_pushstring(S, ls('%c'));
       }
       lua.lua_settop(S, 1);
-      lua.lua_pushinteger(S, clockSeconds(S));
+      lua.lua_pushnumber(S, clockSeconds(S));
     }
     return date(S);
   });
@@ -170,7 +170,10 @@ export function newSandbox(opts: SandboxOptions): Sandbox {
   const L = lauxlib.luaL_newstate();
   if (opts.useOpenLibs) openAllLibs(L);
   else openSafeLibs(L, opts.now);
-  setGlobal(L, 'load', textOnlyLoad(L));
+  const load = textOnlyLoad(L);
+  setGlobal(L, 'load', load);
+  openLua51Base(L, load);
+  if (opts.useOpenLibs) openLua51Libs(L);
   setGlobal(L, 'xpcall', xpcall);
   let used = 0;
   let exhausted = false;

@@ -16,23 +16,23 @@ const STATUSES: readonly HealthStatusCode[] = ['Healthy', 'Progressing', 'Degrad
 /** Argo's message for a status outside the six it knows. */
 export const INVALID_HEALTH_STATUS = 'Lua returned an invalid health status';
 
-/** Pushes a JSON value: objects and arrays become tables (arrays from index 1), null becomes nil. */
+/** Pushes a JSON value: objects and arrays become tables (arrays from index 1), null becomes nil, numbers floats. */
 export function pushJson(L: LuaState, value: unknown): void {
   lauxlib.luaL_checkstack(L, 3, null);
   if (value === null || value === undefined) lua.lua_pushnil(L);
   else if (typeof value === 'boolean') lua.lua_pushboolean(L, value);
-  else if (typeof value === 'number') {
-    // Whole numbers stay integers, so tostring(obj.spec.replicas) is "3", not "3.0".
-    if (Number.isSafeInteger(value)) lua.lua_pushinteger(L, value);
-    else lua.lua_pushnumber(L, value);
-  } else if (typeof value === 'string') lua.lua_pushstring(L, to_luastring(value));
+  // One number type, as in Argo's VM: a float, which the 5.1 layer prints "3" when it is whole.
+  else if (typeof value === 'number') lua.lua_pushnumber(L, value); else if (typeof value === 'string') lua.lua_pushstring(L, to_luastring(value));
   else if (Array.isArray(value)) {
+    // Argo appends each item to the table and appending nil does nothing, so nulls close up:
+    // [a, null, b] is {a, b}.
     lua.lua_createtable(L, value.length, 0);
-    value.forEach((item, i) => {
-      if (item === null || item === undefined) return;
+    let n = 0;
+    for (const item of value) {
+      if (item === null || item === undefined) continue;
       pushJson(L, item);
-      lua.lua_rawseti(L, -2, i + 1);
-    });
+      lua.lua_rawseti(L, -2, ++n);
+    }
   } else if (isRecord(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
     lua.lua_createtable(L, 0, entries.length);
@@ -69,11 +69,12 @@ function hasNoStringKeys(L: LuaState, table: number): boolean {
   return true;
 }
 
-function stringField(L: LuaState, table: number, name: string): { value?: string; error?: string } {
+/** A string field's text; `mismatch` when it holds something else. */
+function stringField(L: LuaState, table: number, name: string): { value?: string; mismatch?: boolean } {
   const t = rawField(L, table, name);
   try {
     if (t === lua.LUA_TNIL) return {};
-    if (t !== lua.LUA_TSTRING) return { error: `the script returned a ${name} that is a ${typeName(L, -1)}, not a string` };
+    if (t !== lua.LUA_TSTRING) return { mismatch: true };
     return { value: lua.lua_tojsstring(L, -1) };
   } finally {
     lua.lua_pop(L, 1);
@@ -89,8 +90,10 @@ export function readScriptHealth(L: LuaState, idx: number): ScriptHealth {
   if (hasNoStringKeys(L, table)) return {};
   const status = stringField(L, table, 'status');
   const message = stringField(L, table, 'message');
-  const error = status.error ?? message.error;
-  if (error) return { error };
+  // Argo decodes the table's JSON into its HealthStatus and, on any type error (not only the array
+  // its check is written for: errors.As matches every *json.UnmarshalTypeError), returns an empty
+  // status. So a message or status that is not a string means no health, even beside a good status.
+  if (status.mismatch || message.mismatch) return {};
   if (!STATUSES.includes(status.value as HealthStatusCode)) return { health: { status: 'Unknown', message: INVALID_HEALTH_STATUS } };
   const health: HealthStatus = { status: status.value as HealthStatusCode };
   if (message.value) health.message = message.value;
