@@ -2,8 +2,10 @@
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { countOf, getIn } from '../object/json-value';
 import { health } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function daemonSetHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'DaemonSet', ['v1']);
   const name = obj.metadata?.name ?? '';
   if ((obj.metadata?.generation ?? 0) > countOf(obj, 'status', 'observedGeneration')) {
     return health('Progressing', 'Waiting for rollout to finish: observed daemon set generation less than desired generation');

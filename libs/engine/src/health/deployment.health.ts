@@ -2,8 +2,10 @@
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { asNumber, countOf, getIn } from '../object/json-value';
 import { conditionOf, health, textOf } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function deploymentHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'Deployment', ['v1']);
   if (getIn(obj, 'spec', 'paused') === true) return health('Suspended', 'Deployment is paused');
   if ((obj.metadata?.generation ?? 0) > countOf(obj, 'status', 'observedGeneration')) {
     return health('Progressing', 'Waiting for rollout to finish: observed deployment generation less than desired generation');

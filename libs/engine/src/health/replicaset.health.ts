@@ -2,8 +2,10 @@
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { asNumber, countOf, getIn } from '../object/json-value';
 import { conditionOf, health, textOf } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function replicaSetHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'ReplicaSet', ['v1']);
   if ((obj.metadata?.generation ?? 0) > countOf(obj, 'status', 'observedGeneration')) {
     return health('Progressing', 'Waiting for rollout to finish: observed replica set generation less than desired generation');
   }

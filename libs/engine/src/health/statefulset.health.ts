@@ -2,8 +2,10 @@
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { asNumber, asString, countOf, getIn } from '../object/json-value';
 import { health } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function statefulSetHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'StatefulSet', ['v1']);
   const observed = countOf(obj, 'status', 'observedGeneration');
   if (observed === 0 || (obj.metadata?.generation ?? 0) > observed) {
     return health('Progressing', 'Waiting for statefulset spec update to be observed...');
