@@ -11,14 +11,17 @@ export interface KindHealthCustomization extends HealthCustomization {
 
 /**
  * The custom health check for a group/kind: the exact key, else the first wildcard key that matches
- * (in key order; Argo takes whichever its map yields first).
+ * (in key order; Argo takes whichever its map yields first), else the script library's.
  */
 export function healthCustomizationFor(c: ResourceCustomizations, group: string, kind: string): KindHealthCustomization | undefined {
   const key = overrideKeyOf(group, kind);
   const exact = c.health[key];
   if (exact) return { ...exact, key };
   const wildcard = Object.keys(c.health).find((k) => hasWildcard(k) && globMatch(k, key));
-  return wildcard ? { ...c.health[wildcard], key: wildcard } : undefined;
+  if (wildcard) return { ...c.health[wildcard], key: wildcard };
+  // Then the script library, as Argo falls back to its built-in scripts.
+  const library = c.libraryHealth?.[key];
+  return library ? { ...library, key } : undefined;
 }
 
 /** The ignoreDifferences customizations for a group/kind, as rules for exactly that group/kind. */

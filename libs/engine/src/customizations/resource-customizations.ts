@@ -25,6 +25,8 @@ export interface HealthCustomization {
 export interface ResourceCustomizations {
   health: Record<string, HealthCustomization>;
   ignoreDifferences: Record<string, OverrideIgnoreDiff>;
+  /** Health checks from a script library (customizations-dir), by exact key, consulted after `health`. */
+  libraryHealth?: Record<string, HealthCustomization>;
 }
 
 export interface ParsedCustomizations {

@@ -1,0 +1,3 @@
+obj.spec.paused = true
+obj.spec.pausedAt = os.time()
+return obj

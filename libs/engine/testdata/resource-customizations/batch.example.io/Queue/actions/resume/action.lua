@@ -1,0 +1,3 @@
+obj.spec.paused = false
+obj.spec.pausedAt = nil
+return obj
