@@ -21,13 +21,16 @@ export function clientVersion(): ClientVersion {
 const SERVER_FIELDS: [string, string][] = [
   ['BuildDate', 'BuildDate'],
   ['GitCommit', 'GitCommit'],
+  ['GitTag', 'GitTag'],
   ['GitTreeState', 'GitTreeState'],
-  ['NodeVersion', 'NodeVersion'],
+  ['GoVersion', 'GoVersion'],
+  ['Compiler', 'Compiler'],
   ['Platform', 'Platform'],
   ['KustomizeVersion', 'Kustomize Version'],
   ['HelmVersion', 'Helm Version'],
   ['KubectlVersion', 'Kubectl Version'],
   ['JsonnetVersion', 'Jsonnet Version'],
+  ['ExtraBuildInfo', 'ExtraBuildInfo'],
 ];
 
 export function formatVersions(client: ClientVersion, server: Record<string, string> | undefined, short: boolean): string {

@@ -314,7 +314,11 @@ const providers: Provider[] = [
     [SessionService, AccountService],
     (...d: ConstructorParameters<typeof AccountGrpcHandler>) => new AccountGrpcHandler(...d),
   ),
-  make(SettingsGrpcHandler, [SettingsService], (s: SettingsService) => new SettingsGrpcHandler(s)),
+  make(
+    SettingsGrpcHandler,
+    [SessionService, SettingsService],
+    (...d: ConstructorParameters<typeof SettingsGrpcHandler>) => new SettingsGrpcHandler(...d),
+  ),
   make(VersionGrpcHandler, [VersionService], (s: VersionService) => new VersionGrpcHandler(s)),
   make(
     WebhookRefreshService,
@@ -326,9 +330,10 @@ const providers: Provider[] = [
     [ArgoSettingsStore, WebhookRefreshService, LOGGER],
     (s: ArgoSettingsStore, r: WebhookRefreshService, l: Logger) => new WebhookHttpHandler(s, r, l),
   ),
-  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService], (...deps: never[]) => {
+  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService, ClusterStore], (...deps: never[]) => {
     const n = GRPC_HANDLERS.length;
-    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1], deps[n + 2]);
+    const clusters = deps[n + 3] as ClusterStore;
+    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1], deps[n + 2], () => clusters.all());
   }),
   make(
     ApiServerStartup,

@@ -1,6 +1,12 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type {
+  GoogleAnalyticsConfig as _cluster_GoogleAnalyticsConfig,
+  GoogleAnalyticsConfig__Output as _cluster_GoogleAnalyticsConfig__Output,
+} from './cluster/GoogleAnalyticsConfig';
+import type { Help as _cluster_Help, Help__Output as _cluster_Help__Output } from './cluster/Help';
+import type { Plugin as _cluster_Plugin, Plugin__Output as _cluster_Plugin__Output } from './cluster/Plugin';
 import type { Settings as _cluster_Settings, Settings__Output as _cluster_Settings__Output } from './cluster/Settings';
 import type {
   SettingsQuery as _cluster_SettingsQuery,
@@ -10,6 +16,12 @@ import type {
   SettingsServiceClient as _cluster_SettingsServiceClient,
   SettingsServiceDefinition as _cluster_SettingsServiceDefinition,
 } from './cluster/SettingsService';
+import type { Empty as _flotilla_Empty, Empty__Output as _flotilla_Empty__Output } from './flotilla/Empty';
+import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from './flotilla/JsonObject';
+import type {
+  JsonObjectList as _flotilla_JsonObjectList,
+  JsonObjectList__Output as _flotilla_JsonObjectList__Output,
+} from './flotilla/JsonObjectList';
 import type { HttpRule as _google_api_HttpRule, HttpRule__Output as _google_api_HttpRule__Output } from './google/api/HttpRule';
 import type {
   DescriptorProto as _google_protobuf_DescriptorProto,
@@ -110,11 +122,19 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 
 export interface ProtoGrpcType {
   cluster: {
+    GoogleAnalyticsConfig: MessageTypeDefinition<_cluster_GoogleAnalyticsConfig, _cluster_GoogleAnalyticsConfig__Output>;
+    Help: MessageTypeDefinition<_cluster_Help, _cluster_Help__Output>;
+    Plugin: MessageTypeDefinition<_cluster_Plugin, _cluster_Plugin__Output>;
     Settings: MessageTypeDefinition<_cluster_Settings, _cluster_Settings__Output>;
     SettingsQuery: MessageTypeDefinition<_cluster_SettingsQuery, _cluster_SettingsQuery__Output>;
     SettingsService: SubtypeConstructor<typeof grpc.Client, _cluster_SettingsServiceClient> & {
       service: _cluster_SettingsServiceDefinition;
     };
+  };
+  flotilla: {
+    Empty: MessageTypeDefinition<_flotilla_Empty, _flotilla_Empty__Output>;
+    JsonObject: MessageTypeDefinition<_flotilla_JsonObject, _flotilla_JsonObject__Output>;
+    JsonObjectList: MessageTypeDefinition<_flotilla_JsonObjectList, _flotilla_JsonObjectList__Output>;
   };
   google: {
     api: {

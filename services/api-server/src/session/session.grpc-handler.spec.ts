@@ -100,15 +100,13 @@ describe('sessions and accounts (the api-server process on a kube-sim hub, gRPC 
 
     it('serves settings, version and userinfo without login, as Argo CD does', async () => {
       const settings = await (await api.rest('/api/v1/settings', { token: null })).json();
-      expect(settings).toMatchObject({
-        appLabelKey: 'app.kubernetes.io/instance',
-        trackingMethod: 'annotation',
-        controllerNamespace: api.namespace,
-      });
+      expect(settings).toMatchObject({ appLabelKey: 'app.kubernetes.io/instance', trackingMethod: 'annotation' });
+      // Argo CD names the controller namespace to logged-in callers only.
+      expect(settings.controllerNamespace).toBeUndefined();
       const version = await call(api.clients.version, 'Version', {});
       expect(version).toMatchObject({
         Version: expect.stringMatching(/^v0\.1\.0/),
-        NodeVersion: process.version,
+        ExtraBuildInfo: `Node.js ${process.version}`,
         Platform: expect.stringMatching(/^linux\//),
       });
       expect(await (await api.rest('/api/v1/session/userinfo', { token: null })).json()).toEqual({});
