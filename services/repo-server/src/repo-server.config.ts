@@ -10,6 +10,13 @@ import type { ToolBinaries } from './render/render-context';
 import { DEFAULT_TLS_DATA_PATH } from './tls/repo-tls';
 
 const seconds = z.coerce.number({ error: 'must be a number of seconds' }).int();
+/** A Go duration as Argo's environment variables take them ("90s", "3m", "1m30s", "1.5h"), in milliseconds. */
+const GO_DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const goDuration = z
+  .string()
+  .regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, { error: 'must be a Go duration such as 90s, 3m or 1m30s' })
+  .transform((d) => [...d.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)].reduce((ms, [, n, unit]) => ms + Number(n) * GO_DURATION_UNITS[unit], 0))
+  .refine((ms) => ms >= 1000, { error: 'must be at least 1s' });
 const bytes = z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024);
 
 export const repoServerEnv = z.object({
@@ -30,8 +37,13 @@ export const repoServerEnv = z.object({
   FLOTILLA_MANIFEST_CACHE_SECONDS: seconds.min(1).default(24 * 3600),
   /** Argo's parallelismLimit: renders running at once; 0 is unlimited. */
   FLOTILLA_REPO_PARALLELISM_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(0),
-  /** A tool (helm, kustomize) running longer is killed with its whole process group. */
-  FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS: seconds.min(1).default(90),
+  /**
+   * A tool (helm, kustomize) or a git command (clone, fetch, cat-file) running longer is killed with
+   * its whole process group. Argo's ARGOCD_EXEC_TIMEOUT (a Go duration, e.g. 90s) is read when this is
+   * unset; 90 s when neither is.
+   */
+  FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS: seconds.min(1).optional(),
+  ARGOCD_EXEC_TIMEOUT: goDuration.optional(),
   /** Cap on one render's combined manifests (tool output included). */
   FLOTILLA_REPO_MAX_MANIFEST_BYTES: bytes.default(64 * 1024 * 1024),
   /** Cap on any single file in a checkout. */
@@ -91,8 +103,12 @@ export function loadRepoServerConfig(env: NodeJS.ProcessEnv = process.env): Repo
   return loadConfig(repoServerEnv, env);
 }
 
+/** FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS, else Argo's ARGOCD_EXEC_TIMEOUT, else Argo's default of 90 s. */
+export const execTimeoutMsOf = (config: RepoServerConfig): number =>
+  config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS !== undefined ? config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS * 1000 : (config.ARGOCD_EXEC_TIMEOUT ?? 90_000);
+
 export const renderLimitsOf = (config: RepoServerConfig): RenderLimits => ({
-  execTimeoutMs: config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS * 1000,
+  execTimeoutMs: execTimeoutMsOf(config),
   maxManifestBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES,
   maxFileBytes: config.FLOTILLA_REPO_MAX_FILE_BYTES,
   maxAliasCount: 100,
@@ -114,6 +130,7 @@ export const gitTransportOf = (config: RepoServerConfig): GitTransportOptions =>
     defaultDepth: config.FLOTILLA_GIT_SHALLOW_DEPTH,
     allowLocalUrls: config.FLOTILLA_REPO_ALLOW_LOCAL_URLS,
     tlsDataPath: tlsDataPathOf(config),
+    timeoutMs: execTimeoutMsOf(config),
   };
 };
 
@@ -136,4 +153,4 @@ export const ARGOCD_GPG_DATA_PATH = '/app/config/gpg/source';
 export const gpgOf = (config: RepoServerConfig): { sourceDir: string; gnupgHome: string; timeoutMs: number } | undefined =>
   (config.FLOTILLA_GPG_ENABLED ?? config.ARGOCD_GPG_ENABLED ?? 'true') === 'false'
     ? undefined
-    : { sourceDir: config.FLOTILLA_GPG_DATA_PATH ?? config.ARGOCD_GPG_DATA_PATH ?? ARGOCD_GPG_DATA_PATH, gnupgHome: config.FLOTILLA_GNUPGHOME, timeoutMs: Math.min(config.FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS, 30) * 1000 };
+    : { sourceDir: config.FLOTILLA_GPG_DATA_PATH ?? config.ARGOCD_GPG_DATA_PATH ?? ARGOCD_GPG_DATA_PATH, gnupgHome: config.FLOTILLA_GNUPGHOME, timeoutMs: Math.min(execTimeoutMsOf(config), 30_000) };

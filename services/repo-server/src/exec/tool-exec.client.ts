@@ -4,19 +4,10 @@ import { manifestText } from '../render/directory.renderer';
 /** A tool run that failed: exit status, timeout, missing binary or runaway output. The message is safe to show. */
 export class ToolExecError extends Error {}
 
-export interface ToolRun {
+export interface ToolRun extends Omit<ProcessRun, 'overflow'> {
   cwd: string;
-  /** The tool's whole environment: nothing is inherited from repo-server's own. */
-  env: Record<string, string>;
-  /** Kill the tool's whole process group after this long. */
-  timeoutMs: number;
-  /** Kill the tool when stdout grows past this (memory-bounded output). */
-  maxOutputBytes: number;
-  /** Cap on the tool's address space (RLIMIT_AS, inherited by what it starts); absent or 0 for none. */
-  maxMemoryBytes?: number;
   /** Strings (credentials) removed from any message before it leaves this function. */
   secrets?: string[];
-  stdin?: string;
 }
 
 export interface ToolOutput {
@@ -68,15 +59,15 @@ function capped(binary: string, args: string[], maxMemoryBytes?: number): [strin
   return ['/bin/sh', ['-c', 'ulimit -v "$0" && exec "$@"', String(Math.floor(maxMemoryBytes / 1024)), binary, ...args]];
 }
 
-/** A stderr transform keeping the first STDERR_KEPT_BYTES and reading (and dropping) the rest, so a chatty tool is neither blocked nor killed. */
-function keepHead(): { transform: (chunk: unknown) => Generator<Uint8Array>; binary: true } {
+/** A transform keeping the first `kept` bytes and reading (and dropping) the rest, so a chatty process is neither blocked nor killed. */
+function keepHead(kept: number): { transform: (chunk: unknown) => Generator<Uint8Array>; binary: true } {
   let seen = 0;
   return {
     binary: true,
     // With `encoding: 'buffer'` and `binary`, each chunk is a Uint8Array as read from the pipe.
     *transform(chunk: unknown) {
       const bytes = chunk as Uint8Array;
-      if (seen < STDERR_KEPT_BYTES) yield bytes.subarray(0, STDERR_KEPT_BYTES - seen);
+      if (seen < kept) yield bytes.subarray(0, kept - seen);
       seen += bytes.length;
     },
   };
@@ -85,16 +76,50 @@ function keepHead(): { transform: (chunk: unknown) => Generator<Uint8Array>; bin
 const asBuffer = (out: unknown): Buffer =>
   out instanceof Uint8Array ? Buffer.from(out.buffer, out.byteOffset, out.byteLength) : Buffer.alloc(0);
 
+/** One process to run: how it is bounded and what it is given. */
+export interface ProcessRun {
+  cwd?: string;
+  /** The whole environment: nothing is inherited from repo-server's own. */
+  env: Record<string, string>;
+  /** Kill the whole process group after this long. */
+  timeoutMs: number;
+  /** The most stdout held in memory. */
+  maxOutputBytes: number;
+  /** What stdout past the cap does: `kill` the group at once (the default) or is read and dropped (`cut`). */
+  overflow?: 'kill' | 'cut';
+  /** Cap on the address space (RLIMIT_AS, inherited by what it starts); absent or 0 for none. */
+  maxMemoryBytes?: number;
+  stdin?: string;
+}
+
+/** How a run ended. Nothing here is redacted: whoever reports it removes the credentials it knows. */
+export interface ProcessOutcome {
+  stdout: Buffer;
+  /** The first STDERR_KEPT_BYTES of stderr, as UTF-8, trimmed. */
+  stderr: string;
+  exitCode?: number;
+  signal?: string;
+  /** Exit status non-zero, killed, timed out, over the cap, or never started. */
+  failed: boolean;
+  timedOut: boolean;
+  /** stdout went past the cap and the group was killed (`overflow: 'kill'`). */
+  overflowed: boolean;
+  /** Set when the process could not be started; `code` is ENOENT for a missing binary. */
+  spawnError?: { code?: string; message: string };
+}
+
 /**
- * Runs a rendering tool (helm, kustomize, the Jsonnet evaluator) through execa in its own process
- * group (`detached`), so a timeout or the output cap kills the tool and everything it started
- * (plugins, post-renderers), never just the parent. execa signals only the child's pid; the group
- * kill (`process.kill(-pid)`) is ours, as are the RLIMIT_AS wrapper and the kill of live groups on
- * exit (docs/adr/0003). Every message that leaves here has `secrets` removed.
+ * The one place that decides how a child process of repo-server is run and killed: helm, kustomize,
+ * the Jsonnet evaluator, git, tar and gpg all start here. Through execa, in its own process group
+ * (`detached`), so a timeout, the output cap or repo-server's exit kills the process and everything it
+ * started (git-remote-https, ssh, plugins, post-renderers), never just the parent. execa signals only
+ * the child's pid; the group kill (`process.kill(-pid)`) is ours, as are the RLIMIT_AS wrapper and the
+ * kill of live groups on exit (docs/adr/0008). Never throws for the process's own failure: the caller
+ * words the error, with its credentials removed.
  */
-export async function runTool(binary: string, args: string[], run: ToolRun): Promise<ToolOutput> {
-  const name = binary.split('/').pop() ?? binary;
+export async function runProcess(binary: string, args: string[], run: ProcessRun): Promise<ProcessOutcome> {
   const [command, argv] = capped(binary, args, run.maxMemoryBytes);
+  const cut = run.overflow === 'cut';
   const cancel = new AbortController();
   let timedOut = false;
   const subprocess = execa(command, argv, {
@@ -107,7 +132,8 @@ export async function runTool(binary: string, args: string[], run: ToolRun): Pro
     cancelSignal: cancel.signal,
     forceKillAfterDelay: FORCE_KILL_AFTER_MS,
     input: run.stdin ?? '',
-    stderr: keepHead(),
+    ...(cut ? { stdout: keepHead(run.maxOutputBytes) } : {}),
+    stderr: keepHead(STDERR_KEPT_BYTES),
     maxBuffer: { stdout: run.maxOutputBytes, stderr: STDERR_KEPT_BYTES },
     encoding: 'buffer',
     stripFinalNewline: false,
@@ -124,28 +150,47 @@ export async function runTool(binary: string, args: string[], run: ToolRun): Pro
     timedOut = true;
     stop();
   }, run.timeoutMs);
-  // execa stops reading stdout at maxBuffer by destroying the stream, then waits for the tool to exit on
+  // execa stops reading stdout at maxBuffer by destroying the stream, then waits for the process to exit on
   // its own; a stdout closed before its end is that moment, and the whole group is killed then.
-  subprocess.stdout?.once('close', () => {
-    if (!subprocess.stdout?.readableEnded) stop();
-  });
+  if (!cut)
+    subprocess.stdout?.once('close', () => {
+      if (!subprocess.stdout?.readableEnded) stop();
+    });
   const result = await subprocess;
   clearTimeout(timer);
-  // A group leader can exit before its children; make sure none outlive the render.
+  // A group leader can exit before its children; make sure none outlive the run.
   signalGroup(pid);
   if (pid) liveGroups.delete(pid);
+  const started = !(result.failed && result.exitCode === undefined && !result.signal && !result.isCanceled && !result.isMaxBuffer);
+  const cause = result.cause as NodeJS.ErrnoException | undefined;
+  return {
+    stdout: asBuffer(result.stdout),
+    stderr: asBuffer(result.stderr).toString('utf8').trim(),
+    exitCode: result.exitCode,
+    signal: result.signal,
+    failed: result.failed,
+    timedOut,
+    overflowed: !!result.isMaxBuffer,
+    ...(started ? {} : { spawnError: { code: result.code, message: cause?.message ?? result.shortMessage ?? 'could not start' } }),
+  };
+}
 
+/**
+ * Runs a rendering tool (helm, kustomize, the Jsonnet evaluator) through `runProcess`, and words its
+ * failure: timeout, output cap, memory cap, missing binary, exit status. Every message that leaves
+ * here has `secrets` removed.
+ */
+export async function runTool(binary: string, args: string[], run: ToolRun): Promise<ToolOutput> {
+  const name = binary.split('/').pop() ?? binary;
+  const result = await runProcess(binary, args, run);
   const fail = (message: string): never => {
     throw new ToolExecError(redact(message, run.secrets));
   };
   const notFound = `${name} binary not found (looked for "${binary}"; set HELM_BINARY/KUSTOMIZE_BINARY or PATH)`;
-  if (result.failed && result.exitCode === undefined && !result.signal && !result.isCanceled && !result.isMaxBuffer) {
-    const cause = result.cause as NodeJS.ErrnoException | undefined;
-    fail(result.code === 'ENOENT' ? notFound : `${name} could not start: ${cause?.message ?? result.shortMessage}`);
-  }
-  const stderr = redact(asBuffer(result.stderr).toString('utf8').trim(), run.secrets);
-  if (timedOut) fail(`${name} timed out after ${Math.round(run.timeoutMs / 1000)}s and was killed`);
-  if (result.isMaxBuffer) fail(`${name} output exceeds the ${run.maxOutputBytes} byte manifest limit`);
+  if (result.spawnError) fail(result.spawnError.code === 'ENOENT' ? notFound : `${name} could not start: ${result.spawnError.message}`);
+  const stderr = redact(result.stderr, run.secrets);
+  if (result.timedOut) fail(`${name} timed out after ${Math.round(run.timeoutMs / 1000)}s and was killed`);
+  if (result.overflowed) fail(`${name} output exceeds the ${run.maxOutputBytes} byte manifest limit`);
   const code = result.exitCode;
   // Under the cap the shell execs the tool: 127 with nothing else said is the shell not finding it.
   if (run.maxMemoryBytes && code === 127 && /not found/.test(stderr)) fail(notFound);
@@ -153,5 +198,5 @@ export async function runTool(binary: string, args: string[], run: ToolRun): Pro
     fail(`${name} ${args[0] ?? ''} ran out of memory: a render may use ${run.maxMemoryBytes} bytes (FLOTILLA_REPO_MAX_TOOL_MEMORY_BYTES)`);
   if (result.failed) fail(`${name} ${args[0] ?? ''} failed (${result.signal ?? `exit ${code}`}): ${stderr || 'no message'}`);
   // Output that is not UTF-8 is refused (a ManifestError naming the run), never decoded to U+FFFD.
-  return { stdout: manifestText(asBuffer(result.stdout), `output of ${name} ${args[0] ?? ''}`.trim()), stderr };
+  return { stdout: manifestText(result.stdout, `output of ${name} ${args[0] ?? ''}`.trim()), stderr };
 }

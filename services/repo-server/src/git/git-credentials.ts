@@ -30,6 +30,11 @@ export interface GitTransportOptions {
    * trust for it besides the system's CAs; read again for every fetch.
    */
   tlsDataPath?: string;
+  /**
+   * How long one git command (clone, fetch, cat-file) may run before it is killed with everything it
+   * started; Argo's ARGOCD_EXEC_TIMEOUT, 90 s when absent.
+   */
+  timeoutMs?: number;
 }
 
 /** The environment for one git command, and a cleanup for any key file written. */

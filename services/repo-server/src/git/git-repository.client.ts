@@ -1,10 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { checkRepoUrl, GIT_PROTOCOLS, RepoUrlTransport } from '@flotilla/api-types';
-import { simpleGit, SimpleGit } from 'simple-git';
+import { runProcess } from '../exec/tool-exec.client';
 import { certificateHint } from '../tls/repo-tls';
 import { GitCredentials, gitAuth, GitTransportOptions, maskSecrets } from './git-credentials';
 
@@ -14,7 +12,14 @@ export class RevisionNotFoundError extends GitError {}
 /** The repository URL is one git must not be given, or a local repository this repo-server does not allow. */
 export class RepositoryUrlError extends GitError {}
 
-const execFileAsync = promisify(execFile);
+/** Argo's ARGOCD_EXEC_TIMEOUT default: how long one git command may run when the repo-server config says nothing. */
+export const DEFAULT_GIT_TIMEOUT_MS = 90_000;
+/** What one `git cat-file --batch` may answer in total; readBlobs callers batch well below it. */
+export const MAX_BLOB_BATCH_BYTES = 256 * 1024 * 1024;
+/** What a listing of the clone (ls-tree -r of a large monorepo, a long diff) may print before git is killed. */
+const GIT_LISTING_BYTES = 256 * 1024 * 1024;
+/** git's own messages on stdout and stderr are small; more is cut. */
+const GIT_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 export interface GitRef {
   name: string;
@@ -176,31 +181,45 @@ export class GitRepositoryClient {
     return out.split('\0').filter(Boolean);
   }
 
-  /** Reads many blobs in one `git cat-file --batch`. */
-  readBlobs(files: GitFile[]): Promise<Map<string, Buffer>> {
-    if (!files.length) return Promise.resolve(new Map<string, Buffer>());
-    return new Promise((resolve, reject) => {
-      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.dir });
-      const chunks: Buffer[] = [];
-      child.stdout.on('data', (c: Buffer) => chunks.push(c));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        if (code !== 0) return reject(new GitError(`git cat-file exited ${code}`));
-        const out = Buffer.concat(chunks);
-        const blobs = new Map<string, Buffer>();
-        let pos = 0;
-        for (const f of files) {
-          const eol = out.indexOf(10, pos);
-          const header = out.subarray(pos, eol).toString().split(' ');
-          if (header[1] === 'missing') return reject(new GitError(`blob ${f.sha} of ${f.path} is missing`));
-          const size = Number(header[2]);
-          blobs.set(f.path, out.subarray(eol + 1, eol + 1 + size));
-          pos = eol + 1 + size + 1;
-        }
-        resolve(blobs);
-      });
-      child.stdin.end(files.map((f) => f.sha).join('\n') + '\n');
+  /**
+   * Reads many blobs in one `git cat-file --batch` (the SHAs on stdin, the blobs on stdout), run as
+   * every other process is: its own group, killed on timeout or past `maxBytes` of answers.
+   */
+  async readBlobs(files: GitFile[], maxBytes = MAX_BLOB_BATCH_BYTES): Promise<Map<string, Buffer>> {
+    if (!files.length) return new Map<string, Buffer>();
+    const run = await runProcess('git', ['cat-file', '--batch'], {
+      cwd: this.dir,
+      env: this.baseEnv(),
+      timeoutMs: this.timeoutMs,
+      maxOutputBytes: maxBytes,
+      stdin: files.map((f) => f.sha).join('\n') + '\n',
     });
+    const what = `reading ${files.length} blob(s) of ${maskSecrets(this.url)}`;
+    if (run.spawnError) throw new GitError(`${what}: git could not start: ${run.spawnError.message}`);
+    if (run.timedOut) throw new GitError(`${what}: git cat-file timed out after ${this.timeoutLabel()} and was killed`);
+    if (run.overflowed) throw new GitError(`${what}: the blobs exceed the ${maxBytes} byte limit of one read; git cat-file was killed`);
+    if (run.failed) throw new GitError(`git cat-file exited ${run.signal ?? run.exitCode}: ${maskSecrets(run.stderr, this.creds)}`);
+    const out = run.stdout;
+    const blobs = new Map<string, Buffer>();
+    let pos = 0;
+    for (const f of files) {
+      const eol = out.indexOf(10, pos);
+      const header = out.subarray(pos, eol).toString().split(' ');
+      if (header[1] === 'missing') throw new GitError(`blob ${f.sha} of ${f.path} is missing`);
+      const size = Number(header[2]);
+      blobs.set(f.path, out.subarray(eol + 1, eol + 1 + size));
+      pos = eol + 1 + size + 1;
+    }
+    return blobs;
+  }
+
+  /** How long one git command may run (FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS, or Argo's ARGOCD_EXEC_TIMEOUT). */
+  private get timeoutMs(): number {
+    return this.transport.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+  }
+
+  private timeoutLabel(): string {
+    return `${this.timeoutMs / 1000}s`;
   }
 
   private async fetchNow(): Promise<void> {
@@ -219,19 +238,24 @@ export class GitRepositoryClient {
   /**
    * A git command that talks to the remote: `<options> -- <url> <operands>`, so the URL can never be
    * read as an option; the URL checked first, and git itself limited to the transports allowed.
-   * Credentials ride in the environment and errors never show them. Runs git directly: simple-git
-   * refuses the environment variables (GIT_CONFIG_COUNT, GIT_SSH_COMMAND) that carry them.
+   * Credentials ride in the environment (GIT_CONFIG_COUNT/KEY/VALUE, GIT_SSH_COMMAND) and errors never
+   * show them.
    */
   private async remote(options: string[], operands: string[]): Promise<void> {
     const allowed = allowedTransports(this.url, this.transport);
     const auth = gitAuth(this.creds, this.transport, this.url);
+    const shown = maskSecrets(this.url);
+    const fail = (message: string): never => {
+      throw new GitError(`failed to fetch ${shown}: ${message}${certificateHint(this.transport.tlsDataPath, this.url, message, this.creds)}`);
+    };
     try {
       const env = { ...this.baseEnv(), ...auth.env, GIT_ALLOW_PROTOCOL: allowed.map((t) => GIT_PROTOCOLS[t]).join(':') };
-      await execFileAsync('git', [...options, '--', this.url, ...operands], { cwd: this.dir, env, maxBuffer: 16 * 1024 * 1024 });
-    } catch (e) {
-      const err = e as Error & { stderr?: string };
-      const message = maskSecrets(err.stderr || err.message, this.creds).trim();
-      throw new GitError(`failed to fetch ${maskSecrets(this.url)}: ${message}${certificateHint(this.transport.tlsDataPath, this.url, message, this.creds)}`);
+      // Its own process group: the timeout kills git with the git-remote-https or ssh it started.
+      const run = await runProcess('git', [...options, '--', this.url, ...operands], { cwd: this.dir, env, timeoutMs: this.timeoutMs, maxOutputBytes: GIT_OUTPUT_BYTES, overflow: 'cut' });
+      if (run.spawnError) fail(`git could not start: ${maskSecrets(run.spawnError.message, this.creds)}`);
+      if (run.timedOut)
+        fail(`git ${options[0]} timed out after ${this.timeoutLabel()} (FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS) and was killed with the processes it started`);
+      if (run.failed) fail(maskSecrets(run.stderr || `git ${options[0]} exited ${run.signal ?? run.exitCode}`, this.creds).trim());
     } finally {
       auth.dispose();
     }
@@ -241,13 +265,18 @@ export class GitRepositoryClient {
     return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C' };
   }
 
-  private client(env: Record<string, string> = {}): SimpleGit {
-    // Only what git needs: simple-git refuses an inherited EDITOR/PAGER, and nothing else should leak in.
-    return simpleGit({ baseDir: this.dir }).env({ ...this.baseEnv(), ...env });
-  }
-
-  private git(args: string[]): Promise<string> {
-    return this.client().raw(args);
+  /**
+   * A git command on the local clone (rev-parse, ls-tree, show, diff …), run as every process is:
+   * its own group, only the environment git needs, killed after the timeout or past the listing cap.
+   */
+  private async git(args: string[]): Promise<string> {
+    const run = await runProcess('git', args, { cwd: this.dir, env: this.baseEnv(), timeoutMs: this.timeoutMs, maxOutputBytes: GIT_LISTING_BYTES });
+    const what = `git ${args[0]} in the clone of ${maskSecrets(this.url)}`;
+    if (run.spawnError) throw new GitError(`${what}: git could not start: ${run.spawnError.message}`);
+    if (run.timedOut) throw new GitError(`${what} timed out after ${this.timeoutLabel()} (FLOTILLA_REPO_EXEC_TIMEOUT_SECONDS) and was killed`);
+    if (run.overflowed) throw new GitError(`${what}: output exceeds ${GIT_LISTING_BYTES} bytes; git was killed`);
+    if (run.failed) throw new GitError(`${what} failed (${run.signal ?? `exit ${run.exitCode}`}): ${maskSecrets(run.stderr, this.creds) || 'no message'}`);
+    return run.stdout.toString('utf8');
   }
 }
 

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { runProcess } from '../exec/tool-exec.client';
 import type { HelmRepoCredentials } from '../render/render-context';
 import { caBundleFor, certificateHint, hostCertificates } from '../tls/repo-tls';
 import { assertLinksStayInside } from '../workspace/checkout-paths';
@@ -22,7 +21,8 @@ interface IndexEntry {
   urls?: string[];
 }
 
-const exec = promisify(execFile);
+/** How long unpacking one chart may take when the caller gives no limit (Argo's ARGOCD_EXEC_TIMEOUT default). */
+const DEFAULT_UNPACK_TIMEOUT_MS = 90_000;
 const INDEX_TTL_MS = 60_000;
 const indexCache = new Map<string, { at: number; entries: Record<string, IndexEntry[]> }>();
 
@@ -145,6 +145,8 @@ export async function pullChart(opts: {
   maxBytes: number;
   /** argocd-tls-certs-cm, mounted: certificates trusted per server host name. */
   tlsDataPath?: string;
+  /** How long `tar` may take to unpack the chart before it is killed (the exec timeout). */
+  timeoutMs?: number;
 }): Promise<{ dir: string; version: string }> {
   const version = await resolveChartVersion(opts.repoURL, opts.chart, opts.constraint, opts.creds, opts.maxBytes, opts.tlsDataPath);
   const versions = (await chartIndex(opts.repoURL, opts.creds, opts.maxBytes, opts.tlsDataPath))[opts.chart];
@@ -169,7 +171,7 @@ export async function pullChart(opts: {
       writeFileSync(join(staging, 'chart.tar'), tar);
       mkdirSync(join(staging, 'out'));
       // GNU tar refuses members with `..` or absolute names; ownership is never taken from the archive.
-      await exec('tar', ['--no-same-owner', '--no-same-permissions', '-xf', join(staging, 'chart.tar'), '-C', join(staging, 'out')]).catch((e: Error) => {
+      await untar(join(staging, 'chart.tar'), join(staging, 'out'), opts.timeoutMs ?? DEFAULT_UNPACK_TIMEOUT_MS).catch((e: Error) => {
         throw new HelmRepositoryError(`cannot unpack chart "${opts.chart}" ${version}: ${e.message}`);
       });
       assertLinksStayInside(join(staging, 'out'), `chart "${opts.chart}" ${version}`);
@@ -182,4 +184,17 @@ export async function pullChart(opts: {
     }
   }
   return { dir: join(target, readdirSync(target)[0]), version };
+}
+
+/** GNU tar, run as every other process is (its own group, killed on timeout), with nothing of repo-server's environment but PATH. */
+async function untar(archive: string, into: string, timeoutMs: number): Promise<void> {
+  const run = await runProcess('tar', ['--no-same-owner', '--no-same-permissions', '-xf', archive, '-C', into], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C' },
+    timeoutMs,
+    maxOutputBytes: 1024 * 1024,
+    overflow: 'cut',
+  });
+  if (run.spawnError) throw new Error(run.spawnError.code === 'ENOENT' ? 'tar not found on PATH' : `tar could not start: ${run.spawnError.message}`);
+  if (run.timedOut) throw new Error(`tar timed out after ${Math.round(timeoutMs / 1000)}s and was killed`);
+  if (run.failed) throw new Error(`tar failed (${run.signal ?? `exit ${run.exitCode}`}): ${run.stderr || 'no message'}`);
 }

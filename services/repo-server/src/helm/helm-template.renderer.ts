@@ -118,6 +118,7 @@ export async function renderHelm(ctx: RenderContext): Promise<Manifest[]> {
       cacheDir: ctx.tools.chartCacheDir,
       maxBytes: ctx.limits.maxManifestBytes,
       tlsDataPath: ctx.tools.tlsDataPath,
+      timeoutMs: ctx.limits.execTimeoutMs,
     });
     // The cached chart is shared: render a copy so a dependency build cannot change it.
     repoRoot = join(ctx.scratch, 'chart');
