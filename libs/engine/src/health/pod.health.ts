@@ -1,7 +1,12 @@
-// core/Pod (gitops-engine pkg/health/health_pod.go).
+// core/Pod (gitops-engine pkg/health/health_pod.go). Pods that restart only on failure or never are taken for
+// hooks with a finite life unless argocd.argoproj.io/ignore-restart-policy is "true" on a pod that is no hook.
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { asNumber, asRecords, asString, getIn, type JsonRecord } from '../object/json-value';
+import { isHook } from '../sync/hook';
 import { conditionOf, health, textOf } from './health-check';
+import { requireVersion } from './served-versions';
+
+export const IGNORE_RESTART_POLICY_ANNOTATION = 'argocd.argoproj.io/ignore-restart-policy';
 
 const isBadWait = (reason: string): boolean => reason.startsWith('Err') || reason.endsWith('Error') || reason.endsWith('BackOff');
 
@@ -21,20 +26,22 @@ function failMessage(ctr: JsonRecord): string {
   return code !== 0 ? `container "${asString(ctr.name) ?? ''}" failed with exit code ${code}` : '';
 }
 
-function runningHealth(restartPolicy: string, statuses: JsonRecord[], obj: KubeObject, message: string): HealthStatus {
+function runningHealth(longRunning: boolean, statuses: JsonRecord[], obj: KubeObject, message: string): HealthStatus {
   // Pods that run to completion (hooks) are never Healthy while running.
-  if (restartPolicy !== 'Always') return health('Progressing', message);
+  if (!longRunning) return health('Progressing', message);
   if (textOf(conditionOf(obj, 'Ready'), 'status') === 'True') return health('Healthy', message);
   const crashed = statuses.some((s) => getIn(s, 'lastState', 'terminated') !== undefined);
   return health(crashed ? 'Degraded' : 'Progressing', message);
 }
 
 export function podHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'Pod', ['v1']);
   const restartPolicy = asString(getIn(obj, 'spec', 'restartPolicy')) ?? 'Always';
+  const longRunning = restartPolicy === 'Always' || (obj.metadata?.annotations?.[IGNORE_RESTART_POLICY_ANNOTATION] === 'true' && !isHook(obj));
   const statuses = asRecords(getIn(obj, 'status', 'containerStatuses'));
   const message = asString(getIn(obj, 'status', 'message')) ?? '';
   // Not for hook pods: a pull error there would fail the hook early and rerun it after the sync.
-  const errors = restartPolicy === 'Always' ? waitingErrors(statuses) : undefined;
+  const errors = longRunning ? waitingErrors(statuses) : undefined;
   if (errors) return health('Degraded', errors.join(', '));
   switch (asString(getIn(obj, 'status', 'phase'))) {
     case 'Pending':
@@ -50,7 +57,7 @@ export function podHealth(obj: KubeObject): HealthStatus {
       );
     }
     case 'Running':
-      return runningHealth(restartPolicy, statuses, obj, message);
+      return runningHealth(longRunning, statuses, obj, message);
     default:
       return health('Unknown', message);
   }
