@@ -1,9 +1,12 @@
-// batch/Job: Failed → Degraded, Complete → Healthy, suspended → Suspended, otherwise Progressing.
+// batch/Job (gitops-engine pkg/health/health_job.go): Failed → Degraded, suspended → Suspended with the Suspended
+// condition's message, any other Complete or Suspended condition → Healthy, otherwise Progressing.
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { asRecords, getIn } from '../object/json-value';
 import { health, textOf } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function jobHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'Job', ['v1']);
   let failed = false;
   let complete = false;
   let suspended = false;
@@ -21,6 +24,6 @@ export function jobHealth(obj: KubeObject): HealthStatus {
   }
   if (!complete) return health('Progressing', message);
   if (failed) return health('Degraded', failMessage);
-  if (suspended) return health('Suspended', failMessage);
+  if (suspended) return health('Suspended', message);
   return health('Healthy', message);
 }
