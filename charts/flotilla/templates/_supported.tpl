@@ -113,6 +113,7 @@ values:
       <<: *metrics
       rules: {enabled: "*", namespace: "*", selector: "*", additionalLabels: "*", annotations: "*", spec: "*"}
     statefulsetAnnotations: "*"
+    resourceCustomizations: {volume: "*", mountPath: "*"}
     containerPorts: {metrics: "*"}
     clusterRoleRules: {enabled: "*", rules: "*"}
   server:

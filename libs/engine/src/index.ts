@@ -35,6 +35,10 @@ export { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations } fr
 export type { HealthCustomization, OverrideIgnoreDiff, ParsedCustomizations, ResourceCustomizations } from './customizations/resource-customizations';
 export { healthCustomizationFor, ignoreDifferencesFor } from './customizations/customizations-for-kind';
 export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/override-key';
+export { EMPTY_LIBRARY, libraryActionsFor, readCustomizationsDir, withLibrary } from './customizations/customizations-dir';
+export type { CustomizationsLibrary, LibraryActions, LibraryKind } from './customizations/customizations-dir';
+export { readHealthTests, readTestObject } from './customizations/library-tests';
+export type { HealthTest } from './customizations/library-tests';
 
 export { compareAppState } from './compare/app-state';
 export type { CompareInput, CompareResult, ManagedResource } from './compare/app-state';

@@ -39,4 +39,10 @@ describe('app-controller configuration', () => {
     expect(loadAppControllerConfig({ FLOTILLA_REPO_SERVER: 'dns:///argocd-repo-server-headless:8081' }).repoServer).toBe('dns:///argocd-repo-server-headless:8081');
     expect(() => loadAppControllerConfig({ FLOTILLA_REPO_SERVER: 'argocd-repo-server' })).toThrow(/FLOTILLA_REPO_SERVER: must be host:port/);
   });
+
+  it('reads the script library directory from FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR, none when unset or empty', () => {
+    expect(loadAppControllerConfig({ FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: '/etc/flotilla/resource-customizations' }).resourceCustomizationsDir).toBe('/etc/flotilla/resource-customizations');
+    expect(loadAppControllerConfig({}).resourceCustomizationsDir).toBeUndefined();
+    expect(loadAppControllerConfig({ FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: '' }).resourceCustomizationsDir).toBeUndefined();
+  });
 });

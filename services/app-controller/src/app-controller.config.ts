@@ -41,6 +41,8 @@ const schema = z.object({
   /** Argo's ARGOCD_GPG_ENABLED: false stops enforcing AppProjects' signatureKeys (GnuPG off everywhere). */
   FLOTILLA_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   ARGOCD_GPG_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  /** A directory of Lua scripts in Argo CD's resource_customizations layout, behind argocd-cm's keys. */
+  FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: z.string().optional(),
 });
 
 export type AppControllerEnv = z.output<typeof schema>;
@@ -62,6 +64,8 @@ export interface AppControllerConfig {
   readonly syncStepWaitMs: number;
   /** Whether AppProjects' signatureKeys are enforced. */
   readonly gpgEnabled: boolean;
+  /** The script library's directory, if one is mounted. */
+  readonly resourceCustomizationsDir?: string;
 }
 
 export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): AppControllerConfig {
@@ -82,5 +86,6 @@ export function loadAppControllerConfig(env: NodeJS.ProcessEnv = process.env): A
     jqTimeoutMs: parsed.FLOTILLA_IGNORE_NORMALIZER_JQ_TIMEOUT,
     syncStepWaitMs: parsed.FLOTILLA_SYNC_STEP_WAIT_MS,
     gpgEnabled: (parsed.FLOTILLA_GPG_ENABLED ?? parsed.ARGOCD_GPG_ENABLED ?? 'true') !== 'false',
+    resourceCustomizationsDir: parsed.FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR || undefined,
   };
 }

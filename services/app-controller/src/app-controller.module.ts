@@ -2,6 +2,7 @@
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
+import { EMPTY_LIBRARY, readCustomizationsDir } from '@flotilla/engine';
 import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, registerShardMetrics, ShardCoordinator } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -53,7 +54,10 @@ function controllerFactory(config: AppControllerConfig) {
       onClustersChanged: () => late.controller?.enqueueAll('recent'),
     });
     const repositories = new RepositoryCredentialsStore(hub, config.namespace, (url) => late.controller?.onRepositoryChange(url));
-    const settings = new ResourceCustomizationsStore(hub, config.namespace, logger, () => late.controller?.enqueueAll('recent'));
+    const library = config.resourceCustomizationsDir ? readCustomizationsDir(config.resourceCustomizationsDir) : EMPTY_LIBRARY;
+    for (const w of library.warnings) logger.warn(`resource customizations directory: ${w}`);
+    if (config.resourceCustomizationsDir) logger.info(`${config.resourceCustomizationsDir}: ${library.kinds.filter((k) => k.health).length} Lua health checks behind argocd-cm's`);
+    const settings = new ResourceCustomizationsStore(hub, config.namespace, logger, () => late.controller?.enqueueAll('recent'), library);
     const customizations = () => settings.customizations();
     const appHub = new ApplicationHubClient(hub);
     const projects = new AppProjectStore(hub, config.namespace, () => late.controller?.enqueueAll('recent'));

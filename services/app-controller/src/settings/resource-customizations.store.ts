@@ -1,8 +1,9 @@
 // argocd-cm's resource customizations (Lua health checks, ignoreDifferences), watched on the hub so
 // each comparison uses the current ones without reading the hub. A change compares every app again,
-// as health and sync status may follow it; keys with problems are logged with the key's name.
+// as health and sync status may follow it; keys with problems are logged with the key's name. A script
+// library (FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR, read once at start) stands behind argocd-cm's keys.
 import { ARGOCD_CM, type KubeObject } from '@flotilla/api-types';
-import { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations, type ResourceCustomizations } from '@flotilla/engine';
+import { CUSTOMIZATIONS_KEY, EMPTY_LIBRARY, NO_CUSTOMIZATIONS, parseResourceCustomizations, withLibrary, type CustomizationsLibrary, type ResourceCustomizations } from '@flotilla/engine';
 import { Informer, type KubeClient } from '@flotilla/platform';
 import type { Logger } from 'pino';
 
@@ -12,7 +13,7 @@ const isCustomizationKey = (key: string): boolean => key === CUSTOMIZATIONS_KEY 
 
 export class ResourceCustomizationsStore {
   private readonly configMaps: Informer<ConfigMapObject>;
-  private parsed: ResourceCustomizations = NO_CUSTOMIZATIONS;
+  private parsed: ResourceCustomizations;
   /** The customization keys last parsed, so unrelated argocd-cm edits change nothing. */
   private parsedFrom = '[]';
 
@@ -22,7 +23,9 @@ export class ResourceCustomizationsStore {
     private readonly namespace: string,
     private readonly logger: Logger,
     private readonly onChanged: () => void,
+    private readonly library: CustomizationsLibrary = EMPTY_LIBRARY,
   ) {
+    this.parsed = withLibrary(NO_CUSTOMIZATIONS, library);
     this.configMaps = new Informer<ConfigMapObject>(hub, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${ARGOCD_CM}` });
     this.configMaps.on('add', () => this.reload());
     this.configMaps.on('update', () => this.reload());
@@ -56,7 +59,7 @@ export class ResourceCustomizationsStore {
     this.parsedFrom = from;
     const { customizations, warnings } = parseResourceCustomizations(Object.fromEntries(keys));
     for (const w of warnings) this.logger.warn(`${ARGOCD_CM} in ${this.namespace}: ${w}`);
-    this.parsed = customizations;
+    this.parsed = withLibrary(customizations, this.library);
     this.logger.info(`${ARGOCD_CM}: ${Object.keys(customizations.health).length} Lua health checks, ${Object.keys(customizations.ignoreDifferences).length} ignoreDifferences customizations`);
     if (this.configMaps.synced) this.onChanged();
   }
