@@ -2,8 +2,10 @@
 import type { HealthStatus, KubeObject } from '@flotilla/api-types';
 import { getIn } from '../object/json-value';
 import { health } from './health-check';
+import { requireVersion } from './served-versions';
 
 export function persistentVolumeClaimHealth(obj: KubeObject): HealthStatus {
+  requireVersion(obj, 'PersistentVolumeClaim', ['v1']);
   switch (getIn(obj, 'status', 'phase')) {
     case 'Lost':
       return health('Degraded');
