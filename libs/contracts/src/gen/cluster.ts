@@ -15,6 +15,10 @@ import type {
   ClusterServiceClient as _cluster_ClusterServiceClient,
   ClusterServiceDefinition as _cluster_ClusterServiceDefinition,
 } from './cluster/ClusterService';
+import type {
+  ClusterUpdateRequest as _cluster_ClusterUpdateRequest,
+  ClusterUpdateRequest__Output as _cluster_ClusterUpdateRequest__Output,
+} from './cluster/ClusterUpdateRequest';
 import type { Empty as _flotilla_Empty, Empty__Output as _flotilla_Empty__Output } from './flotilla/Empty';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from './flotilla/JsonObject';
 import type {
@@ -126,6 +130,7 @@ export interface ProtoGrpcType {
     ClusterQuery: MessageTypeDefinition<_cluster_ClusterQuery, _cluster_ClusterQuery__Output>;
     ClusterResponse: MessageTypeDefinition<_cluster_ClusterResponse, _cluster_ClusterResponse__Output>;
     ClusterService: SubtypeConstructor<typeof grpc.Client, _cluster_ClusterServiceClient> & { service: _cluster_ClusterServiceDefinition };
+    ClusterUpdateRequest: MessageTypeDefinition<_cluster_ClusterUpdateRequest, _cluster_ClusterUpdateRequest__Output>;
   };
   flotilla: {
     Empty: MessageTypeDefinition<_flotilla_Empty, _flotilla_Empty__Output>;

@@ -23,8 +23,21 @@ export class ClusterGrpcHandler implements GrpcHandler {
       Create: authenticated(this.auth, async (req, ctx) =>
         toJsonObject(await this.clusters.create(ctx, fromJsonObject<Cluster>(req.cluster, 'cluster'), !!req.upsert)),
       ),
+      Update: authenticated(this.auth, async (req, ctx) =>
+        toJsonObject(
+          await this.clusters.update(ctx, {
+            cluster: fromJsonObject<Cluster>(req.cluster, 'cluster'),
+            updatedFields: req.updatedFields,
+            id: req.id,
+          }),
+        ),
+      ),
       Delete: authenticated(this.auth, async (req, ctx) => {
         await this.clusters.delete(ctx, req);
+        return {};
+      }),
+      RotateAuth: authenticated(this.auth, async (req, ctx) => {
+        await this.clusters.rotateAuth(ctx, req);
         return {};
       }),
     };

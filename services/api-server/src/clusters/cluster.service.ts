@@ -1,10 +1,15 @@
+import * as grpc from '@grpc/grpc-js';
+import { randomBytes } from 'node:crypto';
 import type { Cluster } from '@flotilla/api-types';
 import { IN_CLUSTER_SERVER } from '@flotilla/api-types';
-import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
+import { KubeClient, kubeClientForCluster } from '@flotilla/platform';
+import { failedPrecondition, invalidArgument, notFound, permissionDenied, RpcError } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
 import { clusterToSecret, sameCluster, sanitizeCluster } from './cluster-secret.codec';
 import type { ClusterInfoStore } from './cluster-info.store';
 import { ClusterStore, StoredCluster } from './cluster.store';
+import type { KubeSecret } from '../secrets/kube-secret';
+import { isKubeNotFound } from '../hub/kube-errors';
 
 export interface ClusterQuery {
   server?: string;
@@ -15,6 +20,21 @@ export interface ClusterQuery {
 /** Reaches a cluster to prove the credentials work; answers its Kubernetes version. */
 export type ClusterProbe = (cluster: Cluster) => Promise<string>;
 
+/** The fields ClusterUpdateRequest.updatedFields may name, as Argo's clusterFieldsByPath has them. */
+const UPDATABLE_FIELDS = ['name', 'namespaces', 'config', 'shard', 'clusterResources', 'labels', 'annotations', 'project'] as const;
+
+export interface ClusterUpdate {
+  cluster: Cluster;
+  updatedFields: string[];
+  id?: { type?: string; value?: string } | null;
+}
+
+// A ServiceAccount token's claims (kubernetes.io/serviceaccount/…), as legacy token Secrets carry them.
+const SA_NAMESPACE_CLAIM = 'kubernetes.io/serviceaccount/namespace';
+const SA_NAME_CLAIM = 'kubernetes.io/serviceaccount/service-account.name';
+const SA_SECRET_CLAIM = 'kubernetes.io/serviceaccount/secret.name';
+const TOKEN_WAIT_MS = 30_000;
+
 /** Argo CD's RBAC object for a cluster: `<project>/<server>` for project-scoped ones. */
 const rbacObject = (c: Cluster): string => (c.project ? `${c.project}/${c.server}` : c.server);
 
@@ -24,6 +44,7 @@ export class ClusterService {
     private readonly store: ClusterStore,
     private readonly probe: ClusterProbe,
     private readonly infos?: ClusterInfoStore,
+    private readonly clientFor: (cluster: Cluster) => KubeClient = kubeClientForCluster,
   ) {}
 
   async list(ctx: CallContext, query: ClusterQuery): Promise<Cluster[]> {
@@ -71,6 +92,104 @@ export class ClusterService {
     return { ...sanitizeCluster(stored), connectionState, info: { serverVersion, connectionState } };
   }
 
+  /**
+   * Replaces a cluster, or with updatedFields only the named fields, after proving the result
+   * reaches the cluster (server/cluster Update). Moving it to another project needs update there too.
+   */
+  async update(ctx: CallContext, request: ClusterUpdate): Promise<Cluster> {
+    const unknown = request.updatedFields.filter((f) => !(UPDATABLE_FIELDS as readonly string[]).includes(f));
+    if (unknown.length) throw invalidArgument(`unknown updatedFields ${unknown.join(', ')}; known are ${UPDATABLE_FIELDS.join(', ')}`);
+    const query = request.id?.value ? { id: request.id } : { server: request.cluster.server, name: request.cluster.name };
+    const existing = await this.find(ctx, query, 'update');
+    const wanted = request.cluster;
+    if (!request.updatedFields.length || request.updatedFields.includes('project'))
+      ctx.authorize('clusters', 'update', rbacObject({ ...existing.cluster, project: wanted.project }));
+    let updated: Cluster;
+    if (request.updatedFields.length) {
+      updated = { ...existing.cluster };
+      const fields = updated as unknown as Record<string, unknown>;
+      for (const field of request.updatedFields) fields[field] = (wanted as unknown as Record<string, unknown>)[field];
+    } else {
+      updated = { ...wanted, server: wanted.server || existing.cluster.server };
+    }
+    updated = validateCluster({ ...updated, name: updated.name || existing.cluster.name });
+    if (updated.server !== existing.cluster.server) throw invalidArgument('cluster server cannot be changed; add the new server instead');
+    const serverVersion = await this.probe(updated).catch((err: Error) => {
+      throw new RpcError(grpc.status.UNKNOWN, `failed to get server version: ${err.message}`);
+    });
+    await this.save(existing, updated);
+    const connectionState = { status: 'Successful' as const, attemptedAt: new Date().toISOString() };
+    return { ...sanitizeCluster(updated), connectionState, info: { serverVersion, connectionState } };
+  }
+
+  /**
+   * Gives a cluster reached with a ServiceAccount's token Secret a fresh token: a new token Secret
+   * for the same ServiceAccount, proven to work and stored before the old Secret is deleted.
+   */
+  async rotateAuth(ctx: CallContext, query: ClusterQuery): Promise<void> {
+    const existing = await this.find(ctx, query, 'update');
+    const { cluster } = existing;
+    const token = cluster.config.bearerToken;
+    if (!token) throw invalidArgument(`Cluster '${cluster.server}' does not use bearer token authentication`);
+    const claims = serviceAccountClaims(token);
+    const client = this.clientFor(cluster);
+    let fresh: string;
+    let freshSecret: string;
+    try {
+      const created = await client.create<KubeSecret>({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {
+          name: `${claims.serviceAccount}-token-${randomBytes(3).toString('hex')}`,
+          namespace: claims.namespace,
+          annotations: { 'kubernetes.io/service-account.name': claims.serviceAccount },
+        },
+        type: 'kubernetes.io/service-account-token',
+      });
+      freshSecret = created.metadata.name;
+      fresh = await waitForToken(client, claims.namespace, freshSecret);
+    } finally {
+      client.close();
+    }
+    const rotated: Cluster = {
+      ...cluster,
+      // Token authentication from now on: no client certificate is kept.
+      config: {
+        ...cluster.config,
+        bearerToken: fresh,
+        tlsClientConfig: { ...cluster.config.tlsClientConfig, certData: undefined, keyData: undefined },
+      },
+    };
+    await this.probe(rotated).catch((err: Error) => {
+      throw new RpcError(grpc.status.UNKNOWN, `failed to get server version: ${err.message}`);
+    });
+    await this.save(existing, rotated);
+    const next = this.clientFor(rotated);
+    try {
+      await next
+        .delete({ apiVersion: 'v1', kind: 'Secret', metadata: { namespace: claims.namespace, name: claims.secretName } })
+        .catch((err: unknown) => {
+          if (!isKubeNotFound(err)) throw err;
+        });
+    } finally {
+      next.close();
+    }
+  }
+
+  /** Writes a cluster back to its Secret (the implicit in-cluster hub gets one, as Argo's UpdateCluster gives it). */
+  private async save(existing: StoredCluster, updated: Cluster): Promise<void> {
+    if (!existing.secret) {
+      await this.store.create(clusterToSecret(updated, this.store.namespace));
+      return;
+    }
+    const fresh = clusterToSecret(updated, this.store.namespace, existing.secret.metadata.name);
+    await this.store.replace({
+      ...existing.secret,
+      metadata: { ...existing.secret.metadata, labels: fresh.metadata.labels, annotations: fresh.metadata.annotations },
+      data: fresh.data,
+    });
+  }
+
   async delete(ctx: CallContext, query: ClusterQuery): Promise<void> {
     const { cluster, secret } = await this.find(ctx, query, 'delete');
     if (!secret) throw failedPrecondition(`cluster "${cluster.server}" is the implicit in-cluster cluster and has no Secret to delete`);
@@ -111,4 +230,33 @@ function validateCluster(cluster: Cluster): Cluster {
   }
   const server = cluster.server.replace(/\/+$/, '');
   return { ...cluster, server, name: cluster.name || (server === IN_CLUSTER_SERVER ? 'in-cluster' : server), config: cluster.config ?? {} };
+}
+
+/** Which ServiceAccount and token Secret a legacy ServiceAccount token names; never echoes the token. */
+function serviceAccountClaims(token: string): { namespace: string; serviceAccount: string; secretName: string } {
+  let claims: Record<string, unknown> = {};
+  try {
+    claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    // Not a JWT: reported below.
+  }
+  const namespace = claims[SA_NAMESPACE_CLAIM];
+  const serviceAccount = claims[SA_NAME_CLAIM];
+  const secretName = claims[SA_SECRET_CLAIM];
+  if (typeof namespace !== 'string' || typeof serviceAccount !== 'string' || typeof secretName !== 'string')
+    throw invalidArgument("the cluster bearer token is not a ServiceAccount token Secret's token; only those can be rotated");
+  return { namespace, serviceAccount, secretName };
+}
+
+/** The token the token controller writes into a new token Secret. */
+async function waitForToken(client: KubeClient, namespace: string, name: string): Promise<string> {
+  const deadline = Date.now() + TOKEN_WAIT_MS;
+  for (;;) {
+    const secret = await client.get<KubeSecret>({ apiVersion: 'v1', kind: 'Secret', metadata: { namespace, name } });
+    const token = secret.data?.token;
+    if (token) return Buffer.from(token, 'base64').toString('utf8');
+    if (Date.now() >= deadline)
+      throw new RpcError(grpc.status.DEADLINE_EXCEEDED, `timed out waiting for the token of Secret ${namespace}/${name}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
