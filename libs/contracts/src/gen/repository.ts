@@ -101,6 +101,43 @@ import type {
   UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output,
 } from './google/protobuf/UninterpretedOption';
 import type {
+  GitDirectoriesRequest as _repository_GitDirectoriesRequest,
+  GitDirectoriesRequest__Output as _repository_GitDirectoriesRequest__Output,
+} from './repository/GitDirectoriesRequest';
+import type {
+  GitDirectoriesResponse as _repository_GitDirectoriesResponse,
+  GitDirectoriesResponse__Output as _repository_GitDirectoriesResponse__Output,
+} from './repository/GitDirectoriesResponse';
+import type {
+  GitFilesRequest as _repository_GitFilesRequest,
+  GitFilesRequest__Output as _repository_GitFilesRequest__Output,
+} from './repository/GitFilesRequest';
+import type {
+  GitFilesResponse as _repository_GitFilesResponse,
+  GitFilesResponse__Output as _repository_GitFilesResponse__Output,
+} from './repository/GitFilesResponse';
+import type {
+  ListRefsRequest as _repository_ListRefsRequest,
+  ListRefsRequest__Output as _repository_ListRefsRequest__Output,
+} from './repository/ListRefsRequest';
+import type {
+  ManifestRequest as _repository_ManifestRequest,
+  ManifestRequest__Output as _repository_ManifestRequest__Output,
+} from './repository/ManifestRequest';
+import type {
+  ManifestResponse as _repository_ManifestResponse,
+  ManifestResponse__Output as _repository_ManifestResponse__Output,
+} from './repository/ManifestResponse';
+import type { Refs as _repository_Refs, Refs__Output as _repository_Refs__Output } from './repository/Refs';
+import type {
+  RepoAccessQuery as _repository_RepoAccessQuery,
+  RepoAccessQuery__Output as _repository_RepoAccessQuery__Output,
+} from './repository/RepoAccessQuery';
+import type {
+  RepoAppDetailsResponse as _repository_RepoAppDetailsResponse,
+  RepoAppDetailsResponse__Output as _repository_RepoAppDetailsResponse__Output,
+} from './repository/RepoAppDetailsResponse';
+import type {
   RepoCreateRequest as _repository_RepoCreateRequest,
   RepoCreateRequest__Output as _repository_RepoCreateRequest__Output,
 } from './repository/RepoCreateRequest';
@@ -110,9 +147,33 @@ import type {
   RepoResponse__Output as _repository_RepoResponse__Output,
 } from './repository/RepoResponse';
 import type {
+  RepoServerAppDetailsQuery as _repository_RepoServerAppDetailsQuery,
+  RepoServerAppDetailsQuery__Output as _repository_RepoServerAppDetailsQuery__Output,
+} from './repository/RepoServerAppDetailsQuery';
+import type {
+  RepoServerServiceClient as _repository_RepoServerServiceClient,
+  RepoServerServiceDefinition as _repository_RepoServerServiceDefinition,
+} from './repository/RepoServerService';
+import type {
+  RepoUpdateRequest as _repository_RepoUpdateRequest,
+  RepoUpdateRequest__Output as _repository_RepoUpdateRequest__Output,
+} from './repository/RepoUpdateRequest';
+import type {
   RepositoryServiceClient as _repository_RepositoryServiceClient,
   RepositoryServiceDefinition as _repository_RepositoryServiceDefinition,
 } from './repository/RepositoryService';
+import type {
+  ResolveRevisionRequest as _repository_ResolveRevisionRequest,
+  ResolveRevisionRequest__Output as _repository_ResolveRevisionRequest__Output,
+} from './repository/ResolveRevisionRequest';
+import type {
+  ResolveRevisionResponse as _repository_ResolveRevisionResponse,
+  ResolveRevisionResponse__Output as _repository_ResolveRevisionResponse__Output,
+} from './repository/ResolveRevisionResponse';
+import type {
+  RevisionMetadataRequest as _repository_RevisionMetadataRequest,
+  RevisionMetadataRequest__Output as _repository_RevisionMetadataRequest__Output,
+} from './repository/RevisionMetadataRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new (...args: ConstructorParameters<Constructor>): Subtype;
@@ -163,11 +224,29 @@ export interface ProtoGrpcType {
     };
   };
   repository: {
+    GitDirectoriesRequest: MessageTypeDefinition<_repository_GitDirectoriesRequest, _repository_GitDirectoriesRequest__Output>;
+    GitDirectoriesResponse: MessageTypeDefinition<_repository_GitDirectoriesResponse, _repository_GitDirectoriesResponse__Output>;
+    GitFilesRequest: MessageTypeDefinition<_repository_GitFilesRequest, _repository_GitFilesRequest__Output>;
+    GitFilesResponse: MessageTypeDefinition<_repository_GitFilesResponse, _repository_GitFilesResponse__Output>;
+    ListRefsRequest: MessageTypeDefinition<_repository_ListRefsRequest, _repository_ListRefsRequest__Output>;
+    ManifestRequest: MessageTypeDefinition<_repository_ManifestRequest, _repository_ManifestRequest__Output>;
+    ManifestResponse: MessageTypeDefinition<_repository_ManifestResponse, _repository_ManifestResponse__Output>;
+    Refs: MessageTypeDefinition<_repository_Refs, _repository_Refs__Output>;
+    RepoAccessQuery: MessageTypeDefinition<_repository_RepoAccessQuery, _repository_RepoAccessQuery__Output>;
+    RepoAppDetailsResponse: MessageTypeDefinition<_repository_RepoAppDetailsResponse, _repository_RepoAppDetailsResponse__Output>;
     RepoCreateRequest: MessageTypeDefinition<_repository_RepoCreateRequest, _repository_RepoCreateRequest__Output>;
     RepoQuery: MessageTypeDefinition<_repository_RepoQuery, _repository_RepoQuery__Output>;
     RepoResponse: MessageTypeDefinition<_repository_RepoResponse, _repository_RepoResponse__Output>;
+    RepoServerAppDetailsQuery: MessageTypeDefinition<_repository_RepoServerAppDetailsQuery, _repository_RepoServerAppDetailsQuery__Output>;
+    RepoServerService: SubtypeConstructor<typeof grpc.Client, _repository_RepoServerServiceClient> & {
+      service: _repository_RepoServerServiceDefinition;
+    };
+    RepoUpdateRequest: MessageTypeDefinition<_repository_RepoUpdateRequest, _repository_RepoUpdateRequest__Output>;
     RepositoryService: SubtypeConstructor<typeof grpc.Client, _repository_RepositoryServiceClient> & {
       service: _repository_RepositoryServiceDefinition;
     };
+    ResolveRevisionRequest: MessageTypeDefinition<_repository_ResolveRevisionRequest, _repository_ResolveRevisionRequest__Output>;
+    ResolveRevisionResponse: MessageTypeDefinition<_repository_ResolveRevisionResponse, _repository_ResolveRevisionResponse__Output>;
+    RevisionMetadataRequest: MessageTypeDefinition<_repository_RevisionMetadataRequest, _repository_RevisionMetadataRequest__Output>;
   };
 }

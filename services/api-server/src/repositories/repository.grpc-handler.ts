@@ -7,6 +7,43 @@ import { toJsonList } from '../rpc/json-list';
 import { authenticated, Authenticator } from '../rpc/unary-call';
 import { RepositoryService } from './repository.service';
 
+/** The repository a RepoAccessQuery describes; fields Flotilla's repo-server has no use for are left out. */
+type AccessQuery = Record<
+  | 'repo'
+  | 'type'
+  | 'name'
+  | 'project'
+  | 'username'
+  | 'password'
+  | 'bearerToken'
+  | 'sshPrivateKey'
+  | 'tlsClientCertData'
+  | 'tlsClientCertKey'
+  | 'proxy',
+  string
+> &
+  Record<'insecure' | 'enableOci' | 'forceHttpBasicAuth', boolean>;
+
+function accessQueryToRepository(q: AccessQuery): Repository {
+  const repo: Repository = { repo: q.repo, type: q.type === 'helm' ? 'helm' : 'git' };
+  const strings = {
+    name: q.name,
+    project: q.project,
+    username: q.username,
+    password: q.password,
+    bearerToken: q.bearerToken,
+    sshPrivateKey: q.sshPrivateKey,
+    tlsClientCertData: q.tlsClientCertData,
+    tlsClientCertKey: q.tlsClientCertKey,
+    proxy: q.proxy,
+  };
+  for (const [key, value] of Object.entries(strings)) if (value) (repo as unknown as Record<string, string>)[key] = value;
+  if (q.insecure) repo.insecure = true;
+  if (q.enableOci) repo.enableOCI = true;
+  if (q.forceHttpBasicAuth) repo.forceHttpBasicAuth = true;
+  return repo;
+}
+
 /** repository.RepositoryService over RepositoryService. */
 export class RepositoryGrpcHandler implements GrpcHandler {
   readonly definition = contracts().repository.RepositoryService.service;
@@ -25,6 +62,14 @@ export class RepositoryGrpcHandler implements GrpcHandler {
       ),
       Delete: authenticated(this.auth, async (req, ctx) => {
         await this.repositories.delete(ctx, req.repo ?? '', req.appProject);
+        return {};
+      }),
+      ListRefs: authenticated(this.auth, (req, ctx) => this.repositories.listRefs(ctx, req.repo ?? '', req.appProject)),
+      Update: authenticated(this.auth, async (req, ctx) =>
+        toJsonObject(await this.repositories.update(ctx, fromJsonObject<Repository>(req.repo, 'repo'))),
+      ),
+      ValidateAccess: authenticated(this.auth, async (req, ctx) => {
+        await this.repositories.validateAccess(ctx, accessQueryToRepository(req));
         return {};
       }),
     };

@@ -15,6 +15,37 @@ export class RepositoryService {
     private readonly repoServer: Pick<RepoServerClient, 'listRefs'>,
   ) {}
 
+  /** Branches and tags of a stored repository, read by repo-server with its stored credentials (repositories/get). */
+  async listRefs(ctx: CallContext, url: string, project?: string): Promise<{ branches: string[]; tags: string[] }> {
+    const found = await this.find(ctx, url, project, 'get');
+    if (found.type === 'helm') throw invalidArgument(`repo '${url}' is a Helm repository and has no branches or tags`);
+    return this.repoServer.listRefs(found);
+  }
+
+  /**
+   * Replaces a stored repository's settings and credentials (server/repository UpdateRepository):
+   * repositories/update on the repository where it is and where it will be. Argo answers only its URL, type and name.
+   */
+  async update(ctx: CallContext, repo: Repository): Promise<Repository> {
+    if (!repo.repo) throw invalidArgument('repo.repo (the repository URL) is required');
+    const found = await this.store.byUrl(repo.repo, repo.project);
+    if (!found) {
+      if (!ctx.can('repositories', 'update', repo.repo)) throw permissionDenied();
+      throw notFound(`repo '${repo.repo}' not found`);
+    }
+    ctx.authorize('repositories', 'update', rbacObject(found.repo));
+    ctx.authorize('repositories', 'update', rbacObject(repo));
+    await this.store.replace({ ...found.secret, data: repositoryToSecret(repo, this.store.namespace).data });
+    return { repo: repo.repo, type: repo.type ?? 'git', ...(repo.name ? { name: repo.name } : {}) };
+  }
+
+  /** Tries a repository with the given credentials without storing anything (repositories/create, as Argo asks). */
+  async validateAccess(ctx: CallContext, repo: Repository): Promise<void> {
+    if (!repo.repo) throw invalidArgument('repo (the repository URL) is required');
+    ctx.authorize('repositories', 'create', rbacObject(repo));
+    await this.testConnection(repo);
+  }
+
   async list(ctx: CallContext, project?: string): Promise<Repository[]> {
     return (await this.store.all())
       .map((s) => s.repo)
@@ -47,6 +78,18 @@ export class RepositoryService {
       await this.store.replace({ ...existing.secret, data: repositoryToSecret(repo, this.store.namespace).data });
     }
     return { ...sanitizeRepository(repo), connectionState: { status: 'Successful', attemptedAt: new Date().toISOString() } };
+  }
+
+  /** A stored repository with its credentials; a caller without `action` gets PermissionDenied whether or not it exists. */
+  private async find(ctx: CallContext, url: string, project: string | undefined, action: string): Promise<Repository> {
+    if (!url) throw invalidArgument('repo (the repository URL) is required');
+    const found = await this.store.byUrl(url, project);
+    if (!found) {
+      if (!ctx.can('repositories', action, url)) throw permissionDenied();
+      throw notFound(`repo '${url}' not found`);
+    }
+    ctx.authorize('repositories', action, rbacObject(found.repo));
+    return found.repo;
   }
 
   async delete(ctx: CallContext, url: string, project?: string): Promise<void> {

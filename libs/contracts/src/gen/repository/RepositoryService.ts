@@ -7,6 +7,11 @@ import type {
   JsonObjectList as _flotilla_JsonObjectList,
   JsonObjectList__Output as _flotilla_JsonObjectList__Output,
 } from '../flotilla/JsonObjectList';
+import type { Refs as _repository_Refs, Refs__Output as _repository_Refs__Output } from '../repository/Refs';
+import type {
+  RepoAccessQuery as _repository_RepoAccessQuery,
+  RepoAccessQuery__Output as _repository_RepoAccessQuery__Output,
+} from '../repository/RepoAccessQuery';
 import type {
   RepoCreateRequest as _repository_RepoCreateRequest,
   RepoCreateRequest__Output as _repository_RepoCreateRequest__Output,
@@ -16,6 +21,10 @@ import type {
   RepoResponse as _repository_RepoResponse,
   RepoResponse__Output as _repository_RepoResponse__Output,
 } from '../repository/RepoResponse';
+import type {
+  RepoUpdateRequest as _repository_RepoUpdateRequest,
+  RepoUpdateRequest__Output as _repository_RepoUpdateRequest__Output,
+} from '../repository/RepoUpdateRequest';
 
 export interface RepositoryServiceClient extends grpc.Client {
   Create(
@@ -157,6 +166,117 @@ export interface RepositoryServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
   ): grpc.ClientUnaryCall;
   list(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
+
+  ListRefs(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  ListRefs(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  ListRefs(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  ListRefs(argument: _repository_RepoQuery, callback: grpc.requestCallback<_repository_Refs__Output>): grpc.ClientUnaryCall;
+  listRefs(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  listRefs(
+    argument: _repository_RepoQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  listRefs(
+    argument: _repository_RepoQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_Refs__Output>,
+  ): grpc.ClientUnaryCall;
+  listRefs(argument: _repository_RepoQuery, callback: grpc.requestCallback<_repository_Refs__Output>): grpc.ClientUnaryCall;
+
+  Update(
+    argument: _repository_RepoUpdateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Update(
+    argument: _repository_RepoUpdateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Update(
+    argument: _repository_RepoUpdateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  Update(argument: _repository_RepoUpdateRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+  update(
+    argument: _repository_RepoUpdateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  update(
+    argument: _repository_RepoUpdateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  update(
+    argument: _repository_RepoUpdateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  update(argument: _repository_RepoUpdateRequest, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
+
+  ValidateAccess(
+    argument: _repository_RepoAccessQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ValidateAccess(
+    argument: _repository_RepoAccessQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ValidateAccess(
+    argument: _repository_RepoAccessQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ValidateAccess(
+    argument: _repository_RepoAccessQuery,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  validateAccess(
+    argument: _repository_RepoAccessQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  validateAccess(
+    argument: _repository_RepoAccessQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  validateAccess(
+    argument: _repository_RepoAccessQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  validateAccess(
+    argument: _repository_RepoAccessQuery,
+    callback: grpc.requestCallback<_repository_RepoResponse__Output>,
+  ): grpc.ClientUnaryCall;
 }
 
 export interface RepositoryServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -167,6 +287,12 @@ export interface RepositoryServiceHandlers extends grpc.UntypedServiceImplementa
   Get: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObject>;
 
   List: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObjectList>;
+
+  ListRefs: grpc.handleUnaryCall<_repository_RepoQuery__Output, _repository_Refs>;
+
+  Update: grpc.handleUnaryCall<_repository_RepoUpdateRequest__Output, _flotilla_JsonObject>;
+
+  ValidateAccess: grpc.handleUnaryCall<_repository_RepoAccessQuery__Output, _repository_RepoResponse>;
 }
 
 export interface RepositoryServiceDefinition extends grpc.ServiceDefinition {
@@ -184,4 +310,17 @@ export interface RepositoryServiceDefinition extends grpc.ServiceDefinition {
   >;
   Get: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObject, _repository_RepoQuery__Output, _flotilla_JsonObject__Output>;
   List: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObjectList, _repository_RepoQuery__Output, _flotilla_JsonObjectList__Output>;
+  ListRefs: MethodDefinition<_repository_RepoQuery, _repository_Refs, _repository_RepoQuery__Output, _repository_Refs__Output>;
+  Update: MethodDefinition<
+    _repository_RepoUpdateRequest,
+    _flotilla_JsonObject,
+    _repository_RepoUpdateRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
+  ValidateAccess: MethodDefinition<
+    _repository_RepoAccessQuery,
+    _repository_RepoResponse,
+    _repository_RepoAccessQuery__Output,
+    _repository_RepoResponse__Output
+  >;
 }
