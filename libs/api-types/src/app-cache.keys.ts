@@ -9,3 +9,9 @@ export const appTreeKey = (namespace: string, name: string): string => `${APP_CA
 
 /** `flotilla:app:<namespace>/<name>:managed` */
 export const appManagedResourcesKey = (namespace: string, name: string): string => `${APP_CACHE_PREFIX}${namespace}/${name}:managed`;
+
+/**
+ * The Redis pub/sub channel the app-controller publishes on after writing an app's tree, so
+ * WatchResourceTree streams follow it without polling: `flotilla:app:<namespace>/<name>:tree-updated`.
+ */
+export const appTreeUpdatedChannel = (namespace: string, name: string): string => `${APP_CACHE_PREFIX}${namespace}/${name}:tree-updated`;

@@ -8,6 +8,7 @@ export { CompiledExpr, ExprEvalError, ExprSyntaxError } from './triggers/expr.ev
 export * from './templates/notification.renderer';
 export * from './templates/argo-template.functions';
 export * from './subscriptions/subscription.resolver';
+export { LabelSelector } from './subscriptions/label-selector';
 export * from './state/notified.state';
 export * from './planning/notification.planner';
 export * from './services/notification-service';

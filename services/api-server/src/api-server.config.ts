@@ -52,6 +52,8 @@ const apiServerEnv = z.object({
     .transform((v) => v === 'true'),
   /** How long `Get ?refresh=` waits for the app-controller to finish the refresh. */
   FLOTILLA_REFRESH_TIMEOUT_SECONDS: seconds(60),
+  /** Messages a stream (Watch, PodLogs, …) holds for a client that is not reading before closing it; Argo's watch buffer is 1000. */
+  FLOTILLA_STREAM_BUFFER_MESSAGES: z.coerce.number({ error: 'must be a number of messages' }).int().positive().default(1000),
 });
 
 export type ApiServerEnv = z.output<typeof apiServerEnv>;

@@ -32,6 +32,9 @@ import { ApplicationGrpcHandler } from './applications/application.grpc-handler'
 import { DestinationClients } from './applications/destination-clients';
 import { ApplicationSyncWindowsService } from './applications/sync-windows';
 import { ApplicationService } from './applications/application.service';
+import { ApplicationStreamsService } from './applications/application-streams.service';
+import { ApplicationWatchSource } from './applications/application-watch.source';
+import { AppTreeNotifications } from './applications/app-tree.notifications';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
 import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
@@ -210,6 +213,25 @@ const providers: Provider[] = [
   make(AppCacheStore, [RedisClient], (r: RedisClient) => new AppCacheStore(r)),
   make(DestinationClients, [HUB, ClusterStore], (hub: KubeClient, c: ClusterStore) => new DestinationClients(hub, c)),
   make(
+    ApplicationWatchSource,
+    [HUB, CONFIG, LOGGER],
+    (hub: KubeClient, c: ApiServerConfig, l: Logger) => new ApplicationWatchSource(hub, c.FLOTILLA_NAMESPACE, l),
+  ),
+  make(AppTreeNotifications, [RedisClient, LOGGER], (r: RedisClient, l: Logger) => new AppTreeNotifications(r, l)),
+  make(
+    ApplicationStreamsService,
+    [ApplicationService, ApplicationWatchSource, AppCacheStore, AppTreeNotifications, DestinationClients, ArgoSettingsStore, CONFIG],
+    (
+      apps: ApplicationService,
+      watch: ApplicationWatchSource,
+      cache: AppCacheStore,
+      trees: AppTreeNotifications,
+      destinations: DestinationClients,
+      settings: ArgoSettingsStore,
+      c: ApiServerConfig,
+    ) => new ApplicationStreamsService(apps, watch, cache, trees, destinations, settings, c.FLOTILLA_STREAM_BUFFER_MESSAGES),
+  ),
+  make(
     ApplicationResourcesService,
     [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, LOGGER],
     (...d: ConstructorParameters<typeof ApplicationResourcesService>) => new ApplicationResourcesService(...d),
@@ -279,6 +301,7 @@ const providers: Provider[] = [
       ApplicationManifestsService,
       ApplicationSyncWindowsService,
       ApplicationLinksService,
+      ApplicationStreamsService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),

@@ -18,6 +18,10 @@ import type {
   ApplicationPatchRequest__Output as _application_ApplicationPatchRequest__Output,
 } from './application/ApplicationPatchRequest';
 import type {
+  ApplicationPodLogsQuery as _application_ApplicationPodLogsQuery,
+  ApplicationPodLogsQuery__Output as _application_ApplicationPodLogsQuery__Output,
+} from './application/ApplicationPodLogsQuery';
+import type {
   ApplicationQuery as _application_ApplicationQuery,
   ApplicationQuery__Output as _application_ApplicationQuery__Output,
 } from './application/ApplicationQuery';
@@ -69,6 +73,10 @@ import type {
   ApplicationUpdateSpecRequest as _application_ApplicationUpdateSpecRequest,
   ApplicationUpdateSpecRequest__Output as _application_ApplicationUpdateSpecRequest__Output,
 } from './application/ApplicationUpdateSpecRequest';
+import type {
+  ApplicationWatchEvent as _application_ApplicationWatchEvent,
+  ApplicationWatchEvent__Output as _application_ApplicationWatchEvent__Output,
+} from './application/ApplicationWatchEvent';
 import type { LinkInfo as _application_LinkInfo, LinkInfo__Output as _application_LinkInfo__Output } from './application/LinkInfo';
 import type {
   LinksResponse as _application_LinksResponse,
@@ -78,6 +86,7 @@ import type {
   ListAppLinksRequest as _application_ListAppLinksRequest,
   ListAppLinksRequest__Output as _application_ListAppLinksRequest__Output,
 } from './application/ListAppLinksRequest';
+import type { LogEntry as _application_LogEntry, LogEntry__Output as _application_LogEntry__Output } from './application/LogEntry';
 import type {
   OperationTerminateRequest as _application_OperationTerminateRequest,
   OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
@@ -228,6 +237,7 @@ export interface ProtoGrpcType {
     ApplicationDeleteRequest: MessageTypeDefinition<_application_ApplicationDeleteRequest, _application_ApplicationDeleteRequest__Output>;
     ApplicationManifestQuery: MessageTypeDefinition<_application_ApplicationManifestQuery, _application_ApplicationManifestQuery__Output>;
     ApplicationPatchRequest: MessageTypeDefinition<_application_ApplicationPatchRequest, _application_ApplicationPatchRequest__Output>;
+    ApplicationPodLogsQuery: MessageTypeDefinition<_application_ApplicationPodLogsQuery, _application_ApplicationPodLogsQuery__Output>;
     ApplicationQuery: MessageTypeDefinition<_application_ApplicationQuery, _application_ApplicationQuery__Output>;
     ApplicationResourceDeleteRequest: MessageTypeDefinition<
       _application_ApplicationResourceDeleteRequest,
@@ -267,9 +277,11 @@ export interface ProtoGrpcType {
       _application_ApplicationUpdateSpecRequest,
       _application_ApplicationUpdateSpecRequest__Output
     >;
+    ApplicationWatchEvent: MessageTypeDefinition<_application_ApplicationWatchEvent, _application_ApplicationWatchEvent__Output>;
     LinkInfo: MessageTypeDefinition<_application_LinkInfo, _application_LinkInfo__Output>;
     LinksResponse: MessageTypeDefinition<_application_LinksResponse, _application_LinksResponse__Output>;
     ListAppLinksRequest: MessageTypeDefinition<_application_ListAppLinksRequest, _application_ListAppLinksRequest__Output>;
+    LogEntry: MessageTypeDefinition<_application_LogEntry, _application_LogEntry__Output>;
     OperationTerminateRequest: MessageTypeDefinition<
       _application_OperationTerminateRequest,
       _application_OperationTerminateRequest__Output

@@ -15,6 +15,7 @@ import type {
   PatchType,
   ServerVersion,
   WatchEvent,
+  PodLogOptions,
   WatchHandle,
   WatchOptions,
   WriteOptions,
@@ -343,6 +344,72 @@ export class KubeClient {
   }
 
   // ---- paths ----
+
+  /**
+   * Reads a pod's log (GET pods/{name}/log) line by line as the server writes it: with `follow`, until
+   * the container stops or `stop()` is called. A refusal (404, 400 for a bad container) rejects the call.
+   */
+  async podLogs(namespace: string, name: string, opts: PodLogOptions, onLine: (line: string) => void): Promise<WatchHandle> {
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/log`;
+    const what = `logs of pod ${namespace}/${name} on ${this.name}`;
+    const req = await this.open({ method: 'GET', path, query: { ...opts }, what }, 0);
+    let stopped = false;
+    let settle!: { resolve: () => void; reject: (err: Error) => void };
+    const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    done.catch(() => undefined);
+    const opened = new Promise<void>((resolve, reject) => {
+      req.on('response', (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          readBody(res).then(
+            (body) => reject(kubeApiErrorFrom(res.statusCode ?? 0, body, what)),
+            (err: Error) => reject(transportError(err, what)),
+          );
+          return;
+        }
+        resolve();
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let nl = buffer.indexOf('\n');
+          while (nl >= 0 && !stopped) {
+            onLine(buffer.slice(0, nl));
+            buffer = buffer.slice(nl + 1);
+            nl = buffer.indexOf('\n');
+          }
+        });
+        const end = (): void => {
+          if (buffer && !stopped) onLine(buffer);
+          buffer = '';
+          settle.resolve();
+        };
+        res.on('end', end);
+        res.on('error', (err) => (stopped ? settle.resolve() : settle.reject(transportError(err, what))));
+        res.on('close', end);
+      });
+      req.on('error', (err) => {
+        reject(transportError(err, what));
+        if (stopped) settle.resolve();
+        else settle.reject(transportError(err, what));
+      });
+    });
+    req.end();
+    const handle: WatchHandle = {
+      done,
+      stop: () => {
+        stopped = true;
+        req.destroy();
+        settle.resolve();
+      },
+    };
+    try {
+      await opened;
+    } catch (err) {
+      handle.stop();
+      throw err;
+    }
+    return handle;
+  }
 
   private async collectionPath(apiVersion: string, kind: string, namespace: string | undefined): Promise<string> {
     const resource = await this.resourceFor(apiVersion, kind);

@@ -72,6 +72,17 @@ export interface WatchOptions extends Pick<ListOptions, 'namespace' | 'labelSele
   timeoutSeconds?: number;
 }
 
+/** GET pods/{name}/log options, as Kubernetes' PodLogOptions names them. */
+export interface PodLogOptions {
+  container?: string;
+  follow?: boolean;
+  previous?: boolean;
+  sinceSeconds?: number;
+  tailLines?: number;
+  /** Prefix each line with its RFC 3339 time and a space. */
+  timestamps?: boolean;
+}
+
 export interface WatchHandle {
   /** Ends the watch; `done` then resolves without an error. */
   stop(): void;

@@ -5,6 +5,7 @@ import type { ApplicationServiceHandlers } from '@flotilla/contracts';
 import type { GrpcHandler } from '@flotilla/platform';
 import { toJsonList } from '../rpc/json-list';
 import { permissionDenied } from '../rpc/rpc-error';
+import { authenticatedStream } from '../rpc/server-stream';
 import { authenticated, Authenticator } from '../rpc/unary-call';
 import { AppCacheStore } from './app-cache.store';
 import { ApplicationRefreshService } from './application-refresh.service';
@@ -15,6 +16,7 @@ import { ApplicationLinksService } from './application-links.service';
 import { ApplicationManifestsService } from './application-manifests.service';
 import { ApplicationResourcesService } from './application-resources.service';
 import { ApplicationService } from './application.service';
+import { ApplicationStreamsService } from './application-streams.service';
 import { matchingResources, withUnifiedDiffs } from './resource-diff.builder';
 import { ApplicationSyncWindowsService } from './sync-windows';
 
@@ -34,6 +36,7 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly manifests: ApplicationManifestsService,
     private readonly syncWindows: ApplicationSyncWindowsService,
     private readonly links: ApplicationLinksService,
+    private readonly streams: ApplicationStreamsService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -137,6 +140,22 @@ export class ApplicationGrpcHandler implements GrpcHandler {
         this.checkNamespace(req.appNamespace);
         const spec = req.spec ? fromJsonObject<Application['spec']>(req.spec, 'spec') : undefined;
         return toJsonObject(await this.applications.updateSpec(ctx, { ...req, spec }));
+      }),
+      Watch: authenticatedStream(this.auth, this.streams.bufferLimit, async (req, ctx, sink) => {
+        this.checkNamespace(req.appNamespace);
+        await this.streams.watch(
+          ctx,
+          { name: req.name, projects: [...req.projects, ...req.project], selector: req.selector, resourceVersion: req.resourceVersion },
+          { send: (event) => sink.send({ type: event.type, application: toJsonObject(event.application) }), signal: sink.signal },
+        );
+      }),
+      WatchResourceTree: authenticatedStream(this.auth, this.streams.bufferLimit, async (req, ctx, sink) => {
+        this.checkNamespace(req.appNamespace);
+        await this.streams.watchResourceTree(ctx, req, { send: (tree) => sink.send(toJsonObject(tree)), signal: sink.signal });
+      }),
+      PodLogs: authenticatedStream(this.auth, this.streams.bufferLimit, async (req, ctx, sink) => {
+        this.checkNamespace(req.appNamespace);
+        await this.streams.podLogs(ctx, req, sink);
       }),
     };
     return handlers;

@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { STATUS_CODES } from 'node:http';
 
 // grpc-gateway's HTTPStatusFromCode, which Argo CD's REST API answers with.
 // https://github.com/grpc-ecosystem/grpc-gateway/blob/main/runtime/errors.go
@@ -31,3 +32,15 @@ export const errorBody = (code: number, message: string): { error: string; code:
   code,
   message,
 });
+
+/**
+ * How grpc-gateway ends a stream that fails (the HTTP status is `http_code` when nothing was sent
+ * yet): one more frame, `{"error": {grpc_code, http_code, message, http_status}}`.
+ */
+export const streamErrorChunk = (
+  code: number,
+  message: string,
+): { error: { grpc_code: number; http_code: number; message: string; http_status: string } } => {
+  const httpCode = httpStatusOf(code);
+  return { error: { grpc_code: code, http_code: httpCode, message, http_status: STATUS_CODES[httpCode] ?? '' } };
+};

@@ -16,9 +16,18 @@ export interface HttpRule {
 
 const VERBS: Record<string, HttpVerb> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
 
-/** Reads a method's `(google.api.http)` option as proto-loader exposes it; undefined when the method has none. */
-export function httpRuleOf(options: Record<string, unknown> | undefined): HttpRule | undefined {
+/**
+ * A method's `(google.api.http)` option as proto-loader exposes it: its rule, then its
+ * additional_bindings (PodLogs answers on two paths); empty when the method has none.
+ */
+export function httpRulesOf(options: Record<string, unknown> | undefined): HttpRule[] {
   const rule = options?.['(google.api.http)'] as Record<string, unknown> | undefined;
+  const more = rule?.additional_bindings;
+  const bindings = Array.isArray(more) ? (more as Record<string, unknown>[]) : more ? [more as Record<string, unknown>] : [];
+  return [rule, ...bindings].map(ruleOf).filter((r): r is HttpRule => r !== undefined);
+}
+
+function ruleOf(rule: Record<string, unknown> | undefined): HttpRule | undefined {
   if (!rule) return undefined;
   const entry = Object.entries(VERBS).find(([key]) => typeof rule[key] === 'string' && rule[key] !== '');
   if (!entry) return undefined;

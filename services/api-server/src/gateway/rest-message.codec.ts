@@ -137,13 +137,23 @@ export function messageToJson(schemas: MessageSchemas, typeName: string, message
     };
   }
   const out: { [key: string]: Json } = {};
+  const everyField = REQUIRED_FIELDS.has(typeName.replace(/^\./, ''));
   for (const field of schemas(typeName)) {
     const value = (message as Message)[field.name];
-    const json = field.repeated ? repeatedToJson(schemas, field, value) : singleToJson(schemas, field, value);
+    let json = field.repeated ? repeatedToJson(schemas, field, value) : singleToJson(schemas, field, value);
+    if (json === undefined && everyField && !field.repeated && field.type !== 'TYPE_MESSAGE') json = zeroOf(field);
     if (json !== undefined) out[field.name] = json;
   }
   return out;
 }
+
+/**
+ * Messages Argo declares with every field `required` (proto2), which its gateway therefore writes
+ * even when empty or false: a LogEntry always has content, timeStamp, last, timeStampStr and podName.
+ */
+const REQUIRED_FIELDS = new Set(['application.LogEntry']);
+
+const zeroOf = (field: FieldSchema): Json => (field.type === 'TYPE_BOOL' ? false : field.type === 'TYPE_STRING' ? '' : 0);
 
 function repeatedToJson(schemas: MessageSchemas, field: FieldSchema, value: unknown): Json | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;

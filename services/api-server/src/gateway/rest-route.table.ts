@@ -1,5 +1,5 @@
 import type { MethodDefinition, PackageDefinition } from '@grpc/proto-loader';
-import { HttpRule, httpRuleOf, matchTemplate } from './http-rule';
+import { HttpRule, httpRulesOf, matchTemplate } from './http-rule';
 import { messageTypeNames } from './message-schema';
 
 /** One REST route: an HTTP rule bound to the gRPC method it calls. */
@@ -11,6 +11,8 @@ export interface RestRoute {
   requestType: string;
   responseType: string;
   literalCount: number;
+  /** A server-streaming method: answered as a stream of `{"result": …}` frames. */
+  streaming: boolean;
 }
 
 export interface RouteMatch {
@@ -28,16 +30,17 @@ export class RestRouteTable {
     for (const entry of Object.values(definition)) {
       if ((entry as { format?: string }).format) continue;
       for (const method of Object.values(entry as Record<string, MethodDefinition<object, object>>)) {
-        const rule = httpRuleOf(method.options);
-        if (!rule || method.requestStream || method.responseStream || !include(method.path)) continue;
-        this.routes.push({
-          rule,
-          methodPath: method.path,
-          method,
-          requestType: typeNameOf(typeNames, method.requestType, method.path),
-          responseType: typeNameOf(typeNames, method.responseType, method.path),
-          literalCount: rule.segments.filter((s) => 'literal' in s).length,
-        });
+        if (method.requestStream || !include(method.path)) continue;
+        for (const rule of httpRulesOf(method.options))
+          this.routes.push({
+            rule,
+            methodPath: method.path,
+            method,
+            requestType: typeNameOf(typeNames, method.requestType, method.path),
+            responseType: typeNameOf(typeNames, method.responseType, method.path),
+            literalCount: rule.segments.filter((s) => 'literal' in s).length,
+            streaming: method.responseStream,
+          });
       }
     }
     // Most specific first, so `/api/v1/session/userinfo` wins over a `{name}` variable in the same place.

@@ -5,6 +5,7 @@ import { AddressInfo, connect } from 'node:net';
 import { ConcurrencyLimiter } from '../rpc/concurrency.limiter';
 import { RpcError, unauthenticated } from '../rpc/rpc-error';
 import type { CallOrigin, UnaryInvoker } from '../rpc/rpc.registry';
+import type { StreamCall } from '../rpc/server-stream';
 import type { Authenticator } from '../rpc/unary-call';
 import type { CallContext } from '../session/session.service';
 import { RestGateway } from './rest.gateway';
@@ -22,6 +23,12 @@ class RecordingInvoker implements UnaryInvoker {
     const answer = this.answers.get(path);
     if (answer instanceof Error) return Promise.reject(answer);
     return Promise.resolve(answer ?? {});
+  }
+  /** Server-streaming methods: what each writes to the call it is handed. */
+  streams = new Map<string, (call: StreamCall<unknown, unknown>) => void>();
+  stream(path: string, call: StreamCall<unknown, unknown>): void {
+    this.calls.push({ path, request: call.request, authorization: call.metadata.get('authorization')[0] as string | undefined, origin: {} as CallOrigin });
+    this.streams.get(path)?.(call);
   }
 }
 
@@ -61,7 +68,7 @@ describe('RestGateway', () => {
   const last = () => invoker.calls[invoker.calls.length - 1];
 
   it('serves a route for every REST-annotated public method', () => {
-    expect(gateway.routeCount).toBe(54);
+    expect(gateway.routeCount).toBe(58);
   });
 
   it('fills path and repeated query parameters, and writes JsonObjectList inline', async () => {
@@ -195,6 +202,94 @@ describe('RestGateway', () => {
     expect(last().origin.caller).toEqual({ username: 'alice' });
     // The peer is the socket's, whatever headers say.
     expect(last().origin.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('RestGateway streams', () => {
+  const invoker = new RecordingInvoker();
+  const gateway = new RestGateway(contractsDefinition(), invoker, authenticator);
+  let server: Server;
+  let base: string;
+  const app = (name: string) => ({ json: JSON.stringify({ metadata: { name } }) });
+
+  beforeAll(async () => {
+    ({ server, base } = await listen(gateway.handle));
+    invoker.streams.set('/application.ApplicationService/Watch', (call) => {
+      call.write({ type: 'ADDED', application: app('a') });
+      setTimeout(() => {
+        call.write({ type: 'MODIFIED', application: app('b') });
+        call.end();
+      }, 20);
+    });
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  beforeEach(() => (invoker.calls = []));
+
+  it('writes each message as a {"result": …} line, as grpc-gateway streams Argo CD\'s watch', async () => {
+    const res = await fetch(`${base}/api/v1/stream/applications?name=a&projects=p1&projects=p2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.text()).toBe(
+      '{"result":{"type":"ADDED","application":{"metadata":{"name":"a"}}}}\n{"result":{"type":"MODIFIED","application":{"metadata":{"name":"b"}}}}\n',
+    );
+    expect(invoker.calls[0].path).toBe('/application.ApplicationService/Watch');
+    expect(invoker.calls[0].request).toMatchObject({ name: 'a', projects: ['p1', 'p2'] });
+  });
+
+  it('writes server-sent events to a client that accepts text/event-stream (the UI\'s EventSource)', async () => {
+    const res = await fetch(`${base}/api/v1/stream/applications`, { headers: { accept: 'text/event-stream' } });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    expect(await res.text()).toBe(
+      'data: {"result":{"type":"ADDED","application":{"metadata":{"name":"a"}}}}\n\ndata: {"result":{"type":"MODIFIED","application":{"metadata":{"name":"b"}}}}\n\n',
+    );
+  });
+
+  it('ends a failing stream with an {"error": …} frame, under the error\'s HTTP status when nothing was sent', async () => {
+    invoker.streams.set('/application.ApplicationService/WatchResourceTree', (call) =>
+      call.emit('error', { code: grpc.status.PERMISSION_DENIED, details: 'permission denied' }),
+    );
+    const denied = await fetch(`${base}/api/v1/stream/applications/guestbook/resource-tree`);
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).toBe('{"error":{"grpc_code":7,"http_code":403,"message":"permission denied","http_status":"Forbidden"}}\n');
+    expect(invoker.calls[0].request).toMatchObject({ applicationName: 'guestbook' });
+
+    invoker.streams.set('/application.ApplicationService/WatchResourceTree', (call) => {
+      call.write({ json: '{"nodes":[]}' });
+      call.emit('error', { code: grpc.status.NOT_FOUND, details: 'tree gone' });
+    });
+    const late = await fetch(`${base}/api/v1/stream/applications/guestbook/resource-tree`);
+    expect(late.status).toBe(200);
+    expect(await late.text()).toBe(
+      '{"result":{"nodes":[]}}\n{"error":{"grpc_code":5,"http_code":404,"message":"tree gone","http_status":"Not Found"}}\n',
+    );
+  });
+
+  it('serves PodLogs on both of its paths and writes every field of a LogEntry, empty or not', async () => {
+    invoker.streams.set('/application.ApplicationService/PodLogs', (call) => {
+      call.write({ content: 'hello', timeStamp: '2026-01-01T00:00:00Z', timeStampStr: '2026-01-01T00:00:00.5Z', podName: 'web-1', last: false });
+      call.write({ content: '', timeStamp: '2026-01-01T00:00:01Z', timeStampStr: '2026-01-01T00:00:01Z', podName: '', last: true });
+      call.end();
+    });
+    const pod = await fetch(`${base}/api/v1/applications/guestbook/pods/web-1/logs?container=web&tailLines=10&follow=true&sinceSeconds=60`);
+    const lines = (await pod.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { result: { content: 'hello', timeStamp: '2026-01-01T00:00:00Z', last: false, timeStampStr: '2026-01-01T00:00:00.5Z', podName: 'web-1' } },
+      { result: { content: '', timeStamp: '2026-01-01T00:00:01Z', last: true, timeStampStr: '2026-01-01T00:00:01Z', podName: '' } },
+    ]);
+    expect(invoker.calls[0].request).toMatchObject({ name: 'guestbook', podName: 'web-1', container: 'web', tailLines: '10', follow: true, sinceSeconds: '60' });
+    const parent = await fetch(`${base}/api/v1/applications/guestbook/logs?kind=Deployment&group=apps&resourceName=web&namespace=prod&filter=!debug`);
+    expect(parent.status).toBe(200);
+    expect(invoker.calls[1].request).toMatchObject({ name: 'guestbook', kind: 'Deployment', group: 'apps', resourceName: 'web', namespace: 'prod', filter: '!debug' });
+  });
+
+  it('authenticates a stream that needs a session before it starts', async () => {
+    invoker.sessionPaths.add('/application.ApplicationService/Watch');
+    const refused = await fetch(`${base}/api/v1/stream/applications`);
+    expect(refused.status).toBe(401);
+    expect(invoker.calls).toEqual([]);
+    const ok = await fetch(`${base}/api/v1/stream/applications`, { headers: { authorization: 'Bearer good' } });
+    expect(ok.status).toBe(200);
+    await ok.text();
   });
 });
 

@@ -14,6 +14,7 @@ import { messageToJson, RestDecodeError } from './rest-message.codec';
 import { BodyPolicy, defaultBodyLimits, readJsonBody, RequestBodyRejection, RestBodyLimits } from './request-body.reader';
 import { decodeRestRequest } from './rest-request.decoder';
 import { RestRouteTable, RouteMatch } from './rest-route.table';
+import { RestStreamCall } from './rest-stream.call';
 import { sessionCookieHeaders, tokenFromCookie } from './session.cookie';
 import { answerAndCloseUnread } from './unread-body.close';
 
@@ -70,6 +71,7 @@ export class RestGateway {
     const needsSession = this.invoker.requiresSession(methodPath);
     if (needsSession) origin.caller = await this.authenticator.authenticate(origin.metadata).catch(asRefusal);
     const request = await this.decode(req, url, match, needsSession ? this.limits.session : this.limits.anonymous);
+    if (match.route.streaming) return this.serveStream(req, res, match, request, origin);
     const response = await this.invoker.invoke(methodPath, request, origin).catch(asRefusal);
     this.sendResponse(res, match, response);
   }
@@ -115,6 +117,17 @@ export class RestGateway {
     } catch (err) {
       throw new RestDecodeError(`invalid request: ${(err as Error).message}`);
     }
+  }
+
+  /** A server-streaming method: each message is one frame as it comes, until the handler ends the stream. */
+  private serveStream(req: IncomingMessage, res: ServerResponse, match: RouteMatch, request: unknown, origin: CallOrigin): void {
+    const { method, responseType } = match.route;
+    const toJson = (message: unknown): unknown => {
+      const decoded = method.responseDeserialize(method.responseSerialize(message as object));
+      return messageToJson(this.schemas, responseType, decoded) ?? {};
+    };
+    const call = new RestStreamCall(req, res, request, origin.metadata, origin.peer, origin.caller, toJson);
+    this.invoker.stream(match.route.methodPath, call);
   }
 
   private sendResponse(res: ServerResponse, match: RouteMatch, response: unknown): void {

@@ -1,5 +1,5 @@
 // Writes what the api-server serves about an Application's live state to Redis (keys in api-types).
-import { appManagedResourcesKey, appTreeKey } from '@flotilla/api-types';
+import { appManagedResourcesKey, appTreeKey, appTreeUpdatedChannel } from '@flotilla/api-types';
 import type { Redis } from 'ioredis';
 import type { ApplicationTree, ResourceDiffItem } from './resource-tree.builder';
 
@@ -15,6 +15,8 @@ export class AppCacheStore {
       .multi()
       .set(appTreeKey(namespace, name), JSON.stringify(tree), 'EX', this.ttlSeconds)
       .set(appManagedResourcesKey(namespace, name), JSON.stringify(managed), 'EX', this.ttlSeconds)
+      // The api-server's WatchResourceTree streams listen here (a message with no subscriber is dropped).
+      .publish(appTreeUpdatedChannel(namespace, name), '')
       .exec();
   }
 

@@ -19,6 +19,10 @@ import type {
   ApplicationPatchRequest__Output as _application_ApplicationPatchRequest__Output,
 } from '../application/ApplicationPatchRequest';
 import type {
+  ApplicationPodLogsQuery as _application_ApplicationPodLogsQuery,
+  ApplicationPodLogsQuery__Output as _application_ApplicationPodLogsQuery__Output,
+} from '../application/ApplicationPodLogsQuery';
+import type {
   ApplicationQuery as _application_ApplicationQuery,
   ApplicationQuery__Output as _application_ApplicationQuery__Output,
 } from '../application/ApplicationQuery';
@@ -66,6 +70,10 @@ import type {
   ApplicationUpdateSpecRequest as _application_ApplicationUpdateSpecRequest,
   ApplicationUpdateSpecRequest__Output as _application_ApplicationUpdateSpecRequest__Output,
 } from '../application/ApplicationUpdateSpecRequest';
+import type {
+  ApplicationWatchEvent as _application_ApplicationWatchEvent,
+  ApplicationWatchEvent__Output as _application_ApplicationWatchEvent__Output,
+} from '../application/ApplicationWatchEvent';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
 import type {
   JsonObjectList as _flotilla_JsonObjectList,
@@ -79,6 +87,7 @@ import type {
   ListAppLinksRequest as _application_ListAppLinksRequest,
   ListAppLinksRequest__Output as _application_ListAppLinksRequest__Output,
 } from '../application/ListAppLinksRequest';
+import type { LogEntry as _application_LogEntry, LogEntry__Output as _application_LogEntry__Output } from '../application/LogEntry';
 import type {
   OperationTerminateRequest as _application_OperationTerminateRequest,
   OperationTerminateRequest__Output as _application_OperationTerminateRequest__Output,
@@ -648,6 +657,25 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_application_ApplicationResourceResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  PodLogs(
+    argument: _application_ApplicationPodLogsQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_LogEntry__Output>;
+  PodLogs(
+    argument: _application_ApplicationPodLogsQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_LogEntry__Output>;
+  podLogs(
+    argument: _application_ApplicationPodLogsQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_LogEntry__Output>;
+  podLogs(
+    argument: _application_ApplicationPodLogsQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_LogEntry__Output>;
+
   /**
    * The live resource tree the controller last recorded for the Application.
    */
@@ -952,6 +980,44 @@ export interface ApplicationServiceClient extends grpc.Client {
     argument: _application_ApplicationUpdateSpecRequest,
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
+
+  Watch(
+    argument: _application_ApplicationQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_ApplicationWatchEvent__Output>;
+  Watch(
+    argument: _application_ApplicationQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_ApplicationWatchEvent__Output>;
+  watch(
+    argument: _application_ApplicationQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_ApplicationWatchEvent__Output>;
+  watch(
+    argument: _application_ApplicationQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_application_ApplicationWatchEvent__Output>;
+
+  WatchResourceTree(
+    argument: _application_ResourcesQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_flotilla_JsonObject__Output>;
+  WatchResourceTree(
+    argument: _application_ResourcesQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_flotilla_JsonObject__Output>;
+  watchResourceTree(
+    argument: _application_ResourcesQuery,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_flotilla_JsonObject__Output>;
+  watchResourceTree(
+    argument: _application_ResourcesQuery,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_flotilla_JsonObject__Output>;
 }
 
 export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -999,6 +1065,8 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
 
   PatchResource: grpc.handleUnaryCall<_application_ApplicationResourcePatchRequest__Output, _application_ApplicationResourceResponse>;
 
+  PodLogs: grpc.handleServerStreamingCall<_application_ApplicationPodLogsQuery__Output, _application_LogEntry>;
+
   /**
    * The live resource tree the controller last recorded for the Application.
    */
@@ -1027,6 +1095,10 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
    * Replaces the spec; answers with the spec stored.
    */
   UpdateSpec: grpc.handleUnaryCall<_application_ApplicationUpdateSpecRequest__Output, _flotilla_JsonObject>;
+
+  Watch: grpc.handleServerStreamingCall<_application_ApplicationQuery__Output, _application_ApplicationWatchEvent>;
+
+  WatchResourceTree: grpc.handleServerStreamingCall<_application_ResourcesQuery__Output, _flotilla_JsonObject>;
 }
 
 export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
@@ -1108,6 +1180,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationResourcePatchRequest__Output,
     _application_ApplicationResourceResponse__Output
   >;
+  PodLogs: MethodDefinition<
+    _application_ApplicationPodLogsQuery,
+    _application_LogEntry,
+    _application_ApplicationPodLogsQuery__Output,
+    _application_LogEntry__Output
+  >;
   ResourceTree: MethodDefinition<
     _application_ResourcesQuery,
     _flotilla_JsonObject,
@@ -1148,6 +1226,18 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ApplicationUpdateSpecRequest,
     _flotilla_JsonObject,
     _application_ApplicationUpdateSpecRequest__Output,
+    _flotilla_JsonObject__Output
+  >;
+  Watch: MethodDefinition<
+    _application_ApplicationQuery,
+    _application_ApplicationWatchEvent,
+    _application_ApplicationQuery__Output,
+    _application_ApplicationWatchEvent__Output
+  >;
+  WatchResourceTree: MethodDefinition<
+    _application_ResourcesQuery,
+    _flotilla_JsonObject,
+    _application_ResourcesQuery__Output,
     _flotilla_JsonObject__Output
   >;
 }

@@ -1,0 +1,367 @@
+import type { Application } from '@flotilla/api-types';
+import { DEFAULT_PROJECT } from '@flotilla/api-types';
+import { LabelSelector } from '@flotilla/notifications';
+import type { KubeClient, WatchHandle } from '@flotilla/platform';
+import { invalidArgument } from '../rpc/rpc-error';
+import type { StreamSink } from '../rpc/server-stream';
+import type { CallContext } from '../session/session.service';
+import type { ArgoSettingsStore } from '../settings/argo-settings.store';
+import type { AppCacheStore } from './app-cache.store';
+import type { AppTreeNotifications } from './app-tree.notifications';
+import type { ApplicationWatchSource, WatchEventType } from './application-watch.source';
+import { appRbacObject, type ApplicationService } from './application.service';
+import type { DestinationClients } from './destination-clients';
+
+export interface WatchQuery {
+  name?: string;
+  projects: string[];
+  selector?: string;
+  resourceVersion?: string;
+}
+
+export interface TreeQuery {
+  applicationName?: string;
+  project?: string;
+}
+
+export interface PodLogsQuery {
+  name?: string;
+  namespace?: string;
+  podName?: string;
+  container?: string;
+  sinceSeconds?: string | number;
+  tailLines?: string | number;
+  follow?: boolean;
+  untilTime?: string;
+  filter?: string;
+  kind?: string;
+  group?: string;
+  resourceName?: string;
+  previous?: boolean;
+  project?: string;
+  matchCase?: boolean;
+}
+
+export interface LogEntry {
+  content: string;
+  timeStamp: string;
+  last: boolean;
+  timeStampStr: string;
+  podName: string;
+}
+
+/** argocd-cm's server.maxPodLogsToRender when unset: a query selecting more pods is refused. */
+const DEFAULT_MAX_POD_LOGS = 10;
+/** Lines of several pods are put in time order within windows this long, as Argo merges them. */
+const MERGE_WINDOW_MS = 100;
+
+interface TreeNode {
+  group?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  parentRefs?: { uid?: string }[];
+}
+
+/** Argo's server-streaming Application methods: Watch, WatchResourceTree and PodLogs. */
+export class ApplicationStreamsService {
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly watchSource: ApplicationWatchSource,
+    private readonly cache: AppCacheStore,
+    private readonly treeUpdates: AppTreeNotifications,
+    private readonly destinations: DestinationClients,
+    private readonly settings: ArgoSettingsStore,
+    /** Messages a stream holds for a client that is not reading before it is closed. */
+    readonly bufferLimit: number,
+  ) {}
+
+  /**
+   * Applications the caller may get, as they change in the hub: first each one (unless a
+   * resourceVersion is given without a name), then every change, until the client goes away.
+   */
+  async watch(ctx: CallContext, q: WatchQuery, sink: StreamSink<{ type: string; application: Application }>): Promise<void> {
+    let selector: LabelSelector;
+    try {
+      selector = LabelSelector.parse(q.selector);
+    } catch (err) {
+      throw invalidArgument(`error parsing labels with selectors: ${(err as Error).message}`);
+    }
+    const minVersion = /^\d+$/.test(q.resourceVersion ?? '') ? Number(q.resourceVersion) : 0;
+    const permitted = (app: Application): boolean =>
+      (q.projects.length === 0 || q.projects.includes(app.spec?.project || DEFAULT_PROJECT)) &&
+      !(Number(app.metadata.resourceVersion) < minVersion) &&
+      (!q.name || app.metadata.name === q.name) &&
+      selector.matches(app.metadata.labels ?? {}) &&
+      ctx.can('applications', 'get', appRbacObject(app));
+    const send = (type: WatchEventType, app: Application): void => {
+      if (permitted(app)) sink.send({ type, application: app });
+    };
+    const unsubscribe = await this.watchSource.subscribe(send);
+    try {
+      if (!q.resourceVersion || q.name) {
+        const apps = this.watchSource.list().sort((a, b) => qualified(a).localeCompare(qualified(b)));
+        for (const app of apps) send('ADDED', app);
+      }
+      await aborted(sink.signal);
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  /** The app's resource tree each time the app-controller records it, until the client goes away. */
+  async watchResourceTree(ctx: CallContext, q: TreeQuery, sink: StreamSink<Record<string, unknown>>): Promise<void> {
+    const app = await this.applications.authorized(ctx, q.applicationName, 'get', q.project);
+    const { namespace } = this.applications;
+    let failure: Error | undefined;
+    let reading = Promise.resolve();
+    const ended = new AbortController();
+    const abort = (): void => ended.abort();
+    const unsubscribe = await this.treeUpdates.onTreeUpdated(namespace, app.metadata.name, () => {
+      reading = reading.then(async () => {
+        if (sink.signal.aborted) return;
+        try {
+          sink.send(await this.cache.tree(namespace, app.metadata.name));
+        } catch (err) {
+          failure ??= err instanceof Error ? err : new Error(String(err));
+          abort();
+        }
+      });
+    });
+    sink.signal.addEventListener('abort', abort, { once: true });
+    try {
+      await aborted(ended.signal);
+      if (failure) throw failure;
+    } finally {
+      await unsubscribe();
+    }
+  }
+
+  /**
+   * Log lines of the pods the query selects in the app's resource tree (one pod, or every pod under
+   * a parent such as a Deployment), in time order, then a closing entry with `last` set.
+   */
+  async podLogs(ctx: CallContext, q: PodLogsQuery, sink: StreamSink<LogEntry>): Promise<void> {
+    const selection = q.podName ? { ...q, kind: 'Pod', group: q.group, resourceName: q.podName } : q;
+    const until = q.untilTime ? Date.parse(q.untilTime) : undefined;
+    if (q.untilTime && !isRfc3339(q.untilTime))
+      throw invalidArgument(`invalid untilTime parameter value: ${q.untilTime} is not an RFC 3339 time`);
+    const sinceSeconds = positive(q.sinceSeconds);
+    const tailLines = positive(q.tailLines);
+    const app = await this.applications.authorized(ctx, q.name, 'get', q.project);
+    ctx.authorize('logs', 'get', appRbacObject(app));
+    const tree = await this.cache.tree(this.applications.namespace, app.metadata.name);
+    const pods = selectedPods(Array.isArray(tree.nodes) ? (tree.nodes as TreeNode[]) : [], selection);
+    if (pods.length === 0) return;
+    const max = await this.maxPodLogs();
+    if (pods.length > max) throw invalidArgument('max pods to view logs are reached. Please provide more granular query');
+    const matches = lineFilter(q.filter, !!q.matchCase);
+
+    await this.destinations.withClient(app, async (kube) => {
+      const merger = new LogMerger((entry) => {
+        if (sink.signal.aborted) return;
+        if (!matches(entry.content)) return;
+        if (until !== undefined && entry.at > until) {
+          sink.send({ ...toWire(entry), last: true });
+          merger.stop();
+          return;
+        }
+        sink.send(toWire(entry));
+      });
+      const handles = await Promise.all(pods.map((pod) => this.followPod(kube, pod, q, { sinceSeconds, tailLines }, merger)));
+      const stopAll = (): void => handles.forEach((h) => h?.stop());
+      sink.signal.addEventListener('abort', stopAll, { once: true });
+      merger.onStop(stopAll);
+      try {
+        await Promise.all(handles.flatMap((h) => (h ? [h.done] : [])));
+      } finally {
+        sink.signal.removeEventListener('abort', stopAll);
+      }
+      const failed = merger.drain();
+      if (failed) throw failed;
+      if (merger.stopped || sink.signal.aborted) return;
+      const now = new Date();
+      sink.send({ content: '', podName: '', last: true, timeStamp: seconds(now), timeStampStr: now.toISOString() });
+    });
+  }
+
+  /** One pod's log into the merger; a pod whose log cannot be read contributes the reason as a line. */
+  private async followPod(
+    kube: KubeClient,
+    pod: TreeNode,
+    q: PodLogsQuery,
+    limits: { sinceSeconds?: number; tailLines?: number },
+    merger: LogMerger,
+  ): Promise<WatchHandle | undefined> {
+    const podName = pod.name ?? '';
+    try {
+      return await kube.podLogs(
+        pod.namespace ?? '',
+        podName,
+        { container: q.container || undefined, follow: !!q.follow, previous: !!q.previous, timestamps: true, ...limits },
+        (line) => merger.add(podName, line),
+      );
+    } catch (err) {
+      // The reason is shown in place of the pod's lines, as Argo shows it (typically: not started yet).
+      merger.addUntimed((err as Error).message);
+      return undefined;
+    }
+  }
+
+  private async maxPodLogs(): Promise<number> {
+    const raw = (await this.settings.argocdCm())['server.maxPodLogsToRender'];
+    if (raw === undefined || raw === '') return DEFAULT_MAX_POD_LOGS;
+    const n = Number(raw);
+    if (!Number.isInteger(n)) throw invalidArgument(`argocd-cm server.maxPodLogsToRender must be an integer, not ${JSON.stringify(raw)}`);
+    return n;
+  }
+}
+
+const qualified = (app: Application): string => `${app.metadata.namespace ?? ''}/${app.metadata.name}`;
+
+const aborted = (signal: AbortSignal): Promise<void> =>
+  signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+
+const positive = (v: string | number | undefined): number | undefined => {
+  const n = Number(v ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+};
+
+const isRfc3339 = (v: string): boolean => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+
+/** Argo's filter: a literal, `!literal` for lines without it, case-insensitive unless matchCase. */
+function lineFilter(filter: string | undefined, matchCase: boolean): (line: string) => boolean {
+  if (!filter) return () => true;
+  const inverse = filter.startsWith('!');
+  const literal = inverse ? filter.slice(1) : filter;
+  const needle = matchCase ? literal : literal.toLowerCase();
+  return (line) => (matchCase ? line : line.toLowerCase()).includes(needle) !== inverse;
+}
+
+/** Pods (with a uid) that match the query themselves or through any of their parents in the tree. */
+function selectedPods(nodes: TreeNode[], q: { kind?: string; group?: string; resourceName?: string; namespace?: string }): TreeNode[] {
+  const byUid = new Map(nodes.filter((n) => n.uid).map((n) => [n.uid as string, n]));
+  const memo = new Map<string, boolean>();
+  const selected = (node: TreeNode, seen: Set<string>): boolean => {
+    const uid = node.uid ?? '';
+    const known = memo.get(uid);
+    if (known !== undefined) return known;
+    const self =
+      (!q.resourceName || node.name === q.resourceName) &&
+      (!q.kind || node.kind === q.kind) &&
+      (!q.group || (node.group ?? '') === q.group) &&
+      (!q.namespace || node.namespace === q.namespace);
+    seen.add(uid);
+    const result =
+      self ||
+      (node.parentRefs ?? []).some((ref) => {
+        const parent = ref.uid ? byUid.get(ref.uid) : undefined;
+        return parent !== undefined && !seen.has(ref.uid as string) && selected(parent, seen);
+      });
+    memo.set(uid, result);
+    return result;
+  };
+  return nodes.filter((n) => n.kind === 'Pod' && !n.group && n.uid && selected(n, new Set()));
+}
+
+interface TimedLine {
+  podName: string;
+  content: string;
+  /** ms since the epoch, and the time as Kubernetes wrote it (to the nanosecond). */
+  at: number;
+  stamp: string;
+  /** Nanoseconds within the millisecond, to order lines written in the same one. */
+  nanos: number;
+  order: number;
+}
+
+const seconds = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+const toWire = (l: TimedLine): LogEntry => ({
+  content: l.content,
+  podName: l.podName,
+  last: false,
+  timeStamp: Number.isFinite(l.at) ? seconds(new Date(l.at)) : ZERO_TIME,
+  timeStampStr: l.stamp,
+});
+
+/**
+ * Lines from several pods in time order: each arrives prefixed with its RFC 3339 time (the log is read
+ * with timestamps), waits up to MERGE_WINDOW_MS and is released sorted by time, as Argo merges pods.
+ */
+class LogMerger {
+  private pending: TimedLine[] = [];
+  private timer?: NodeJS.Timeout;
+  private counter = 0;
+  private failure?: Error;
+  stopped = false;
+  private readonly stopListeners: (() => void)[] = [];
+
+  constructor(private readonly emit: (line: TimedLine) => void) {}
+
+  add(podName: string, raw: string): void {
+    if (this.stopped) return;
+    const space = raw.indexOf(' ');
+    const stamp = space < 0 ? raw : raw.slice(0, space);
+    const at = isRfc3339(stamp) ? Date.parse(stamp) : Number.NaN;
+    if (Number.isNaN(at)) {
+      this.failure ??= new Error(`the log of pod ${podName} has a line without a time: ${JSON.stringify(stamp.slice(0, 40))}`);
+      this.stop();
+      return;
+    }
+    const text = space < 0 ? '' : raw.slice(space + 1);
+    for (const content of text.split('\r')) this.queue({ podName, content, at, stamp: goNano(stamp), nanos: subMillisecond(stamp), order: this.counter++ });
+  }
+
+  /** A line with no time (why a pod's log could not be read), sorted before timed ones like Argo's zero time. */
+  addUntimed(content: string): void {
+    this.queue({ podName: '', content, at: Number.NEGATIVE_INFINITY, stamp: ZERO_TIME, nanos: 0, order: this.counter++ });
+  }
+
+  onStop(listener: () => void): void {
+    this.stopListeners.push(listener);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.pending = [];
+    for (const l of this.stopListeners) l();
+  }
+
+  /** Releases everything still waiting; returns why the merge failed, if it did. */
+  drain(): Error | undefined {
+    this.flush();
+    return this.failure;
+  }
+
+  private queue(line: TimedLine): void {
+    this.pending.push(line);
+    this.timer ??= setTimeout(() => this.flush(), MERGE_WINDOW_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const lines = this.pending.sort((a, b) => (a.at === b.at ? 0 : a.at - b.at) || a.nanos - b.nanos || a.order - b.order);
+    this.pending = [];
+    for (const line of lines) {
+      if (this.stopped) return;
+      this.emit(line);
+    }
+  }
+}
+
+/** The time as Go's RFC3339Nano prints it: the fraction without trailing zeros, none when zero. */
+function goNano(stamp: string): string {
+  return stamp.replace(/\.(\d+)/, (_m, frac: string) => {
+    const trimmed = frac.replace(/0+$/, '');
+    return trimmed ? `.${trimmed}` : '';
+  });
+}
+
+const subMillisecond = (stamp: string): number => Number((/\.(\d+)/.exec(stamp)?.[1] ?? '').padEnd(9, '0').slice(3, 9));

@@ -1,0 +1,58 @@
+import type { Application } from '@flotilla/api-types';
+import { ARGO_API_VERSION } from '@flotilla/api-types';
+import { Informer, KubeClient } from '@flotilla/platform';
+import type { Logger } from 'pino';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type AppListener = (type: WatchEventType, app: Application) => void;
+
+/**
+ * The hub's Applications in the api-server's namespace as one shared watch (Argo's app informer and
+ * broadcaster): started by the first Watch, then every change reaches each subscriber at once.
+ * Listeners must not block: each stream queues what it cannot send yet on its own.
+ */
+export class ApplicationWatchSource {
+  private informer?: Informer<Application>;
+  private started?: Promise<void>;
+  private readonly listeners = new Set<AppListener>();
+
+  constructor(
+    private readonly hub: KubeClient,
+    readonly namespace: string,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Subscribes, after the first full list is in (so `list()` is complete); returns the unsubscribe. */
+  async subscribe(listener: AppListener): Promise<() => void> {
+    await this.start();
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every Application as of the watch. */
+  list(): Application[] {
+    return this.informer?.list() ?? [];
+  }
+
+  private start(): Promise<void> {
+    if (this.started) return this.started;
+    const informer = new Informer<Application>(this.hub, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: this.namespace });
+    informer.on('add', (app) => this.publish('ADDED', app));
+    informer.on('update', (_before, app) => this.publish('MODIFIED', app));
+    informer.on('delete', (app) => this.publish('DELETED', app));
+    informer.on('error', (err) => this.logger?.warn({ err }, 'watching Applications in the hub failed; retrying'));
+    this.informer = informer;
+    this.started = informer.start();
+    return this.started;
+  }
+
+  private publish(type: WatchEventType, app: Application): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(type, app);
+      } catch (err) {
+        this.logger?.error({ err }, 'an Application watch listener failed');
+      }
+    }
+  }
+}
