@@ -18,6 +18,8 @@ export { assessHealth, assessResourceHealth, healthCheckFor } from './health/hea
 export type { HealthAssessment, HealthOptions } from './health/health.registry';
 export { DEFAULT_INSTRUCTION_LIMIT, luaHealth } from './health/lua/lua-script.health';
 export type { LuaHealthOptions } from './health/lua/lua-script.health';
+export { luaAction, luaActionDiscovery } from './health/lua/lua-actions';
+export type { DiscoveredAction, ImpactedResource } from './health/lua/lua-actions';
 export { aggregateHealth, isWorse } from './health/aggregate-health';
 export type { HealthInput } from './health/aggregate-health';
 export type { HealthCheck } from './health/health-check';
@@ -37,8 +39,8 @@ export { healthCustomizationFor, ignoreDifferencesFor } from './customizations/c
 export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/override-key';
 export { EMPTY_LIBRARY, libraryActionsFor, readCustomizationsDir, withLibrary } from './customizations/customizations-dir';
 export type { CustomizationsLibrary, LibraryActions, LibraryKind } from './customizations/customizations-dir';
-export { readHealthTests, readTestObject } from './customizations/library-tests';
-export type { HealthTest } from './customizations/library-tests';
+export { readActionTests, readHealthTests, readTestObject } from './customizations/library-tests';
+export type { ActionTest, DiscoveryTest, HealthTest } from './customizations/library-tests';
 
 export { compareAppState } from './compare/app-state';
 export type { CompareInput, CompareResult, ManagedResource } from './compare/app-state';

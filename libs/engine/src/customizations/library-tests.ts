@@ -35,3 +35,34 @@ export function readTestObject(kind: LibraryKind, inputPath: string): KubeObject
   if (!isRecord(obj)) throw new Error(`${join(kind.dir, inputPath)}: not a Kubernetes object`);
   return obj;
 }
+
+export interface DiscoveryTest {
+  inputPath: string;
+  result: { name: string; disabled?: boolean; iconClass?: string; displayName?: string }[];
+}
+
+export interface ActionTest {
+  action: string;
+  inputPath: string;
+  expectedOutputPath: string;
+  parameters?: Record<string, string>;
+}
+
+/** The tests in a kind's actions/action_test.yaml: discoveryTests and actionTests; throws on a malformed file. */
+export function readActionTests(kind: LibraryKind): { discovery: DiscoveryTest[]; actions: ActionTest[] } {
+  if (!kind.actionTest) return { discovery: [], actions: [] };
+  const doc = parse(readFileSync(kind.actionTest, 'utf8')) as unknown;
+  if (!isRecord(doc)) throw new Error(`${kind.actionTest}: expected a mapping with discoveryTests and actionTests`);
+  const list = (v: unknown, field: string): Record<string, unknown>[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every(isRecord)) throw new Error(`${kind.actionTest}: ${field} must be a list of mappings`);
+    return v;
+  };
+  const discovery = list(doc.discoveryTests, 'discoveryTests').map((t) => ({ inputPath: String(t.inputPath), result: (Array.isArray(t.result) ? t.result : []) as DiscoveryTest['result'] }));
+  const actions = list(doc.actionTests, 'actionTests').map((t) => {
+    const test: ActionTest = { action: String(t.action), inputPath: String(t.inputPath), expectedOutputPath: String(t.expectedOutputPath) };
+    if (isRecord(t.parameters)) test.parameters = Object.fromEntries(Object.entries(t.parameters).map(([k, v]) => [k, String(v)]));
+    return test;
+  });
+  return { discovery, actions };
+}

@@ -60,6 +60,7 @@ declare module 'fengari' {
     lua_settop(L: LuaState, idx: number): void;
     lua_toboolean(L: LuaState, idx: number): boolean;
     lua_tonumber(L: LuaState, idx: number): number;
+    lua_topointer(L: LuaState, idx: number): unknown;
     lua_tocfunction(L: LuaState, idx: number): LuaCFunction | null;
     lua_tojsstring(L: LuaState, idx: number): string;
     lua_type(L: LuaState, idx: number): number;

@@ -24,8 +24,8 @@ export const DEFAULT_INSTRUCTION_LIMIT = 250_000;
 const compiled = new Map<string, Uint8Array>();
 const MAX_COMPILED = 512;
 
-const labelOf = (name: string | undefined): string => `${name ? `${name} ` : ''}health.lua`;
-const chunkNameOf = (name: string | undefined): string => `=${labelOf(name)}`;
+const labelOf = (name: string | undefined, file = 'health.lua'): string => `${name ? `${name} ` : ''}${file}`;
+const chunkNameOf = (name: string | undefined, file?: string): string => `=${labelOf(name, file)}`;
 
 /** Loads the script as a function onto the stack, compiling it only the first time; an error message otherwise. */
 function loadChunk(L: LuaState, script: string, chunkName: string): string | undefined {
@@ -55,20 +55,34 @@ export function luaSyntaxError(script: string, name?: string): string | undefine
 
 const unknown = (error: string): ScriptHealth => ({ health: { status: 'Unknown', message: error }, error });
 
+/**
+ * Runs `script` in a fresh sandbox with the global `obj` (and `actionParams` when given), leaving its
+ * first result on the returned state's stack; or the error. `file` names the script in messages.
+ */
+export function runLuaScript(script: string, obj: KubeObject, opts: LuaHealthOptions, file: string, params?: Record<string, string>): { L: LuaState } | { error: string } {
+  const limit = opts.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT;
+  const { L, exhausted } = newSandbox({ useOpenLibs: !!opts.useOpenLibs, instructionLimit: limit, now: opts.now });
+  const loadError = loadChunk(L, script, chunkNameOf(opts.name, file));
+  if (loadError) return { error: loadError };
+  pushJson(L, obj);
+  lua.lua_setglobal(L, to_luastring('obj'));
+  if (params) {
+    pushJson(L, params);
+    lua.lua_setglobal(L, to_luastring('actionParams'));
+  }
+  if (lua.lua_pcall(L, 0, 1, 0) !== lua.LUA_OK) {
+    if (exhausted()) return { error: `${labelOf(opts.name, file)}: stopped after ${limit} instructions; does it loop forever?` };
+    return { error: errorText(L, -1) };
+  }
+  return { L };
+}
+
 /** Health of `obj` by the script; a failure is Unknown health plus the error. */
 export function luaHealth(script: string, obj: KubeObject, opts: LuaHealthOptions = {}): ScriptHealth {
-  const limit = opts.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT;
   try {
-    const { L, exhausted } = newSandbox({ useOpenLibs: !!opts.useOpenLibs, instructionLimit: limit, now: opts.now });
-    const loadError = loadChunk(L, script, chunkNameOf(opts.name));
-    if (loadError) return unknown(loadError);
-    pushJson(L, obj);
-    lua.lua_setglobal(L, to_luastring('obj'));
-    if (lua.lua_pcall(L, 0, 1, 0) !== lua.LUA_OK) {
-      if (exhausted()) return unknown(`${labelOf(opts.name)}: stopped after ${limit} instructions; does it loop forever?`);
-      return unknown(errorText(L, -1));
-    }
-    const result = readScriptHealth(L, -1);
+    const run = runLuaScript(script, obj, opts, 'health.lua');
+    if ('error' in run) return unknown(run.error);
+    const result = readScriptHealth(run.L, -1);
     return result.error ? unknown(result.error) : result;
   } catch (err) {
     // fengari itself failed (e.g. a string too large for JavaScript): still only this resource's problem.
