@@ -40,6 +40,8 @@ export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/overri
 export { EMPTY_LIBRARY, libraryActionsFor, readCustomizationsDir, withLibrary } from './customizations/customizations-dir';
 export type { CustomizationsLibrary, LibraryActions, LibraryKind } from './customizations/customizations-dir';
 export { readActionTests, readHealthTests, readTestObject } from './customizations/library-tests';
+export { actionsFor, parseActionOverrides } from './customizations/action-overrides';
+export type { ActionOverride, KindActions } from './customizations/action-overrides';
 export type { ActionTest, DiscoveryTest, HealthTest } from './customizations/library-tests';
 
 export { compareAppState } from './compare/app-state';
