@@ -8,6 +8,7 @@ export type { ApplicationSetServiceClient, ApplicationSetServiceHandlers } from 
 export type { ClusterServiceClient, ClusterServiceHandlers } from './gen/cluster/ClusterService';
 export type { SettingsServiceClient, SettingsServiceHandlers } from './gen/cluster/SettingsService';
 export type { RepositoryServiceClient, RepositoryServiceHandlers } from './gen/repository/RepositoryService';
+export type { RepoCredsServiceClient, RepoCredsServiceHandlers } from './gen/repocreds/RepoCredsService';
 export type { RepoServerServiceClient, RepoServerServiceHandlers } from './gen/repository/RepoServerService';
 export type { ProjectServiceClient, ProjectServiceHandlers } from './gen/project/ProjectService';
 export type { SessionServiceClient, SessionServiceHandlers } from './gen/session/SessionService';

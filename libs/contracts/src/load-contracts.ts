@@ -8,6 +8,7 @@ import type { ProtoGrpcType as ApplicationSetProto } from './gen/applicationset'
 import type { ProtoGrpcType as ClusterProto } from './gen/cluster';
 import type { ProtoGrpcType as GpgKeyProto } from './gen/gpgkey';
 import type { ProtoGrpcType as ProjectProto } from './gen/project';
+import type { ProtoGrpcType as RepoCredsProto } from './gen/repocreds';
 import type { ProtoGrpcType as RepoServerProto } from './gen/reposerver';
 import type { ProtoGrpcType as RepositoryProto } from './gen/repository';
 import type { ProtoGrpcType as SessionProto } from './gen/session';
@@ -46,6 +47,7 @@ export type Contracts = AccountProto &
   ClusterProto &
   GpgKeyProto &
   ProjectProto &
+  RepoCredsProto &
   RepoServerProto &
   RepositoryProto &
   SessionProto &

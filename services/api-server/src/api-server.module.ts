@@ -47,6 +47,8 @@ import { GpgKeyGrpcHandler } from './gpgkeys/gpg-key.grpc-handler';
 import { GpgKeyService } from './gpgkeys/gpg-key.service';
 import { ProjectGrpcHandler } from './projects/project.grpc-handler';
 import { ProjectService } from './projects/project.service';
+import { RepoCredsGrpcHandler } from './repocreds/repocreds.grpc-handler';
+import { RepoCredsService } from './repocreds/repocreds.service';
 import { RepositoryGrpcHandler } from './repositories/repository.grpc-handler';
 import { RepositoryService } from './repositories/repository.service';
 import { RepositoryStore } from './repositories/repository.store';
@@ -76,6 +78,7 @@ export const GRPC_HANDLERS = [
   ApplicationSetGrpcHandler,
   ClusterGrpcHandler,
   RepositoryGrpcHandler,
+  RepoCredsGrpcHandler,
   ProjectGrpcHandler,
   GpgKeyGrpcHandler,
   SessionGrpcHandler,
@@ -330,6 +333,12 @@ const providers: Provider[] = [
     GpgKeyGrpcHandler,
     [SessionService, GpgKeyService],
     (...d: ConstructorParameters<typeof GpgKeyGrpcHandler>) => new GpgKeyGrpcHandler(...d),
+  ),
+  make(RepoCredsService, [SECRETS], (secrets: KubeResourceStore<KubeSecret>) => new RepoCredsService(secrets)),
+  make(
+    RepoCredsGrpcHandler,
+    [SessionService, RepoCredsService],
+    (...d: ConstructorParameters<typeof RepoCredsGrpcHandler>) => new RepoCredsGrpcHandler(...d),
   ),
   make(SessionGrpcHandler, [SessionService], (s: SessionService) => new SessionGrpcHandler(s)),
   make(

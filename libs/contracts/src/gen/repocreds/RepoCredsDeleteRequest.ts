@@ -1,0 +1,9 @@
+// Original file: proto/repocreds/repocreds.proto
+
+export interface RepoCredsDeleteRequest {
+  url?: string;
+}
+
+export interface RepoCredsDeleteRequest__Output {
+  url: string;
+}

@@ -1,0 +1,5 @@
+// Original file: proto/repocreds/repocreds.proto
+
+export interface RepoCredsResponse {}
+
+export interface RepoCredsResponse__Output {}
