@@ -39,10 +39,15 @@ export function isSkipped(obj: KubeObject): boolean {
   return types.length === 1 && types[0] === 'Skip';
 }
 
-/** A hook runs in a phase instead of being synced as a resource. */
+/**
+ * A hook runs in a phase instead of being synced as a resource. Any `helm.sh/hook` but
+ * `crd-install` makes one, as in gitops-engine: a Helm hook of a kind Argo has no phase for
+ * (`test`, `pre-delete`, `post-rollback`…) is then neither synced nor run.
+ */
 export function isHook(obj: KubeObject): boolean {
   if (annotationOf(obj, HOOK_ANNOTATION) !== undefined) return !isSkipped(obj);
-  return hookTypes(obj).length > 0;
+  const helm = annotationOf(obj, HELM_HOOK_ANNOTATION);
+  return helm !== undefined && helm !== 'crd-install';
 }
 
 /** Delete policies; Argo defaults to BeforeHookCreation when none is given. */
