@@ -14,7 +14,7 @@ const depConstraints = [
   { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
   { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts', 'type:notifications'] },
+  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts', 'type:notifications', 'type:engine'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tool', 'type:api-types', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
