@@ -6,6 +6,9 @@ import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { startKubeSim, type KubeSim } from '@flotilla/kube-sim';
 import * as grpc from '@grpc/grpc-js';
 import { contracts } from '@flotilla/contracts';
+import { appTreeKey } from '@flotilla/api-types';
+import { AppsV1Api } from '@kubernetes/client-node';
+import { Redis } from 'ioredis';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ import {
   readyzOk,
   runFlotilla,
   runFlotillaIntoHead,
+  startFlotilla,
   startServiceProcess,
   type CliResult,
   type ServiceProcess,
@@ -369,6 +373,86 @@ describe('flotilla against a running api-server', () => {
     expect(res.stdout).toContain('Phase:              Failed\n');
     expect(res.stdout).toContain('Message:            one or more objects failed to apply, reason: Deployment.apps "guestbook-ui" is invalid\n');
     expect(res.stderr).toMatch(/^FATA\[\d{4}\] Operation has completed with phase: Failed$/m);
+  });
+
+  it('app wait follows the watch stream: each change prints as it happens, however briefly it lasts', async () => {
+    const resource = (status: string, health: string) => ({ group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'default', name: 'guestbook-ui', status, health: { status: health } });
+    const report = (health: string, res: ReturnType<typeof resource>) => patchApp('guestbook', { status: { health: { status: health }, resources: [res] } });
+    await report('Progressing', resource('OutOfSync', 'Progressing'));
+    const waiting = startFlotilla(['app', 'wait', 'guestbook', '--health', '--timeout', '60'], env);
+    await waiting.waitForOutput(/guestbook-ui +OutOfSync +Progressing/);
+    // This row can only come from the watch, so the stream is open from here on.
+    await report('Progressing', resource('Synced', 'Progressing'));
+    await waiting.waitForOutput(/guestbook-ui +Synced +Progressing/);
+    // A state that lasts only until the next write: a poll would see the first and the last.
+    await report('Progressing', resource('Synced', 'Suspended'));
+    await report('Healthy', resource('Synced', 'Healthy'));
+    const res = await waiting.done;
+    expect(res.code).toBe(0);
+    const rows = res.stdout.split('\n').filter((l) => / guestbook-ui +/.test(l) && !l.startsWith('apps ')).map((l) => l.split(/ +/).slice(5, 7).join(' '));
+    expect(rows).toEqual(['OutOfSync Progressing', 'Synced Progressing', 'Synced Suspended']);
+    // The state that met the condition is the final table's.
+    expect(res.stdout).toMatch(/^apps +Deployment +default +guestbook-ui +Synced +Healthy/m);
+  });
+
+  it('app logs prints the lines of the pods under a Deployment as argocd does, and follows them', async () => {
+    const apps = adminKubeConfig(spoke).makeApiClient(AppsV1Api);
+    const core = adminKubeConfig(spoke).makeApiClient(CoreV1Api);
+    const annotations = { 'kube-sim.flotilla.dev/logs': 'starting\nlistening', 'kube-sim.flotilla.dev/log-interval-ms': '250' };
+    const deployment = await apps.createNamespacedDeployment({
+      namespace: 'default',
+      body: {
+        metadata: { name: 'logs-web' },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { app: 'logs-web' } },
+          template: { metadata: { labels: { app: 'logs-web' }, annotations }, spec: { containers: [{ name: 'main', image: 'web:1' }] } },
+        },
+      },
+    });
+    let pods: Awaited<ReturnType<typeof core.listNamespacedPod>>['items'] = [];
+    await eventually(async () => {
+      pods = (await core.listNamespacedPod({ namespace: 'default', labelSelector: 'app=logs-web' })).items.filter((p) => p.status?.phase === 'Running');
+      expect(pods).toHaveLength(2);
+    }, 30_000);
+    const replicaSets = (await apps.listNamespacedReplicaSet({ namespace: 'default' })).items;
+    const node = (kind: string, group: string, o: { metadata?: { name?: string; uid?: string; ownerReferences?: { kind: string; name: string; uid: string }[] } }) => ({
+      group,
+      version: 'v1',
+      kind,
+      namespace: 'default',
+      name: o.metadata?.name,
+      uid: o.metadata?.uid,
+      parentRefs: (o.metadata?.ownerReferences ?? []).map((r) => ({ kind: r.kind, name: r.name, namespace: 'default', uid: r.uid })),
+    });
+    // What the app-controller would record as the app's resource tree.
+    const redis = new Redis('redis://127.0.0.1:6379');
+    const tree = { nodes: [node('Deployment', 'apps', deployment), ...replicaSets.map((rs) => node('ReplicaSet', 'apps', rs)), ...pods.map((p) => node('Pod', '', p))] };
+    await redis.set(appTreeKey(NS, 'guestbook'), JSON.stringify(tree), 'EX', 600);
+    try {
+      const started = await ok('app', 'logs', 'guestbook', '--kind', 'Deployment', '--group', 'apps', '--name', 'logs-web', '--filter', '!TICK');
+      expect(started.stdout.split('\n').filter(Boolean).sort()).toEqual(['listening', 'listening', 'starting', 'starting']);
+      const tail = await ok('app', 'logs', 'guestbook', '--kind', 'Pod', '--name', pods[0].metadata!.name!, '--tail', '1', '-c', 'main');
+      expect(tail.stdout).toMatch(/^tick \d+\n$/);
+      const caseSensitive = await ok('app', 'logs', 'guestbook', '--kind', 'Deployment', '--filter', 'TICK', '--match-case');
+      expect(caseSensitive.stdout).toBe('');
+
+      const following = startFlotilla(['app', 'logs', 'guestbook', '--kind', 'Deployment', '--name', 'logs-web', '-f', '--tail', '1'], env);
+      await following.waitForOutput(/(tick \d+\n[\s\S]*){6}/, 30_000);
+      following.stop();
+      await following.done;
+
+      const badContainer = await flotilla('app', 'logs', 'guestbook', '--kind', 'Pod', '--name', pods[0].metadata!.name!, '-c', 'nope');
+      expect(badContainer.code).toBe(0);
+      expect(badContainer.stdout).toMatch(/container nope is not valid for pod/);
+      const missing = await flotilla('app', 'logs', 'nope');
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^FATA\[\d{4}\] stream read failed: rpc error: code = NotFound desc = applications.argoproj.io "nope" not found$/m);
+    } finally {
+      await redis.del(appTreeKey(NS, 'guestbook'));
+      await redis.quit();
+      await apps.deleteNamespacedDeployment({ name: 'logs-web', namespace: 'default' });
+    }
   });
 
   it('creates and lists ApplicationSets', async () => {

@@ -1,11 +1,12 @@
-// Polls an Application until the wait conditions hold, printing progress like argocd: resource rows
-// as they change, and on a terminal a status line that says what is still awaited.
+// Follows an Application through the Watch stream until the wait conditions hold, printing progress
+// like argocd: resource rows as they change, and on a terminal a status line that says what is still awaited.
 import type { Application, OperationState } from '@flotilla/api-types';
 import { CliError } from '../output/cli.error';
 import { logWarn } from '../output/log.printer';
 import { formatObject, isObjectFormat } from '../output/object.printer';
 import { StatusLine, type LineStream } from '../terminal/status-line';
 import type { ApplicationsClient } from './applications.client';
+import type { AppWatchStream } from './app-watch.stream';
 import { qualifiedName } from './app-list.printer';
 import { formatResourceTable, progressHeader, progressRow, resourceStates, type ResourceFilter, type ResourceState } from './app-resources.printer';
 import { formatAppSummary, formatOperationResult } from './app-summary.printer';
@@ -17,7 +18,6 @@ export interface WatchOptions {
   timeoutSeconds: number;
   selected?: ResourceFilter[];
   output?: string;
-  pollMs?: number;
   out: LineStream;
 }
 
@@ -27,7 +27,8 @@ export interface WatchResult {
   operationState?: OperationState;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** How often the status line's time left is redrawn while no change arrives. */
+const STATUS_REDRAW_MS = 1000;
 
 export class AppStatusWatcher {
   constructor(private readonly apps: ApplicationsClient) {}
@@ -38,9 +39,25 @@ export class AppStatusWatcher {
     const appURL = await this.apps.appURL(name);
     const deadline = opts.timeoutSeconds > 0 ? Date.now() + opts.timeoutSeconds * 1000 : Number.POSITIVE_INFINITY;
     const seen = new Map<string, ResourceState>();
-    let sawOperation = false;
     if (printSummary) opts.out.write(progressHeader());
-    let app = await this.apps.get(name);
+    const app = await this.apps.get(name);
+    const changes = this.apps.watch(name);
+    try {
+      return await this.follow(name, app, changes, { ...opts, appURL, deadline, seen, printSummary, line });
+    } finally {
+      changes.close();
+    }
+  }
+
+  private async follow(
+    name: string,
+    first: Application,
+    changes: AppWatchStream,
+    opts: WatchOptions & { appURL: string; deadline: number; seen: Map<string, ResourceState>; printSummary: boolean; line: StatusLine },
+  ): Promise<WatchResult> {
+    const { appURL, deadline, seen, printSummary, line } = opts;
+    let app = first;
+    let sawOperation = false;
     for (;;) {
       const { ready, operationInProgress } = waitConditions(app, opts.watch, opts.selected);
       if (app.operation && !app.operation.sync?.dryRun) sawOperation = true;
@@ -54,9 +71,14 @@ export class AppStatusWatcher {
       }
       this.printChanges(app, seen, opts, line, printSummary);
       line.update(statusText(app, opts.watch, deadline));
-      if (Date.now() >= deadline) return this.timedOut(name, appURL, opts, line, printSummary);
-      await sleep(Math.min(opts.pollMs ?? 1000, Math.max(0, deadline - Date.now())));
-      app = await this.apps.get(name);
+      // The next change, or a redraw of the time left; nothing is asked of the server meanwhile.
+      let next: Application | undefined;
+      do {
+        if (Date.now() >= deadline) return this.timedOut(name, appURL, opts, line, printSummary);
+        next = await changes.next(Math.min(STATUS_REDRAW_MS, deadline - Date.now()));
+        if (!next) line.update(statusText(app, opts.watch, deadline));
+      } while (!next);
+      app = next;
     }
   }
 

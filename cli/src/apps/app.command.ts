@@ -6,6 +6,7 @@ import { appDiffCommand } from './app-diff.command';
 import { appGetCommand } from './app-get.command';
 import { appHistoryCommand } from './app-history.command';
 import { appListCommand } from './app-list.command';
+import { appLogsCommand } from './app-logs.command';
 import { appRollbackCommand } from './app-rollback.command';
 import { appSyncCommand } from './app-sync.command';
 import { appTerminateOpCommand } from './app-terminate-op.command';
@@ -22,6 +23,7 @@ export function appCommand(config: CliConfig): Command {
     .addCommand(appSyncCommand(config))
     .addCommand(appDiffCommand(config))
     .addCommand(appWaitCommand(config))
+    .addCommand(appLogsCommand(config))
     .addCommand(appHistoryCommand(config))
     .addCommand(appRollbackCommand(config))
     .addCommand(appTerminateOpCommand(config))

@@ -2,6 +2,7 @@
 import type { Application } from '@flotilla/api-types';
 import { fromJsonObject, toJsonObject } from '@flotilla/contracts';
 import type { ApiClient } from '../api/api.client';
+import { AppWatchStream } from './app-watch.stream';
 
 export type RefreshType = 'normal' | 'hard';
 
@@ -67,6 +68,11 @@ export class ApplicationsClient {
   /** Argo's ManagedResources: per resource its target, live, normalised and predicted states, and the diff to print. */
   async managedResources(name: string): Promise<Record<string, unknown>> {
     return fromJsonObject(await this.api.call(this.api.applications, 'ManagedResources', { applicationName: name }), 'managed resources');
+  }
+
+  /** Follows the app through the Watch stream: its current state first, then each change. */
+  watch(name: string): AppWatchStream {
+    return new AppWatchStream(() => this.api.applications.Watch({ name, projects: [], project: [] }), this.api.target.server);
   }
 
   /** Where the UI shows the app: argocd-cm's `url` when set, else derived from the server address. */

@@ -34,6 +34,44 @@ export function runFlotilla(args: string[], env: Record<string, string>, input?:
   });
 }
 
+/** A `flotilla` command still running: its output so far, a wait for some of it, and its result. */
+export interface RunningFlotilla {
+  stdout(): string;
+  /** Resolves once stdout matches; rejects if the command exits or `timeoutMs` pass first. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  stop(): void;
+  done: Promise<CliResult>;
+}
+
+/** Starts `flotilla args…` and lets the spec watch its output while it runs (app wait, app logs -f). */
+export function startFlotilla(args: string[], env: Record<string, string>): RunningFlotilla {
+  const child = spawn(process.execPath, [FLOTILLA_BIN, ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let exited = false;
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      exited = true;
+      resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr });
+    });
+  });
+  return {
+    stdout: () => stdout,
+    async waitForOutput(pattern, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(stdout)) {
+        if (exited || Date.now() > deadline) throw new Error(`flotilla ${args.join(' ')}: no output matching ${pattern}\nstdout: ${stdout}\nstderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: () => child.kill('SIGINT'),
+    done,
+  };
+}
+
 /**
  * Runs `flotilla args…` with stdout into a reader that, like `| head -c bytes`, closes its end of
  * the pipe once it has `bytes` bytes; resolves with those bytes, all of stderr and the exit code.
