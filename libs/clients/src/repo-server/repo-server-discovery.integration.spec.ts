@@ -13,18 +13,35 @@ const prefix = `spec-rs-discovery-${process.pid}-${Date.now()}`;
 const SCHEME = 'spec-replicas';
 let addresses: string[] = [];
 
+// Like grpc-js's DNS resolver it answers at most once per interval: grpc-js asks again whenever a
+// connection goes idle (every max age here), and an answer on the next tick for every ask can keep
+// the process in process.nextTick, starving timers and I/O until the heap runs out.
+const MIN_RESOLUTION_INTERVAL_MS = 200;
+
 class SpecResolver implements grpc.experimental.Resolver {
+  private last = 0;
+  private pending: NodeJS.Timeout | undefined;
+
   constructor(
     _target: grpc.experimental.GrpcUri,
     private readonly listener: grpc.experimental.ResolverListener,
   ) {}
 
   updateResolution(): void {
-    const endpoints = addresses.map((a) => ({ addresses: [{ host: '127.0.0.1', port: Number(a.split(':')[1]) }] }));
-    process.nextTick(() => this.listener(grpc.experimental.statusOrFromValue(endpoints), {}, null, ''));
+    if (this.pending) return;
+    const wait = Math.max(0, this.last + MIN_RESOLUTION_INTERVAL_MS - Date.now());
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.last = Date.now();
+      const endpoints = addresses.map((a) => ({ addresses: [{ host: '127.0.0.1', port: Number(a.split(':')[1]) }] }));
+      this.listener(grpc.experimental.statusOrFromValue(endpoints), {}, null, '');
+    }, wait);
   }
 
-  destroy(): void {}
+  destroy(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+  }
 
   static getDefaultAuthority(target: grpc.experimental.GrpcUri): string {
     return target.path;
