@@ -22,6 +22,7 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
   private done = false;
   private keepalive?: NodeJS.Timeout;
   private readonly sse: boolean;
+  private readonly select?: (frame: unknown) => unknown;
 
   constructor(
     req: IncomingMessage,
@@ -36,6 +37,7 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
     super();
     this.metadata = metadata;
     this.sse = req.headers.accept === 'text/event-stream';
+    this.select = fieldSelection(new URL(req.url ?? '/', 'http://gateway').searchParams.get('fields'));
     res.on('drain', () => this.emit('drain'));
     res.on('close', () => {
       clearInterval(this.keepalive);
@@ -53,7 +55,8 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
   write(message: unknown): boolean {
     if (this.done) return true;
     this.start(200);
-    return this.res.write(this.frame({ result: this.toJson(message) }));
+    const frame = { result: this.toJson(message) };
+    return this.res.write(this.frame(this.select ? this.select(frame) : frame));
   }
 
   end(): void {
@@ -100,4 +103,35 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
     const json = JSON.stringify(body);
     return this.sse ? `data: ${json}\n\n` : `${json}\n`;
   }
+}
+
+/**
+ * The `fields` query parameter Argo's stream forwarder honours (the UI asks for a few fields of each
+ * watched app): `a.b,c` keeps those paths of each frame and what leads to them, `-a.b,c` drops them.
+ */
+export function fieldSelection(query: string | null): ((frame: unknown) => unknown) | undefined {
+  if (!query) return undefined;
+  const exclude = query.startsWith('-');
+  const fields = new Set((exclude ? query.slice(1) : query).split(','));
+  const visit = (path: string[], item: unknown): void => {
+    if (Array.isArray(item)) {
+      for (const element of item) visit(path, element);
+      return;
+    }
+    if (item === null || typeof item !== 'object') return;
+    const object = item as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const fieldPath = [...path, key].join('.');
+      const named = fields.has(fieldPath);
+      // As Argo's marshaler: a field is on the way to a named one when a name starts with its path.
+      const leadsToNamed = named || [...fields].some((f) => f.startsWith(fieldPath));
+      const keep = exclude ? !named : leadsToNamed;
+      if (!keep) delete object[key];
+      else if (!named) visit([...path, key], object[key]);
+    }
+  };
+  return (frame) => {
+    visit([], frame);
+    return frame;
+  };
 }

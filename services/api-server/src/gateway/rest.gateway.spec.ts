@@ -244,6 +244,17 @@ describe('RestGateway streams', () => {
     );
   });
 
+  it('keeps only the fields a stream is asked for (fields=…), or drops them (fields=-…), as Argo\'s forwarder does', async () => {
+    invoker.streams.set('/application.ApplicationService/Watch', (call) => {
+      call.write({ type: 'ADDED', application: { json: JSON.stringify({ metadata: { name: 'a', labels: { x: 'y' } }, spec: { project: 'p' }, status: { sync: { status: 'Synced' } } }) } });
+      call.end();
+    });
+    const only = await fetch(`${base}/api/v1/stream/applications?fields=result.type,result.application.metadata.name,result.application.status.sync`);
+    expect(JSON.parse(await only.text())).toEqual({ result: { type: 'ADDED', application: { metadata: { name: 'a' }, status: { sync: { status: 'Synced' } } } } });
+    const without = await fetch(`${base}/api/v1/stream/applications?fields=-result.application.status,result.application.metadata.labels`);
+    expect(JSON.parse(await without.text())).toEqual({ result: { type: 'ADDED', application: { metadata: { name: 'a' }, spec: { project: 'p' } } } });
+  });
+
   it('ends a failing stream with an {"error": …} frame, under the error\'s HTTP status when nothing was sent', async () => {
     invoker.streams.set('/application.ApplicationService/WatchResourceTree', (call) =>
       call.emit('error', { code: grpc.status.PERMISSION_DENIED, details: 'permission denied' }),
