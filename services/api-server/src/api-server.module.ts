@@ -2,6 +2,7 @@ import { Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import type { Application, ApplicationSet, AppProject } from '@flotilla/api-types';
 import { ARGO_API_VERSION, flotillaCrds } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
+import { contractsDefinition } from '@flotilla/contracts';
 import {
   hubKubeSource,
   KubeClient,
@@ -42,6 +43,7 @@ import { ClusterInfoStore } from './clusters/cluster-info.store';
 import { ClusterService } from './clusters/cluster.service';
 import { ClusterStore } from './clusters/cluster.store';
 import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
+import { ServerReflectionGrpcHandler, ServerReflectionV1AlphaGrpcHandler } from './rpc/server-reflection.grpc-handler';
 import { KubeResourceStore } from './hub/kube-resource.store';
 import { GpgKeyGrpcHandler } from './gpgkeys/gpg-key.grpc-handler';
 import { GpgKeyService } from './gpgkeys/gpg-key.service';
@@ -72,8 +74,8 @@ const PROJECTS = Symbol('api-server:appprojects');
 const SECRETS = Symbol('api-server:secrets');
 const CONFIG_MAPS = Symbol('api-server:configmaps');
 
-/** Every gRPC service the api-server serves; the REST gateway routes to the same instances. */
-export const GRPC_HANDLERS = [
+/** Every API service the api-server serves; the REST gateway routes to the same instances. */
+const API_HANDLERS = [
   ApplicationGrpcHandler,
   ApplicationSetGrpcHandler,
   ClusterGrpcHandler,
@@ -86,6 +88,9 @@ export const GRPC_HANDLERS = [
   SettingsGrpcHandler,
   VersionGrpcHandler,
 ] as const;
+
+/** Every gRPC service the api-server serves: the API, and reflection over it. */
+export const GRPC_HANDLERS = [...API_HANDLERS, ServerReflectionGrpcHandler, ServerReflectionV1AlphaGrpcHandler] as const;
 
 /** A provider built by a factory from other providers (the api-server's classes stay free of Nest). */
 const make = <T>(provide: unknown, inject: unknown[], build: (...deps: never[]) => T): Provider => ({
@@ -361,6 +366,12 @@ const providers: Provider[] = [
     WebhookHttpHandler,
     [ArgoSettingsStore, WebhookRefreshService, LOGGER],
     (s: ArgoSettingsStore, r: WebhookRefreshService, l: Logger) => new WebhookHttpHandler(s, r, l),
+  ),
+  ...[ServerReflectionGrpcHandler, ServerReflectionV1AlphaGrpcHandler].map((Handler) =>
+    make(Handler, [...API_HANDLERS, SessionService], (...deps: never[]) => {
+      const n = API_HANDLERS.length;
+      return new Handler(contractsDefinition(), deps.slice(0, n), deps[n]);
+    }),
   ),
   make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService, ClusterStore], (...deps: never[]) => {
     const n = GRPC_HANDLERS.length;
