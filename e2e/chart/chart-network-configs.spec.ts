@@ -169,13 +169,13 @@ describe('configs.ssh, configs.tls, configs.gpg', () => {
       const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]));
       expect(env).toMatchObject({ FLOTILLA_GPG_DATA_PATH: '/app/config/gpg/source', FLOTILLA_GNUPGHOME: '/app/config/gpg/keys' });
       expect(container.volumeMounts?.find((m) => m.name === 'gpg-keys')).toEqual({ name: 'gpg-keys', mountPath: '/app/config/gpg/source', readOnly: true });
-      const volumes = pod.volumes as { name: string; configMap?: { name: string }; emptyDir?: object }[];
+      const volumes = pod.volumes ?? [];
       expect(volumes.find((v) => v.name === 'gpg-keys')?.configMap).toEqual({ name: 'argocd-gpg-keys-cm', optional: true });
       // The keyring is written at start and on every ConfigMap change; the root filesystem stays read-only.
-      const keyring = container.volumeMounts?.find((m) => m.mountPath === '/app/config/gpg/keys') as { name: string; readOnly?: boolean } | undefined;
+      const keyring = container.volumeMounts?.find((m) => m.mountPath === '/app/config/gpg/keys');
       expect(keyring && !keyring.readOnly).toBe(true);
       expect(volumes.find((v) => v.name === keyring?.name)?.emptyDir).toBeDefined();
-      expect((container.securityContext as { readOnlyRootFilesystem?: boolean } | undefined)?.readOnlyRootFilesystem).toBe(true);
+      expect(container.securityContext?.readOnlyRootFilesystem).toBe(true);
     }
     // The path Flotilla's repo-server looks at by default is the one Argo CD's mounts.
     expect(readFileSync(resolve(__dirname, '../../services/repo-server/src/repo-server.config.ts'), 'utf8')).toContain(`ARGOCD_GPG_DATA_PATH = '/app/config/gpg/source'`);

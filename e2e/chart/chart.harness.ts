@@ -132,7 +132,7 @@ export function seed001SetArgs(): string[] {
 
 export type PodSpec = {
   containers: Container[];
-  volumes?: { name: string; emptyDir?: object }[];
+  volumes?: { name: string; emptyDir?: object; configMap?: { name: string; optional?: boolean } }[];
   securityContext?: object;
   serviceAccountName?: string;
   nodeSelector?: Record<string, string>;
@@ -151,7 +151,7 @@ export type Container = {
   readinessProbe?: { httpGet?: { path: string; port: string | number } };
   livenessProbe?: { httpGet?: { path: string; port: string | number } };
   securityContext?: { readOnlyRootFilesystem?: boolean };
-  volumeMounts?: { name: string; mountPath: string }[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
   resources?: object;
 };
 
