@@ -23,6 +23,7 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
   private keepalive?: NodeJS.Timeout;
   private readonly sse: boolean;
   private readonly select?: (frame: unknown) => unknown;
+  private readonly lastByKey = new Map<string, string>();
 
   constructor(
     req: IncomingMessage,
@@ -33,6 +34,11 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
     readonly caller: CallContext | undefined,
     /** Converts a message to the JSON the client sees. */
     private readonly toJson: (message: unknown) => unknown,
+    /**
+     * Names what a frame is about (the app of a watch event): a frame identical to the last one sent
+     * about the same thing is left out, as Argo's watch forwarder leaves it out.
+     */
+    private readonly keyOf?: (frame: { result: unknown }) => string | undefined,
   ) {
     super();
     this.metadata = metadata;
@@ -56,7 +62,13 @@ export class RestStreamCall extends EventEmitter implements StreamCall<unknown, 
     if (this.done) return true;
     this.start(200);
     const frame = { result: this.toJson(message) };
-    return this.res.write(this.frame(this.select ? this.select(frame) : frame));
+    const key = this.keyOf?.(frame);
+    const text = this.frame(this.select ? this.select(frame) : frame);
+    if (key !== undefined) {
+      if (this.lastByKey.get(key) === text) return true;
+      this.lastByKey.set(key, text);
+    }
+    return this.res.write(text);
   }
 
   end(): void {

@@ -255,6 +255,21 @@ describe('RestGateway streams', () => {
     expect(JSON.parse(await without.text())).toEqual({ result: { type: 'ADDED', application: { metadata: { name: 'a' }, spec: { project: 'p' } } } });
   });
 
+  it('leaves out a watch frame identical to the last one about the same app, as fields can make them', async () => {
+    const event = (name: string, rv: string) => ({ type: 'MODIFIED', application: { json: JSON.stringify({ metadata: { name, resourceVersion: rv } }) } });
+    invoker.streams.set('/application.ApplicationService/Watch', (call) => {
+      for (const [name, rv] of [['a', '1'], ['a', '2'], ['b', '3'], ['a', '4'], ['b', '5']]) call.write(event(name, rv));
+      call.end();
+    });
+    const names = await fetch(`${base}/api/v1/stream/applications?fields=result.type,result.application.metadata.name`);
+    expect((await names.text()).trim().split('\n')).toEqual([
+      '{"result":{"type":"MODIFIED","application":{"metadata":{"name":"a"}}}}',
+      '{"result":{"type":"MODIFIED","application":{"metadata":{"name":"b"}}}}',
+    ]);
+    const all = await fetch(`${base}/api/v1/stream/applications`);
+    expect((await all.text()).trim().split('\n')).toHaveLength(5);
+  });
+
   it('ends a failing stream with an {"error": …} frame, under the error\'s HTTP status when nothing was sent', async () => {
     invoker.streams.set('/application.ApplicationService/WatchResourceTree', (call) =>
       call.emit('error', { code: grpc.status.PERMISSION_DENIED, details: 'permission denied' }),

@@ -126,7 +126,8 @@ export class RestGateway {
       const decoded = method.responseDeserialize(method.responseSerialize(message as object));
       return messageToJson(this.schemas, responseType, decoded) ?? {};
     };
-    const call = new RestStreamCall(req, res, request, origin.metadata, origin.peer, origin.caller, toJson);
+    const keyOf = match.route.methodPath === WATCH_METHOD ? watchedAppName : undefined;
+    const call = new RestStreamCall(req, res, request, origin.metadata, origin.peer, origin.caller, toJson, keyOf);
     this.invoker.stream(match.route.methodPath, call);
   }
 
@@ -148,6 +149,12 @@ export class RestGateway {
     else res.writeHead(refusal.httpStatus, headers).end(body);
   }
 }
+
+const WATCH_METHOD = '/application.ApplicationService/Watch';
+
+/** The app a watch event is about: its frames are sent only when they differ from the last about it. */
+const watchedAppName = (frame: { result: unknown }): string | undefined =>
+  (frame.result as { application?: { metadata?: { name?: string } } } | undefined)?.application?.metadata?.name;
 
 /** A handler's or the authenticator's error as the answer the client gets; anything unexpected stays a 500. */
 function asRefusal(err: unknown): never {
