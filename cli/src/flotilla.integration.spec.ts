@@ -216,6 +216,30 @@ describe('flotilla against a running api-server', () => {
     expect((await ok('cluster', 'get', spoke.url, '-o', 'wide')).stdout).toContain(`  Server URL:            ${spoke.url}\n`);
   });
 
+  it("sets a cluster's labels and annotations by name, and rotates its ServiceAccount token, as argocd cluster set|rotate-auth do", async () => {
+    expect((await ok('cluster', 'set', 'dev')).stdout).toBe('Specify the cluster field to be updated.\n');
+    const set = await ok('cluster', 'set', 'dev', '--label', 'env=dev', '--label', 'tier=edge', '--annotation', 'team=web');
+    expect(set.stdout).toBe("Cluster 'dev' updated.\n");
+    expect(JSON.parse((await ok('cluster', 'get', 'dev', '-o', 'json')).stdout)).toMatchObject({ labels: { env: 'dev', tier: 'edge' }, annotations: { team: 'web' } });
+    const bad = await flotilla('cluster', 'set', 'dev', '--label', 'novalue');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('label should have key=value format: novalue');
+
+    const tokenOf = async () => {
+      const secret = (await hubCore.listNamespacedSecret({ namespace: NS, labelSelector: 'argocd.argoproj.io/secret-type=cluster' })).items[0];
+      return JSON.parse(Buffer.from(secret.data!.config, 'base64').toString()).bearerToken as string;
+    };
+    const before = await tokenOf();
+    const rotated = await ok('cluster', 'rotate-auth', 'dev');
+    expect(rotated.stdout).toBe("Cluster 'dev' rotated auth\n");
+    const after = await tokenOf();
+    expect(after).not.toBe(before);
+    expect(rotated.stdout + rotated.stderr).not.toContain(after);
+    // The token Secret argocd cluster add created is gone: its token no longer works.
+    const spokeCore = adminKubeConfig(spoke).makeApiClient(CoreV1Api);
+    await expect(spokeCore.readNamespacedSecret({ name: 'argocd-manager-long-lived-token', namespace: 'kube-system' })).rejects.toMatchObject({ code: 404 });
+  });
+
   it('creates an Application from flags, and tells unchanged from updated', async () => {
     const args = ['app', 'create', 'guestbook', '--repo', repoURL, '--path', 'guestbook', '--dest-server', spoke.url, '--dest-namespace', 'default'];
     const more = ['--sync-option', 'CreateNamespace=true', '--label', 'team=web', '--validate=false'];

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliConfig } from '../cli.config';
 import { withApi } from '../api/api.session';
-import { oneOf } from '../command/option.parsers';
+import { oneOf, parseKeyValues, repeatable } from '../command/option.parsers';
 import { logInfo, logWarn } from '../output/log.printer';
 import { formatObjectList, isObjectFormat } from '../output/object.printer';
 import { askToProceedAll } from '../terminal/prompt';
@@ -20,7 +20,55 @@ export function clusterCommand(config: CliConfig): Command {
     .addCommand(clusterAddCommand(config))
     .addCommand(clusterListCommand(config))
     .addCommand(clusterGetCommand(config))
+    .addCommand(clusterSetCommand(config))
+    .addCommand(clusterRotateAuthCommand(config))
     .addCommand(clusterRemoveCommand(config));
+}
+
+interface ClusterSetOptions {
+  name?: string;
+  namespace?: string[];
+  label?: string[];
+  annotation?: string[];
+}
+
+/** `cluster set NAME`: argocd sends only the fields given, by cluster name. */
+function clusterSetCommand(config: CliConfig): Command {
+  return new Command('set')
+    .description('Set cluster information')
+    .argument('<NAME>')
+    .option('--name <name>', 'Overwrite the cluster name')
+    .option('--namespace <ns>', "List of namespaces which are allowed to manage. Specify '*' to manage all namespaces", repeatable)
+    .option('--label <k=v>', 'Set metadata labels (e.g. --label key=value)', repeatable)
+    .option('--annotation <k=v>', 'Set metadata annotations (e.g. --annotation key=value)', repeatable)
+    .action(async (name: string, opts: ClusterSetOptions, cmd: Command) => {
+      const updatedFields = [...(opts.name ? ['name'] : []), ...(opts.namespace ? ['namespaces'] : []), ...(opts.label ? ['labels'] : []), ...(opts.annotation ? ['annotations'] : [])];
+      if (!updatedFields.length) {
+        process.stdout.write('Specify the cluster field to be updated.\n');
+        return;
+      }
+      const labels = parseKeyValues(opts.label, 'label');
+      const annotations = parseKeyValues(opts.annotation, 'annotation');
+      // '*' alone means every namespace, which the cluster Secret says with no namespaces at all.
+      const namespaces = opts.namespace?.length === 1 && opts.namespace[0] === '*' ? [''] : opts.namespace;
+      await withApi(cmd, config, async (api) => {
+        await new ClustersClient(api).update(name, { name: opts.name ?? '', namespaces, labels, annotations }, updatedFields);
+        process.stdout.write(`Cluster '${name}' updated.\n`);
+      });
+    });
+}
+
+/** `cluster rotate-auth SERVER/NAME`: a new token of the cluster's ServiceAccount replaces the stored one. */
+function clusterRotateAuthCommand(config: CliConfig): Command {
+  return new Command('rotate-auth')
+    .description('flotilla cluster rotate-auth SERVER/NAME')
+    .argument('<SERVER/NAME>')
+    .action(async (selector: string, _opts: unknown, cmd: Command) =>
+      withApi(cmd, config, async (api) => {
+        await new ClustersClient(api).rotateAuth(selector);
+        process.stdout.write(`Cluster '${selector}' rotated auth\n`);
+      }),
+    );
 }
 
 function clusterListCommand(config: CliConfig): Command {

@@ -26,6 +26,16 @@ export class ClustersClient {
     return fromJsonObject<Cluster>(await this.api.call(this.api.clusters, 'Create', { cluster: toJsonObject(cluster), upsert }), 'cluster');
   }
 
+  /** Argo's ClusterUpdateRequest: only `updatedFields` of `cluster` change, on the cluster named `name`. */
+  async update(name: string, cluster: Partial<Cluster>, updatedFields: string[]): Promise<Cluster> {
+    const res = await this.api.call(this.api.clusters, 'Update', { cluster: toJsonObject(cluster), updatedFields, id: { type: 'name', value: name } });
+    return fromJsonObject<Cluster>(res, 'cluster');
+  }
+
+  async rotateAuth(selector: string): Promise<void> {
+    await this.api.call(this.api.clusters, 'RotateAuth', queryFor(selector));
+  }
+
   async delete(selector: string): Promise<void> {
     await this.api.call(this.api.clusters, 'Delete', queryFor(selector));
   }
