@@ -159,16 +159,20 @@ export class ApplicationStreamsService {
     const matches = lineFilter(q.filter, !!q.matchCase);
 
     await this.destinations.withClient(app, async (kube) => {
-      const merger = new LogMerger((entry) => {
-        if (sink.signal.aborted) return;
-        if (!matches(entry.content)) return;
-        if (until !== undefined && entry.at > until) {
-          sink.send({ ...toWire(entry), last: true });
-          merger.stop();
-          return;
-        }
-        sink.send(toWire(entry));
-      });
+      const merger = new LogMerger(
+        pods.map(podKey),
+        !!q.follow,
+        (entry) => {
+          if (sink.signal.aborted) return;
+          if (!matches(entry.content)) return;
+          if (until !== undefined && entry.at > until) {
+            sink.send({ ...toWire(entry), last: true });
+            merger.stop();
+            return;
+          }
+          sink.send(toWire(entry));
+        },
+      );
       const handles = await Promise.all(pods.map((pod) => this.followPod(kube, pod, q, { sinceSeconds, tailLines }, merger)));
       const stopAll = (): void => handles.forEach((h) => h?.stop());
       sink.signal.addEventListener('abort', stopAll, { once: true });
@@ -195,16 +199,19 @@ export class ApplicationStreamsService {
     merger: LogMerger,
   ): Promise<WatchHandle | undefined> {
     const podName = pod.name ?? '';
+    const key = podKey(pod);
     try {
-      return await kube.podLogs(
+      const handle = await kube.podLogs(
         pod.namespace ?? '',
         podName,
         { container: q.container || undefined, follow: !!q.follow, previous: !!q.previous, timestamps: true, ...limits },
-        (line) => merger.add(podName, line),
+        (line) => merger.add(key, podName, line),
       );
+      void handle.done.finally(() => merger.end(key));
+      return handle;
     } catch (err) {
       // The reason is shown in place of the pod's lines, as Argo shows it (typically: not started yet).
-      merger.addUntimed((err as Error).message);
+      merger.failed(key, (err as Error).message);
       return undefined;
     }
   }
@@ -217,6 +224,8 @@ export class ApplicationStreamsService {
     return n;
   }
 }
+
+const podKey = (pod: TreeNode): string => `${pod.namespace ?? ''}/${pod.name ?? ''}`;
 
 const qualified = (app: Application): string => `${app.metadata.namespace ?? ''}/${app.metadata.name}`;
 
@@ -289,20 +298,29 @@ const toWire = (l: TimedLine): LogEntry => ({
 });
 
 /**
- * Lines from several pods in time order: each arrives prefixed with its RFC 3339 time (the log is read
- * with timestamps), waits up to MERGE_WINDOW_MS and is released sorted by time, as Argo merges pods.
+ * Lines from several pods in time order, as Argo merges them: each pod's lines wait in its own queue
+ * and the oldest head is released while every pod still reading has a line waiting. A pod whose log
+ * ended no longer holds the others back; when following, a pod that stays quiet for MERGE_WINDOW_MS
+ * does not either (whatever waits is released). Every line arrives prefixed with its RFC 3339 time.
  */
 class LogMerger {
-  private pending: TimedLine[] = [];
+  private readonly queues = new Map<string, TimedLine[]>();
+  private readonly ended = new Set<string>();
   private timer?: NodeJS.Timeout;
   private counter = 0;
   private failure?: Error;
   stopped = false;
   private readonly stopListeners: (() => void)[] = [];
 
-  constructor(private readonly emit: (line: TimedLine) => void) {}
+  constructor(
+    pods: readonly string[],
+    private readonly follow: boolean,
+    private readonly emit: (line: TimedLine) => void,
+  ) {
+    for (const pod of pods) this.queues.set(pod, []);
+  }
 
-  add(podName: string, raw: string): void {
+  add(key: string, podName: string, raw: string): void {
     if (this.stopped) return;
     const space = raw.indexOf(' ');
     const stamp = space < 0 ? raw : raw.slice(0, space);
@@ -313,12 +331,23 @@ class LogMerger {
       return;
     }
     const text = space < 0 ? '' : raw.slice(space + 1);
-    for (const content of text.split('\r')) this.queue({ podName, content, at, stamp: goNano(stamp), nanos: subMillisecond(stamp), order: this.counter++ });
+    const queue = this.queues.get(key) ?? [];
+    for (const content of text.split('\r'))
+      queue.push({ podName, content, at, stamp: goNano(stamp), nanos: subMillisecond(stamp), order: this.counter++ });
+    this.queues.set(key, queue);
+    this.release(false);
   }
 
-  /** A line with no time (why a pod's log could not be read), sorted before timed ones like Argo's zero time. */
-  addUntimed(content: string): void {
-    this.queue({ podName: '', content, at: Number.NEGATIVE_INFINITY, stamp: ZERO_TIME, nanos: 0, order: this.counter++ });
+  /** Why a pod's log could not be read, in place of its lines (with no time, like Argo's zero time); its log is over. */
+  failed(key: string, reason: string): void {
+    this.queues.get(key)?.push({ podName: '', content: reason, at: Number.NEGATIVE_INFINITY, stamp: ZERO_TIME, nanos: 0, order: this.counter++ });
+    this.end(key);
+  }
+
+  /** The pod's log is over: its queue no longer holds the others back. */
+  end(key: string): void {
+    this.ended.add(key);
+    if (!this.stopped) this.release(false);
   }
 
   onStop(listener: () => void): void {
@@ -329,32 +358,41 @@ class LogMerger {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
-    this.pending = [];
+    for (const queue of this.queues.values()) queue.length = 0;
     for (const l of this.stopListeners) l();
   }
 
   /** Releases everything still waiting; returns why the merge failed, if it did. */
   drain(): Error | undefined {
-    this.flush();
+    this.release(true);
     return this.failure;
   }
 
-  private queue(line: TimedLine): void {
-    this.pending.push(line);
-    this.timer ??= setTimeout(() => this.flush(), MERGE_WINDOW_MS);
-  }
-
-  private flush(): void {
+  private release(flush: boolean): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const lines = this.pending.sort((a, b) => (a.at === b.at ? 0 : a.at - b.at) || a.nanos - b.nanos || a.order - b.order);
-    this.pending = [];
-    for (const line of lines) {
+    for (;;) {
       if (this.stopped) return;
-      this.emit(line);
+      let oldest: TimedLine[] | undefined;
+      let waiting = false;
+      for (const [pod, queue] of this.queues) {
+        if (queue.length === 0) {
+          if (!this.ended.has(pod)) waiting = true;
+          continue;
+        }
+        if (!oldest || before(queue[0], oldest[0])) oldest = queue;
+      }
+      if (!oldest || (waiting && !flush)) break;
+      this.emit(oldest.shift() as TimedLine);
     }
+    // Following, a quiet pod holds the others' lines for one window at most.
+    if (this.follow && !this.stopped && [...this.queues.values()].some((q) => q.length > 0))
+      this.timer = setTimeout(() => this.release(true), MERGE_WINDOW_MS);
   }
 }
+
+const before = (a: TimedLine, b: TimedLine): boolean =>
+  a.at !== b.at ? a.at < b.at : a.nanos !== b.nanos ? a.nanos < b.nanos : a.order < b.order;
 
 /** The time as Go's RFC3339Nano prints it: the fraction without trailing zeros, none when zero. */
 function goNano(stamp: string): string {
