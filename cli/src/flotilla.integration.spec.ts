@@ -240,6 +240,30 @@ describe('flotilla against a running api-server', () => {
     await expect(spokeCore.readNamespacedSecret({ name: 'argocd-manager-long-lived-token', namespace: 'kube-system' })).rejects.toMatchObject({ code: 404 });
   });
 
+  it('adds, lists, gets and removes repositories and credential templates in argocd columns, never printing a password', async () => {
+    expect((await ok('repo', 'add', repoURL, '--name', 'apps')).stdout).toBe(`Repository '${repoURL}' added\n`);
+    const list = (await ok('repo', 'list')).stdout.split('\n');
+    expect(list[0]).toMatch(/^TYPE +NAME +REPO +INSECURE +OCI +LFS +CREDS +STATUS +MESSAGE +PROJECT$/);
+    expect(list[1]).toMatch(new RegExp(`^git +apps +${escapeRegExp(repoURL)} +false +false +false +false`));
+    expect(list[0].indexOf('REPO')).toBe(list[1].indexOf(repoURL));
+    expect((await ok('repo', 'list', '-o', 'url')).stdout).toBe(`${repoURL}\n`);
+    expect(JSON.parse((await ok('repo', 'get', repoURL, '-o', 'json')).stdout)).toMatchObject({ repo: repoURL, name: 'apps', type: 'git' });
+    const missing = await flotilla('repo', 'get', `${repoURL}-none`);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain(`repo '${repoURL}-none' not found`);
+
+    const prefix = `${gitServer.url}/`;
+    const added = await ok('repocreds', 'add', prefix, '--username', 'bot', '--password', 'tmpl-secret-7');
+    expect(added.stdout).toBe(`Repository credentials for '${prefix}' added\n`);
+    const creds = await ok('repocreds', 'list');
+    expect(creds.stdout).toBe(`URL PATTERN${' '.repeat(prefix.length - 9)}USERNAME  SSH_CREDS  TLS_CREDS\n${prefix}  bot       false      false\n`);
+    expect(creds.stdout + added.stdout + added.stderr).not.toContain('tmpl-secret-7');
+    expect(JSON.parse((await ok('repocreds', 'list', '-o', 'json')).stdout)).toEqual([{ url: prefix, username: 'bot', type: 'git' }]);
+    expect((await ok('repocreds', 'rm', prefix, '-y')).stdout).toBe(`Repository credentials for '${prefix}' removed\n`);
+    expect((await ok('repo', 'rm', repoURL, '-y')).stdout).toBe(`Repository '${repoURL}' removed\n`);
+    expect((await ok('repo', 'list', '-o', 'url')).stdout).toBe('');
+  });
+
   it('creates an Application from flags, and tells unchanged from updated', async () => {
     const args = ['app', 'create', 'guestbook', '--repo', repoURL, '--path', 'guestbook', '--dest-server', spoke.url, '--dest-namespace', 'default'];
     const more = ['--sync-option', 'CreateNamespace=true', '--label', 'team=web', '--validate=false'];

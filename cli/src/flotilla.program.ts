@@ -7,6 +7,8 @@ import { appSetCommand } from './appsets/appset.command';
 import type { CliConfig } from './cli.config';
 import { clusterCommand } from './clusters/cluster.command';
 import { gpgCommand } from './gpg/gpg.command';
+import { repoCredsCommand } from './repos/repocreds.command';
+import { repoCommand } from './repos/repo.command';
 import { contextCommand } from './session/context.command';
 import { loginCommand } from './session/login.command';
 import { logoutCommand } from './session/logout.command';
@@ -27,6 +29,8 @@ export function flotillaProgram(config: CliConfig): Command {
     .addCommand(appCommand(config))
     .addCommand(clusterCommand(config))
     .addCommand(appSetCommand(config))
+    .addCommand(repoCommand(config))
+    .addCommand(repoCredsCommand(config))
     .addCommand(gpgCommand(config))
     .addCommand(accountCommand(config))
     .addCommand(adminCommand(config))

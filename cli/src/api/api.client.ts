@@ -6,6 +6,8 @@ import type {
   ApplicationSetServiceClient,
   ClusterServiceClient,
   GPGKeyServiceClient,
+  RepoCredsServiceClient,
+  RepositoryServiceClient,
   SessionServiceClient,
   SettingsServiceClient,
   VersionServiceClient,
@@ -44,6 +46,12 @@ export class ApiClient {
   }
   get clusters(): ClusterServiceClient {
     return this.make(contracts().cluster.ClusterService);
+  }
+  get repositories(): RepositoryServiceClient {
+    return this.make(contracts().repository.RepositoryService);
+  }
+  get repoCreds(): RepoCredsServiceClient {
+    return this.make(contracts().repocreds.RepoCredsService);
   }
   get settings(): SettingsServiceClient {
     return this.make(contracts().cluster.SettingsService);
