@@ -25,6 +25,10 @@ import type {
   ApplicationSetServiceClient as _applicationset_ApplicationSetServiceClient,
   ApplicationSetServiceDefinition as _applicationset_ApplicationSetServiceDefinition,
 } from './applicationset/ApplicationSetService';
+import type {
+  ApplicationSetTreeQuery as _applicationset_ApplicationSetTreeQuery,
+  ApplicationSetTreeQuery__Output as _applicationset_ApplicationSetTreeQuery__Output,
+} from './applicationset/ApplicationSetTreeQuery';
 import type { Empty as _flotilla_Empty, Empty__Output as _flotilla_Empty__Output } from './flotilla/Empty';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from './flotilla/JsonObject';
 import type {
@@ -148,6 +152,10 @@ export interface ProtoGrpcType {
     ApplicationSetService: SubtypeConstructor<typeof grpc.Client, _applicationset_ApplicationSetServiceClient> & {
       service: _applicationset_ApplicationSetServiceDefinition;
     };
+    ApplicationSetTreeQuery: MessageTypeDefinition<
+      _applicationset_ApplicationSetTreeQuery,
+      _applicationset_ApplicationSetTreeQuery__Output
+    >;
   };
   flotilla: {
     Empty: MessageTypeDefinition<_flotilla_Empty, _flotilla_Empty__Output>;

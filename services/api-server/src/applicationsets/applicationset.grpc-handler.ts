@@ -42,6 +42,10 @@ export class ApplicationSetGrpcHandler implements GrpcHandler {
         await this.sets.delete(ctx, req.name);
         return {};
       }),
+      ResourceTree: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appsetNamespace);
+        return toJsonObject(await this.sets.resourceTree(ctx, req.name));
+      }),
     };
     return handlers;
   }

@@ -19,6 +19,25 @@ const GENERATORS = [
   'selector',
 ];
 
+/** An entry of ApplicationSet status.resources: one generated Application. */
+interface AppSetResourceStatus {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name: string;
+  health?: { status?: string; message?: string };
+}
+
+interface ResourceTreeNode {
+  group: string;
+  version: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  parentRefs: Record<string, string | undefined>[];
+  health?: { status?: string; message?: string };
+}
+
 const projectOf = (set: ApplicationSet): string => set.spec?.template?.spec?.project || DEFAULT_PROJECT;
 /** Argo CD's RBAC object for an ApplicationSet: `<template project>/<name>`. */
 const rbacObject = (set: ApplicationSet): string => `${projectOf(set)}/${set.metadata.name}`;
@@ -56,6 +75,37 @@ export class ApplicationSetService {
     }
     ctx.authorize('applicationsets', action, rbacObject(set));
     return set;
+  }
+
+  /**
+   * Argo's ApplicationSetTree: a node per Application the set's status lists, its health, and the
+   * set as its parent, sorted by group/kind/namespace/name as Argo sorts them (applicationsets/get).
+   */
+  async resourceTree(ctx: CallContext, name: string | undefined): Promise<{ nodes?: ResourceTreeNode[] }> {
+    const set = await this.get(ctx, name);
+    const parentRefs = [
+      {
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        kind: 'ApplicationSet',
+        namespace: set.metadata.namespace,
+        name: set.metadata.name,
+        uid: set.metadata.uid,
+      },
+    ];
+    const resources = (set.status as { resources?: AppSetResourceStatus[] } | undefined)?.resources ?? [];
+    const nodes = resources.map((r) => ({
+      group: r.group ?? 'argoproj.io',
+      version: r.version ?? 'v1alpha1',
+      kind: r.kind ?? 'Application',
+      namespace: set.metadata.namespace,
+      name: r.name,
+      parentRefs,
+      ...(r.health ? { health: r.health } : {}),
+    }));
+    const fullName = (n: ResourceTreeNode): string => `${n.group}/${n.kind}/${n.namespace ?? ''}/${n.name}`;
+    nodes.sort((a, b) => (fullName(a) < fullName(b) ? -1 : fullName(a) > fullName(b) ? 1 : 0));
+    return nodes.length ? { nodes } : {};
   }
 
   /** Creates (or with upsert updates) an ApplicationSet; dryRun validates it through the hub without storing it. */

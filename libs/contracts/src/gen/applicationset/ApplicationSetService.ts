@@ -22,6 +22,10 @@ import type {
   ApplicationSetResponse as _applicationset_ApplicationSetResponse,
   ApplicationSetResponse__Output as _applicationset_ApplicationSetResponse__Output,
 } from '../applicationset/ApplicationSetResponse';
+import type {
+  ApplicationSetTreeQuery as _applicationset_ApplicationSetTreeQuery,
+  ApplicationSetTreeQuery__Output as _applicationset_ApplicationSetTreeQuery__Output,
+} from '../applicationset/ApplicationSetTreeQuery';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
 import type {
   JsonObjectList as _flotilla_JsonObjectList,
@@ -186,6 +190,53 @@ export interface ApplicationSetServiceClient extends grpc.Client {
     argument: _applicationset_ApplicationSetListQuery,
     callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
   ): grpc.ClientUnaryCall;
+
+  /**
+   * The Applications an ApplicationSet owns, as its status lists them (Argo's ApplicationSetTree, as JSON).
+   */
+  ResourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ResourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ResourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  ResourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * The Applications an ApplicationSet owns, as its status lists them (Argo's ApplicationSetTree, as JSON).
+   */
+  resourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  resourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  resourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
+  resourceTree(
+    argument: _applicationset_ApplicationSetTreeQuery,
+    callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
+  ): grpc.ClientUnaryCall;
 }
 
 export interface ApplicationSetServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -196,6 +247,11 @@ export interface ApplicationSetServiceHandlers extends grpc.UntypedServiceImplem
   Get: grpc.handleUnaryCall<_applicationset_ApplicationSetGetQuery__Output, _flotilla_JsonObject>;
 
   List: grpc.handleUnaryCall<_applicationset_ApplicationSetListQuery__Output, _flotilla_JsonObjectList>;
+
+  /**
+   * The Applications an ApplicationSet owns, as its status lists them (Argo's ApplicationSetTree, as JSON).
+   */
+  ResourceTree: grpc.handleUnaryCall<_applicationset_ApplicationSetTreeQuery__Output, _flotilla_JsonObject>;
 }
 
 export interface ApplicationSetServiceDefinition extends grpc.ServiceDefinition {
@@ -222,5 +278,11 @@ export interface ApplicationSetServiceDefinition extends grpc.ServiceDefinition 
     _flotilla_JsonObjectList,
     _applicationset_ApplicationSetListQuery__Output,
     _flotilla_JsonObjectList__Output
+  >;
+  ResourceTree: MethodDefinition<
+    _applicationset_ApplicationSetTreeQuery,
+    _flotilla_JsonObject,
+    _applicationset_ApplicationSetTreeQuery__Output,
+    _flotilla_JsonObject__Output
   >;
 }
