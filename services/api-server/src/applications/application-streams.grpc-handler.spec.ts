@@ -371,6 +371,9 @@ describe("Application streams: Watch, WatchResourceTree and PodLogs (api-server 
         expect(e.timeStampStr.slice(0, 19)).toBe(e.timeStamp.slice(0, 19));
       }
       expect(entries[entries.length - 1]).toMatchObject({ content: '', podName: '', last: true });
+      const download = await api.rest(`/api/v1/applications/alpha/logs?kind=Pod&resourceName=${pod}&download=true&namespace=web&podName=${pod}&container=main`);
+      expect(download.headers.get('content-disposition')).toBe(`attachment;filename="web-${pod}-main.log"`);
+      expect((await download.text()).split('\n').slice(0, 2)).toEqual(['starting web', 'listening on :80']);
       const tail = await logs(`/api/v1/applications/alpha/pods/${pod}/logs?tailLines=1`);
       expect(tail.frames).toHaveLength(2);
       expect(tail.frames[0].result.content).toMatch(/^tick \d+$/);

@@ -308,6 +308,30 @@ describe('RestGateway streams', () => {
     expect(invoker.calls[1].request).toMatchObject({ name: 'guestbook', kind: 'Deployment', group: 'apps', resourceName: 'web', namespace: 'prod', filter: '!debug' });
   });
 
+  it('answers PodLogs with download=true as a plain-text attachment, as the UI\'s download button gets it', async () => {
+    let stopped = false;
+    invoker.streams.set('/application.ApplicationService/PodLogs', (call) => {
+      call.on('cancelled', () => (stopped = true));
+      call.write({ content: 'one', timeStamp: '', timeStampStr: '', podName: 'web-1', last: false });
+      call.write({ content: 'two', timeStamp: '', timeStampStr: '', podName: 'web-1', last: false });
+      call.write({ content: '', timeStamp: '', timeStampStr: '', podName: '', last: true });
+    });
+    const named = await fetch(`${base}/api/v1/applications/guestbook/logs?download=true&namespace=web&podName=web-1&container=main`);
+    expect(named.status).toBe(200);
+    expect(named.headers.get('content-type')).toBe('application/octet-stream');
+    expect(named.headers.get('content-disposition')).toBe('attachment;filename="web-web-1-main.log"');
+    expect(await named.text()).toBe('one\ntwo\n');
+    expect(stopped).toBe(true);
+    const unnamed = await fetch(`${base}/api/v1/applications/guestbook/logs?download=true&podName=Web_1`);
+    expect(unnamed.headers.get('content-disposition')).toBe('attachment;filename="log.log"');
+    invoker.streams.set('/application.ApplicationService/PodLogs', (call) =>
+      call.emit('error', { code: grpc.status.PERMISSION_DENIED, details: 'permission denied: logs, get, default/guestbook, sub: alice' }),
+    );
+    const denied = await fetch(`${base}/api/v1/applications/guestbook/logs?download=true`);
+    expect(denied.status).toBe(200);
+    expect(await denied.text()).toBe('rpc error: code = PermissionDenied desc = permission denied: logs, get, default/guestbook, sub: alice');
+  });
+
   it('authenticates a stream that needs a session before it starts', async () => {
     invoker.sessionPaths.add('/application.ApplicationService/Watch');
     const refused = await fetch(`${base}/api/v1/stream/applications`);

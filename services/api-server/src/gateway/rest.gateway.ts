@@ -14,6 +14,7 @@ import { messageToJson, RestDecodeError } from './rest-message.codec';
 import { BodyPolicy, defaultBodyLimits, readJsonBody, RequestBodyRejection, RestBodyLimits } from './request-body.reader';
 import { decodeRestRequest } from './rest-request.decoder';
 import { RestRouteTable, RouteMatch } from './rest-route.table';
+import { LogDownloadCall } from './log-download.call';
 import { RestStreamCall } from './rest-stream.call';
 import { sessionCookieHeaders, tokenFromCookie } from './session.cookie';
 import { answerAndCloseUnread } from './unread-body.close';
@@ -126,6 +127,10 @@ export class RestGateway {
       const decoded = method.responseDeserialize(method.responseSerialize(message as object));
       return messageToJson(this.schemas, responseType, decoded) ?? {};
     };
+    if (match.route.methodPath === POD_LOGS_METHOD && new URL(req.url ?? '/', 'http://gateway').searchParams.get('download') === 'true') {
+      this.invoker.stream(POD_LOGS_METHOD, new LogDownloadCall(req, res, request, origin.metadata, origin.peer, origin.caller));
+      return;
+    }
     const keyOf = match.route.methodPath === WATCH_METHOD ? watchedAppName : undefined;
     const call = new RestStreamCall(req, res, request, origin.metadata, origin.peer, origin.caller, toJson, keyOf);
     this.invoker.stream(match.route.methodPath, call);
@@ -151,6 +156,7 @@ export class RestGateway {
 }
 
 const WATCH_METHOD = '/application.ApplicationService/Watch';
+const POD_LOGS_METHOD = '/application.ApplicationService/PodLogs';
 
 /** The app a watch event is about: its frames are sent only when they differ from the last about it. */
 const watchedAppName = (frame: { result: unknown }): string | undefined =>
