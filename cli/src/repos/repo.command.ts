@@ -119,7 +119,7 @@ export function repoCommand(config: CliConfig): Command {
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.project ? { project: opts.project } : {}),
         ...(opts.insecureSkipServerVerification ? { insecure: true, insecureIgnoreHostKey: true } : {}),
-      } as Repository;
+      };
       await withApi(cmd, config, async (api) => {
         const res = await api.call(api.repositories, 'Create', { repo: toJsonObject(repo), upsert: !!opts.upsert }, 120_000);
         process.stdout.write(`Repository '${fromJsonObject<Repository>(res, 'repo').repo}' added\n`);
