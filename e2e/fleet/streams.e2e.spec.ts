@@ -102,7 +102,7 @@ const podsOnSpoke = async (): Promise<string[]> => {
   const kube = kubeClientFromKubeconfigString(renderKubeconfig([fleet.spokeAccess.get('dev')!]));
   try {
     const list = await kube.list<KubeObject>('v1', 'Pod', { namespace: 'guestbook', labelSelector: 'app=guestbook-ui' });
-    return list.items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+    return list.items.flatMap((p) => (p.metadata?.name && !p.metadata.deletionTimestamp ? [p.metadata.name] : [])).sort();
   } finally {
     kube.close();
   }
@@ -165,7 +165,7 @@ describe('streams of a running fleet', () => {
     // The sync of the new commit: requested, running, then succeeded, never back.
     const phases = apps
       .map((a) => (a.status?.operationState?.startedAt !== before ? a.status?.operationState?.phase : undefined) ?? (a.operation ? 'Requested' : undefined))
-      .filter((p): p is string => p !== undefined)
+      .filter((p): p is NonNullable<typeof p> => p !== undefined)
       .filter((p, i, all) => i === 0 || all[i - 1] !== p);
     expect(phases[phases.length - 1]).toBe('Succeeded');
     expect(phases).toContain('Running');
