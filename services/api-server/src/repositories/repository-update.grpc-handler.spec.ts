@@ -168,4 +168,45 @@ describe('repository ListRefs, Update and ValidateAccess (api-server and repo-se
       expect((await missing.json()).message).toBe("repo 'https://git.example.com/none.git' not found");
     });
   });
+
+  describe('credential templates', () => {
+    let tools: GitRepo;
+    let toolsUrl: string;
+
+    beforeAll(async () => {
+      // A second repository under the same guarded server, with no credentials of its own.
+      tools = await startGitRepo(dir, 'tools');
+      tools.commit({ 'README.md': 'tools\n' }, 'first');
+      toolsUrl = `${guarded.url}/tools.git`;
+      const res = await api.rest('/api/v1/repocreds', {
+        method: 'POST',
+        body: JSON.stringify({ url: `${guarded.url}/`, username: 'bot', password: 'git-pass-1' }),
+      });
+      expect(res.status).toBe(200);
+    });
+
+    afterAll(async () => {
+      await tools?.stop();
+    });
+
+    it('validates and adds a repository given without credentials with its template’s, as Argo does', async () => {
+      expect(await call(api.clients.repositories, 'ValidateAccess', { repo: toolsUrl }, api.md())).toEqual({});
+      const created = await api.rest('/api/v1/repositories', { method: 'POST', body: JSON.stringify({ repo: toolsUrl, name: 'tools' }) });
+      expect(created.status).toBe(200);
+      const [secret] = (
+        await api.kube('GET', `/api/v1/namespaces/${api.namespace}/secrets?labelSelector=argocd.argoproj.io%2Fsecret-type%3Drepository`)
+      ).body.items.filter((s: any) => decodeBase64(s.data.repo) === toolsUrl);
+      // The template's credentials are not copied into the repository's own Secret.
+      expect(secret.data.password).toBeUndefined();
+    });
+
+    it('marks the repository inheritedCreds and lists its refs with the template’s credentials', async () => {
+      const text = await (await api.rest('/api/v1/repositories')).text();
+      expect(text).not.toContain('git-pass-1');
+      const listed = JSON.parse(text).items.find((r: { repo: string }) => r.repo === toolsUrl);
+      expect(listed).toMatchObject({ repo: toolsUrl, name: 'tools', inheritedCreds: true });
+      expect(await (await api.rest(repoPath(toolsUrl))).json()).toMatchObject({ inheritedCreds: true });
+      expect((await (await api.rest(`${repoPath(toolsUrl)}/refs`)).json()).branches).toEqual(['main']);
+    });
+  });
 });

@@ -19,7 +19,7 @@ export class RepositoryService {
   async listRefs(ctx: CallContext, url: string, project?: string): Promise<{ branches: string[]; tags: string[] }> {
     const found = await this.find(ctx, url, project, 'get');
     if (found.type === 'helm') throw invalidArgument(`repo '${url}' is a Helm repository and has no branches or tags`);
-    return this.repoServer.listRefs(found);
+    return this.repoServer.listRefs(await this.store.withTemplate(found));
   }
 
   /**
@@ -47,10 +47,10 @@ export class RepositoryService {
   }
 
   async list(ctx: CallContext, project?: string): Promise<Repository[]> {
-    return (await this.store.all())
+    const visible = (await this.store.all())
       .map((s) => s.repo)
-      .filter((r) => (!project || r.project === project) && ctx.can('repositories', 'get', rbacObject(r)))
-      .map(sanitizeRepository);
+      .filter((r) => (!project || r.project === project) && ctx.can('repositories', 'get', rbacObject(r)));
+    return Promise.all(visible.map(async (r) => sanitizeRepository(await this.store.withTemplate(r))));
   }
 
   async get(ctx: CallContext, url: string, project?: string): Promise<Repository> {
@@ -61,7 +61,7 @@ export class RepositoryService {
       throw notFound(`repo '${url}' not found`);
     }
     ctx.authorize('repositories', 'get', rbacObject(found.repo));
-    return sanitizeRepository(found.repo);
+    return sanitizeRepository(await this.store.withTemplate(found.repo));
   }
 
   /** Stores a repository once repo-server could reach it with the given credentials. */
@@ -102,11 +102,14 @@ export class RepositoryService {
     await this.store.delete(found.secret.metadata.name);
   }
 
-  /** Git repositories are listed through repo-server, which proves the URL and credentials work. */
+  /**
+   * Git repositories are listed through repo-server, which proves the URL and credentials work;
+   * a repository given without credentials is tried with its credential template's, as Argo tries it.
+   */
   private async testConnection(repo: Repository): Promise<void> {
     if (repo.type === 'helm') return;
     try {
-      await this.repoServer.listRefs(repo);
+      await this.repoServer.listRefs(await this.store.withTemplate(repo));
     } catch (err) {
       throw invalidArgument(`unable to connect to repository ${repo.repo}: ${(err as Error).message}`);
     }

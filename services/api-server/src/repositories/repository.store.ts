@@ -1,4 +1,11 @@
-import { hasCredentials, normalizeRepoUrl, Repository, SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY } from '@flotilla/api-types';
+import {
+  hasCredentials,
+  normalizeRepoUrl,
+  Repository,
+  SECRET_TYPE_LABEL,
+  SECRET_TYPE_REPO_CREDS,
+  SECRET_TYPE_REPOSITORY,
+} from '@flotilla/api-types';
 import type { KubeResourceStore } from '../hub/kube-resource.store';
 import type { KubeSecret } from '../secrets/kube-secret';
 import { repositoryFromSecret } from './repository-secret.codec';
@@ -32,8 +39,16 @@ export class RepositoryStore {
    * longest matching repo-creds prefix when it has none, or just the URL for a public repository.
    */
   async forSource(url: string, project?: string): Promise<Repository> {
-    const own = (await this.byUrl(url, project))?.repo ?? { repo: url };
+    return this.withTemplate((await this.byUrl(url, project))?.repo ?? { repo: url });
+  }
+
+  /**
+   * A repository without credentials of its own with those of the longest matching repo-creds
+   * prefix, marked inheritedCreds, as Argo's CopyCredentialsFrom gives them; otherwise as it is.
+   */
+  async withTemplate(own: Repository): Promise<Repository> {
     if (hasCredentials(own)) return own;
+    const url = own.repo;
     const { items } = await this.secrets.list(`${SECRET_TYPE_LABEL}=${SECRET_TYPE_REPO_CREDS}`);
     const template = items
       .map(repositoryFromSecret)
