@@ -16,12 +16,15 @@ function quietCli(): Command {
 
 interface Leaf {
   path: string[];
-  /** One word for each required argument. */
+  /** One word for each required argument, and a value for each required option (gpg add --from). */
   args: string[];
 }
 
 function leaves(cmd: Command, path: string[] = []): Leaf[] {
-  if (cmd.commands.length === 0) return [{ path, args: cmd.registeredArguments.filter((a) => a.required).map(() => 'x') }];
+  if (cmd.commands.length === 0) {
+    const mandatory = cmd.options.filter((o) => o.mandatory && o.long).flatMap((o) => [o.long!, 'x']);
+    return [{ path, args: [...cmd.registeredArguments.filter((a) => a.required).map(() => 'x'), ...mandatory] }];
+  }
   return cmd.commands.flatMap((sub) => leaves(sub, [...path, sub.name()]));
 }
 
