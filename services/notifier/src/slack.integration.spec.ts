@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { FakeSlack } from '@flotilla/notifications/testing';
+import { FakeSlack, SEED_002_NOTIFICATIONS_CM as SEED_CONFIGMAP } from '@flotilla/notifications/testing';
 import { eventually, KubeApi, ServiceProcess, startHub, startNotifierProcess } from './testing/notifier.harness';
 
 jest.setTimeout(180_000);
@@ -19,45 +19,6 @@ const id = randomBytes(4).toString('hex');
 const namespace = `argocd-${id}`;
 const prefix = `notifier-slack-${id}`;
 
-// Seed 002's argocd-notifications-cm ("Notification Configuration"), its lost indentation restored.
-const SEED_CONFIGMAP = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: argocd-notifications-cm
-  namespace: argocd
-data:
-  trigger.on-sync-failed: |
-    - description: Application sync has failed
-      send:
-      - slack-deploy-alert
-      when: app.status.operationState.phase in ['Error', 'Failed']
-  trigger.on-health-degraded: |
-    - description: Application health has degraded
-      send:
-      - slack-deploy-alert
-      when: app.status.health.status == 'Degraded'
-  template.slack-deploy-alert: |
-    message: |
-      Application *{{.app.metadata.name}}* sync {{.app.status.operationState.phase}}.
-      Revision: {{.app.status.sync.revision}}
-      Cluster: {{.app.spec.destination.server}}
-    slack:
-      attachments: |
-        [{
-          "color": "#E96D76",
-          "title": "{{.app.metadata.name}}",
-          "title_link": "https://argocd.internal/applications/{{.app.metadata.name}}",
-          "fields": [
-            {"title": "Sync Status", "value": "{{.app.status.sync.status}}", "short": true},
-            {"title": "Health", "value": "{{.app.status.health.status}}", "short": true}
-          ]
-        }]
-  service.slack: |
-    token: $slack-token
-    username: ArgoCD
-    icon: ":argocd:"
-`;
 
 interface Manifest {
   kind: string;

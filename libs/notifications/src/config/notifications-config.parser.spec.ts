@@ -4,47 +4,9 @@ import { NotificationSenderRegistry } from '../services/notification-sender.regi
 import type { NotificationSender } from '../services/notification-service';
 import { SlackSender } from '../services/slack.sender';
 import { WebhookSender } from '../services/webhook.sender';
+import { SEED_002_NOTIFICATIONS_CM as SEED_CONFIGMAP } from '../testing/seed-002';
 import { parseNotificationsConfig } from './notifications-config.parser';
 
-// The ConfigMap of seeds/002 (architecture article, "notifications and RBAC"), indented as published.
-const SEED_CONFIGMAP = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: argocd-notifications-cm
-  namespace: argocd
-data:
-  trigger.on-sync-failed: |
-    - description: Application sync has failed
-      send:
-      - slack-deploy-alert
-      when: app.status.operationState.phase in ['Error', 'Failed']
-  trigger.on-health-degraded: |
-    - description: Application health has degraded
-      send:
-      - slack-deploy-alert
-      when: app.status.health.status == 'Degraded'
-  template.slack-deploy-alert: |
-    message: |
-      Application *{{.app.metadata.name}}* sync {{.app.status.operationState.phase}}.
-      Revision: {{.app.status.sync.revision}}
-      Cluster: {{.app.spec.destination.server}}
-    slack:
-      attachments: |
-        [{
-          "color": "#E96D76",
-          "title": "{{.app.metadata.name}}",
-          "title_link": "https://argocd.internal/applications/{{.app.metadata.name}}",
-          "fields": [
-            {"title": "Sync Status", "value": "{{.app.status.sync.status}}", "short": true},
-            {"title": "Health", "value": "{{.app.status.health.status}}", "short": true}
-          ]
-        }]
-  service.slack: |
-    token: $slack-token
-    username: ArgoCD
-    icon: ":argocd:"
-`;
 
 describe('parseNotificationsConfig', () => {
   it("reads the seed article's ConfigMap as written, its slack service with the Slack sender; a service type without a sender is reported by key", () => {

@@ -2,3 +2,4 @@
 export * from './fakes/fake-http';
 export * from './fakes/slack.fake';
 export * from './fakes/webhook.fake';
+export * from './seed-002';
