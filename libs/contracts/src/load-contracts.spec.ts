@@ -20,7 +20,7 @@ describe('contracts', () => {
     ];
     for (const svc of services) expect(Object.keys(svc.service).length).toBeGreaterThan(0);
     expect(Object.keys(c.repository.RepoServerService.service).sort()).toEqual(
-      ['GenerateManifest', 'GetAppDetails', 'GetGitDirectories', 'GetGitFiles', 'GetRevisionMetadata', 'ListRefs', 'ResolveRevision'].sort(),
+      ['GenerateManifest', 'GetAppDetails', 'GetGitDirectories', 'GetGitFiles', 'GetRevisionMetadata', 'ListApps', 'ListRefs', 'ResolveRevision'].sort(),
     );
   });
 

@@ -10,6 +10,22 @@ import type { AccountsList as _account_AccountsList, AccountsList__Output as _ac
 import type { CanIRequest as _account_CanIRequest, CanIRequest__Output as _account_CanIRequest__Output } from './account/CanIRequest';
 import type { CanIResponse as _account_CanIResponse, CanIResponse__Output as _account_CanIResponse__Output } from './account/CanIResponse';
 import type {
+  CreateTokenRequest as _account_CreateTokenRequest,
+  CreateTokenRequest__Output as _account_CreateTokenRequest__Output,
+} from './account/CreateTokenRequest';
+import type {
+  CreateTokenResponse as _account_CreateTokenResponse,
+  CreateTokenResponse__Output as _account_CreateTokenResponse__Output,
+} from './account/CreateTokenResponse';
+import type {
+  DeleteTokenRequest as _account_DeleteTokenRequest,
+  DeleteTokenRequest__Output as _account_DeleteTokenRequest__Output,
+} from './account/DeleteTokenRequest';
+import type {
+  EmptyResponse as _account_EmptyResponse,
+  EmptyResponse__Output as _account_EmptyResponse__Output,
+} from './account/EmptyResponse';
+import type {
   GetAccountRequest as _account_GetAccountRequest,
   GetAccountRequest__Output as _account_GetAccountRequest__Output,
 } from './account/GetAccountRequest';
@@ -17,6 +33,7 @@ import type {
   ListAccountRequest as _account_ListAccountRequest,
   ListAccountRequest__Output as _account_ListAccountRequest__Output,
 } from './account/ListAccountRequest';
+import type { Token as _account_Token, Token__Output as _account_Token__Output } from './account/Token';
 import type {
   UpdatePasswordRequest as _account_UpdatePasswordRequest,
   UpdatePasswordRequest__Output as _account_UpdatePasswordRequest__Output,
@@ -130,8 +147,13 @@ export interface ProtoGrpcType {
     AccountsList: MessageTypeDefinition<_account_AccountsList, _account_AccountsList__Output>;
     CanIRequest: MessageTypeDefinition<_account_CanIRequest, _account_CanIRequest__Output>;
     CanIResponse: MessageTypeDefinition<_account_CanIResponse, _account_CanIResponse__Output>;
+    CreateTokenRequest: MessageTypeDefinition<_account_CreateTokenRequest, _account_CreateTokenRequest__Output>;
+    CreateTokenResponse: MessageTypeDefinition<_account_CreateTokenResponse, _account_CreateTokenResponse__Output>;
+    DeleteTokenRequest: MessageTypeDefinition<_account_DeleteTokenRequest, _account_DeleteTokenRequest__Output>;
+    EmptyResponse: MessageTypeDefinition<_account_EmptyResponse, _account_EmptyResponse__Output>;
     GetAccountRequest: MessageTypeDefinition<_account_GetAccountRequest, _account_GetAccountRequest__Output>;
     ListAccountRequest: MessageTypeDefinition<_account_ListAccountRequest, _account_ListAccountRequest__Output>;
+    Token: MessageTypeDefinition<_account_Token, _account_Token__Output>;
     UpdatePasswordRequest: MessageTypeDefinition<_account_UpdatePasswordRequest, _account_UpdatePasswordRequest__Output>;
     UpdatePasswordResponse: MessageTypeDefinition<_account_UpdatePasswordResponse, _account_UpdatePasswordResponse__Output>;
   };

@@ -54,6 +54,14 @@ import type {
   ApplicationRollbackRequest__Output as _application_ApplicationRollbackRequest__Output,
 } from './application/ApplicationRollbackRequest';
 import type {
+  ApplicationServerSideDiffQuery as _application_ApplicationServerSideDiffQuery,
+  ApplicationServerSideDiffQuery__Output as _application_ApplicationServerSideDiffQuery__Output,
+} from './application/ApplicationServerSideDiffQuery';
+import type {
+  ApplicationServerSideDiffResponse as _application_ApplicationServerSideDiffResponse,
+  ApplicationServerSideDiffResponse__Output as _application_ApplicationServerSideDiffResponse__Output,
+} from './application/ApplicationServerSideDiffResponse';
+import type {
   ApplicationServiceClient as _application_ApplicationServiceClient,
   ApplicationServiceDefinition as _application_ApplicationServiceDefinition,
 } from './application/ApplicationService';
@@ -96,6 +104,30 @@ import type {
   OperationTerminateResponse__Output as _application_OperationTerminateResponse__Output,
 } from './application/OperationTerminateResponse';
 import type {
+  ResourceAction as _application_ResourceAction,
+  ResourceAction__Output as _application_ResourceAction__Output,
+} from './application/ResourceAction';
+import type {
+  ResourceActionParam as _application_ResourceActionParam,
+  ResourceActionParam__Output as _application_ResourceActionParam__Output,
+} from './application/ResourceActionParam';
+import type {
+  ResourceActionParameters as _application_ResourceActionParameters,
+  ResourceActionParameters__Output as _application_ResourceActionParameters__Output,
+} from './application/ResourceActionParameters';
+import type {
+  ResourceActionRunRequest as _application_ResourceActionRunRequest,
+  ResourceActionRunRequest__Output as _application_ResourceActionRunRequest__Output,
+} from './application/ResourceActionRunRequest';
+import type {
+  ResourceActionRunRequestV2 as _application_ResourceActionRunRequestV2,
+  ResourceActionRunRequestV2__Output as _application_ResourceActionRunRequestV2__Output,
+} from './application/ResourceActionRunRequestV2';
+import type {
+  ResourceActionsListResponse as _application_ResourceActionsListResponse,
+  ResourceActionsListResponse__Output as _application_ResourceActionsListResponse__Output,
+} from './application/ResourceActionsListResponse';
+import type {
   ResourcesQuery as _application_ResourcesQuery,
   ResourcesQuery__Output as _application_ResourcesQuery__Output,
 } from './application/ResourcesQuery';
@@ -127,6 +159,7 @@ import type {
   SyncStrategyApply as _application_SyncStrategyApply,
   SyncStrategyApply__Output as _application_SyncStrategyApply__Output,
 } from './application/SyncStrategyApply';
+import type { Time as _application_Time, Time__Output as _application_Time__Output } from './application/Time';
 import type { Empty as _flotilla_Empty, Empty__Output as _flotilla_Empty__Output } from './flotilla/Empty';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from './flotilla/JsonObject';
 import type {
@@ -264,6 +297,14 @@ export interface ProtoGrpcType {
       _application_ApplicationRollbackRequest,
       _application_ApplicationRollbackRequest__Output
     >;
+    ApplicationServerSideDiffQuery: MessageTypeDefinition<
+      _application_ApplicationServerSideDiffQuery,
+      _application_ApplicationServerSideDiffQuery__Output
+    >;
+    ApplicationServerSideDiffResponse: MessageTypeDefinition<
+      _application_ApplicationServerSideDiffResponse,
+      _application_ApplicationServerSideDiffResponse__Output
+    >;
     ApplicationService: SubtypeConstructor<typeof grpc.Client, _application_ApplicationServiceClient> & {
       service: _application_ApplicationServiceDefinition;
     };
@@ -290,6 +331,18 @@ export interface ProtoGrpcType {
       _application_OperationTerminateResponse,
       _application_OperationTerminateResponse__Output
     >;
+    ResourceAction: MessageTypeDefinition<_application_ResourceAction, _application_ResourceAction__Output>;
+    ResourceActionParam: MessageTypeDefinition<_application_ResourceActionParam, _application_ResourceActionParam__Output>;
+    ResourceActionParameters: MessageTypeDefinition<_application_ResourceActionParameters, _application_ResourceActionParameters__Output>;
+    ResourceActionRunRequest: MessageTypeDefinition<_application_ResourceActionRunRequest, _application_ResourceActionRunRequest__Output>;
+    ResourceActionRunRequestV2: MessageTypeDefinition<
+      _application_ResourceActionRunRequestV2,
+      _application_ResourceActionRunRequestV2__Output
+    >;
+    ResourceActionsListResponse: MessageTypeDefinition<
+      _application_ResourceActionsListResponse,
+      _application_ResourceActionsListResponse__Output
+    >;
     ResourcesQuery: MessageTypeDefinition<_application_ResourcesQuery, _application_ResourcesQuery__Output>;
     RetryBackoff: MessageTypeDefinition<_application_RetryBackoff, _application_RetryBackoff__Output>;
     RetryStrategy: MessageTypeDefinition<_application_RetryStrategy, _application_RetryStrategy__Output>;
@@ -298,6 +351,7 @@ export interface ProtoGrpcType {
     SyncOptions: MessageTypeDefinition<_application_SyncOptions, _application_SyncOptions__Output>;
     SyncStrategy: MessageTypeDefinition<_application_SyncStrategy, _application_SyncStrategy__Output>;
     SyncStrategyApply: MessageTypeDefinition<_application_SyncStrategyApply, _application_SyncStrategyApply__Output>;
+    Time: MessageTypeDefinition<_application_Time, _application_Time__Output>;
   };
   flotilla: {
     Empty: MessageTypeDefinition<_flotilla_Empty, _flotilla_Empty__Output>;

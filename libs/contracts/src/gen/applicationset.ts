@@ -10,6 +10,14 @@ import type {
   ApplicationSetDeleteRequest__Output as _applicationset_ApplicationSetDeleteRequest__Output,
 } from './applicationset/ApplicationSetDeleteRequest';
 import type {
+  ApplicationSetGenerateRequest as _applicationset_ApplicationSetGenerateRequest,
+  ApplicationSetGenerateRequest__Output as _applicationset_ApplicationSetGenerateRequest__Output,
+} from './applicationset/ApplicationSetGenerateRequest';
+import type {
+  ApplicationSetGenerateResponse as _applicationset_ApplicationSetGenerateResponse,
+  ApplicationSetGenerateResponse__Output as _applicationset_ApplicationSetGenerateResponse__Output,
+} from './applicationset/ApplicationSetGenerateResponse';
+import type {
   ApplicationSetGetQuery as _applicationset_ApplicationSetGetQuery,
   ApplicationSetGetQuery__Output as _applicationset_ApplicationSetGetQuery__Output,
 } from './applicationset/ApplicationSetGetQuery';
@@ -142,6 +150,14 @@ export interface ProtoGrpcType {
     ApplicationSetDeleteRequest: MessageTypeDefinition<
       _applicationset_ApplicationSetDeleteRequest,
       _applicationset_ApplicationSetDeleteRequest__Output
+    >;
+    ApplicationSetGenerateRequest: MessageTypeDefinition<
+      _applicationset_ApplicationSetGenerateRequest,
+      _applicationset_ApplicationSetGenerateRequest__Output
+    >;
+    ApplicationSetGenerateResponse: MessageTypeDefinition<
+      _applicationset_ApplicationSetGenerateResponse,
+      _applicationset_ApplicationSetGenerateResponse__Output
     >;
     ApplicationSetGetQuery: MessageTypeDefinition<_applicationset_ApplicationSetGetQuery, _applicationset_ApplicationSetGetQuery__Output>;
     ApplicationSetListQuery: MessageTypeDefinition<

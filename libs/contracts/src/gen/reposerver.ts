@@ -7,6 +7,7 @@ import type {
   JsonObjectList as _flotilla_JsonObjectList,
   JsonObjectList__Output as _flotilla_JsonObjectList__Output,
 } from './flotilla/JsonObjectList';
+import type { AppList as _repository_AppList, AppList__Output as _repository_AppList__Output } from './repository/AppList';
 import type {
   GitDirectoriesRequest as _repository_GitDirectoriesRequest,
   GitDirectoriesRequest__Output as _repository_GitDirectoriesRequest__Output,
@@ -23,6 +24,10 @@ import type {
   GitFilesResponse as _repository_GitFilesResponse,
   GitFilesResponse__Output as _repository_GitFilesResponse__Output,
 } from './repository/GitFilesResponse';
+import type {
+  ListAppsRequest as _repository_ListAppsRequest,
+  ListAppsRequest__Output as _repository_ListAppsRequest__Output,
+} from './repository/ListAppsRequest';
 import type {
   ListRefsRequest as _repository_ListRefsRequest,
   ListRefsRequest__Output as _repository_ListRefsRequest__Output,
@@ -72,10 +77,12 @@ export interface ProtoGrpcType {
     JsonObjectList: MessageTypeDefinition<_flotilla_JsonObjectList, _flotilla_JsonObjectList__Output>;
   };
   repository: {
+    AppList: MessageTypeDefinition<_repository_AppList, _repository_AppList__Output>;
     GitDirectoriesRequest: MessageTypeDefinition<_repository_GitDirectoriesRequest, _repository_GitDirectoriesRequest__Output>;
     GitDirectoriesResponse: MessageTypeDefinition<_repository_GitDirectoriesResponse, _repository_GitDirectoriesResponse__Output>;
     GitFilesRequest: MessageTypeDefinition<_repository_GitFilesRequest, _repository_GitFilesRequest__Output>;
     GitFilesResponse: MessageTypeDefinition<_repository_GitFilesResponse, _repository_GitFilesResponse__Output>;
+    ListAppsRequest: MessageTypeDefinition<_repository_ListAppsRequest, _repository_ListAppsRequest__Output>;
     ListRefsRequest: MessageTypeDefinition<_repository_ListRefsRequest, _repository_ListRefsRequest__Output>;
     ManifestRequest: MessageTypeDefinition<_repository_ManifestRequest, _repository_ManifestRequest__Output>;
     ManifestResponse: MessageTypeDefinition<_repository_ManifestResponse, _repository_ManifestResponse__Output>;

@@ -101,6 +101,12 @@ import type {
   UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output,
 } from './google/protobuf/UninterpretedOption';
 import type {
+  AppDetailsResponse as _repository_AppDetailsResponse,
+  AppDetailsResponse__Output as _repository_AppDetailsResponse__Output,
+} from './repository/AppDetailsResponse';
+import type { AppInfo as _repository_AppInfo, AppInfo__Output as _repository_AppInfo__Output } from './repository/AppInfo';
+import type { AppList as _repository_AppList, AppList__Output as _repository_AppList__Output } from './repository/AppList';
+import type {
   GitDirectoriesRequest as _repository_GitDirectoriesRequest,
   GitDirectoriesRequest__Output as _repository_GitDirectoriesRequest__Output,
 } from './repository/GitDirectoriesRequest';
@@ -116,6 +122,10 @@ import type {
   GitFilesResponse as _repository_GitFilesResponse,
   GitFilesResponse__Output as _repository_GitFilesResponse__Output,
 } from './repository/GitFilesResponse';
+import type {
+  ListAppsRequest as _repository_ListAppsRequest,
+  ListAppsRequest__Output as _repository_ListAppsRequest__Output,
+} from './repository/ListAppsRequest';
 import type {
   ListRefsRequest as _repository_ListRefsRequest,
   ListRefsRequest__Output as _repository_ListRefsRequest__Output,
@@ -134,9 +144,21 @@ import type {
   RepoAccessQuery__Output as _repository_RepoAccessQuery__Output,
 } from './repository/RepoAccessQuery';
 import type {
+  RepoAppDetailsQuery as _repository_RepoAppDetailsQuery,
+  RepoAppDetailsQuery__Output as _repository_RepoAppDetailsQuery__Output,
+} from './repository/RepoAppDetailsQuery';
+import type {
   RepoAppDetailsResponse as _repository_RepoAppDetailsResponse,
   RepoAppDetailsResponse__Output as _repository_RepoAppDetailsResponse__Output,
 } from './repository/RepoAppDetailsResponse';
+import type {
+  RepoAppsQuery as _repository_RepoAppsQuery,
+  RepoAppsQuery__Output as _repository_RepoAppsQuery__Output,
+} from './repository/RepoAppsQuery';
+import type {
+  RepoAppsResponse as _repository_RepoAppsResponse,
+  RepoAppsResponse__Output as _repository_RepoAppsResponse__Output,
+} from './repository/RepoAppsResponse';
 import type {
   RepoCreateRequest as _repository_RepoCreateRequest,
   RepoCreateRequest__Output as _repository_RepoCreateRequest__Output,
@@ -224,16 +246,23 @@ export interface ProtoGrpcType {
     };
   };
   repository: {
+    AppDetailsResponse: MessageTypeDefinition<_repository_AppDetailsResponse, _repository_AppDetailsResponse__Output>;
+    AppInfo: MessageTypeDefinition<_repository_AppInfo, _repository_AppInfo__Output>;
+    AppList: MessageTypeDefinition<_repository_AppList, _repository_AppList__Output>;
     GitDirectoriesRequest: MessageTypeDefinition<_repository_GitDirectoriesRequest, _repository_GitDirectoriesRequest__Output>;
     GitDirectoriesResponse: MessageTypeDefinition<_repository_GitDirectoriesResponse, _repository_GitDirectoriesResponse__Output>;
     GitFilesRequest: MessageTypeDefinition<_repository_GitFilesRequest, _repository_GitFilesRequest__Output>;
     GitFilesResponse: MessageTypeDefinition<_repository_GitFilesResponse, _repository_GitFilesResponse__Output>;
+    ListAppsRequest: MessageTypeDefinition<_repository_ListAppsRequest, _repository_ListAppsRequest__Output>;
     ListRefsRequest: MessageTypeDefinition<_repository_ListRefsRequest, _repository_ListRefsRequest__Output>;
     ManifestRequest: MessageTypeDefinition<_repository_ManifestRequest, _repository_ManifestRequest__Output>;
     ManifestResponse: MessageTypeDefinition<_repository_ManifestResponse, _repository_ManifestResponse__Output>;
     Refs: MessageTypeDefinition<_repository_Refs, _repository_Refs__Output>;
     RepoAccessQuery: MessageTypeDefinition<_repository_RepoAccessQuery, _repository_RepoAccessQuery__Output>;
+    RepoAppDetailsQuery: MessageTypeDefinition<_repository_RepoAppDetailsQuery, _repository_RepoAppDetailsQuery__Output>;
     RepoAppDetailsResponse: MessageTypeDefinition<_repository_RepoAppDetailsResponse, _repository_RepoAppDetailsResponse__Output>;
+    RepoAppsQuery: MessageTypeDefinition<_repository_RepoAppsQuery, _repository_RepoAppsQuery__Output>;
+    RepoAppsResponse: MessageTypeDefinition<_repository_RepoAppsResponse, _repository_RepoAppsResponse__Output>;
     RepoCreateRequest: MessageTypeDefinition<_repository_RepoCreateRequest, _repository_RepoCreateRequest__Output>;
     RepoQuery: MessageTypeDefinition<_repository_RepoQuery, _repository_RepoQuery__Output>;
     RepoResponse: MessageTypeDefinition<_repository_RepoResponse, _repository_RepoResponse__Output>;

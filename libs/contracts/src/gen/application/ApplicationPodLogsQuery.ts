@@ -1,5 +1,6 @@
 // Original file: proto/application/application.proto
 
+import type { Time as _application_Time, Time__Output as _application_Time__Output } from '../application/Time';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -12,6 +13,10 @@ export interface ApplicationPodLogsQuery {
   podName?: string;
   container?: string;
   sinceSeconds?: number | string | Long;
+  /**
+   * Only lines written at or after this time (Argo's meta.v1.Time: REST takes sinceTime.seconds).
+   */
+  sinceTime?: _application_Time | null;
   tailLines?: number | string | Long;
   follow?: boolean;
   untilTime?: string;
@@ -28,6 +33,7 @@ export interface ApplicationPodLogsQuery {
   _podName?: 'podName';
   _container?: 'container';
   _sinceSeconds?: 'sinceSeconds';
+  _sinceTime?: 'sinceTime';
   _tailLines?: 'tailLines';
   _follow?: 'follow';
   _untilTime?: 'untilTime';
@@ -51,6 +57,10 @@ export interface ApplicationPodLogsQuery__Output {
   podName?: string;
   container?: string;
   sinceSeconds?: string;
+  /**
+   * Only lines written at or after this time (Argo's meta.v1.Time: REST takes sinceTime.seconds).
+   */
+  sinceTime?: _application_Time__Output | null;
   tailLines?: string;
   follow?: boolean;
   untilTime?: string;
@@ -67,6 +77,7 @@ export interface ApplicationPodLogsQuery__Output {
   _podName?: 'podName';
   _container?: 'container';
   _sinceSeconds?: 'sinceSeconds';
+  _sinceTime?: 'sinceTime';
   _tailLines?: 'tailLines';
   _follow?: 'follow';
   _untilTime?: 'untilTime';

@@ -55,6 +55,14 @@ import type {
   ApplicationRollbackRequest__Output as _application_ApplicationRollbackRequest__Output,
 } from '../application/ApplicationRollbackRequest';
 import type {
+  ApplicationServerSideDiffQuery as _application_ApplicationServerSideDiffQuery,
+  ApplicationServerSideDiffQuery__Output as _application_ApplicationServerSideDiffQuery__Output,
+} from '../application/ApplicationServerSideDiffQuery';
+import type {
+  ApplicationServerSideDiffResponse as _application_ApplicationServerSideDiffResponse,
+  ApplicationServerSideDiffResponse__Output as _application_ApplicationServerSideDiffResponse__Output,
+} from '../application/ApplicationServerSideDiffResponse';
+import type {
   ApplicationSyncRequest as _application_ApplicationSyncRequest,
   ApplicationSyncRequest__Output as _application_ApplicationSyncRequest__Output,
 } from '../application/ApplicationSyncRequest';
@@ -96,6 +104,18 @@ import type {
   OperationTerminateResponse as _application_OperationTerminateResponse,
   OperationTerminateResponse__Output as _application_OperationTerminateResponse__Output,
 } from '../application/OperationTerminateResponse';
+import type {
+  ResourceActionRunRequest as _application_ResourceActionRunRequest,
+  ResourceActionRunRequest__Output as _application_ResourceActionRunRequest__Output,
+} from '../application/ResourceActionRunRequest';
+import type {
+  ResourceActionRunRequestV2 as _application_ResourceActionRunRequestV2,
+  ResourceActionRunRequestV2__Output as _application_ResourceActionRunRequestV2__Output,
+} from '../application/ResourceActionRunRequestV2';
+import type {
+  ResourceActionsListResponse as _application_ResourceActionsListResponse,
+  ResourceActionsListResponse__Output as _application_ResourceActionsListResponse__Output,
+} from '../application/ResourceActionsListResponse';
 import type {
   ResourcesQuery as _application_ResourcesQuery,
   ResourcesQuery__Output as _application_ResourcesQuery__Output,
@@ -487,6 +507,47 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_application_LinksResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  ListResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listResourceActions(
+    argument: _application_ApplicationResourceRequest,
+    callback: grpc.requestCallback<_application_ResourceActionsListResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   /**
    * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
    */
@@ -811,6 +872,135 @@ export interface ApplicationServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
 
+  RunResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceAction(
+    argument: _application_ResourceActionRunRequest,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  RunResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  RunResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  runResourceActionV2(
+    argument: _application_ResourceActionRunRequestV2,
+    callback: grpc.requestCallback<_application_ApplicationResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  /**
+   * Compares live resources with target manifests by a server-side dry-run apply on the destination.
+   */
+  ServerSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ServerSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ServerSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ServerSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  /**
+   * Compares live resources with target manifests by a server-side dry-run apply on the destination.
+   */
+  serverSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  serverSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  serverSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  serverSideDiff(
+    argument: _application_ApplicationServerSideDiffQuery,
+    callback: grpc.requestCallback<_application_ApplicationServerSideDiffResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   Sync(
     argument: _application_ApplicationSyncRequest,
     metadata: grpc.Metadata,
@@ -1051,6 +1241,8 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
    */
   ListLinks: grpc.handleUnaryCall<_application_ListAppLinksRequest__Output, _application_LinksResponse>;
 
+  ListResourceActions: grpc.handleUnaryCall<_application_ApplicationResourceRequest__Output, _application_ResourceActionsListResponse>;
+
   /**
    * The Application's Events (from the hub), or one resource's (from its destination cluster), as a Kubernetes EventList.
    */
@@ -1081,6 +1273,15 @@ export interface ApplicationServiceHandlers extends grpc.UntypedServiceImplement
    * Syncs back to an earlier deployment from status.history; refused while auto-sync is on.
    */
   Rollback: grpc.handleUnaryCall<_application_ApplicationRollbackRequest__Output, _flotilla_JsonObject>;
+
+  RunResourceAction: grpc.handleUnaryCall<_application_ResourceActionRunRequest__Output, _application_ApplicationResponse>;
+
+  RunResourceActionV2: grpc.handleUnaryCall<_application_ResourceActionRunRequestV2__Output, _application_ApplicationResponse>;
+
+  /**
+   * Compares live resources with target manifests by a server-side dry-run apply on the destination.
+   */
+  ServerSideDiff: grpc.handleUnaryCall<_application_ApplicationServerSideDiffQuery__Output, _application_ApplicationServerSideDiffResponse>;
 
   Sync: grpc.handleUnaryCall<_application_ApplicationSyncRequest__Output, _flotilla_JsonObject>;
 
@@ -1156,6 +1357,12 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _application_ListAppLinksRequest__Output,
     _application_LinksResponse__Output
   >;
+  ListResourceActions: MethodDefinition<
+    _application_ApplicationResourceRequest,
+    _application_ResourceActionsListResponse,
+    _application_ApplicationResourceRequest__Output,
+    _application_ResourceActionsListResponse__Output
+  >;
   ListResourceEvents: MethodDefinition<
     _application_ApplicationResourceEventsQuery,
     _flotilla_JsonObject,
@@ -1203,6 +1410,24 @@ export interface ApplicationServiceDefinition extends grpc.ServiceDefinition {
     _flotilla_JsonObject,
     _application_ApplicationRollbackRequest__Output,
     _flotilla_JsonObject__Output
+  >;
+  RunResourceAction: MethodDefinition<
+    _application_ResourceActionRunRequest,
+    _application_ApplicationResponse,
+    _application_ResourceActionRunRequest__Output,
+    _application_ApplicationResponse__Output
+  >;
+  RunResourceActionV2: MethodDefinition<
+    _application_ResourceActionRunRequestV2,
+    _application_ApplicationResponse,
+    _application_ResourceActionRunRequestV2__Output,
+    _application_ApplicationResponse__Output
+  >;
+  ServerSideDiff: MethodDefinition<
+    _application_ApplicationServerSideDiffQuery,
+    _application_ApplicationServerSideDiffResponse,
+    _application_ApplicationServerSideDiffQuery__Output,
+    _application_ApplicationServerSideDiffResponse__Output
   >;
   Sync: MethodDefinition<
     _application_ApplicationSyncRequest,

@@ -11,6 +11,14 @@ import type {
   ApplicationSetDeleteRequest__Output as _applicationset_ApplicationSetDeleteRequest__Output,
 } from '../applicationset/ApplicationSetDeleteRequest';
 import type {
+  ApplicationSetGenerateRequest as _applicationset_ApplicationSetGenerateRequest,
+  ApplicationSetGenerateRequest__Output as _applicationset_ApplicationSetGenerateRequest__Output,
+} from '../applicationset/ApplicationSetGenerateRequest';
+import type {
+  ApplicationSetGenerateResponse as _applicationset_ApplicationSetGenerateResponse,
+  ApplicationSetGenerateResponse__Output as _applicationset_ApplicationSetGenerateResponse__Output,
+} from '../applicationset/ApplicationSetGenerateResponse';
+import type {
   ApplicationSetGetQuery as _applicationset_ApplicationSetGetQuery,
   ApplicationSetGetQuery__Output as _applicationset_ApplicationSetGetQuery__Output,
 } from '../applicationset/ApplicationSetGetQuery';
@@ -113,6 +121,47 @@ export interface ApplicationSetServiceClient extends grpc.Client {
   delete(
     argument: _applicationset_ApplicationSetDeleteRequest,
     callback: grpc.requestCallback<_applicationset_ApplicationSetResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  Generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  generate(
+    argument: _applicationset_ApplicationSetGenerateRequest,
+    callback: grpc.requestCallback<_applicationset_ApplicationSetGenerateResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   Get(
@@ -244,6 +293,8 @@ export interface ApplicationSetServiceHandlers extends grpc.UntypedServiceImplem
 
   Delete: grpc.handleUnaryCall<_applicationset_ApplicationSetDeleteRequest__Output, _applicationset_ApplicationSetResponse>;
 
+  Generate: grpc.handleUnaryCall<_applicationset_ApplicationSetGenerateRequest__Output, _applicationset_ApplicationSetGenerateResponse>;
+
   Get: grpc.handleUnaryCall<_applicationset_ApplicationSetGetQuery__Output, _flotilla_JsonObject>;
 
   List: grpc.handleUnaryCall<_applicationset_ApplicationSetListQuery__Output, _flotilla_JsonObjectList>;
@@ -266,6 +317,12 @@ export interface ApplicationSetServiceDefinition extends grpc.ServiceDefinition 
     _applicationset_ApplicationSetResponse,
     _applicationset_ApplicationSetDeleteRequest__Output,
     _applicationset_ApplicationSetResponse__Output
+  >;
+  Generate: MethodDefinition<
+    _applicationset_ApplicationSetGenerateRequest,
+    _applicationset_ApplicationSetGenerateResponse,
+    _applicationset_ApplicationSetGenerateRequest__Output,
+    _applicationset_ApplicationSetGenerateResponse__Output
   >;
   Get: MethodDefinition<
     _applicationset_ApplicationSetGetQuery,

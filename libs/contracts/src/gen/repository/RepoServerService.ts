@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
+import type { AppList as _repository_AppList, AppList__Output as _repository_AppList__Output } from '../repository/AppList';
 import type {
   GitDirectoriesRequest as _repository_GitDirectoriesRequest,
   GitDirectoriesRequest__Output as _repository_GitDirectoriesRequest__Output,
@@ -19,6 +20,10 @@ import type {
   GitFilesResponse__Output as _repository_GitFilesResponse__Output,
 } from '../repository/GitFilesResponse';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
+import type {
+  ListAppsRequest as _repository_ListAppsRequest,
+  ListAppsRequest__Output as _repository_ListAppsRequest__Output,
+} from '../repository/ListAppsRequest';
 import type {
   ListRefsRequest as _repository_ListRefsRequest,
   ListRefsRequest__Output as _repository_ListRefsRequest__Output,
@@ -265,6 +270,41 @@ export interface RepoServerServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObject__Output>,
   ): grpc.ClientUnaryCall;
 
+  ListApps(
+    argument: _repository_ListAppsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(
+    argument: _repository_ListAppsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(
+    argument: _repository_ListAppsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(argument: _repository_ListAppsRequest, callback: grpc.requestCallback<_repository_AppList__Output>): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_ListAppsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_ListAppsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_ListAppsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppList__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(argument: _repository_ListAppsRequest, callback: grpc.requestCallback<_repository_AppList__Output>): grpc.ClientUnaryCall;
+
   ListRefs(
     argument: _repository_ListRefsRequest,
     metadata: grpc.Metadata,
@@ -356,6 +396,8 @@ export interface RepoServerServiceHandlers extends grpc.UntypedServiceImplementa
    */
   GetRevisionMetadata: grpc.handleUnaryCall<_repository_RevisionMetadataRequest__Output, _flotilla_JsonObject>;
 
+  ListApps: grpc.handleUnaryCall<_repository_ListAppsRequest__Output, _repository_AppList>;
+
   ListRefs: grpc.handleUnaryCall<_repository_ListRefsRequest__Output, _repository_Refs>;
 
   ResolveRevision: grpc.handleUnaryCall<_repository_ResolveRevisionRequest__Output, _repository_ResolveRevisionResponse>;
@@ -391,6 +433,12 @@ export interface RepoServerServiceDefinition extends grpc.ServiceDefinition {
     _flotilla_JsonObject,
     _repository_RevisionMetadataRequest__Output,
     _flotilla_JsonObject__Output
+  >;
+  ListApps: MethodDefinition<
+    _repository_ListAppsRequest,
+    _repository_AppList,
+    _repository_ListAppsRequest__Output,
+    _repository_AppList__Output
   >;
   ListRefs: MethodDefinition<_repository_ListRefsRequest, _repository_Refs, _repository_ListRefsRequest__Output, _repository_Refs__Output>;
   ResolveRevision: MethodDefinition<

@@ -2,6 +2,10 @@
 
 import type * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
+import type {
+  AppDetailsResponse as _repository_AppDetailsResponse,
+  AppDetailsResponse__Output as _repository_AppDetailsResponse__Output,
+} from '../repository/AppDetailsResponse';
 import type { JsonObject as _flotilla_JsonObject, JsonObject__Output as _flotilla_JsonObject__Output } from '../flotilla/JsonObject';
 import type {
   JsonObjectList as _flotilla_JsonObjectList,
@@ -12,6 +16,18 @@ import type {
   RepoAccessQuery as _repository_RepoAccessQuery,
   RepoAccessQuery__Output as _repository_RepoAccessQuery__Output,
 } from '../repository/RepoAccessQuery';
+import type {
+  RepoAppDetailsQuery as _repository_RepoAppDetailsQuery,
+  RepoAppDetailsQuery__Output as _repository_RepoAppDetailsQuery__Output,
+} from '../repository/RepoAppDetailsQuery';
+import type {
+  RepoAppsQuery as _repository_RepoAppsQuery,
+  RepoAppsQuery__Output as _repository_RepoAppsQuery__Output,
+} from '../repository/RepoAppsQuery';
+import type {
+  RepoAppsResponse as _repository_RepoAppsResponse,
+  RepoAppsResponse__Output as _repository_RepoAppsResponse__Output,
+} from '../repository/RepoAppsResponse';
 import type {
   RepoCreateRequest as _repository_RepoCreateRequest,
   RepoCreateRequest__Output as _repository_RepoCreateRequest__Output,
@@ -132,6 +148,47 @@ export interface RepositoryServiceClient extends grpc.Client {
   ): grpc.ClientUnaryCall;
   get(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObject__Output>): grpc.ClientUnaryCall;
 
+  GetAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getAppDetails(
+    argument: _repository_RepoAppDetailsQuery,
+    callback: grpc.requestCallback<_repository_AppDetailsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   List(
     argument: _repository_RepoQuery,
     metadata: grpc.Metadata,
@@ -166,6 +223,41 @@ export interface RepositoryServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>,
   ): grpc.ClientUnaryCall;
   list(argument: _repository_RepoQuery, callback: grpc.requestCallback<_flotilla_JsonObjectList__Output>): grpc.ClientUnaryCall;
+
+  ListApps(
+    argument: _repository_RepoAppsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(
+    argument: _repository_RepoAppsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(
+    argument: _repository_RepoAppsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListApps(argument: _repository_RepoAppsQuery, callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_RepoAppsQuery,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_RepoAppsQuery,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(
+    argument: _repository_RepoAppsQuery,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listApps(argument: _repository_RepoAppsQuery, callback: grpc.requestCallback<_repository_RepoAppsResponse__Output>): grpc.ClientUnaryCall;
 
   ListRefs(
     argument: _repository_RepoQuery,
@@ -286,7 +378,11 @@ export interface RepositoryServiceHandlers extends grpc.UntypedServiceImplementa
 
   Get: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObject>;
 
+  GetAppDetails: grpc.handleUnaryCall<_repository_RepoAppDetailsQuery__Output, _repository_AppDetailsResponse>;
+
   List: grpc.handleUnaryCall<_repository_RepoQuery__Output, _flotilla_JsonObjectList>;
+
+  ListApps: grpc.handleUnaryCall<_repository_RepoAppsQuery__Output, _repository_RepoAppsResponse>;
 
   ListRefs: grpc.handleUnaryCall<_repository_RepoQuery__Output, _repository_Refs>;
 
@@ -309,7 +405,19 @@ export interface RepositoryServiceDefinition extends grpc.ServiceDefinition {
     _repository_RepoResponse__Output
   >;
   Get: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObject, _repository_RepoQuery__Output, _flotilla_JsonObject__Output>;
+  GetAppDetails: MethodDefinition<
+    _repository_RepoAppDetailsQuery,
+    _repository_AppDetailsResponse,
+    _repository_RepoAppDetailsQuery__Output,
+    _repository_AppDetailsResponse__Output
+  >;
   List: MethodDefinition<_repository_RepoQuery, _flotilla_JsonObjectList, _repository_RepoQuery__Output, _flotilla_JsonObjectList__Output>;
+  ListApps: MethodDefinition<
+    _repository_RepoAppsQuery,
+    _repository_RepoAppsResponse,
+    _repository_RepoAppsQuery__Output,
+    _repository_RepoAppsResponse__Output
+  >;
   ListRefs: MethodDefinition<_repository_RepoQuery, _repository_Refs, _repository_RepoQuery__Output, _repository_Refs__Output>;
   Update: MethodDefinition<
     _repository_RepoUpdateRequest,

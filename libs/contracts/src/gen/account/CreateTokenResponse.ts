@@ -1,0 +1,9 @@
+// Original file: proto/account/account.proto
+
+export interface CreateTokenResponse {
+  token?: string;
+}
+
+export interface CreateTokenResponse__Output {
+  token: string;
+}
