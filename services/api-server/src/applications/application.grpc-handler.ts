@@ -54,8 +54,10 @@ export class ApplicationGrpcHandler implements GrpcHandler {
           projects: [...req.projects, ...req.project],
           selector: req.selector,
           repo: req.repo,
+          limit: req.limit,
+          continue: req.continue,
         });
-        return toJsonList(list.items, list.resourceVersion);
+        return toJsonList(list.items, list.resourceVersion, list);
       }),
       Get: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);

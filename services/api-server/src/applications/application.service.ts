@@ -2,10 +2,11 @@ import type { Application } from '@flotilla/api-types';
 import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch';
 import { BACKGROUND_RESOURCES_FINALIZER, DEFAULT_PROJECT, FOREGROUND_RESOURCES_FINALIZER, RESOURCES_FINALIZER } from '@flotilla/api-types';
 import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
-import type { KubeResourceStore, ObjectList } from '../hub/kube-resource.store';
+import type { KubeResourceStore } from '../hub/kube-resource.store';
 import { sameObjectSpec } from '../hub/object-equality';
 import { invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
+import { compareKeys, decodeContinue, keyOf, type ListPage, pageOf, parseLimit } from './application-list.pages';
 import { ApplicationValidationService } from './application-validation.service';
 
 const CASCADE_FINALIZERS = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER];
@@ -19,7 +20,12 @@ export interface ListQuery {
   projects: string[];
   selector?: string;
   repo?: string;
+  /** At most this many apps (0 or absent: all), after the app `continue` names. */
+  limit?: string | number;
+  continue?: string;
 }
+
+export type ApplicationList = ListPage<Application> & { resourceVersion?: string };
 
 /** Applications in the hub (server/application in argo-cd): list, get, create, update, delete. */
 export class ApplicationService {
@@ -32,16 +38,22 @@ export class ApplicationService {
     return this.apps.namespace;
   }
 
-  async list(ctx: CallContext, query: ListQuery): Promise<ObjectList<Application>> {
+  /**
+   * The apps the caller may see, ordered by (namespace, name); with a limit, one page of them and
+   * the token of the next. Only the page is handed on to be serialised, however many apps there are.
+   */
+  async list(ctx: CallContext, query: ListQuery): Promise<ApplicationList> {
+    const limit = parseLimit(query.limit);
+    const after = query.continue ? decodeContinue(query.continue) : undefined;
     const list = await this.apps.list(query.selector || undefined);
     const repo = query.repo?.replace(/\/+$/, '');
-    const items = list.items
+    const candidates = list.items
       .filter((a) => !query.name || a.metadata.name === query.name)
       .filter((a) => query.projects.length === 0 || query.projects.includes(a.spec?.project || DEFAULT_PROJECT))
       .filter((a) => !repo || [a.spec?.source, ...(a.spec?.sources ?? [])].some((s) => s?.repoURL?.replace(/\/+$/, '') === repo))
-      .filter((a) => ctx.can('applications', 'get', appRbacObject(a)))
-      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    return { items, resourceVersion: list.resourceVersion };
+      .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    const page = pageOf(candidates, keyOf, { limit, after }, (a) => ctx.can('applications', 'get', appRbacObject(a)));
+    return { ...page, resourceVersion: list.resourceVersion };
   }
 
   /**
