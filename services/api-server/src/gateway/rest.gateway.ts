@@ -9,7 +9,8 @@ import { RpcError, toStatus } from '../rpc/rpc-error';
 import type { CallOrigin, UnaryInvoker } from '../rpc/rpc.registry';
 import type { Authenticator } from '../rpc/unary-call';
 import { errorBody, httpStatusOf } from './grpc-http.status';
-import { MessageSchemas, messageSchemas } from './message-schema';
+import { projectListFields } from './list-fields.projection';
+import { JSON_OBJECT_LIST, MessageSchemas, messageSchemas } from './message-schema';
 import { messageToJson, RestDecodeError } from './rest-message.codec';
 import { BodyPolicy, defaultBodyLimits, readJsonBody, RequestBodyRejection, RestBodyLimits } from './request-body.reader';
 import { decodeRestRequest } from './rest-request.decoder';
@@ -74,7 +75,7 @@ export class RestGateway {
     const request = await this.decode(req, url, match, needsSession ? this.limits.session : this.limits.anonymous);
     if (match.route.streaming) return this.serveStream(req, res, match, request, origin);
     const response = await this.invoker.invoke(methodPath, request, origin).catch(asRefusal);
-    this.sendResponse(res, match, response);
+    this.sendResponse(res, match, response, url.searchParams.get('fields'));
   }
 
   private route(req: IncomingMessage, url: URL): RouteMatch {
@@ -136,10 +137,11 @@ export class RestGateway {
     this.invoker.stream(match.route.methodPath, call);
   }
 
-  private sendResponse(res: ServerResponse, match: RouteMatch, response: unknown): void {
+  private sendResponse(res: ServerResponse, match: RouteMatch, response: unknown, fields: string | null): void {
     const { method, responseType, methodPath } = match.route;
     const decoded = method.responseDeserialize(method.responseSerialize(response as object));
-    const json = messageToJson(this.schemas, responseType, decoded) ?? {};
+    const answer = messageToJson(this.schemas, responseType, decoded) ?? {};
+    const json = responseType === JSON_OBJECT_LIST ? projectListFields(answer, fields) : answer;
     const headers: Record<string, string | string[]> = { 'content-type': 'application/json' };
     Object.assign(headers, sessionCookieHeaders(methodPath, decoded));
     res.writeHead(200, headers).end(JSON.stringify(json));
