@@ -4,3 +4,4 @@ export * from './kube.client';
 export * from './informer';
 export * from './kube-client.factory';
 export * from './crd.installer';
+export * from './event.recorder';
