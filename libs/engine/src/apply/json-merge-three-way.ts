@@ -5,7 +5,7 @@ import { isRecord, jsonEqual, type JsonRecord } from '../object/json-value';
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** RFC 7386: the merge patch that turns `from` into `to`. */
-function mergePatchBetween(from: JsonRecord, to: JsonRecord): JsonRecord {
+export function mergePatchBetween(from: JsonRecord, to: JsonRecord): JsonRecord {
   const patch: JsonRecord = {};
   for (const [key, value] of Object.entries(to)) {
     const before = from[key];

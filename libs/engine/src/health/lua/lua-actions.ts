@@ -9,11 +9,33 @@ import { isRecord } from '../../object/json-value';
 import { runLuaScript, type LuaHealthOptions } from './lua-script.health';
 import { formatLuaNumber } from './lua51-compat';
 
+/** A parameter an action takes (Argo's ResourceActionParam), as discovery describes it. */
+export interface ActionParam {
+  name: string;
+  value?: string;
+  type?: string;
+  default?: string;
+}
+
 export interface DiscoveredAction {
   name: string;
   disabled: boolean;
   iconClass?: string;
   displayName?: string;
+  params?: ActionParam[];
+}
+
+/** The params a discovery script lists for an action, those with a name. */
+function paramsOf(value: unknown): ActionParam[] | undefined {
+  if (!isRecord(value) || !Array.isArray(value.params)) return undefined;
+  const params: ActionParam[] = [];
+  for (const p of value.params) {
+    if (!isRecord(p) || typeof p.name !== 'string') continue;
+    const param: ActionParam = { name: p.name };
+    for (const field of ['value', 'type', 'default'] as const) if (typeof p[field] === 'string') param[field] = p[field];
+    params.push(param);
+  }
+  return params;
 }
 
 export interface ImpactedResource {
@@ -43,7 +65,14 @@ function luaToJson(L: LuaState, idx: number, visited: Set<unknown>): unknown {
   while (lua.lua_next(L, table) !== 0) {
     const value = luaToJson(L, -1, visited);
     const keyType = lua.lua_type(L, -2);
-    const key = keyType === lua.LUA_TNUMBER ? lua.lua_tonumber(L, -2) : keyType === lua.LUA_TSTRING ? lua.lua_tojsstring(L, -2) : keyType === lua.LUA_TBOOLEAN ? String(lua.lua_toboolean(L, -2)) : typeName(L, -2);
+    const key =
+      keyType === lua.LUA_TNUMBER
+        ? lua.lua_tonumber(L, -2)
+        : keyType === lua.LUA_TSTRING
+          ? lua.lua_tojsstring(L, -2)
+          : keyType === lua.LUA_TBOOLEAN
+            ? String(lua.lua_toboolean(L, -2))
+            : typeName(L, -2);
     entries.push([key, value]);
     lua.lua_pop(L, 1);
   }
@@ -78,7 +107,11 @@ function guarded<T>(fn: () => T | { error: string }): T | { error: string } {
 }
 
 /** The actions discovery.lua offers for `obj`. */
-export function luaActionDiscovery(script: string, obj: KubeObject, opts: LuaHealthOptions = {}): { actions: DiscoveredAction[] } | { error: string } {
+export function luaActionDiscovery(
+  script: string,
+  obj: KubeObject,
+  opts: LuaHealthOptions = {},
+): { actions: DiscoveredAction[] } | { error: string } {
   const run = guarded(() => runLuaScript(script, obj, opts, 'actions/discovery.lua'));
   if ('error' in run) return run;
   const result = tableResult(run.L);
@@ -89,6 +122,8 @@ export function luaActionDiscovery(script: string, obj: KubeObject, opts: LuaHea
     const action: DiscoveredAction = { name, disabled: isRecord(value) && value.disabled === true };
     if (isRecord(value) && typeof value.iconClass === 'string') action.iconClass = value.iconClass;
     if (isRecord(value) && typeof value.displayName === 'string') action.displayName = value.displayName;
+    const params = paramsOf(value);
+    if (params) action.params = params;
     return action;
   });
   return { actions: actions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
@@ -111,7 +146,12 @@ function cleanReturned(next: unknown, original: unknown): unknown {
 }
 
 /** What action.lua does to `obj`: the resources it patches or creates. */
-export function luaAction(script: string, obj: KubeObject, opts: LuaHealthOptions = {}, params?: Record<string, string>): { impacted: ImpactedResource[] } | { error: string } {
+export function luaAction(
+  script: string,
+  obj: KubeObject,
+  opts: LuaHealthOptions = {},
+  params?: Record<string, string>,
+): { impacted: ImpactedResource[] } | { error: string } {
   const run = guarded(() => runLuaScript(script, obj, opts, 'action.lua', params));
   if ('error' in run) return run;
   const result = tableResult(run.L);

@@ -1,0 +1,38 @@
+// Flotilla's built-in resource actions, the ones Argo CD ships as Lua for core workloads, written as
+// TypeScript: each kind offers some actions (discover) and runs them (run) on a copy of the live object.
+import type { KubeObject } from '@flotilla/api-types';
+import type { DiscoveredAction, ImpactedResource } from '../health/lua/lua-actions';
+
+export interface ActionClock {
+  /** Milliseconds since the epoch, as the caller's clock reads it. */
+  now: number;
+}
+
+export interface BuiltinAction {
+  /** Whether the action is offered but greyed out for this object (pause on a paused Deployment). */
+  disabled?: (obj: KubeObject) => boolean;
+  iconClass: string;
+  displayName?: string;
+  /** The resources the action changes or creates; `obj` is a copy the action may change. */
+  run: (obj: KubeObject, clock: ActionClock) => ImpactedResource[];
+  /** Offered only when this holds (CronJob offers suspend or resume, never both). */
+  offered?: (obj: KubeObject) => boolean;
+}
+
+/** One kind's built-in actions, by name. */
+export type BuiltinKindActions = Record<string, BuiltinAction>;
+
+/** The actions of a kind offered for `obj`, sorted by name, as discovery answers. */
+export function discoverBuiltin(actions: BuiltinKindActions, obj: KubeObject): DiscoveredAction[] {
+  return Object.entries(actions)
+    .filter(([, a]) => !a.offered || a.offered(obj))
+    .map(([name, a]): DiscoveredAction => {
+      const found: DiscoveredAction = { name, disabled: a.disabled?.(obj) ?? false, iconClass: a.iconClass };
+      if (a.displayName) found.displayName = a.displayName;
+      return found;
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** RFC 3339 in UTC to the second, as kubectl rollout restart writes restartedAt. */
+export const rfc3339Seconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
