@@ -6,12 +6,13 @@ import tseslint from 'typescript-eslint';
 
 // Module boundaries (DESIGN.md §2); specs and harnesses may also use the test tools (kube-sim, git-server).
 const depConstraints = [
-  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate', 'type:notifications'] },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:engine', 'type:api-types', 'type:contracts', 'type:gotemplate', 'type:notifications', 'type:appset'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:platform', 'type:api-types', 'type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:api-types', 'type:contracts'] },
   { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
   { sourceTag: 'type:gotemplate', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
+  { sourceTag: 'type:appset', onlyDependOnLibsWithTags: ['type:api-types', 'type:gotemplate'] },
   { sourceTag: 'type:api-types', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:platform', 'type:api-types', 'type:contracts', 'type:notifications', 'type:engine'] },

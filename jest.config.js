@@ -59,6 +59,7 @@ module.exports = {
     '^@flotilla/engine$': '<rootDir>/libs/engine/src/index.ts',
     '^@flotilla/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@flotilla/gotemplate$': '<rootDir>/libs/gotemplate/src/index.ts',
+    '^@flotilla/appset$': '<rootDir>/libs/appset/src/index.ts',
     '^@flotilla/notifications$': '<rootDir>/libs/notifications/src/index.ts',
     '^@flotilla/notifications/testing$': '<rootDir>/libs/notifications/src/testing/index.ts',
     '^@flotilla/contracts$': '<rootDir>/libs/contracts/src/index.ts',

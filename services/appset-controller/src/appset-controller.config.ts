@@ -1,4 +1,11 @@
 // The appset-controller's whole configuration, read once from the environment at start-up.
+import {
+  templateLimits,
+  TEMPLATE_MAX_LIST_LENGTH,
+  TEMPLATE_MAX_OUTPUT_BYTES,
+  TEMPLATE_MAX_STEPS,
+  TEMPLATE_TIMEOUT_MS,
+} from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { repoServerEnv } from '@flotilla/clients';
@@ -37,15 +44,11 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(4096, 'must be at most 4096')
     .default(64),
-  // goTemplate limits, per generated Application (its template strings and templatePatch together).
-  /** One Application renders in microseconds; 1 s is ample yet bounds how long one reconcile holds the single event loop. */
-  FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: count('milliseconds').default(1000),
-  /** etcd takes objects up to 1.5 MiB, so no Application that can be stored comes near 10 MiB of rendered text. */
-  FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES: count('bytes').default(10 * 1024 * 1024),
-  /** Nodes, range iterations and calls: a typical Application takes a few hundred. */
-  FLOTILLA_APPSET_TEMPLATE_MAX_STEPS: count('steps').default(1_000_000),
-  /** The longest list one function (until, list, append…) may make. */
-  FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH: count('elements').default(100_000),
+  // goTemplate limits, per generated Application (its template strings and templatePatch together); the defaults are @flotilla/appset's.
+  FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: count('milliseconds').default(TEMPLATE_TIMEOUT_MS),
+  FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES: count('bytes').default(TEMPLATE_MAX_OUTPUT_BYTES),
+  FLOTILLA_APPSET_TEMPLATE_MAX_STEPS: count('steps').default(TEMPLATE_MAX_STEPS),
+  FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH: count('elements').default(TEMPLATE_MAX_LIST_LENGTH),
   /** After a failed reconcile the same ApplicationSet generation is retried this much later, doubling each time… */
   FLOTILLA_APPSET_RETRY_BASE_MS: count('milliseconds').default(10_000),
   /** …up to this (a new generation, i.e. an edited spec, starts again from the base). */
@@ -80,14 +83,12 @@ export function loadAppSetControllerConfig(env: NodeJS.ProcessEnv = process.env)
     partitions: parsed.FLOTILLA_APPSET_PARTITIONS,
     repoServer: parsed.FLOTILLA_REPO_SERVER,
     newGitFileGlobbing: parsed.FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING,
-    templateLimits: {
-      timeoutMs: parsed.FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS,
-      maxOutputBytes: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
-      // One function's result can be no longer than the output it could ever be printed into.
-      maxValueBytes: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
-      maxSteps: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_STEPS,
-      maxListLength: parsed.FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH,
-    },
+    templateLimits: templateLimits(
+      parsed.FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS,
+      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
+      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_STEPS,
+      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH,
+    ),
     retry: { baseMs: parsed.FLOTILLA_APPSET_RETRY_BASE_MS, maxMs: Math.max(parsed.FLOTILLA_APPSET_RETRY_MAX_MS, parsed.FLOTILLA_APPSET_RETRY_BASE_MS) },
   };
 }

@@ -18,7 +18,7 @@ import {
 import type { Logger } from 'pino';
 import type { AppSetControllerConfig } from './appset-controller.config';
 import { AppSetController } from './controller/appset-controller.service';
-import { generatorRegistry } from './generators/generator.registry';
+import { generatorRegistry } from '@flotilla/appset';
 import { AppSetHubClient } from './hub/appset-hub.client';
 import { AppSetMetrics } from './reconcile/appset.metrics';
 import { AppSetReconciler } from './reconcile/appset.reconciler';

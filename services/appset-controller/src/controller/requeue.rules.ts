@@ -1,7 +1,7 @@
 // Which watch events make which ApplicationSets reconcile again, after Argo's event handlers and
 // predicates: the controller owns spec/metadata, so status-only churn is ignored.
 import { Application, ApplicationSet, APPSET_REFRESH_ANNOTATION, REFRESH_ANNOTATION } from '@flotilla/api-types';
-import { equalIgnoringEmpty, isPlainObject } from '../json/json-value';
+import { equalIgnoringEmpty, isPlainObject } from '@flotilla/appset';
 
 /** An ApplicationSet update matters when its spec, labels, finalizers, deletion or refresh request changes. */
 export function appSetChanged(before: ApplicationSet, after: ApplicationSet): boolean {

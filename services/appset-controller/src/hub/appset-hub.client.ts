@@ -14,7 +14,7 @@ import {
   SECRET_TYPE_REPOSITORY,
 } from '@flotilla/api-types';
 import { KubeApiError, KubeClient } from '@flotilla/platform';
-import type { JsonObject } from '../json/json-value';
+import type { JsonObject } from '@flotilla/appset';
 import type { AppSetHub } from './appset-hub.port';
 
 const APPSET = { apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet' };

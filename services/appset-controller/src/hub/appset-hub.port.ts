@@ -1,6 +1,6 @@
 // What the reconciler reads from and writes to the hub's Kubernetes API, in the control-plane namespace.
 import type { Application, ApplicationSet, ApplicationSetStatus, KubeObject } from '@flotilla/api-types';
-import type { JsonObject } from '../json/json-value';
+import type { JsonObject } from '@flotilla/appset';
 
 export interface AppSetHub {
   getAppSet(name: string): Promise<ApplicationSet | undefined>;

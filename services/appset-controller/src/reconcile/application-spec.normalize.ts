@@ -1,7 +1,7 @@
 // The spec normalisation Argo applies on both sides before comparing, so the ApplicationSet controller
 // does not fight the defaults other writers fill in (e.g. an empty project meaning `default`).
 import type { ApplicationSource, ApplicationSpec } from '@flotilla/api-types';
-import { cloneJson, isPlainObject } from '../json/json-value';
+import { cloneJson, isPlainObject } from '@flotilla/appset';
 
 export function normalizeSpec(spec: ApplicationSpec | undefined): ApplicationSpec {
   const out = cloneJson(spec ?? ({} as ApplicationSpec));

@@ -1,5 +1,5 @@
 import { Application, ApplicationSet, RESOURCES_FINALIZER } from '@flotilla/api-types';
-import { applyMergePatch } from '../json/merge-patch';
+import { applyMergePatch } from '@flotilla/appset';
 import { planDeletes, planWrites } from './application.plan';
 
 const appSet = (extra: Partial<ApplicationSet['spec']> = {}): ApplicationSet =>

@@ -9,8 +9,7 @@ import {
   REFRESH_ANNOTATION,
   RESOURCES_FINALIZER,
 } from '@flotilla/api-types';
-import { equalIgnoringEmpty, JsonObject } from '../json/json-value';
-import { createMergePatch } from '../json/merge-patch';
+import { createMergePatch, equalIgnoringEmpty, JsonObject } from '@flotilla/appset';
 import { normalizeSpec } from './application-spec.normalize';
 import { destinationProblem, KnownCluster } from './application.validation';
 import { keepIgnoredFields } from './ignore-differences';

@@ -1,25 +1,10 @@
 // One reconcile of one ApplicationSet, in Argo's order: generate, validate, create/update, delete,
 // then report status.conditions and status.resources. Applications already written stay written.
-import {
-  Application,
-  ApplicationSet,
-  IN_CLUSTER_NAME,
-  IN_CLUSTER_SERVER,
-  KubeObject,
-  Repository,
-  repositoryFor,
-  repositoryFromSecret,
-  SECRET_TYPE_LABEL,
-  SECRET_TYPE_REPO_CREDS,
-  SECRET_TYPE_REPOSITORY,
-} from '@flotilla/api-types';
+import { Application, ApplicationSet, IN_CLUSTER_NAME, IN_CLUSTER_SERVER, KubeObject } from '@flotilla/api-types';
+import { generateApplications, GeneratorRegistry, refreshRequired, repositoryResolver, secretField } from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
 import type { Logger } from 'pino';
-import { secretField } from '../generators/clusters.generator';
-import type { GeneratorRegistry } from '../generators/generator-entry.transform';
-import { refreshRequired } from '../generators/git.generator';
 import type { AppSetHub } from '../hub/appset-hub.port';
-import { generateApplications } from '../template/applications.renderer';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';
 import { conditionsChanged, nextConditions, Outcome, Reason } from './appset.conditions';
@@ -54,7 +39,13 @@ export class AppSetReconciler {
       return 'success';
     }
     const secrets = await this.hub.listClusterSecrets();
-    const generated = await generateApplications(appSet, this.generators, secrets, this.repositories(), this.options.templateLimits);
+    const generated = await generateApplications(
+      appSet,
+      this.generators,
+      secrets,
+      repositoryResolver(() => this.hub.listRepositorySecrets()),
+      this.options.templateLimits,
+    );
     if (!generated.ok) {
       // The refresh request stays, so the retry reads the repository afresh too, as in Argo. Existing Applications stay as they are.
       log.error({ reason: generated.reason }, `unable to generate applications: ${generated.message}`);
@@ -74,21 +65,6 @@ export class AppSetReconciler {
       log.info('refresh done; removed the application-set-refresh annotation');
     }
     return failed ? 'error' : 'success';
-  }
-
-  /** Repository resolution for one reconcile: the repository Secrets are read once, and only if a git generator asks. */
-  private repositories(): (url: string, project: string) => Promise<Repository> {
-    let secrets: Promise<{ repositories: Repository[]; credentials: Repository[] }> | undefined;
-    const load = async () => {
-      const all = await this.hub.listRepositorySecrets();
-      const ofType = (type: string) => all.filter((s) => s.metadata?.labels?.[SECRET_TYPE_LABEL] === type).map(repositoryFromSecret);
-      return { repositories: ofType(SECRET_TYPE_REPOSITORY), credentials: ofType(SECRET_TYPE_REPO_CREDS) };
-    };
-    return async (url, project) => {
-      secrets ??= load();
-      const { repositories, credentials } = await secrets;
-      return repositoryFor(url, repositories, credentials, project);
-    };
   }
 
   private async apply(

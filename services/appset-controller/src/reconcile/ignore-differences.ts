@@ -1,7 +1,7 @@
 // spec.ignoreApplicationDifferences: fields of generated Applications the ApplicationSet leaves as they
 // are live (e.g. a targetRevision someone pins by hand). https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Controlling-Resource-Modification/#ignore-certain-changes-to-applications
 import type { ApplicationSet } from '@flotilla/api-types';
-import { cloneJson, isPlainObject, JsonObject } from '../json/json-value';
+import { cloneJson, isPlainObject, JsonObject } from '@flotilla/appset';
 
 /** `wanted` with every ignored field set back to its live value (or removed when live has none). */
 export function keepIgnoredFields(appSet: ApplicationSet, appName: string, wanted: JsonObject, live: JsonObject): JsonObject {
