@@ -12,6 +12,8 @@ const VARIABLES = [
   'HOME',
   /** The kubeconfig `cluster add` reads when --kubeconfig is not given (colon-separated, like kubectl). */
   'KUBECONFIG',
+  /** The editor `app edit` opens (words split on blanks, like argocd); vi when unset. */
+  'EDITOR',
 ] as const;
 
 export interface CliConfig {
@@ -19,6 +21,7 @@ export interface CliConfig {
   server?: string;
   authToken?: string;
   kubeconfigPath: string;
+  editor?: string;
 }
 
 /**
@@ -36,5 +39,6 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     server: e.FLOTILLA_SERVER,
     authToken: e.FLOTILLA_AUTH_TOKEN,
     kubeconfigPath: e.KUBECONFIG?.split(':')[0] ?? join(home, '.kube', 'config'),
+    editor: e.EDITOR,
   };
 }

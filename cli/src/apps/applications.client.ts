@@ -17,6 +17,17 @@ export interface SyncRequest {
   force?: boolean;
 }
 
+/** One resource of an app on its destination cluster, as ApplicationResourceRequest names it. */
+export interface AppResourceRef {
+  name: string;
+  namespace: string;
+  resourceName: string;
+  version: string;
+  group: string;
+  kind: string;
+  project?: string;
+}
+
 export class ApplicationsClient {
   constructor(private readonly api: ApiClient) {}
 
@@ -68,6 +79,38 @@ export class ApplicationsClient {
   /** Argo's ManagedResources: per resource its target, live, normalised and predicted states, and the diff to print. */
   async managedResources(name: string): Promise<Record<string, unknown>> {
     return fromJsonObject(await this.api.call(this.api.applications, 'ManagedResources', { applicationName: name }), 'managed resources');
+  }
+
+  /** Replaces the spec (argocd's UpdateSpec); answers with the spec stored. */
+  async updateSpec(name: string, spec: Application['spec'], validate = true): Promise<Application['spec']> {
+    const res = await this.api.call(this.api.applications, 'UpdateSpec', { name, spec: toJsonObject(spec), validate });
+    return fromJsonObject<Application['spec']>(res, 'spec');
+  }
+
+  /** Patches the Application with a JSON (RFC 6902) or merge (RFC 7386) patch; answers with the patched app. */
+  async patch(name: string, patch: string, patchType: string): Promise<Application> {
+    return fromJsonObject<Application>(await this.api.call(this.api.applications, 'Patch', { name, patch, patchType }), 'application');
+  }
+
+  /** The manifests repo-server renders for the app, at `revision` when given: each a JSON document. */
+  async manifests(name: string, revision?: string): Promise<string[]> {
+    const res = fromJsonObject<{ manifests?: string[] }>(await this.api.call(this.api.applications, 'GetManifests', { name, ...(revision ? { revision } : {}), sourcePositions: [], revisions: [] }, 120_000), 'manifests');
+    return res.manifests ?? [];
+  }
+
+  /** The live resource tree the controller last recorded (Argo's ApplicationTree). */
+  async resourceTree(name: string, project?: string): Promise<Record<string, unknown>> {
+    return fromJsonObject(await this.api.call(this.api.applications, 'ResourceTree', { applicationName: name, ...(project ? { project } : {}) }), 'resource tree');
+  }
+
+  /** Patches one live resource of the app on its destination cluster; answers with the patched object as JSON text. */
+  async patchResource(req: AppResourceRef & { patch: string; patchType: string }): Promise<string> {
+    return (await this.api.call(this.api.applications, 'PatchResource', req)).manifest;
+  }
+
+  /** Deletes one live resource of the app on its destination cluster. */
+  async deleteResource(req: AppResourceRef & { force?: boolean; orphan?: boolean }): Promise<void> {
+    await this.api.call(this.api.applications, 'DeleteResource', req);
   }
 
   /** Follows the app through the Watch stream: its current state first, then each change. */

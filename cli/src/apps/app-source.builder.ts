@@ -1,0 +1,348 @@
+// What `app set`, `app unset` and `app add-source` do to one source of an Application: the Helm,
+// Kustomize, directory and plugin flags as argocd's ConstructSource and unset apply them, and the
+// choice of source by --source-position (counting from 1) or --source-name.
+import type { Application, ApplicationSource, ApplicationSpec } from '@flotilla/api-types';
+import { parse as parseYaml } from 'yaml';
+import { parseKeyValues } from '../command/option.parsers';
+import { AppSpecError, applyAppFlags, type AppFlags } from './app-spec.builder';
+
+/** Source flags beyond app create's; undefined means "not given". */
+export interface SourceFlags {
+  helmChart?: string;
+  values?: string[];
+  /** The contents of --values-literal-file, read by the command. */
+  valuesLiteral?: string;
+  ignoreMissingValueFiles?: boolean;
+  releaseName?: string;
+  helmVersion?: string;
+  helmPassCredentials?: boolean;
+  helmSet?: string[];
+  helmSetString?: string[];
+  helmSetFile?: string[];
+  helmSkipCrds?: boolean;
+  helmSkipSchemaValidation?: boolean;
+  helmSkipTests?: boolean;
+  helmNamespace?: string;
+  helmKubeVersion?: string;
+  helmApiVersions?: string[];
+  nameprefix?: string;
+  namesuffix?: string;
+  kustomizeImage?: string[];
+  kustomizeReplica?: string[];
+  kustomizeVersion?: string;
+  kustomizeNamespace?: string;
+  kustomizeCommonLabel?: string[];
+  kustomizeCommonAnnotation?: string[];
+  ignoreMissingComponents?: boolean;
+  directoryInclude?: string;
+  directoryExclude?: string;
+  configManagementPlugin?: string;
+  pluginEnv?: string[];
+  ref?: string;
+  sourceName?: string;
+  parameter?: string[];
+}
+
+export type AppSetFlags = AppFlags & SourceFlags & { revisionHistoryLimit?: number };
+
+type Json = Record<string, unknown>;
+
+const isZero = (block: Json | undefined): boolean =>
+  !block || Object.values(block).every((v) => v === undefined || v === '' || v === false || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
+
+/** Drops a helm/kustomize/plugin block left with nothing in it, as argocd does after each change. */
+function dropEmptyBlocks(source: ApplicationSource): void {
+  if (source.helm && isZero(source.helm)) delete source.helm;
+  if (source.kustomize && isZero(source.kustomize)) delete source.kustomize;
+}
+
+/** `name=value`, commas not already escaped gaining a backslash (Helm's --set splits on them). */
+function helmParameter(text: string, forceString: boolean, flag: string): Json {
+  const i = text.indexOf('=');
+  if (i < 0) throw new AppSpecError(`${flag}: expected helm parameter of the form param=value, got: ${text}`);
+  return { name: text.slice(0, i), value: text.slice(i + 1).replace(/([^\\]),/g, '$1\\,'), ...(forceString ? { forceString: true } : {}) };
+}
+
+/** Adds each entry to `list`, replacing one with the same name. */
+function mergeByName(list: unknown, entries: Json[]): Json[] {
+  const out = Array.isArray(list) ? [...(list as Json[])] : [];
+  for (const entry of entries) {
+    const i = out.findIndex((e) => e.name === entry.name);
+    if (i >= 0) out[i] = entry;
+    else out.push(entry);
+  }
+  return out;
+}
+
+/** Kustomize image identity: the name up to the first of `=`, `:` or `@` that `other` contains. */
+export function sameImage(image: string, other: string): boolean {
+  const delim = ['=', ':', '@'].find((d) => other.includes(d)) ?? ':';
+  return image.split(delim)[0] === other.split(delim)[0];
+}
+
+function kustomizeReplica(text: string): Json {
+  const i = text.indexOf('=');
+  if (i < 0) throw new AppSpecError(`--kustomize-replica: expected name=count, got: ${text}`);
+  const count = text.slice(i + 1);
+  if (!/^-?\d+$/.test(count)) throw new AppSpecError(`--kustomize-replica: expected a whole number for the count of ${text.slice(0, i)}, got: ${count}`);
+  return { name: text.slice(0, i), count: Number(count) };
+}
+
+/** A Helm values block from YAML text: an object (or a string) becomes valuesObject; empty text clears it. */
+function setHelmValues(helm: Json, text: string): void {
+  delete helm.values;
+  if (text.trim() === '') {
+    delete helm.valuesObject;
+    return;
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (err) {
+    throw new AppSpecError(`--values-literal-file: not valid YAML: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'string' && (value === null || typeof value !== 'object' || Array.isArray(value)))
+    throw new AppSpecError(`--values-literal-file: Helm values must be a map, got ${Array.isArray(value) ? 'a list' : String(value === null ? 'null' : typeof value)}`);
+  helm.valuesObject = value;
+}
+
+function applyHelmFlags(source: ApplicationSource, f: SourceFlags): void {
+  const given =
+    f.values || f.valuesLiteral !== undefined || f.ignoreMissingValueFiles !== undefined || f.releaseName !== undefined || f.helmVersion !== undefined ||
+    f.helmPassCredentials !== undefined || f.helmSet || f.helmSetString || f.helmSetFile || f.helmSkipCrds !== undefined ||
+    f.helmSkipSchemaValidation !== undefined || f.helmSkipTests !== undefined || f.helmNamespace !== undefined || f.helmKubeVersion !== undefined || f.helmApiVersions;
+  if (!given) return;
+  const helm: Json = { ...source.helm };
+  if (f.values?.length) helm.valueFiles = f.values;
+  if (f.valuesLiteral !== undefined) setHelmValues(helm, f.valuesLiteral);
+  // As argocd: a boolean flag turns its option on; `=false` leaves it as it is.
+  const flagsOn: [boolean | undefined, string][] = [
+    [f.ignoreMissingValueFiles, 'ignoreMissingValueFiles'],
+    [f.helmPassCredentials, 'passCredentials'],
+    [f.helmSkipCrds, 'skipCrds'],
+    [f.helmSkipSchemaValidation, 'skipSchemaValidation'],
+    [f.helmSkipTests, 'skipTests'],
+  ];
+  for (const [on, field] of flagsOn) if (on) helm[field] = true;
+  if (f.releaseName) helm.releaseName = f.releaseName;
+  if (f.helmVersion) helm.version = f.helmVersion;
+  if (f.helmNamespace) helm.namespace = f.helmNamespace;
+  if (f.helmKubeVersion) helm.kubeVersion = f.helmKubeVersion;
+  if (f.helmApiVersions?.length) helm.apiVersions = f.helmApiVersions;
+  const params = [...(f.helmSet ?? []).map((t) => helmParameter(t, false, '--helm-set')), ...(f.helmSetString ?? []).map((t) => helmParameter(t, true, '--helm-set-string'))];
+  if (params.length) helm.parameters = mergeByName(helm.parameters, params);
+  const files = (f.helmSetFile ?? []).map((t) => {
+    const p = helmParameter(t, false, '--helm-set-file');
+    return { name: p.name, path: p.value };
+  });
+  if (files.length) helm.fileParameters = mergeByName(helm.fileParameters, files);
+  source.helm = helm;
+  dropEmptyBlocks(source);
+}
+
+function applyKustomizeFlags(source: ApplicationSource, f: SourceFlags): void {
+  const given =
+    f.nameprefix !== undefined || f.namesuffix !== undefined || f.kustomizeImage || f.kustomizeReplica || f.kustomizeVersion !== undefined ||
+    f.kustomizeNamespace !== undefined || f.kustomizeCommonLabel || f.kustomizeCommonAnnotation || f.ignoreMissingComponents !== undefined;
+  if (!given) return;
+  const k: Json = { ...source.kustomize };
+  if (f.nameprefix) k.namePrefix = f.nameprefix;
+  if (f.namesuffix) k.nameSuffix = f.namesuffix;
+  if (f.kustomizeVersion) k.version = f.kustomizeVersion;
+  if (f.kustomizeNamespace) k.namespace = f.kustomizeNamespace;
+  if (f.kustomizeCommonLabel) k.commonLabels = parseKeyValues(f.kustomizeCommonLabel, 'kustomize common label');
+  if (f.kustomizeCommonAnnotation) k.commonAnnotations = parseKeyValues(f.kustomizeCommonAnnotation, 'kustomize common annotation');
+  if (f.ignoreMissingComponents) k.ignoreMissingComponents = true;
+  for (const image of f.kustomizeImage ?? []) {
+    const images = Array.isArray(k.images) ? [...(k.images as string[])] : [];
+    const i = images.findIndex((existing) => sameImage(existing, image));
+    if (i >= 0) images[i] = image;
+    else images.push(image);
+    k.images = images;
+  }
+  if (f.kustomizeReplica?.length) k.replicas = mergeByName(k.replicas, f.kustomizeReplica.map(kustomizeReplica));
+  source.kustomize = k;
+  dropEmptyBlocks(source);
+}
+
+function applyPluginFlags(source: ApplicationSource, f: SourceFlags): void {
+  if (f.configManagementPlugin !== undefined) source.plugin = { name: f.configManagementPlugin };
+  if (!f.pluginEnv?.length) return;
+  const env = f.pluginEnv.map((text) => {
+    const i = text.indexOf('=');
+    if (i <= 0) throw new AppSpecError(`--plugin-env: expected NAME=value, got: ${text}`);
+    return { name: text.slice(0, i), value: text.slice(i + 1) };
+  });
+  source.plugin = { ...source.plugin, env: mergeByName(source.plugin?.env, env) };
+}
+
+/** Applies the source flags (not repo/path/revision/directory-recurse: applyAppFlags has those) to `source` in place. */
+export function applySourceFlags(source: ApplicationSource, f: SourceFlags): void {
+  if (f.helmChart !== undefined) source.chart = f.helmChart;
+  if (f.directoryInclude !== undefined) source.directory = { ...source.directory, include: f.directoryInclude };
+  if (f.directoryExclude !== undefined) source.directory = { ...source.directory, exclude: f.directoryExclude };
+  if (f.ref !== undefined) source.ref = f.ref;
+  if (f.sourceName !== undefined) source.name = f.sourceName;
+  applyHelmFlags(source, f);
+  applyKustomizeFlags(source, f);
+  applyPluginFlags(source, f);
+}
+
+/**
+ * `-p name=value`: Helm parameter overrides, allowed only on a Helm source (one with a helm block,
+ * one the controller found to be Helm, or, failing both, when the first parameter has a `=`).
+ */
+export function applyParameterOverrides(source: ApplicationSource, parameters: readonly string[], statusSourceType?: string): void {
+  if (parameters.length === 0) return;
+  const explicit = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter((t) => source[t] !== undefined);
+  const type = explicit.length === 1 ? explicit[0] : statusSourceType ? statusSourceType.toLowerCase() : parameters[0].includes('=') ? 'helm' : '';
+  if (type !== 'helm') throw new AppSpecError('Parameters can only be set against Helm applications');
+  const helm: Json = { ...source.helm };
+  helm.parameters = mergeByName(
+    helm.parameters,
+    parameters.map((p) => helmParameter(p, false, '--parameter')),
+  );
+  source.helm = helm;
+}
+
+/** The 1-based position of the source named `name` (argocd numbers sources from 1). */
+export function sourcePositionByName(spec: ApplicationSpec, name: string): number {
+  const sources = spec.sources?.length ? spec.sources : spec.source ? [spec.source] : [];
+  const i = sources.findIndex((s) => s.name === name);
+  if (i < 0) throw new AppSpecError(`Unknown source name '${name}'`);
+  return i + 1;
+}
+
+/** The source position the flags pick (-1: none), checked against the app as argocd checks it. */
+export function chooseSourcePosition(spec: ApplicationSpec, opts: { sourcePosition?: number; sourceName?: string }): number {
+  if (opts.sourceName && opts.sourcePosition !== undefined && opts.sourcePosition !== -1) throw new AppSpecError('Only one of source-position and source-name can be specified.');
+  const position = opts.sourceName ? sourcePositionByName(spec, opts.sourceName) : (opts.sourcePosition ?? -1);
+  const count = spec.sources?.length ?? 0;
+  if (count > 0) {
+    if (position <= 0) throw new AppSpecError('Source position should be specified and must be greater than 0 for applications with multiple sources');
+    if (count < position) throw new AppSpecError('Source position should be less than the number of sources in the application');
+  }
+  return position;
+}
+
+/**
+ * The spec `app set` sends: app create's flags (repo, path, destination, project, sync policy…)
+ * and the source flags, applied to the chosen source (spec.source for a single-source app).
+ */
+export function setAppSpec(app: Application, flags: AppSetFlags, position: number): ApplicationSpec {
+  const spec = structuredClone(app.spec);
+  const multi = (spec.sources?.length ?? 0) > 0;
+  const { sources, ...rest } = spec;
+  const view: ApplicationSpec = { ...rest, source: multi ? sources![position - 1] : spec.source };
+  applyAppFlags(view, flags);
+  const source: ApplicationSource = view.source ?? { repoURL: '' };
+  applySourceFlags(source, flags);
+  applyParameterOverrides(source, flags.parameter ?? [], app.status?.sourceType);
+  if (flags.revisionHistoryLimit !== undefined) view.revisionHistoryLimit = flags.revisionHistoryLimit;
+  if (!multi) return { ...view, source };
+  const { source: _picked, ...others } = view;
+  return { ...others, sources: sources!.map((s, i) => (i === position - 1 ? source : s)) };
+}
+
+/** What `app unset` may clear. */
+export interface UnsetFlags {
+  parameter?: string[];
+  values?: string[];
+  valuesLiteral?: boolean;
+  ignoreMissingValueFiles?: boolean;
+  nameprefix?: boolean;
+  namesuffix?: boolean;
+  kustomizeVersion?: boolean;
+  kustomizeNamespace?: boolean;
+  kustomizeImage?: string[];
+  kustomizeReplica?: string[];
+  ignoreMissingComponents?: boolean;
+  pluginEnv?: string[];
+  passCredentials?: boolean;
+  ref?: boolean;
+}
+
+const kustomizeUnsetGiven = (f: UnsetFlags): boolean =>
+  Boolean(f.nameprefix || f.namesuffix || f.kustomizeVersion || f.kustomizeNamespace || f.ignoreMissingComponents || f.kustomizeImage?.length || f.kustomizeReplica?.length);
+const helmUnsetGiven = (f: UnsetFlags): boolean => Boolean(f.parameter?.length || f.values?.length || f.valuesLiteral || f.ignoreMissingValueFiles || f.passCredentials);
+
+/**
+ * Clears what the flags name on `source` in place, as argocd's unset: `updated` when anything was
+ * set before, `nothingToUnset` when no flag applies to the kind of source it is.
+ */
+export function unsetSource(source: ApplicationSource, f: UnsetFlags): { updated: boolean; nothingToUnset: boolean } {
+  let updated = false;
+  let refCleared = false;
+  if (f.ref && source.ref) {
+    delete source.ref;
+    updated = refCleared = true;
+  }
+  if (source.kustomize) {
+    if (!kustomizeUnsetGiven(f)) return { updated, nothingToUnset: !refCleared };
+    const k = source.kustomize;
+    const clear = (on: boolean | undefined, field: string): void => {
+      if (on && k[field]) {
+        delete k[field];
+        updated = true;
+      }
+    };
+    clear(f.nameprefix, 'namePrefix');
+    clear(f.namesuffix, 'nameSuffix');
+    clear(f.kustomizeVersion, 'version');
+    clear(f.kustomizeNamespace, 'namespace');
+    clear(f.ignoreMissingComponents, 'ignoreMissingComponents');
+    if (f.kustomizeImage?.length && Array.isArray(k.images)) {
+      const kept = (k.images as string[]).filter((item) => !f.kustomizeImage!.some((image) => sameImage(image, item)));
+      if (kept.length !== k.images.length) updated = true;
+      k.images = kept;
+    }
+    if (f.kustomizeReplica?.length && Array.isArray(k.replicas)) {
+      const kept = (k.replicas as Json[]).filter((r) => !f.kustomizeReplica!.includes(String(r.name)));
+      if (kept.length !== k.replicas.length) updated = true;
+      k.replicas = kept;
+    }
+  }
+  if (source.helm) {
+    if (!helmUnsetGiven(f)) return { updated, nothingToUnset: !refCleared };
+    const h = source.helm;
+    if (f.parameter?.length && Array.isArray(h.parameters)) {
+      const kept = (h.parameters as Json[]).filter((p) => !f.parameter!.includes(String(p.name)));
+      if (kept.length !== h.parameters.length) updated = true;
+      h.parameters = kept;
+    }
+    if (f.valuesLiteral && (h.valuesObject !== undefined || h.values)) {
+      delete h.valuesObject;
+      delete h.values;
+      updated = true;
+    }
+    if (f.values?.length && Array.isArray(h.valueFiles)) {
+      const kept = (h.valueFiles as string[]).filter((v) => !f.values!.includes(v));
+      if (kept.length !== h.valueFiles.length) updated = true;
+      h.valueFiles = kept;
+    }
+    for (const [on, field] of [
+      [f.ignoreMissingValueFiles, 'ignoreMissingValueFiles'],
+      [f.passCredentials, 'passCredentials'],
+    ] as const) {
+      if (on && h[field]) {
+        delete h[field];
+        updated = true;
+      }
+    }
+  }
+  if (source.plugin) {
+    if (!f.pluginEnv?.length) return { updated: false, nothingToUnset: !refCleared };
+    const env = Array.isArray(source.plugin.env) ? (source.plugin.env as Json[]) : [];
+    const kept = env.filter((e) => !f.pluginEnv!.includes(String(e.name)));
+    if (kept.length !== env.length) updated = true;
+    source.plugin = { ...source.plugin, env: kept };
+  }
+  dropEmptyBlocks(source);
+  return { updated, nothingToUnset: false };
+}
+
+/** The source at a 1-based position, or spec.source for a single-source app. */
+export function sourceAt(spec: ApplicationSpec, position: number): ApplicationSource | undefined {
+  if (spec.sources?.length) return spec.sources[Math.max(position, 1) - 1];
+  return spec.source;
+}
