@@ -78,6 +78,8 @@ export interface PodLogOptions {
   follow?: boolean;
   previous?: boolean;
   sinceSeconds?: number;
+  /** RFC 3339: only lines written at or after it. */
+  sinceTime?: string;
   tailLines?: number;
   /** Prefix each line with its RFC 3339 time and a space. */
   timestamps?: boolean;

@@ -379,6 +379,33 @@ describe("Application streams: Watch, WatchResourceTree and PodLogs (api-server 
       expect(tail.frames[0].result.content).toMatch(/^tick \d+$/);
     });
 
+    it('passes sinceTime (REST sinceTime.seconds, gRPC application.Time) to the pod log read: lines from that second on', async () => {
+      const pod = podNames[0];
+      const path = `/api/v1/applications/alpha/pods/${pod}/logs?container=main`;
+      let all = (await logs(path)).frames.map((f) => f.result).filter((e) => !e.last);
+      // Ticks come every 300 ms: wait until the log spans a whole second after its first line.
+      while (Date.parse(all[all.length - 1].timeStampStr) < (Math.floor(Date.parse(all[0].timeStampStr) / 1000) + 2) * 1000) {
+        await sleep(300);
+        all = (await logs(path)).frames.map((f) => f.result).filter((e) => !e.last);
+      }
+      const since = Math.floor(Date.parse(all[0].timeStampStr) / 1000) + 1;
+      const expected = all.filter((e) => Date.parse(e.timeStampStr) >= since * 1000).map((e) => e.timeStampStr);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all.length);
+      const viaRest = (await logs(`${path}&sinceTime.seconds=${since}`)).frames.map((f) => f.result).filter((e) => !e.last);
+      expect(viaRest.map((e) => e.timeStampStr).slice(0, expected.length)).toEqual(expected);
+      expect(viaRest.every((e) => Date.parse(e.timeStampStr) >= since * 1000)).toBe(true);
+
+      const stream = api.clients.applications.PodLogs({ name: 'alpha', podName: pod, container: 'main', sinceTime: { seconds: String(since), nanos: 0 } }, md(token));
+      const viaGrpc = collect(stream as unknown as grpc.ClientReadableStream<{ timeStampStr: string; last: boolean }>);
+      await viaGrpc.ended;
+      const grpcTimes = viaGrpc.messages.filter((e) => !e.last).map((e) => e.timeStampStr);
+      expect(grpcTimes.slice(0, expected.length)).toEqual(expected);
+
+      const both = await api.rest(`${path}&sinceTime.seconds=${since}&sinceSeconds=10`);
+      expect(await both.json()).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, message: 'sinceSeconds and sinceTime cannot both be set: Kubernetes takes at most one of them' });
+    });
+
     it('answers the lines of every pod under a Deployment, in time order, filtered as asked', async () => {
       const { frames } = await logs('/api/v1/applications/alpha/logs?kind=Deployment&group=apps&resourceName=web&namespace=web');
       const entries = frames.map((f) => f.result).filter((e) => !e.last);

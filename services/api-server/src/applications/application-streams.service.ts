@@ -30,6 +30,8 @@ export interface PodLogsQuery {
   podName?: string;
   container?: string;
   sinceSeconds?: string | number;
+  /** application.Time: only lines written at or after it. */
+  sinceTime?: { seconds?: string | number; nanos?: number } | null;
   tailLines?: string | number;
   follow?: boolean;
   untilTime?: string;
@@ -148,6 +150,9 @@ export class ApplicationStreamsService {
     if (q.untilTime && !isRfc3339(q.untilTime))
       throw invalidArgument(`invalid untilTime parameter value: ${q.untilTime} is not an RFC 3339 time`);
     const sinceSeconds = positive(q.sinceSeconds);
+    const sinceTime = kubeSinceTime(q.sinceTime);
+    if (sinceSeconds !== undefined && sinceTime !== undefined)
+      throw invalidArgument('sinceSeconds and sinceTime cannot both be set: Kubernetes takes at most one of them');
     const tailLines = positive(q.tailLines);
     const app = await this.applications.authorized(ctx, q.name, 'get', q.project);
     ctx.authorize('logs', 'get', appRbacObject(app));
@@ -173,7 +178,7 @@ export class ApplicationStreamsService {
           sink.send(toWire(entry));
         },
       );
-      const handles = await Promise.all(pods.map((pod) => this.followPod(kube, pod, q, { sinceSeconds, tailLines }, merger)));
+      const handles = await Promise.all(pods.map((pod) => this.followPod(kube, pod, q, { sinceSeconds, sinceTime, tailLines }, merger)));
       const stopAll = (): void => handles.forEach((h) => h?.stop());
       sink.signal.addEventListener('abort', stopAll, { once: true });
       merger.onStop(stopAll);
@@ -195,7 +200,7 @@ export class ApplicationStreamsService {
     kube: KubeClient,
     pod: TreeNode,
     q: PodLogsQuery,
-    limits: { sinceSeconds?: number; tailLines?: number },
+    limits: { sinceSeconds?: number; sinceTime?: string; tailLines?: number },
     merger: LogMerger,
   ): Promise<WatchHandle | undefined> {
     const podName = pod.name ?? '';
@@ -236,6 +241,20 @@ const positive = (v: string | number | undefined): number | undefined => {
   const n = Number(v ?? 0);
   return Number.isFinite(n) && n > 0 ? n : undefined;
 };
+
+/**
+ * application.Time as the pod log read's sinceTime: RFC 3339 to the second, as Kubernetes' metav1.Time
+ * travels in a query (the fraction is dropped); unset or the zero time means no bound.
+ */
+function kubeSinceTime(time: PodLogsQuery['sinceTime']): string | undefined {
+  const seconds = Number(time?.seconds ?? 0);
+  if (!Number.isSafeInteger(seconds)) throw invalidArgument(`invalid sinceTime.seconds ${String(time?.seconds)}: must be a whole number of seconds`);
+  if (seconds === 0 && !time?.nanos) return undefined;
+  const at = new Date(seconds * 1000);
+  if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1 || at.getUTCFullYear() > 9999)
+    throw invalidArgument(`invalid sinceTime.seconds ${seconds}: not a time between years 1 and 9999`);
+  return at.toISOString().replace(/\.\d+Z$/, 'Z');
+}
 
 const isRfc3339 = (v: string): boolean => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
 

@@ -77,6 +77,33 @@ describe('pods/log', () => {
     expect(ticks).toEqual(Array.from({ length: ticks.length }, (_, i) => ticks[0] + i));
   });
 
+  it('keeps, with sinceTime, the lines written at or after it, as the kubelet does, and applies tailLines after it', async () => {
+    await runningPod('since', { 'kube-sim.flotilla.dev/logs': 'start', 'kube-sim.flotilla.dev/log-interval-ms': '100' });
+    await new Promise((r) => setTimeout(r, 650));
+    const stamped = (await call('GET', '/api/v1/namespaces/default/pods/since/log?timestamps=true')).body.split('\n').filter(Boolean);
+    expect(stamped.length).toBeGreaterThanOrEqual(5);
+    const [at, text] = [stamped[2].slice(0, stamped[2].indexOf(' ')), stamped[2].slice(stamped[2].indexOf(' ') + 1)];
+    const from = (since: string, more = '') => call('GET', `/api/v1/namespaces/default/pods/since/log?sinceTime=${encodeURIComponent(since)}${more}`);
+    // A line written exactly at sinceTime is in; one a millisecond earlier is not.
+    const exact = (await from(at)).body.split('\n').filter(Boolean);
+    expect(exact[0]).toBe(text);
+    expect(exact.length).toBeGreaterThanOrEqual(stamped.length - 2);
+    const later = new Date(Date.parse(at) + 1).toISOString();
+    expect((await from(later)).body.split('\n')[0]).toBe(stamped[3].slice(stamped[3].indexOf(' ') + 1));
+    expect((await from(at, '&tailLines=1')).body.split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await from(new Date(Date.now() + 3_600_000).toISOString())).body).toBe('');
+    // Whole seconds, as a metav1.Time in a query usually comes: every line of the second it names.
+    const second = `${at.slice(0, 19)}Z`;
+    const fromSecond = stamped.filter((l) => Date.parse(l.slice(0, l.indexOf(' '))) >= Date.parse(second)).map((l) => l.slice(l.indexOf(' ') + 1));
+    expect((await from(second)).body.split('\n').slice(0, fromSecond.length)).toEqual(fromSecond);
+
+    const bad = await from('yesterday');
+    expect(status(bad)).toMatchObject({ code: 400, message: 'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"' });
+    const both = await from(at, '&sinceSeconds=10');
+    expect(both.status).toBe(422);
+    expect(status(both).message).toBe('PodLogOptions "since" is invalid: []: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified');
+  });
+
   it("refuses as the API server does: choice of container, bad options, unknown pod", async () => {
     await runningPod('two', {}, [
       { name: 'app', image: 'a:1' },
