@@ -1,6 +1,7 @@
 // Wires repo-server: shared git clones, the Redis manifest cache, the use cases and the gRPC handler.
 import { LOGGER, PlatformModule, RedisClient } from '@flotilla/platform';
 import { Module, Type } from '@nestjs/common';
+import { AppListStore } from './cache/app-list.store';
 import { ManifestCacheStore } from './cache/manifest-cache.store';
 import { RenderFailureStore } from './cache/render-failure.store';
 import { AppDetailsService } from './details/app-details.service';
@@ -33,8 +34,18 @@ export function repoServerModule(config: RepoServerConfig): Type<unknown> {
           }),
         inject: [RepositoryRegistry, ManifestCacheStore, RedisClient],
       },
-      { provide: GitQueryService, useFactory: (r: RepositoryRegistry) => new GitQueryService(r), inject: [RepositoryRegistry] },
-      { provide: AppDetailsService, useFactory: (r: RepositoryRegistry) => new AppDetailsService(r, { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES, tlsDataPath: toolBinariesOf(config).tlsDataPath }), inject: [RepositoryRegistry] },
+      {
+        provide: GitQueryService,
+        useFactory: (r: RepositoryRegistry, redis: RedisClient) =>
+          new GitQueryService(r, { apps: new AppListStore(redis, config.FLOTILLA_MANIFEST_CACHE_SECONDS), timeoutMs: renderLimitsOf(config).execTimeoutMs }),
+        inject: [RepositoryRegistry, RedisClient],
+      },
+      {
+        provide: AppDetailsService,
+        useFactory: (r: RepositoryRegistry, m: ManifestGenerationService) =>
+          new AppDetailsService(r, { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: config.FLOTILLA_REPO_MAX_MANIFEST_BYTES, tlsDataPath: toolBinariesOf(config).tlsDataPath }, m),
+        inject: [RepositoryRegistry, ManifestGenerationService],
+      },
       {
         provide: SignatureVerificationService,
         useFactory: (r: RepositoryRegistry, logger: Logger) => {

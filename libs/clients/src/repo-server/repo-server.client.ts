@@ -112,6 +112,11 @@ export class RepoServerClient {
     return { branches: res.branches, tags: res.tags };
   }
 
+  /** Argo's ListApps: path → Helm or Kustomize for each application directory at the revision (HEAD when empty). */
+  async listApps(repo: Repository, revision: string): Promise<Record<string, string>> {
+    return (await this.call('ListApps', { repo: toJsonObject(repo), revision })).apps;
+  }
+
   async gitFiles(repo: Repository, revision: string, path: string, opts: { globstar?: boolean; noRevisionCache?: boolean } = {}): Promise<Map<string, Buffer>> {
     const res = await this.call('GetGitFiles', { repo: toJsonObject(repo), revision, path, newGitFileGlobbingEnabled: !!opts.globstar, noRevisionCache: !!opts.noRevisionCache });
     return new Map(Object.entries(res.map));
@@ -161,7 +166,7 @@ export class RepoServerClient {
 const replicaLost = (err: grpc.ServiceError): boolean => err.code === grpc.status.UNAVAILABLE && !err.metadata?.get('grpc-retry-pushback-ms').length;
 
 const CALL_ATTEMPTS = 2;
-type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'GetGitFiles' | 'GetGitDirectories' | 'GetRevisionMetadata';
+type RepoServerMethod = 'GenerateManifest' | 'ResolveRevision' | 'GetAppDetails' | 'ListRefs' | 'ListApps' | 'GetGitFiles' | 'GetGitDirectories' | 'GetRevisionMetadata';
 type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
 type RequestOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer Req, cb: Callback<infer _R>) => grpc.ClientUnaryCall ? Req : never;
 type ResponseOf<M extends RepoServerMethod> = RepoServerServiceClient[M] extends (req: infer _Req, cb: Callback<infer Res>) => grpc.ClientUnaryCall ? Res : never;

@@ -1,71 +1,77 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import type { ApplicationSource } from '@flotilla/api-types';
-import { parse } from 'yaml';
 import type { GitCredentials } from '../git/git-credentials';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { helmCredentialsOf, pullChart } from '../helm/helm-chart-repository.client';
-import { flattenValues, HelmSourceOptions } from '../helm/helm-values';
-import { selectDirectoryFiles } from '../render/directory.renderer';
-import { detectSourceType, KUSTOMIZATION_FILES, SourceType } from '../render/source-type.detector';
+import type { ManifestGenerationService } from '../manifests/manifest-generation.service';
+import { AppPathError, normalizeAppPath } from '../manifests/source-render.service';
+import { detectSourceType, SourceType } from '../render/source-type.detector';
+import { CheckoutTree } from '../workspace/checkout-paths';
+import { helmAppSpec, HelmAppSpec } from './helm-app-spec';
+import { imagesOf } from './kustomize-images';
 
 export type { SourceType } from '../render/source-type.detector';
+export type { HelmAppSpec, HelmParameter } from './helm-app-spec';
 
-export interface HelmParameter {
-  name: string;
-  value: string;
-}
-
+/** Argo's RepoAppDetailsResponse, with the revision it was read at: a Directory has nothing to describe. */
 export interface AppDetails {
   type: SourceType;
   revision: string;
-  directory?: { files: string[] };
-  helm?: { valueFiles: string[]; parameters: HelmParameter[]; name?: string };
-  kustomize?: { kustomizationFile: string };
+  helm?: HelmAppSpec;
+  /** Argo's KustomizeAppSpec: every container image the kustomization builds, sorted (left out when none). */
+  kustomize?: { images?: string[] };
 }
 
-/** Deep merge as helm merges value files: maps merge, anything else is replaced. */
-function mergeValues(base: unknown, over: unknown): unknown {
-  if (!base || !over || typeof base !== 'object' || typeof over !== 'object' || Array.isArray(base) || Array.isArray(over)) return over;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = mergeValues(out[k], v);
-  return out;
-}
+type Build = Pick<ManifestGenerationService, 'generate'>;
 
 /**
- * What a source path holds, decided as Argo does (see detectSourceType); for Helm, the value
- * files beside the chart and its parameters: values.yaml, then the source's value files, flattened,
- * with the source's parameters on top.
+ * GetAppDetails: what a source path holds, decided as Argo does (detectSourceType), described as
+ * Argo's repo-server describes it for the UI's parameter forms. Files are read from the commit's
+ * tree with links resolved as the checkout resolves them; a link leading out of the repository is
+ * never read.
  */
 export class AppDetailsService {
   constructor(
     private readonly repos: RepositoryRegistry,
     /** Where charts from Helm repositories are unpacked, the download cap, and argocd-tls-certs-cm's mount. */
     private readonly charts: { cacheDir: string; maxBytes: number; tlsDataPath?: string } = { cacheDir: join(tmpdir(), 'flotilla-helm-charts'), maxBytes: 64 * 1024 * 1024 },
+    /** Builds a kustomization (cached as GenerateManifest caches it) for its images. */
+    private readonly build?: Build,
   ) {}
 
   async details(source: ApplicationSource, creds: GitCredentials, fresh = false): Promise<AppDetails> {
     if (source.chart) return this.chartDetails(source, creds);
     const { sha } = await this.repos.resolve(source.repoURL, creds, source.targetRevision, fresh);
-    const path = (source.path ?? '.').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
     const repo = this.repos.get(source.repoURL, creds);
-    const files = await repo.listFiles(sha, path);
-    const prefix = path === '.' ? '' : `${path}/`;
-    const names = files.map((f) => f.path.slice(prefix.length)).filter((n) => !n.includes('/'));
-    const type = detectSourceType(source, names);
-    if (type === 'Plugin') return { type, revision: sha };
+    const view = await CheckoutTree.load(repo, await repo.listTree(sha));
+    const spelled = normalizeAppPath(source.path);
+    const where = view.lookup(spelled);
+    if (where.kind !== 'inside' || !view.isDir(where.path)) throw new AppPathError(`${spelled}: app path does not exist at ${sha.slice(0, 7)}`);
+    const appDir = where.path;
+    const refused = new Set(view.refusedLinks().map((l) => l.path));
+    const prefix = appDir ? `${appDir}/` : '';
+    // Files under the app directory, relative to it, as a walk of the checkout finds them (refused links are not in it).
+    const under = view.entries.map((e) => e.path).filter((p) => p.startsWith(prefix) && !refused.has(p)).map((p) => p.slice(prefix.length));
+    const type = detectSourceType(source, under.filter((n) => !n.includes('/')));
     if (type === 'Helm') {
-      const byPath = new Map(files.map((f) => [f.path, f]));
       const read = async (name: string): Promise<Buffer | undefined> => {
-        const file = byPath.get(posix.normalize(`${prefix}${name}`));
-        return file ? (await repo.readBlobs([file])).get(file.path) : undefined;
+        const found = view.lookup(`${prefix}${name}`);
+        if (found.kind !== 'inside' || !found.entry || view.isLink(found.entry.path)) return undefined;
+        return (await repo.readBlobs([found.entry])).get(found.entry.path);
       };
-      return { type, revision: sha, helm: await helmDetails(source, names, read) };
+      return { type, revision: sha, helm: await helmAppSpec(source.helm, under, read) };
     }
-    if (type === 'Kustomize') return { type, revision: sha, kustomize: { kustomizationFile: KUSTOMIZATION_FILES.find((k) => names.includes(k))! } };
-    const manifests = selectDirectoryFiles(files, path, source.directory).map((f) => f.path);
-    return { type, revision: sha, directory: { files: manifests } };
+    if (type === 'Kustomize') return { type, revision: sha, kustomize: await this.kustomizeImages(source, creds, sha) };
+    return { type, revision: sha };
+  }
+
+  private async kustomizeImages(source: ApplicationSource, creds: GitCredentials, sha: string): Promise<AppDetails['kustomize']> {
+    if (!this.build) throw new Error('this repo-server was started without a manifest service, so it cannot build kustomizations');
+    const { manifests } = await this.build.generate({ source, credentials: creds, revision: sha });
+    const images = imagesOf(manifests);
+    return images.length ? { images } : {};
   }
 
   /** A chart from a Helm repository: pulled (cached) at the version the constraint picks. */
@@ -79,28 +85,14 @@ export class AppDetailsService {
       maxBytes: this.charts.maxBytes,
       tlsDataPath: this.charts.tlsDataPath,
     });
-    const names = readdirSync(dir, { withFileTypes: true })
+    // pullChart refuses archives whose links lead out, so every file here is the chart's own.
+    const files = readdirSync(dir, { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile())
-      .map((e) => e.name);
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'));
     const read = (name: string): Promise<Buffer | undefined> => {
       const file = posix.normalize(name);
-      // Value files come from the chart itself; anything else is not this chart's.
-      return Promise.resolve(file.startsWith('../') || file.startsWith('/') || !names.includes(file) ? undefined : readFileSync(join(dir, file)));
+      return Promise.resolve(files.includes(file) ? readFileSync(join(dir, file)) : undefined);
     };
-    return { type: 'Helm', revision: version, helm: await helmDetails(source, names, read) };
+    return { type: 'Helm', revision: version, helm: await helmAppSpec(source.helm, files, read) };
   }
-}
-
-/** A chart's value files and its parameters: values.yaml, then the source's value files, flattened, with its parameters on top. */
-async function helmDetails(source: ApplicationSource, names: string[], read: (name: string) => Promise<Buffer | undefined>): Promise<AppDetails['helm']> {
-  const valueFiles = names.filter((n) => /values.*\.ya?ml$/.test(n)).sort();
-  const opts = (source.helm ?? {}) as HelmSourceOptions;
-  let values: unknown = {};
-  for (const name of ['values.yaml', ...(opts.valueFiles ?? [])]) {
-    const text = await read(name);
-    if (text) values = mergeValues(values, parse(text.toString('utf8'), { maxAliasCount: 100 }) ?? {});
-  }
-  const params = new Map(flattenValues(values).map((p) => [p.name, p.value]));
-  for (const p of opts.parameters ?? []) params.set(p.name, p.value ?? '');
-  return { valueFiles, parameters: [...params].map(([name, value]) => ({ name, value })) };
 }

@@ -1,4 +1,7 @@
 import { minimatch } from 'minimatch';
+import type { AppListStore } from '../cache/app-list.store';
+import { DiscoveredApps, discoverApps } from '../details/app-discovery';
+import { CheckoutTree } from '../workspace/checkout-paths';
 import type { GitCredentials } from './git-credentials';
 import type { CommitMetadata } from './git-repository.client';
 import type { ResolvedRevision } from './repository.registry';
@@ -8,6 +11,16 @@ export interface GitRefs {
   branches: string[];
   tags: string[];
 }
+
+/** How much of a repository ListApps walks, and for how long. */
+export interface DiscoveryOptions {
+  /** Remembers each commit's answer (Redis); without it every call walks the tree. */
+  apps?: AppListStore;
+  maxEntries?: number;
+  timeoutMs?: number;
+}
+
+const DEFAULT_DISCOVERY = { maxEntries: 200_000, timeoutMs: 30_000 };
 
 /** A branch, tag or HEAD where a commit SHA is needed. */
 export class RevisionNotResolvedError extends Error {}
@@ -19,7 +32,10 @@ const hidden = (path: string): boolean => path.split('/').some((segment) => segm
  * refs, a revision's SHA, the files matching a glob, the directories.
  */
 export class GitQueryService {
-  constructor(private readonly repos: RepositoryRegistry) {}
+  constructor(
+    private readonly repos: RepositoryRegistry,
+    private readonly discovery: DiscoveryOptions = {},
+  ) {}
 
   resolveRevision(url: string, creds: GitCredentials, revision: string, fresh = false): Promise<ResolvedRevision> {
     return this.repos.resolve(url, creds, revision, fresh);
@@ -52,6 +68,26 @@ export class GitQueryService {
     if (!/^[0-9a-f]{7,40}$/i.test(revision)) throw new RevisionNotResolvedError(`revision ${revision} must be resolved`);
     const { sha } = await this.repos.resolve(url, creds, revision.toLowerCase());
     return { sha, ...(await this.repos.get(url, creds).commitMetadata(sha)) };
+  }
+
+  /**
+   * Argo's ListApps: the Helm and Kustomize directories of the checkout at the revision (HEAD when
+   * empty), each commit's answer cached. The tree is read from the shared clone, links resolved as
+   * the checkout GenerateManifest writes resolves them; nothing outside the repository is read.
+   */
+  async listApps(url: string, creds: GitCredentials, revision: string): Promise<DiscoveredApps> {
+    const started = Date.now();
+    const { sha } = await this.repos.resolve(url, creds, revision);
+    const cached = await this.discovery.apps?.get(url, sha);
+    if (cached) return cached;
+    const repo = this.repos.get(url, creds);
+    const view = await CheckoutTree.load(repo, await repo.listTree(sha));
+    const apps = discoverApps(view, {
+      maxEntries: this.discovery.maxEntries ?? DEFAULT_DISCOVERY.maxEntries,
+      deadline: started + (this.discovery.timeoutMs ?? DEFAULT_DISCOVERY.timeoutMs),
+    });
+    await this.discovery.apps?.set(url, sha, apps);
+    return apps;
   }
 
   /** Every directory at the revision except hidden ones (`.github`, `.argocd`), as Argo lists them. */

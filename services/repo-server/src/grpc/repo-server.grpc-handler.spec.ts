@@ -79,7 +79,7 @@ describe('RepoServerService over gRPC', () => {
     expect([...files.keys()].sort()).toEqual(['config/dev/config.json', 'config/prod/config.json']);
     expect(JSON.parse(files.get('config/prod/config.json')!.toString())).toEqual({ env: 'prod' });
     expect(await client.gitDirectories(repo, 'HEAD')).toEqual(['charts', 'charts/demo', 'config', 'config/dev', 'config/prod', 'guestbook']);
-    expect(await client.appDetails(repo, { repoURL: repo.repo, path: 'charts/demo' })).toEqual({ type: 'Helm', details: { revision: sha, helm: { valueFiles: ['values.yaml'], parameters: [{ name: 'a', value: '1' }] } } });
+    expect(await client.appDetails(repo, { repoURL: repo.repo, path: 'charts/demo' })).toEqual({ type: 'Helm', details: { revision: sha, helm: { valueFiles: ['values.yaml'], values: 'a: 1\n', parameters: [{ name: 'a', value: '1' }] } } });
     expect((await client.appDetails(repo, { repoURL: repo.repo, path: 'guestbook' })).type).toBe('Directory');
   });
 

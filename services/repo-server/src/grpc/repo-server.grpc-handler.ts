@@ -3,6 +3,7 @@ import type { ApplicationSource, Repository } from '@flotilla/api-types';
 import { contracts, fromJsonObject, JsonObjectError, toJsonObject } from '@flotilla/contracts';
 import type { RepoServerServiceHandlers } from '@flotilla/contracts';
 import { AppDetailsService } from '../details/app-details.service';
+import { DiscoveryLimitError } from '../details/app-discovery';
 import { credentialsOf } from '../git/repository.registry';
 import { GitError, RepositoryUrlError, RevisionNotFoundError } from '../git/git-repository.client';
 import { GitQueryService, RevisionNotResolvedError } from '../git/git-query.service';
@@ -32,6 +33,7 @@ export function statusFor(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof UnsupportedSourceError) return { code: grpc.status.UNIMPLEMENTED, details };
   if (err instanceof RenderPausedError) return { code: grpc.status.FAILED_PRECONDITION, details };
   if (err instanceof GpgDisabledError || err instanceof GpgCommandError) return { code: grpc.status.FAILED_PRECONDITION, details };
+  if (err instanceof DiscoveryLimitError) return { code: err.bound === 'time' ? grpc.status.DEADLINE_EXCEEDED : grpc.status.RESOURCE_EXHAUSTED, details };
   if (err instanceof RevisionNotFoundError) return { code: grpc.status.NOT_FOUND, details };
   if (err instanceof RepositoryUrlError || err instanceof RevisionNotResolvedError) return { code: grpc.status.INVALID_ARGUMENT, details };
   if (err instanceof GitError) return repositoryUnavailable(details);
@@ -124,6 +126,10 @@ export class RepoServerGrpcHandler {
       ListRefs: unary(async (req) => {
         const repo = repoOf(req.repo);
         return this.git.listRefs(repo.repo, credentialsOf(repo));
+      }),
+      ListApps: unary(async (req) => {
+        const repo = repoOf(req.repo);
+        return { apps: await this.git.listApps(repo.repo, credentialsOf(repo), req.revision ?? '') };
       }),
       GetGitFiles: unary(async (req) => {
         const repo = repoOf(req.repo);

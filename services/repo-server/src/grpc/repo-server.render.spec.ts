@@ -131,6 +131,7 @@ describe('GenerateManifest renders what the real tools print', () => {
     expect(details.type).toBe('Helm');
     expect(details.details.helm).toEqual({
       valueFiles: ['values-in-cluster.yaml', 'values-prod.yaml', 'values.yaml'],
+      values: 'replicas: 1\nimage:\n  repository: nginx\n  tag: "1.0"\nglobal:\n  cluster: none\nlabels: {}\n',
       parameters: [
         { name: 'replicas', value: '5' },
         { name: 'image.repository', value: 'nginx' },

@@ -88,7 +88,7 @@ describe('charts from a Helm repository', () => {
     );
   });
 
-  it('describes a chart from a Helm repository for GetAppDetails: its value files and parameters', async () => {
+  it('describes a chart from a Helm repository for GetAppDetails: its value files, values.yaml and parameters', async () => {
     const config = testConfig(work.root);
     const details = new AppDetailsService(new RepositoryRegistry(config.FLOTILLA_REPO_CACHE_DIR, 0), { cacheDir: toolBinariesOf(config).chartCacheDir, maxBytes: 1024 * 1024 });
     const source = { repoURL: url, chart: 'web', targetRevision: '>=2.0.0', helm: { valueFiles: ['values-prod.yaml', '../../etc/passwd'], parameters: [{ name: 'image.tag', value: 'v3' }] } };
@@ -97,9 +97,11 @@ describe('charts from a Helm repository', () => {
       revision: '2.0.0',
       helm: {
         valueFiles: ['values-prod.yaml', 'values.yaml'],
+        values: 'replicas: 2\nimage:\n  tag: v2\n',
+        // The chart's values and the selected value files, as Argo offers them; the source's own parameters are not mixed in.
         parameters: [
           { name: 'replicas', value: '5' },
-          { name: 'image.tag', value: 'v3' },
+          { name: 'image.tag', value: 'v2' },
         ],
       },
     });
