@@ -30,6 +30,7 @@ import { ApplicationLinksService } from './applications/application-links.servic
 import { ApplicationManifestsService } from './applications/application-manifests.service';
 import { ApplicationResourcesService } from './applications/application-resources.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
+import { ApplicationActionsService } from './applications/application-actions.service';
 import { DestinationClients } from './applications/destination-clients';
 import { ApplicationSyncWindowsService } from './applications/sync-windows';
 import { ApplicationService } from './applications/application.service';
@@ -245,6 +246,11 @@ const providers: Provider[] = [
     (...d: ConstructorParameters<typeof ApplicationResourcesService>) => new ApplicationResourcesService(...d),
   ),
   make(
+    ApplicationActionsService,
+    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, PROJECTS, ClusterStore, LOGGER],
+    (...d: ConstructorParameters<typeof ApplicationActionsService>) => new ApplicationActionsService(...d),
+  ),
+  make(
     ApplicationManifestsService,
     [ApplicationService, RepositoryStore, RepoServerClient, PROJECTS],
     (...d: ConstructorParameters<typeof ApplicationManifestsService>) => new ApplicationManifestsService(...d),
@@ -310,6 +316,7 @@ const providers: Provider[] = [
       ApplicationSyncWindowsService,
       ApplicationLinksService,
       ApplicationStreamsService,
+      ApplicationActionsService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Application } from '@flotilla/api-types';
 import { contracts, fromJsonObject, toJsonObject } from '@flotilla/contracts';
 import type { ApplicationServiceHandlers } from '@flotilla/contracts';
+import type { DiscoveredAction } from '@flotilla/engine';
 import type { GrpcHandler } from '@flotilla/platform';
 import { toJsonList } from '../rpc/json-list';
 import { permissionDenied } from '../rpc/rpc-error';
@@ -12,13 +13,24 @@ import { ApplicationRefreshService } from './application-refresh.service';
 import { ApplicationRollbackService } from './application-rollback.service';
 import { ApplicationSyncService } from './application-sync.service';
 import { ApplicationTerminationService } from './application-termination.service';
+import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationLinksService } from './application-links.service';
 import { ApplicationManifestsService } from './application-manifests.service';
 import { ApplicationResourcesService } from './application-resources.service';
+import { ApplicationServerSideDiffService } from './application-server-side-diff.service';
 import { ApplicationService } from './application.service';
 import { ApplicationStreamsService } from './application-streams.service';
 import { matchingResources, withUnifiedDiffs } from './resource-diff.builder';
 import { ApplicationSyncWindowsService } from './sync-windows';
+
+/** A discovered action as Argo's ResourceAction (its params with every field, as gogo/protobuf sends them). */
+const toResourceAction = (a: DiscoveredAction) => ({
+  name: a.name,
+  disabled: a.disabled,
+  iconClass: a.iconClass ?? '',
+  displayName: a.displayName ?? '',
+  params: (a.params ?? []).map((p) => ({ name: p.name, value: p.value ?? '', type: p.type ?? '', default: p.default ?? '' })),
+});
 
 /** application.ApplicationService: translates the wire and delegates to the use cases. */
 export class ApplicationGrpcHandler implements GrpcHandler {
@@ -37,6 +49,8 @@ export class ApplicationGrpcHandler implements GrpcHandler {
     private readonly syncWindows: ApplicationSyncWindowsService,
     private readonly links: ApplicationLinksService,
     private readonly streams: ApplicationStreamsService,
+    private readonly actions: ApplicationActionsService,
+    private readonly serverSideDiffs: ApplicationServerSideDiffService,
   ) {}
 
   /** Applications live in the api-server's namespace only (Argo's "apps in any namespace" is not enabled). */
@@ -120,6 +134,26 @@ export class ApplicationGrpcHandler implements GrpcHandler {
       ListResourceEvents: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
         return toJsonObject(await this.resources.events(ctx, req));
+      }),
+      ListResourceActions: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        return { actions: (await this.actions.list(ctx, req)).map(toResourceAction) };
+      }),
+      RunResourceAction: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        await this.actions.run(ctx, req);
+        return {};
+      }),
+      RunResourceActionV2: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        await this.actions.run(ctx, req);
+        return {};
+      }),
+      ServerSideDiff: authenticated(this.auth, async (req, ctx) => {
+        this.checkNamespace(req.appNamespace);
+        const liveResources = req.liveResources.map((r, i) => fromJsonObject(r, `liveResources[${i}]`));
+        const result = await this.serverSideDiffs.diff(ctx, { ...req, liveResources });
+        return { items: result.items.map((i) => toJsonObject(i)), modified: result.modified };
       }),
       GetManifests: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appNamespace);
