@@ -37,6 +37,7 @@ import { ApplicationService } from './applications/application.service';
 import { ApplicationStreamsService } from './applications/application-streams.service';
 import { ApplicationWatchSource } from './applications/application-watch.source';
 import { AppTreeNotifications } from './applications/app-tree.notifications';
+import { ApplicationSetGenerateService } from './applicationsets/applicationset-generate.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
 import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
@@ -270,6 +271,12 @@ const providers: Provider[] = [
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
   ),
+  make(
+    ApplicationSetGenerateService,
+    [ApplicationSetService, PROJECTS, SECRETS, RepoServerClient],
+    (s: ApplicationSetService, p: KubeResourceStore<AppProject>, secrets: KubeResourceStore<KubeSecret>, rs: RepoServerClient) =>
+      new ApplicationSetGenerateService(s, p, secrets, rs),
+  ),
   make(ClusterInfoStore, [RedisClient, CONFIG], (r: RedisClient, c: ApiServerConfig) => new ClusterInfoStore(r, c.FLOTILLA_QUEUE_PREFIX)),
   make(
     ClusterService,
@@ -322,7 +329,7 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationSetGrpcHandler,
-    [SessionService, ApplicationSetService],
+    [SessionService, ApplicationSetService, ApplicationSetGenerateService],
     (...d: ConstructorParameters<typeof ApplicationSetGrpcHandler>) => new ApplicationSetGrpcHandler(...d),
   ),
   make(

@@ -140,6 +140,7 @@ describe('the seed articles’ ApplicationSets', () => {
       ok: false,
       reason: 'ApplicationGenerationFromParamsError',
       message: 'the pullRequest generator is not supported by Flotilla yet',
+      generator: { index: 0, keys: ['pullRequest'] },
     });
   });
 });
@@ -210,6 +211,7 @@ describe('renderApplication', () => {
       ok: false,
       reason: 'RenderTemplateParamsError',
       message: expect.stringMatching(/cannot find end tag/),
+      generator: { index: 0, keys: ['list'] },
     });
   });
 });

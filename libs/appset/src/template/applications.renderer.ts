@@ -12,7 +12,7 @@ import {
 import type { ExecLimits } from '@flotilla/gotemplate';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parse } from 'yaml';
-import { GeneratorRegistry, transformEntry } from '../generators/generator-entry.transform';
+import { entryKeys, GeneratorRegistry, transformEntry } from '../generators/generator-entry.transform';
 import type { GeneratorContext, Params } from '../generators/generator.types';
 import { isPlainObject } from '../json/json-value';
 import { applyMergePatch } from '../json/merge-patch';
@@ -27,7 +27,13 @@ export const ApplicationSetReason = {
 
 export type GenerationResult =
   | { ok: true; applications: Application[] }
-  | { ok: false; reason: (typeof ApplicationSetReason)[keyof typeof ApplicationSetReason]; message: string };
+  | {
+      ok: false;
+      reason: (typeof ApplicationSetReason)[keyof typeof ApplicationSetReason];
+      message: string;
+      /** The `spec.generators[]` entry that failed: its index and the generator key(s) it names. */
+      generator: { index: number; keys: string[] };
+    };
 
 /** With no repository Secrets every repoURL is read as itself, without credentials, as Argo does. */
 const bareRepository = (url: string): Promise<Repository> => Promise.resolve({ repo: url });
@@ -45,19 +51,20 @@ export async function generateApplications(
 ): Promise<GenerationResult> {
   const ctx: GeneratorContext = { appSet, clusterSecrets, renderString: perStringRenderer(appSet.spec, templateLimits), repository, templateLimits };
   const applications: Application[] = [];
-  for (const entry of appSet.spec.generators ?? []) {
+  for (const [index, entry] of (appSet.spec.generators ?? []).entries()) {
+    const generator = { index, keys: entryKeys(entry) };
     let results;
     try {
       results = await transformEntry(entry, registry, appSet.spec.template, ctx);
     } catch (err) {
-      return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: echo((err as Error).message) };
+      return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: echo((err as Error).message), generator };
     }
     for (const { params, template } of results) {
       for (const p of params) {
         try {
           applications.push(renderApplication(appSet, template, p, stringRenderer(appSet.spec, templateLimits)));
         } catch (err) {
-          return { ok: false, reason: ApplicationSetReason.RenderTemplateParamsError, message: echo((err as Error).message) };
+          return { ok: false, reason: ApplicationSetReason.RenderTemplateParamsError, message: echo((err as Error).message), generator };
         }
         // Each Application may take up to its time limit: let other ApplicationSets, watches and the lease run in between.
         if (appSet.spec.goTemplate === true) await yieldToEventLoop();

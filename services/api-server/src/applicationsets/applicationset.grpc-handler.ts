@@ -4,8 +4,9 @@ import { contracts, fromJsonObject, toJsonObject } from '@flotilla/contracts';
 import type { ApplicationSetServiceHandlers } from '@flotilla/contracts';
 import type { GrpcHandler } from '@flotilla/platform';
 import { toJsonList } from '../rpc/json-list';
-import { permissionDenied } from '../rpc/rpc-error';
+import { invalidArgument, permissionDenied } from '../rpc/rpc-error';
 import { authenticated, Authenticator } from '../rpc/unary-call';
+import { ApplicationSetGenerateService } from './applicationset-generate.service';
 import { ApplicationSetService } from './applicationset.service';
 
 /** applicationset.ApplicationSetService over ApplicationSetService. */
@@ -15,6 +16,7 @@ export class ApplicationSetGrpcHandler implements GrpcHandler {
   constructor(
     private readonly auth: Authenticator,
     private readonly sets: ApplicationSetService,
+    private readonly generator: ApplicationSetGenerateService,
   ) {}
 
   private checkNamespace(namespace: string | undefined): void {
@@ -36,6 +38,13 @@ export class ApplicationSetGrpcHandler implements GrpcHandler {
         const set = fromJsonObject<ApplicationSet>(req.applicationset, 'applicationset');
         this.checkNamespace(set.metadata?.namespace);
         return toJsonObject(await this.sets.create(ctx, set, { upsert: !!req.upsert, dryRun: !!req.dryRun }));
+      }),
+      Generate: authenticated(this.auth, async (req, ctx) => {
+        if (!req.applicationSet?.json) throw invalidArgument('error creating ApplicationSets: ApplicationSets is nil in request');
+        const set = fromJsonObject<ApplicationSet>(req.applicationSet, 'applicationSet');
+        this.checkNamespace(set.metadata?.namespace);
+        const applications = await this.generator.generate(ctx, set);
+        return { applications: applications.map((app) => toJsonObject(app)) };
       }),
       Delete: authenticated(this.auth, async (req, ctx) => {
         this.checkNamespace(req.appsetNamespace);

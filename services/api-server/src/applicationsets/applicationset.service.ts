@@ -1,23 +1,11 @@
 import type { ApplicationSet, AppProject } from '@flotilla/api-types';
 import { ARGO_API_VERSION, DEFAULT_PROJECT } from '@flotilla/api-types';
+import { GENERATOR_KEYS } from '@flotilla/appset';
 import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
 import type { KubeResourceStore, ObjectList } from '../hub/kube-resource.store';
 import { sameObjectSpec } from '../hub/object-equality';
 import { invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
-
-const GENERATORS = [
-  'list',
-  'clusters',
-  'git',
-  'matrix',
-  'merge',
-  'scmProvider',
-  'clusterDecisionResource',
-  'pullRequest',
-  'plugin',
-  'selector',
-];
 
 /** An entry of ApplicationSet status.resources: one generated Application. */
 interface AppSetResourceStatus {
@@ -38,9 +26,9 @@ interface ResourceTreeNode {
   health?: { status?: string; message?: string };
 }
 
-const projectOf = (set: ApplicationSet): string => set.spec?.template?.spec?.project || DEFAULT_PROJECT;
+export const projectOf = (set: ApplicationSet): string => set.spec?.template?.spec?.project || DEFAULT_PROJECT;
 /** Argo CD's RBAC object for an ApplicationSet: `<template project>/<name>`. */
-const rbacObject = (set: ApplicationSet): string => `${projectOf(set)}/${set.metadata.name}`;
+export const rbacObject = (set: ApplicationSet): string => `${projectOf(set)}/${set.metadata.name}`;
 export const appSetNotFound = (name: string): string => `applicationsets.argoproj.io "${name}" not found`;
 
 /**
@@ -154,19 +142,30 @@ export class ApplicationSetService {
 
   /** Argo CD's checks: a name, known generators, and a concrete, existing template project. */
   private async validate(set: ApplicationSet): Promise<ApplicationSet> {
+    const checked = this.checkSpec(set);
+    await this.checkProject(projectOf(checked));
+    return checked;
+  }
+
+  /** The checks that need nothing but the ApplicationSet: a name, one known generator an entry, a concrete template project. */
+  checkSpec(set: ApplicationSet): ApplicationSet {
     if (!set.metadata?.name) throw invalidArgument('applicationset.metadata.name is required');
     if (!set.spec?.template?.spec) throw invalidArgument('applicationset.spec.template.spec is required');
     const generators = set.spec.generators ?? [];
+    if (!Array.isArray(generators)) throw invalidArgument('applicationset.spec.generators must be a list');
     if (generators.length === 0) throw invalidArgument('applicationset.spec.generators must name at least one generator');
     generators.forEach((g, i) => {
-      const kinds = Object.keys(g).filter((k) => GENERATORS.includes(k));
+      // `selector` filters an entry's parameters; it is not a generator of its own.
+      const kinds = typeof g === 'object' && g !== null ? GENERATOR_KEYS.filter((k) => k in g) : [];
       if (kinds.length !== 1)
-        throw invalidArgument(`applicationset.spec.generators[${i}] must have exactly one generator (${GENERATORS.join(', ')})`);
+        throw invalidArgument(`applicationset.spec.generators[${i}] must have exactly one generator (${GENERATOR_KEYS.join(', ')})`);
     });
-    const project = projectOf(set);
-    if (project.includes('{{'))
+    if (projectOf(set).includes('{{'))
       throw invalidArgument('the Argo CD API does not currently support creating ApplicationSets with templated `project` fields');
-    if (!(await this.projects.get(project))) throw invalidArgument(`ApplicationSet references project ${project} which does not exist`);
     return { ...set, apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet' };
+  }
+
+  async checkProject(project: string): Promise<void> {
+    if (!(await this.projects.get(project))) throw invalidArgument(`ApplicationSet references project ${project} which does not exist`);
   }
 }
