@@ -120,7 +120,7 @@ export async function startAppStack(opts: { name: string; files: Record<string, 
     env,
     flotilla,
     ok,
-    application: (name) => hubObjects.read({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name, namespace } }) as Promise<KubernetesObject & { spec: Record<string, unknown> }>,
+    application: (name) => hubObjects.read<KubernetesObject & { spec: Record<string, unknown> }>({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name, namespace } }),
     logs,
     stop,
   };
