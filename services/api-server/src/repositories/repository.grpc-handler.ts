@@ -1,10 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
-import type { Repository } from '@flotilla/api-types';
+import type { ApplicationSource, Repository } from '@flotilla/api-types';
 import { contracts, fromJsonObject, toJsonObject } from '@flotilla/contracts';
 import type { RepositoryServiceHandlers } from '@flotilla/contracts';
 import type { GrpcHandler } from '@flotilla/platform';
 import { toJsonList } from '../rpc/json-list';
 import { authenticated, Authenticator } from '../rpc/unary-call';
+import { RepositoryAppsService } from './repository-apps.service';
 import { RepositoryService } from './repository.service';
 
 /** The repository a RepoAccessQuery describes; fields Flotilla's repo-server has no use for are left out. */
@@ -51,6 +52,7 @@ export class RepositoryGrpcHandler implements GrpcHandler {
   constructor(
     private readonly auth: Authenticator,
     private readonly repositories: RepositoryService,
+    private readonly apps: RepositoryAppsService,
   ) {}
 
   implementation(): grpc.UntypedServiceImplementation {
@@ -68,6 +70,13 @@ export class RepositoryGrpcHandler implements GrpcHandler {
       Update: authenticated(this.auth, async (req, ctx) =>
         toJsonObject(await this.repositories.update(ctx, fromJsonObject<Repository>(req.repo, 'repo'))),
       ),
+      ListApps: authenticated(this.auth, async (req, ctx) => ({ items: await this.apps.listApps(ctx, req) })),
+      GetAppDetails: authenticated(this.auth, async (req, ctx) => {
+        const source = req.source?.json ? fromJsonObject<ApplicationSource>(req.source, 'source') : undefined;
+        const out = await this.apps.appDetails(ctx, { ...req, source });
+        const json = (v: Record<string, unknown> | undefined) => (v ? toJsonObject(v) : null);
+        return { type: out.type, helm: json(out.helm), kustomize: json(out.kustomize), directory: json(out.directory), plugin: json(out.plugin) };
+      }),
       ValidateAccess: authenticated(this.auth, async (req, ctx) => {
         await this.repositories.validateAccess(ctx, accessQueryToRepository(req));
         return {};

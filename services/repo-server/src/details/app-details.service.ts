@@ -6,7 +6,7 @@ import type { GitCredentials } from '../git/git-credentials';
 import { RepositoryRegistry } from '../git/repository.registry';
 import { helmCredentialsOf, pullChart } from '../helm/helm-chart-repository.client';
 import type { ManifestGenerationService } from '../manifests/manifest-generation.service';
-import { AppPathError, normalizeAppPath } from '../manifests/source-render.service';
+import { AppPathError, normalizeAppPath, UnsupportedSourceError } from '../manifests/source-render.service';
 import { detectSourceType, SourceType } from '../render/source-type.detector';
 import { CheckoutTree } from '../workspace/checkout-paths';
 import { helmAppSpec, HelmAppSpec } from './helm-app-spec';
@@ -55,6 +55,8 @@ export class AppDetailsService {
     // Files under the app directory, relative to it, as a walk of the checkout finds them (refused links are not in it).
     const under = view.entries.map((e) => e.path).filter((p) => p.startsWith(prefix) && !refused.has(p)).map((p) => p.slice(prefix.length));
     const type = detectSourceType(source, under.filter((n) => !n.includes('/')));
+    // Argo describes a plugin source through its sidecar; Flotilla runs none, so there is nothing to ask.
+    if (type === 'Plugin') throw new UnsupportedSourceError(`config management plugins are not supported by this repo-server; ${source.repoURL} ${spelled} asks for one`);
     if (type === 'Helm') {
       const read = async (name: string): Promise<Buffer | undefined> => {
         const found = view.lookup(`${prefix}${name}`);
