@@ -21,6 +21,7 @@ import { AccountService } from './accounts/account.service';
 import { InitialAdminService } from './accounts/initial-admin.service';
 import { ApiServerConfig } from './api-server.config';
 import { AppCacheStore } from './applications/app-cache.store';
+import { ApplicationEventsClient } from './applications/application-events.client';
 import { ApplicationRefreshService } from './applications/application-refresh.service';
 import { ApplicationRollbackService } from './applications/application-rollback.service';
 import { ApplicationSyncService } from './applications/application-sync.service';
@@ -29,6 +30,7 @@ import { ApplicationValidationService } from './applications/application-validat
 import { ApplicationLinksService } from './applications/application-links.service';
 import { ApplicationManifestsService } from './applications/application-manifests.service';
 import { ApplicationResourcesService } from './applications/application-resources.service';
+import { ApplicationServerSideDiffService } from './applications/application-server-side-diff.service';
 import { ApplicationGrpcHandler } from './applications/application.grpc-handler';
 import { ApplicationActionsService } from './applications/application-actions.service';
 import { DestinationClients } from './applications/destination-clients';
@@ -37,7 +39,6 @@ import { ApplicationService } from './applications/application.service';
 import { ApplicationStreamsService } from './applications/application-streams.service';
 import { ApplicationWatchSource } from './applications/application-watch.source';
 import { AppTreeNotifications } from './applications/app-tree.notifications';
-import { ApplicationSetGenerateService } from './applicationsets/applicationset-generate.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
 import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
@@ -54,7 +55,6 @@ import { ProjectService } from './projects/project.service';
 import { RepoCredsGrpcHandler } from './repocreds/repocreds.grpc-handler';
 import { RepoCredsService } from './repocreds/repocreds.service';
 import { RepositoryGrpcHandler } from './repositories/repository.grpc-handler';
-import { RepositoryAppsService } from './repositories/repository-apps.service';
 import { RepositoryService } from './repositories/repository.service';
 import { RepositoryStore } from './repositories/repository.store';
 import type { KubeSecret } from './secrets/kube-secret';
@@ -195,26 +195,27 @@ const providers: Provider[] = [
     (p: KubeResourceStore<AppProject>, c: ClusterStore, r: RepositoryStore, rs: RepoServerClient) =>
       new ApplicationValidationService(p, c, r, rs),
   ),
+  make(ApplicationEventsClient, [HUB, LOGGER], (hub: KubeClient, l: Logger) => new ApplicationEventsClient(hub, l)),
   make(
     ApplicationService,
-    [APPS, ApplicationValidationService],
-    (a: KubeResourceStore<Application>, v: ApplicationValidationService) => new ApplicationService(a, v),
+    [APPS, ApplicationValidationService, ApplicationEventsClient],
+    (a: KubeResourceStore<Application>, v: ApplicationValidationService, e: ApplicationEventsClient) => new ApplicationService(a, v, e),
   ),
   make(
     ApplicationSyncService,
-    [ApplicationService, APPS, RepositoryStore, RepoServerClient],
-    (s: ApplicationService, a: KubeResourceStore<Application>, r: RepositoryStore, rs: RepoServerClient) =>
-      new ApplicationSyncService(s, a, r, rs),
+    [ApplicationService, APPS, RepositoryStore, RepoServerClient, ApplicationEventsClient],
+    (s: ApplicationService, a: KubeResourceStore<Application>, r: RepositoryStore, rs: RepoServerClient, e: ApplicationEventsClient) =>
+      new ApplicationSyncService(s, a, r, rs, e),
   ),
   make(
     ApplicationRollbackService,
-    [ApplicationService, ApplicationSyncService],
-    (s: ApplicationService, syncs: ApplicationSyncService) => new ApplicationRollbackService(s, syncs),
+    [ApplicationService, ApplicationSyncService, ApplicationEventsClient],
+    (s: ApplicationService, syncs: ApplicationSyncService, e: ApplicationEventsClient) => new ApplicationRollbackService(s, syncs, e),
   ),
   make(
     ApplicationTerminationService,
-    [ApplicationService, APPS],
-    (s: ApplicationService, a: KubeResourceStore<Application>) => new ApplicationTerminationService(s, a),
+    [ApplicationService, APPS, ApplicationEventsClient],
+    (s: ApplicationService, a: KubeResourceStore<Application>, e: ApplicationEventsClient) => new ApplicationTerminationService(s, a, e),
   ),
   make(
     ApplicationRefreshService,
@@ -253,6 +254,11 @@ const providers: Provider[] = [
     (...d: ConstructorParameters<typeof ApplicationActionsService>) => new ApplicationActionsService(...d),
   ),
   make(
+    ApplicationServerSideDiffService,
+    [ApplicationService, AppCacheStore, DestinationClients],
+    (...d: ConstructorParameters<typeof ApplicationServerSideDiffService>) => new ApplicationServerSideDiffService(...d),
+  ),
+  make(
     ApplicationManifestsService,
     [ApplicationService, RepositoryStore, RepoServerClient, PROJECTS],
     (...d: ConstructorParameters<typeof ApplicationManifestsService>) => new ApplicationManifestsService(...d),
@@ -271,12 +277,6 @@ const providers: Provider[] = [
     ApplicationSetService,
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
-  ),
-  make(
-    ApplicationSetGenerateService,
-    [ApplicationSetService, PROJECTS, SECRETS, RepoServerClient],
-    (s: ApplicationSetService, p: KubeResourceStore<AppProject>, secrets: KubeResourceStore<KubeSecret>, rs: RepoServerClient) =>
-      new ApplicationSetGenerateService(s, p, secrets, rs),
   ),
   make(ClusterInfoStore, [RedisClient, CONFIG], (r: RedisClient, c: ApiServerConfig) => new ClusterInfoStore(r, c.FLOTILLA_QUEUE_PREFIX)),
   make(
@@ -298,11 +298,6 @@ const providers: Provider[] = [
       ),
   ),
   make(RepositoryService, [RepositoryStore, RepoServerClient], (s: RepositoryStore, rs: RepoServerClient) => new RepositoryService(s, rs)),
-  make(
-    RepositoryAppsService,
-    [RepositoryStore, PROJECTS, APPS, RepoServerClient],
-    (...d: ConstructorParameters<typeof RepositoryAppsService>) => new RepositoryAppsService(...d),
-  ),
   make(
     AccountService,
     [ArgoSettingsStore, SessionService],
@@ -330,12 +325,13 @@ const providers: Provider[] = [
       ApplicationLinksService,
       ApplicationStreamsService,
       ApplicationActionsService,
+      ApplicationServerSideDiffService,
     ],
     (...d: ConstructorParameters<typeof ApplicationGrpcHandler>) => new ApplicationGrpcHandler(...d),
   ),
   make(
     ApplicationSetGrpcHandler,
-    [SessionService, ApplicationSetService, ApplicationSetGenerateService],
+    [SessionService, ApplicationSetService],
     (...d: ConstructorParameters<typeof ApplicationSetGrpcHandler>) => new ApplicationSetGrpcHandler(...d),
   ),
   make(
@@ -345,7 +341,7 @@ const providers: Provider[] = [
   ),
   make(
     RepositoryGrpcHandler,
-    [SessionService, RepositoryService, RepositoryAppsService],
+    [SessionService, RepositoryService],
     (...d: ConstructorParameters<typeof RepositoryGrpcHandler>) => new RepositoryGrpcHandler(...d),
   ),
   make(

@@ -1,6 +1,7 @@
 import type { Application, SyncOperation } from '@flotilla/api-types';
 import { failedPrecondition, notFound } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
+import type { ApplicationEventsClient } from './application-events.client';
 import type { ApplicationService } from './application.service';
 import type { ApplicationSyncService } from './application-sync.service';
 
@@ -29,6 +30,7 @@ export class ApplicationRollbackService {
   constructor(
     private readonly applications: ApplicationService,
     private readonly syncs: Pick<ApplicationSyncService, 'startOperation'>,
+    private readonly events?: ApplicationEventsClient,
   ) {}
 
   async rollback(ctx: CallContext, req: RollbackRequest): Promise<Application> {
@@ -53,6 +55,8 @@ export class ApplicationRollbackService {
       // History written before sources were recorded cannot say what to render.
       throw failedPrecondition('cannot rollback to revision deployed with Argo CD v0.11 or lower. sync to revision instead.');
     }
-    return this.syncs.startOperation(app.metadata.name, { sync, initiatedBy: { username: ctx.username } });
+    const started = await this.syncs.startOperation(app.metadata.name, { sync, initiatedBy: { username: ctx.username } });
+    this.events?.record(ctx, started, 'OperationStarted', `initiated rollback to ${id}`);
+    return started;
   }
 }

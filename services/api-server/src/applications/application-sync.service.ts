@@ -5,6 +5,7 @@ import type { KubeResourceStore } from '../hub/kube-resource.store';
 import type { RepositoryStore } from '../repositories/repository.store';
 import { failedPrecondition, invalidArgument, notFound } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
+import type { ApplicationEventsClient } from './application-events.client';
 import { appNotFound, ApplicationService } from './application.service';
 
 export interface SyncRequest {
@@ -33,6 +34,7 @@ export class ApplicationSyncService {
     private readonly apps: KubeResourceStore<Application>,
     private readonly repositories: RepositoryStore,
     private readonly repoServer: Pick<RepoServerClient, 'resolveRevision'>,
+    private readonly events?: ApplicationEventsClient,
   ) {}
 
   async sync(ctx: CallContext, req: SyncRequest): Promise<Application> {
@@ -45,7 +47,9 @@ export class ApplicationSyncService {
     };
     const retry = req.retryStrategy ? toRetry(req.retryStrategy) : app.spec.syncPolicy?.retry;
     if (retry) operation.retry = retry;
-    return this.startOperation(app.metadata.name, operation);
+    const started = await this.startOperation(app.metadata.name, operation);
+    this.events?.record(ctx, started, 'OperationStarted', `initiated ${req.resources.length ? 'partial ' : ''}sync to ${displayRevisions(app, req, operation.sync!)}`);
+    return started;
   }
 
   private async syncOperation(app: Application, req: SyncRequest): Promise<SyncOperation> {
@@ -117,6 +121,17 @@ export class ApplicationSyncService {
       return this.apps.replace({ ...current, operation, ...(status ? { status } : {}) });
     });
   }
+}
+
+/**
+ * The revisions a sync event names, as Argo's ambiguous revisions: what was asked for and, when that
+ * was not already a commit, the commit it resolved to (`HEAD (5f0c…)`); several sources joined by commas.
+ */
+function displayRevisions(app: Application, req: SyncRequest, op: SyncOperation): string {
+  const shown = (requested: string, resolved: string | undefined): string =>
+    !resolved || requested === resolved || COMMIT_SHA.test(requested) ? requested || (resolved ?? '') : `${requested} (${resolved})`;
+  if (op.sources?.length) return op.sources.map((s, i) => shown(req.revisions[i] || s.targetRevision || 'HEAD', op.revisions?.[i])).join(',');
+  return shown(req.revision || app.spec.source?.targetRevision || 'HEAD', op.revision);
 }
 
 function toRetry(r: NonNullable<SyncRequest['retryStrategy']>): NonNullable<Operation['retry']> {

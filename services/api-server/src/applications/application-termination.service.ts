@@ -3,6 +3,7 @@ import { retryOnConflict } from '../hub/kube-errors';
 import type { KubeResourceStore } from '../hub/kube-resource.store';
 import { failedPrecondition, notFound } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
+import type { ApplicationEventsClient } from './application-events.client';
 import { appNotFound, type ApplicationService } from './application.service';
 
 export const NO_OPERATION_TO_TERMINATE = 'Unable to terminate operation. No operation is in progress';
@@ -15,11 +16,12 @@ export class ApplicationTerminationService {
   constructor(
     private readonly applications: ApplicationService,
     private readonly apps: KubeResourceStore<Application>,
+    private readonly events?: ApplicationEventsClient,
   ) {}
 
   async terminate(ctx: CallContext, req: { name?: string; project?: string }): Promise<void> {
     const app = await this.applications.authorized(ctx, req.name, 'sync', req.project);
-    await retryOnConflict(async () => {
+    const terminated = await retryOnConflict(async (): Promise<Application | undefined> => {
       const current = await this.apps.get(app.metadata.name);
       if (!current) throw notFound(appNotFound(app.metadata.name));
       const state = current.status?.operationState;
@@ -28,8 +30,9 @@ export class ApplicationTerminationService {
         throw failedPrecondition(NO_OPERATION_TO_TERMINATE);
       }
       // Asking twice is not an error, as in Argo CD; the first request stands.
-      if (state.phase === 'Terminating') return;
-      await this.apps.replace({ ...current, status: { ...current.status, operationState: { ...state, phase: 'Terminating' } } });
+      if (state.phase === 'Terminating') return undefined;
+      return this.apps.replace({ ...current, status: { ...current.status, operationState: { ...state, phase: 'Terminating' } } });
     });
+    if (terminated) this.events?.record(ctx, terminated, 'ResourceUpdated', 'terminated running operation');
   }
 }

@@ -7,6 +7,7 @@ import { sameObjectSpec } from '../hub/object-equality';
 import { invalidArgument, notFound, permissionDenied } from '../rpc/rpc-error';
 import type { CallContext } from '../session/session.service';
 import { compareKeys, decodeContinue, keyOf, type ListPage, pageOf, parseLimit } from './application-list.pages';
+import type { ApplicationEventsClient } from './application-events.client';
 import { ApplicationValidationService } from './application-validation.service';
 
 const CASCADE_FINALIZERS = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER];
@@ -32,6 +33,7 @@ export class ApplicationService {
   constructor(
     private readonly apps: KubeResourceStore<Application>,
     private readonly validation: ApplicationValidationService,
+    private readonly events?: ApplicationEventsClient,
   ) {}
 
   get namespace(): string {
@@ -80,7 +82,9 @@ export class ApplicationService {
     ctx.authorize('applications', 'create', appRbacObject(app));
     const { operation: _ignored, ...wanted } = app;
     try {
-      return await this.apps.create(wanted);
+      const created = await this.apps.create(wanted);
+      this.events?.record(ctx, created, 'ResourceCreated', 'created application');
+      return created;
     } catch (err) {
       if (!isKubeAlreadyExists(err)) throw err;
     }
@@ -89,7 +93,7 @@ export class ApplicationService {
     if (sameObjectSpec(existing, wanted)) return existing;
     if (!opts.upsert) throw invalidArgument('existing application spec is different, use upsert flag to force update');
     ctx.authorize('applications', 'update', appRbacObject(app));
-    return this.writeSpec(app, true);
+    return this.writeSpec(ctx, app, true);
   }
 
   async update(ctx: CallContext, input: Application, opts: { validate: boolean; project?: string }): Promise<Application> {
@@ -99,7 +103,7 @@ export class ApplicationService {
       // Moving between projects needs create in the new one besides update in the old (checked above).
       ctx.authorize('applications', 'create', appRbacObject(app));
     }
-    return this.writeSpec(app, false);
+    return this.writeSpec(ctx, app, false);
   }
 
   /**
@@ -142,11 +146,12 @@ export class ApplicationService {
     }
     if (wanted.length !== finalizers.length) await this.apps.mergePatch(app.metadata.name, { metadata: { finalizers: wanted } });
     await this.apps.delete(app.metadata.name);
+    this.events?.record(ctx, app, 'ResourceDeleted', 'deleted application');
   }
 
   /** Writes spec, labels, annotations and finalizers onto the stored Application, retrying on conflicts. */
-  private writeSpec(app: Application, mergeMetadata: boolean): Promise<Application> {
-    return retryOnConflict(async () => {
+  private async writeSpec(ctx: CallContext, app: Application, mergeMetadata: boolean): Promise<Application> {
+    const written = await retryOnConflict(async () => {
       const current = await this.apps.get(app.metadata.name);
       if (!current) throw notFound(appNotFound(app.metadata.name));
       const labels = mergeMetadata ? { ...current.metadata.labels, ...app.metadata.labels } : app.metadata.labels;
@@ -157,6 +162,8 @@ export class ApplicationService {
         metadata: { ...current.metadata, labels, annotations, finalizers: app.metadata.finalizers },
       });
     });
+    this.events?.record(ctx, written, 'ResourceUpdated', 'updated application spec');
+    return written;
   }
 }
 
