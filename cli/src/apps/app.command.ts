@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliConfig } from '../cli.config';
+import { appActionsCommand } from './app-actions.command';
 import { appCreateCommand } from './app-create.command';
 import { appDeleteCommand } from './app-delete.command';
 import { appDiffCommand } from './app-diff.command';
@@ -43,6 +44,7 @@ export function appCommand(config: CliConfig): Command {
     .addCommand(appManifestsCommand(config))
     .addCommand(appResourcesCommand(config))
     .addCommand(appPatchResourceCommand(config))
+    .addCommand(appActionsCommand(config))
     .addCommand(appDeleteResourceCommand(config))
     .addCommand(appAddSourceCommand(config))
     .addCommand(appRemoveSourceCommand(config))
