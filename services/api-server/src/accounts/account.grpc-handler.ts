@@ -5,7 +5,7 @@ import type { GrpcHandler } from '@flotilla/platform';
 import { authenticated, Authenticator } from '../rpc/unary-call';
 import { AccountService } from './account.service';
 
-/** account.AccountService: can-i, password change, accounts. */
+/** account.AccountService: can-i, password change, accounts and their API tokens. */
 export class AccountGrpcHandler implements GrpcHandler {
   readonly definition = contracts().account.AccountService.service;
 
@@ -25,6 +25,11 @@ export class AccountGrpcHandler implements GrpcHandler {
       }),
       ListAccounts: authenticated(this.auth, async (_req, ctx) => ({ items: await this.accounts.list(ctx) })),
       GetAccount: authenticated(this.auth, (req, ctx) => this.accounts.get(ctx, req.name)),
+      CreateToken: authenticated(this.auth, async (req, ctx) => ({ token: await this.accounts.createToken(ctx, req) })),
+      DeleteToken: authenticated(this.auth, async (req, ctx) => {
+        await this.accounts.deleteToken(ctx, req.name, req.id);
+        return {};
+      }),
     };
     return handlers;
   }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { AccountToken } from '../accounts/account.settings';
 import { BEGIN_LOGIN_ATTEMPT } from './login-attempts.script';
 
 /** How failed logins slow a client down (Argo CD's ARGOCD_SESSION_* settings, plus the backoff's bounds). */
@@ -29,6 +30,8 @@ export class SessionStateStore {
   private failuresKey = (): string => `flotilla:session:${this.namespace}:login-failures`;
   private recentKey = (): string => `flotilla:session:${this.namespace}:login-failures:recent`;
   private revokedKey = (jti: string): string => `flotilla:session:${this.namespace}:revoked:${jti}`;
+  private apiKeyRevokedKey = (account: string, id: string, iat: number): string =>
+    `flotilla:session:${this.namespace}:apikey-revoked:${JSON.stringify([account, id, iat])}`;
 
   /**
    * Starts a login attempt from `client` as `username`: refused while the client backs off,
@@ -65,7 +68,30 @@ export class SessionStateStore {
   async isRevoked(jti: string): Promise<boolean> {
     return (await this.redis.exists(this.revokedKey(jti))) === 1;
   }
+
+  /**
+   * Marks a deleted API token as refused on every replica at once: replicas may read argocd-secret's
+   * token list from a cache for a moment longer. Keyed by the token's issue time too, so a later
+   * token reusing the id is not refused; kept an hour at most (until it expires, if sooner).
+   */
+  async revokeApiKey(account: string, token: AccountToken): Promise<void> {
+    const remaining = token.exp === undefined ? API_KEY_REVOCATION_SECONDS : Math.ceil(token.exp - Date.now() / 1000);
+    const ttl = Math.min(remaining, API_KEY_REVOCATION_SECONDS);
+    if (ttl > 0) await this.redis.set(this.apiKeyRevokedKey(account, token.id, token.iat), '1', 'EX', ttl);
+  }
+
+  async isApiKeyRevoked(account: string, token: AccountToken): Promise<boolean> {
+    return (await this.redis.exists(this.apiKeyRevokedKey(account, token.id, token.iat))) === 1;
+  }
+
+  /** A token issued again with a deleted one's id in the same second is the same token: it is valid again. */
+  async clearApiKeyRevocation(account: string, token: AccountToken): Promise<void> {
+    await this.redis.del(this.apiKeyRevokedKey(account, token.id, token.iat));
+  }
 }
+
+/** Far longer than any replica caches argocd-secret; the token list refuses the token after that. */
+const API_KEY_REVOCATION_SECONDS = 3600;
 
 /** One entry per client and user; JSON keeps any username from colliding with another pair. */
 const entryField = (client: string, username: string): string => JSON.stringify([client, username]);

@@ -123,7 +123,7 @@ describe('sessions and accounts (the api-server process on a kube-sim hub, gRPC 
       expect(await (await api.rest('/api/v1/account/can-i/applications/sync/default%2Fguestbook')).json()).toEqual({ value: 'yes' });
       expect((await api.rest('/api/v1/account/can-i/nothing/get/x')).status).toBe(400);
       const accounts = await call(api.clients.accounts, 'ListAccounts', {}, api.md());
-      expect(accounts.items).toEqual([{ name: 'admin', enabled: true, capabilities: ['login'] }]);
+      expect(accounts.items).toEqual([{ name: 'admin', enabled: true, capabilities: ['login'], tokens: [] }]);
     });
 
     it('lets accounts declared in argocd-cm log in, limited by argocd-rbac-cm', async () => {

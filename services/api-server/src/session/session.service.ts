@@ -5,7 +5,8 @@ import { RbacPolicy } from '../accounts/rbac.policy';
 import { ConcurrencyLimiter, ConcurrencyLimitError } from '../rpc/concurrency.limiter';
 import { invalidArgument, permissionDenied, RpcError, unauthenticated } from '../rpc/rpc-error';
 import { LoginBackoffPolicy, SessionStateStore } from './session-state.store';
-import { InvalidTokenError, SessionClaims, signSessionToken, verifySessionToken } from './session-token';
+import type { AccountToken } from '../accounts/account.settings';
+import { InvalidTokenError, SessionClaims, signApiKeyToken, signSessionToken, subjectAccount, verifySessionToken } from './session-token';
 
 export interface SessionSettings {
   tokenTtlSeconds: number;
@@ -102,7 +103,20 @@ export class SessionService {
   }
 
   async logout(context: CallContext): Promise<void> {
-    await this.state.revoke(context.claims.jti, context.claims.exp);
+    // A token that never expires is an API token; it ends when its account's token is deleted.
+    if (context.claims.exp !== undefined) await this.state.revoke(context.claims.jti, context.claims.exp);
+  }
+
+  /** Signs an API token for `account` (already listed, or about to be, in argocd-secret). */
+  async signApiKey(account: string, token: AccountToken): Promise<string> {
+    const signed = await signApiKeyToken(await this.settings.serverKey(), account, token);
+    await this.state.clearApiKeyRevocation(account, token);
+    return signed;
+  }
+
+  /** Refuses a deleted API token on every replica at once, before their cached token lists catch up. */
+  revokeApiKey(account: string, token: AccountToken): Promise<void> {
+    return this.state.revokeApiKey(account, token);
   }
 
   private async verify(token: string): Promise<SessionClaims> {
@@ -113,14 +127,32 @@ export class SessionService {
       if (err instanceof InvalidTokenError) throw unauthenticated(`invalid session: ${err.message}`);
       throw err;
     }
-    const account = await this.settings.account(claims.sub);
-    if (!account) throw unauthenticated(`invalid session: account ${claims.sub} does not exist`);
-    if (!account.enabled) throw unauthenticated(`invalid session: account ${claims.sub} is disabled`);
+    // As Argo CD: the account behind the token, enabled and still having the capability it was issued for.
+    const { account: name, capability } = subjectAccount(claims.sub);
+    const account = await this.settings.account(name);
+    if (!account) throw unauthenticated(`invalid session: account ${name} does not exist`);
+    if (!account.enabled) throw unauthenticated(`invalid session: account ${name} is disabled`);
+    if (!account.capabilities.includes(capability))
+      throw unauthenticated(`invalid session: account ${name} does not have '${capability}' capability`);
     if (await this.state.isRevoked(claims.jti)) throw unauthenticated('invalid session: token is revoked, please re-login');
+    if (capability === 'apiKey' && !(await this.isListedApiKey(name, account.tokens, claims))) {
+      throw unauthenticated(`invalid session: account ${name} does not have token with id ${claims.jti}`);
+    }
     if (account.passwordMtime && claims.iat * 1000 < account.passwordMtime.getTime()) {
       throw unauthenticated('invalid session: account password has changed since token issued');
     }
-    return claims;
+    return { ...claims, sub: name };
+  }
+
+  /**
+   * An API token authenticates only while argocd-secret lists its id, issued no earlier (a token of a
+   * deleted id must not come back with a new token of that id), and it has not just been deleted.
+   */
+  private async isListedApiKey(account: string, tokens: readonly AccountToken[], claims: SessionClaims): Promise<boolean> {
+    const listed = tokens.find((t) => t.id === claims.jti);
+    // Argo stamps the list and the JWT from two clock readings, which may straddle a second.
+    if (!listed || claims.iat < listed.iat - 1) return false;
+    return !(await this.state.isApiKeyRevoked(account, listed));
   }
 }
 
