@@ -1,6 +1,7 @@
 // `flotilla app set|unset|patch|edit|add-source|remove-source` against the real api-server and
 // repo-server (which renders every spec the server validates), a kube-sim hub and spoke and a git
 // repository over HTTP: what the user sees, and the Application as stored on the hub afterwards.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppStack, type AppStack } from '../testing/app-stack';
@@ -175,6 +176,18 @@ describe('app add-source and remove-source', () => {
       { repoURL: stack.repo.url, path: 'chart', targetRevision: 'HEAD', helm: { releaseName: 'greeter-release' } },
       { repoURL: stack.repo.url, path: 'plain', name: 'plain' },
     ]);
+  });
+
+  it('app manifests renders each source at the revision given for its position or name', async () => {
+    const first = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: stack.repo.workDir, encoding: 'utf8' }).trim();
+    const changed = stack.repo.commit({ 'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: plain}\ndata: {a: changed}\n' }, 'plain changed');
+    const old = await stack.ok(['app', 'manifests', 'greeter', '--revisions', first, '--source-positions', '2']);
+    expect(old.stdout).toContain('---\napiVersion: v1\ndata:\n  greeting: hello\nkind: ConfigMap\nmetadata:\n  name: greeter\n\n');
+    expect(old.stdout).toContain('---\napiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: plain\n\n');
+    const named = await stack.ok(['app', 'manifests', 'greeter', '--revisions', changed, '--source-names', 'plain']);
+    expect(named.stdout).toContain('  a: changed\n');
+    const uneven = await stack.flotilla(['app', 'manifests', 'greeter', '--revisions', 'main', '--source-positions', '1,2']);
+    expect(uneven.stderr).toMatch(/FATA\[\d{4}\] While using --revisions and --source-positions, length of values for both flags should be same\.$/m);
   });
 
   it('app set on a multi-source app needs the source position, counted from 1, or the source name', async () => {

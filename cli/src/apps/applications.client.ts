@@ -42,6 +42,29 @@ export class ApplicationsClient {
     return (res.items ?? []).map((item) => fromJsonObject<Application>(item, 'items'));
   }
 
+  /**
+   * Every app the query matches, read `pageSize` at a time (List's limit and continue), so a fleet
+   * of thousands never comes as one huge message. A server that ignores limit answers in one page.
+   */
+  async listInPages(query: { selector?: string; projects?: string[]; repo?: string }, pageSize: number): Promise<Application[]> {
+    const apps: Application[] = [];
+    let token: string | undefined;
+    do {
+      const res = await this.api.call(this.api.applications, 'List', {
+        selector: query.selector,
+        projects: query.projects ?? [],
+        repo: query.repo,
+        limit: pageSize,
+        continue: token,
+      });
+      apps.push(...(res.items ?? []).map((item) => fromJsonObject<Application>(item, 'items')));
+      const next = res.metadata?.json ? fromJsonObject<{ continue?: string }>(res.metadata, 'metadata').continue : undefined;
+      if (next && next === token) throw new Error('the server answered the same continue token twice: the application list does not advance');
+      token = next;
+    } while (token);
+    return apps;
+  }
+
   async create(app: Application, upsert: boolean, validate = true): Promise<Application> {
     const res = await this.api.call(this.api.applications, 'Create', { application: toJsonObject(app), upsert, validate });
     return fromJsonObject<Application>(res, 'application');
@@ -92,9 +115,10 @@ export class ApplicationsClient {
     return fromJsonObject<Application>(await this.api.call(this.api.applications, 'Patch', { name, patch, patchType }), 'application');
   }
 
-  /** The manifests repo-server renders for the app, at `revision` when given: each a JSON document. */
-  async manifests(name: string, revision?: string): Promise<string[]> {
-    const res = fromJsonObject<{ manifests?: string[] }>(await this.api.call(this.api.applications, 'GetManifests', { name, ...(revision ? { revision } : {}), sourcePositions: [], revisions: [] }, 120_000), 'manifests');
+  /** The manifests repo-server renders for the app, at `revision` (or, per 1-based source position, `revisions`) when given: each a JSON document. */
+  async manifests(name: string, at: { revision?: string; revisions?: string[]; sourcePositions?: number[] } = {}): Promise<string[]> {
+    const query = { name, ...(at.revision ? { revision: at.revision } : {}), sourcePositions: at.sourcePositions ?? [], revisions: at.revisions ?? [] };
+    const res = fromJsonObject<{ manifests?: string[] }>(await this.api.call(this.api.applications, 'GetManifests', query, 120_000), 'manifests');
     return res.manifests ?? [];
   }
 
