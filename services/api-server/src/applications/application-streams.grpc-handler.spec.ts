@@ -403,7 +403,10 @@ describe("Application streams: Watch, WatchResourceTree and PodLogs (api-server 
       expect(grpcTimes.slice(0, expected.length)).toEqual(expected);
 
       const both = await api.rest(`${path}&sinceTime.seconds=${since}&sinceSeconds=10`);
-      expect(await both.json()).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, message: 'sinceSeconds and sinceTime cannot both be set: Kubernetes takes at most one of them' });
+      expect((await both.json()).error).toMatchObject({
+        grpc_code: grpc.status.INVALID_ARGUMENT,
+        message: 'sinceSeconds and sinceTime cannot both be set: Kubernetes takes at most one of them',
+      });
     });
 
     it('answers the lines of every pod under a Deployment, in time order, filtered as asked', async () => {
