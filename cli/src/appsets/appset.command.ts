@@ -9,7 +9,7 @@ import { oneOf, repeatable } from '../command/option.parsers';
 import { CliError } from '../output/cli.error';
 import { formatObject, formatObjectList, isObjectFormat } from '../output/object.printer';
 import { askToProceedAll, stdoutIsTerminal } from '../terminal/prompt';
-import { formatAppSetNames, formatAppSetSummary, formatAppSetTable } from './appset.printer';
+import { formatAppSetNames, formatAppSetSummary, formatAppSetTable, formatGeneratedApps } from './appset.printer';
 import { AppSetsClient } from './appsets.client';
 
 const nameOf = (arg: string): string => arg.slice(arg.lastIndexOf('/') + 1);
@@ -22,11 +22,15 @@ export function appSetCommand(config: CliConfig): Command {
     .addCommand(appSetCreateCommand(config))
     .addCommand(appSetListCommand(config))
     .addCommand(appSetGetCommand(config))
+    .addCommand(appSetGenerateCommand(config))
     .addCommand(appSetDeleteCommand(config));
 }
 
-/** ApplicationSets in a manifest file (one or more YAML/JSON documents). */
-export function readAppSets(path: string): ApplicationSet[] {
+/** ApplicationSets in a manifest file (one or more YAML/JSON documents); `unnamed` words the error for one without a name. */
+export function readAppSets(
+  path: string,
+  unnamed = (_set: ApplicationSet) => `Error creating ApplicationSet in ${path}: ApplicationSet does not have Name field set`,
+): ApplicationSet[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -39,7 +43,7 @@ export function readAppSets(path: string): ApplicationSet[] {
     const value = doc.toJS() as ApplicationSet | null;
     if (!value) continue;
     if (value.kind !== 'ApplicationSet') throw new CliError(`${path}: expected an ApplicationSet manifest, got kind ${String(value.kind)}`);
-    if (!value.metadata?.name) throw new CliError(`Error creating ApplicationSet in ${path}: ApplicationSet does not have Name field set`);
+    if (!value.metadata?.name) throw new CliError(unnamed(value));
     sets.push(value);
   }
   if (sets.length === 0) throw new CliError('No ApplicationSets found while parsing the input file');
@@ -54,7 +58,7 @@ function appSetCreateCommand(config: CliConfig): Command {
     .option('--dry-run', 'Evaluate the ApplicationSet on the server without creating it')
     .option('-o, --output <format>', 'Output format. One of: json|yaml|wide', oneOf('wide', 'json', 'yaml'), 'wide')
     .action(async (files: string[], opts: { upsert?: boolean; dryRun?: boolean; output: string }, cmd: Command) => {
-      const sets = files.flatMap(readAppSets);
+      const sets = files.flatMap((file) => readAppSets(file));
       await withApi(cmd, config, async (api) => {
         const client = new AppSetsClient(api);
         for (const set of sets) {
@@ -97,6 +101,29 @@ function appSetGetCommand(config: CliConfig): Command {
         process.stdout.write(isObjectFormat(opts.output) ? formatObject(set, opts.output) : formatAppSetSummary(set));
       }),
     );
+}
+
+function appSetGenerateCommand(config: CliConfig): Command {
+  return new Command('generate')
+    .description('Generate apps of ApplicationSet rendered templates')
+    .argument('<FILE>')
+    .option('-o, --output <format>', 'Output format. One of: json|yaml|wide', oneOf('wide', 'json', 'yaml'), 'wide')
+    .option(
+      '-N, --appset-namespace <namespace>',
+      'Namespace used for generating Applications (ignored when provided YAML file has namespace set in metadata)',
+    )
+    .action(async (file: string, opts: { output: string; appsetNamespace?: string }, cmd: Command) => {
+      const sets = readAppSets(file, () => `Error generating apps for ApplicationSet in ${file}. ApplicationSet does not have Name field set`);
+      if (sets.length !== 1) throw new CliError('Input file must contain one ApplicationSet');
+      const [set] = sets;
+      if (!set.metadata.namespace && opts.appsetNamespace) {
+        process.stderr.write(`ApplicationSet YAML file does not have namespace; using --appset-namespace="${opts.appsetNamespace}".\n`);
+        set.metadata.namespace = opts.appsetNamespace;
+      }
+      await withApi(cmd, config, async (api) => {
+        process.stdout.write(formatGeneratedApps(await new AppSetsClient(api).generate(set), opts.output));
+      });
+    });
 }
 
 function appSetDeleteCommand(config: CliConfig): Command {

@@ -1,5 +1,5 @@
 import type { ApplicationSet } from '@flotilla/api-types';
-import { formatAppSetSummary, formatAppSetTable } from './appset.printer';
+import { formatAppSetSummary, formatAppSetTable, formatGeneratedApps } from './appset.printer';
 
 const guestbookSet: ApplicationSet = {
   apiVersion: 'argoproj.io/v1alpha1',
@@ -37,5 +37,12 @@ describe('appset output', () => {
     expect(out).toContain('Server:             {{server}}\n');
     expect(out).toContain('SyncPolicy:         Automated (Prune)\n');
     expect(out).toContain('CONDITION          STATUS  MESSAGE                                            LAST TRANSITION\n');
+  });
+});
+
+describe('formatGeneratedApps', () => {
+  it('prints no Applications as argocd does: the table header alone, null as JSON', () => {
+    expect(formatGeneratedApps([], 'wide')).toBe('NAME  CLUSTER  NAMESPACE  PROJECT  STATUS  HEALTH  SYNCPOLICY  CONDITIONS  REPO  PATH  TARGET\n');
+    expect(formatGeneratedApps([], 'json')).toBe('null\n');
   });
 });

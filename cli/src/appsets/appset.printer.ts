@@ -1,6 +1,8 @@
-// `appset list` / `appset get` / `appset create` output, as argocd prints ApplicationSets.
-import type { ApplicationSet } from '@flotilla/api-types';
-import { qualifiedName } from '../apps/app-list.printer';
+// `appset list` / `appset get` / `appset create` / `appset generate` output, as argocd prints ApplicationSets.
+import type { Application, ApplicationSet } from '@flotilla/api-types';
+import { ARGO_API_VERSION } from '@flotilla/api-types';
+import { formatAppTable, qualifiedName } from '../apps/app-list.printer';
+import { formatObject, isObjectFormat } from '../output/object.printer';
 import { formatTable, summaryLine } from '../output/tab-writer';
 
 const templateSource = (s: ApplicationSet) => s.spec.template?.spec?.source ?? s.spec.template?.spec?.sources?.[0];
@@ -49,4 +51,18 @@ export function formatAppSetSummary(s: ApplicationSet): string {
     out += `\n${formatTable([['CONDITION', 'STATUS', 'MESSAGE', 'LAST TRANSITION'], ...rows])}\n`;
   }
   return out;
+}
+
+/**
+ * `appset generate`: the Applications as `app list -o wide` prints them, or as manifests (json|yaml)
+ * without status, namespace and creationTimestamp, one object alone and several as a list, as argocd prints them.
+ */
+export function formatGeneratedApps(apps: readonly Application[], output: string): string {
+  if (!isObjectFormat(output)) return formatAppTable(apps, true);
+  const manifests = apps.map(({ status: _status, ...app }) => {
+    const { namespace: _ns, creationTimestamp: _created, ...metadata } = app.metadata;
+    return { ...app, apiVersion: ARGO_API_VERSION, kind: 'Application', metadata };
+  });
+  // argocd marshals its empty list as null.
+  return formatObject(manifests.length === 0 ? null : manifests.length === 1 ? manifests[0] : manifests, output);
 }

@@ -1,5 +1,5 @@
 // ApplicationSetService calls with typed ApplicationSets instead of JSON on the wire.
-import type { ApplicationSet } from '@flotilla/api-types';
+import type { Application, ApplicationSet } from '@flotilla/api-types';
 import { fromJsonObject, toJsonObject } from '@flotilla/contracts';
 import type { ApiClient } from '../api/api.client';
 
@@ -18,6 +18,12 @@ export class AppSetsClient {
   async create(set: ApplicationSet, opts: { upsert: boolean; dryRun: boolean }): Promise<ApplicationSet> {
     const res = await this.api.call(this.api.applicationSets, 'Create', { applicationset: toJsonObject(set), upsert: opts.upsert, dryRun: opts.dryRun });
     return fromJsonObject<ApplicationSet>(res, 'applicationset');
+  }
+
+  /** The Applications the ApplicationSet would produce; the server creates none. */
+  async generate(set: ApplicationSet): Promise<Application[]> {
+    const res = await this.api.call(this.api.applicationSets, 'Generate', { applicationSet: toJsonObject(set) });
+    return (res.applications ?? []).map((app) => fromJsonObject<Application>(app, 'applications'));
   }
 
   async delete(name: string): Promise<void> {
