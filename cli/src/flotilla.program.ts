@@ -6,6 +6,7 @@ import { appCommand } from './apps/app.command';
 import { appSetCommand } from './appsets/appset.command';
 import type { CliConfig } from './cli.config';
 import { clusterCommand } from './clusters/cluster.command';
+import { completionCommand } from './completion/completion.command';
 import { gpgCommand } from './gpg/gpg.command';
 import { repoCredsCommand } from './repos/repocreds.command';
 import { repoCommand } from './repos/repo.command';
@@ -34,5 +35,6 @@ export function flotillaProgram(config: CliConfig): Command {
     .addCommand(gpgCommand(config))
     .addCommand(accountCommand(config))
     .addCommand(adminCommand(config))
-    .addCommand(versionCommand(config));
+    .addCommand(versionCommand(config))
+    .addCommand(completionCommand());
 }
