@@ -6,6 +6,9 @@ import { formatObjectList, isObjectFormat } from '../output/object.printer';
 import { ApplicationsClient } from './applications.client';
 import { destinationServer, formatAppNames, formatAppTable, primarySource } from './app-list.printer';
 
+/** Apps per List call: a fleet of 10,000 comes in 20 messages rather than one of several MB. */
+const LIST_PAGE_SIZE = 500;
+
 interface ListOptions {
   output: 'wide' | 'name' | 'json' | 'yaml';
   selector?: string;
@@ -26,7 +29,7 @@ export function appListCommand(config: CliConfig): Command {
     .option('-P, --path <path>', 'List apps by path')
     .action(async (opts: ListOptions, cmd: Command) =>
       withApi(cmd, config, async (api) => {
-        let apps = await new ApplicationsClient(api).list({ selector: opts.selector, projects: opts.project });
+        let apps = await new ApplicationsClient(api).listInPages({ selector: opts.selector, projects: opts.project }, LIST_PAGE_SIZE);
         // argocd filters these client-side too, so older servers that ignore the query still agree.
         if (opts.project?.length) apps = apps.filter((a) => opts.project!.includes(a.spec.project || 'default'));
         if (opts.repo) apps = apps.filter((a) => primarySource(a).repoURL === opts.repo);
