@@ -105,6 +105,45 @@ describe('settings, version and /healthz (the api-server process on a kube-sim h
       });
     });
 
+    it("shows a logged-in caller argocd-cm's resource customizations as Argo's resourceOverrides, and no plugins", async () => {
+      const none = 'jqPathExpressions: null\njsonPointers: null\nmanagedFieldsManagers: null\n';
+      // By default status is ignored for every kind (resource.compareoptions' ignoreResourceStatusField: all).
+      expect((await (await api.rest('/api/v1/settings')).json()).resourceOverrides).toEqual({
+        '*/*': { ignoreDifferences: 'jqPathExpressions: null\njsonPointers:\n- /status\nmanagedFieldsManagers: null\n', ignoreResourceUpdates: none },
+      });
+      await setArgocdCm({
+        'resource.customizations':
+          'argoproj.io/Rollout:\n  health.lua: |\n    hs = {}\n    return hs\n  actions: |\n    discovery.lua: |\n      return {}\n  ignoreDifferences: |\n    jsonPointers:\n    - /spec/replicas\n',
+        'resource.customizations.ignoreResourceUpdates.apps_Deployment': 'jqPathExpressions:\n- .status.observedGeneration\n',
+        'resource.customizations.knownTypeFields.argoproj.io_Rollout': '- field: spec.template.spec\n  type: core/v1/PodSpec\n',
+        'resource.customizations.useOpenLibs.argoproj.io_Rollout': 'true',
+        'resource.customizations.health.ConfigMap': 'return {status = "Healthy"}',
+        'resource.compareoptions': 'ignoreResourceStatusField: crd\n',
+      });
+      const expected = {
+        'apiextensions.k8s.io/CustomResourceDefinition': { ignoreDifferences: 'jqPathExpressions: null\njsonPointers:\n- /status\nmanagedFieldsManagers: null\n', ignoreResourceUpdates: none },
+        'apps/Deployment': { ignoreDifferences: none, ignoreResourceUpdates: 'jqPathExpressions:\n- .status.observedGeneration\njsonPointers: null\nmanagedFieldsManagers: null\n' },
+        'argoproj.io/Rollout': {
+          'health.lua': 'hs = {}\nreturn hs\n',
+          'health.lua.useOpenLibs': true,
+          actions: 'discovery.lua: |\n  return {}\n',
+          ignoreDifferences: 'jqPathExpressions: null\njsonPointers:\n- /spec/replicas\nmanagedFieldsManagers: null\n',
+          ignoreResourceUpdates: none,
+          knownTypeFields: [{ field: 'spec.template.spec', type: 'core/v1/PodSpec' }],
+        },
+        ConfigMap: { 'health.lua': 'return {status = "Healthy"}', ignoreDifferences: none, ignoreResourceUpdates: none },
+      };
+      const settings = await (await api.rest('/api/v1/settings')).json();
+      expect(settings.resourceOverrides).toEqual(expected);
+      expect(settings.plugins).toBeUndefined();
+      const overGrpc = await call(api.clients.settings, 'Get', {}, api.md());
+      expect(JSON.parse(overGrpc.resourceOverrides.json)).toEqual(expected);
+      expect(overGrpc.plugins).toEqual([]);
+      // Argo keeps them from a caller who has not logged in.
+      expect((await (await api.rest('/api/v1/settings', { token: null })).json()).resourceOverrides).toBeUndefined();
+      expect((await call(api.clients.settings, 'Get', {})).resourceOverrides).toBeNull();
+    });
+
     it('answers over gRPC with the same message', async () => {
       const settings = await call(api.clients.settings, 'Get', {});
       expect(settings).toMatchObject({ appLabelKey: 'app.kubernetes.io/instance', userLoginsDisabled: false, resourceViewEnabled: true });

@@ -1,6 +1,7 @@
 import { INSTANCE_LABEL } from '@flotilla/api-types';
 import { parse as parseYaml } from 'yaml';
 import type { ArgoSettingsStore } from './argo-settings.store';
+import { resourceOverridesOf } from './resource-overrides';
 
 /** Argo CD's default `passwordPattern` (common.PasswordPatten). */
 const DEFAULT_PASSWORD_PATTERN = '^.{8,32}$';
@@ -15,10 +16,13 @@ export interface PublicSettings {
   dexConfig: JsonObjectField;
   oidcConfig: JsonObjectField;
   appLabelKey: string;
+  /** group/Kind → ResourceOverride, for a logged-in caller only. */
+  resourceOverrides: JsonObjectField;
   statusBadgeEnabled: boolean;
   googleAnalytics: { trackingID: string; anonymizeUsers: boolean };
   kustomizeOptions: JsonObjectField;
   help: { chatUrl: string; chatText: string; binaryUrls: JsonObjectField };
+  plugins: { name: string }[];
   userLoginsDisabled: boolean;
   kustomizeVersions: string[];
   uiCssURL: string;
@@ -111,6 +115,8 @@ export class SettingsService {
       dexConfig: dexConfig(cm),
       oidcConfig: oidcConfig(cm),
       appLabelKey: cm['application.instanceLabelKey'] || INSTANCE_LABEL,
+      // Argo CD shows argocd-cm's resource customizations only to a logged-in caller.
+      resourceOverrides: loggedIn ? json(resourceOverridesOf(cm)) : null,
       statusBadgeEnabled: cm['statusbadge.enabled'] === 'true',
       googleAnalytics: { trackingID: cm['ga.trackingid'] ?? '', anonymizeUsers: cm['ga.anonymizeusers'] !== 'false' },
       kustomizeOptions: json(cm['kustomize.buildOptions'] ? { buildOptions: cm['kustomize.buildOptions'] } : {}),
@@ -120,6 +126,8 @@ export class SettingsService {
         chatText: chatUrl === undefined ? '' : (cm['help.chatText'] ?? 'Chat now!'),
         binaryUrls: Object.keys(binaryUrls).length ? json(binaryUrls) : null,
       },
+      // Config management plugins run as repo-server sidecars in Argo CD; Flotilla's repo-server has none.
+      plugins: [],
       userLoginsDisabled: !canLogIn,
       kustomizeVersions: Object.keys(cm)
         .filter((k) => k.startsWith('kustomize.version.'))
