@@ -35,6 +35,7 @@ describe('application list pages', () => {
     expect(parseLimit(undefined)).toBe(0);
     expect(parseLimit('0')).toBe(0);
     expect(parseLimit('100')).toBe(100);
+    expect(parseLimit('9223372036854775807')).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => parseLimit('-1')).toThrow('invalid limit -1: must be a whole number, 0 or more');
   });
 

@@ -54,9 +54,10 @@ export function decodeContinue(token: string): ListKey {
 
 /** A `limit` from the wire (int64 arrives as text): 0 or absent means every item. */
 export function parseLimit(limit: string | number | undefined): number {
-  const n = Number(limit ?? 0);
-  if (!Number.isSafeInteger(n) || n < 0) throw invalidArgument(`invalid limit ${String(limit)}: must be a whole number, 0 or more`);
-  return n;
+  const text = String(limit ?? 0);
+  if (!/^\d+$/.test(text)) throw invalidArgument(`invalid limit ${text}: must be a whole number, 0 or more`);
+  // Any int64 is a valid limit; one beyond what a list can hold is simply no bound.
+  return Math.min(Number(text), Number.MAX_SAFE_INTEGER);
 }
 
 /**
