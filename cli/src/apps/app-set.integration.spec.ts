@@ -69,6 +69,17 @@ describe('app set and unset', () => {
     expect(res.stderr).toContain('Usage: flotilla app set [options] <APPNAME>');
   });
 
+  it('sets the retry strategy and allow-empty, drops the retry with a limit of 0, and refuses a duration Go would not read', async () => {
+    await stack.ok(['app', 'set', 'greeter', '--sync-retry-limit', '3', '--sync-retry-backoff-duration', '10s', '--allow-empty']);
+    const automated = { enabled: false, allowEmpty: true };
+    expect((await specOf('greeter')).syncPolicy).toEqual({ syncOptions: ['CreateNamespace=true'], automated, retry: { limit: 3, backoff: { duration: '10s', maxDuration: '3m0s', factor: 2 } } });
+    const bad = await stack.flotilla(['app', 'set', 'greeter', '--sync-retry-limit', '1', '--sync-retry-backoff-duration', 'soon']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('time: invalid duration "soon"');
+    await stack.ok(['app', 'set', 'greeter', '--sync-retry-limit', '0']);
+    expect((await specOf('greeter')).syncPolicy).toEqual({ syncOptions: ['CreateNamespace=true'], automated });
+  });
+
   it('sets a Kustomize image that the rendered Deployment then uses', async () => {
     await stack.ok(['app', 'set', 'web', '--kustomize-image', 'nginx:1.27']);
     expect((await specOf('web')).source?.kustomize).toEqual({ images: ['nginx:1.27'] });

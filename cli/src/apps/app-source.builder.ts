@@ -5,6 +5,7 @@ import type { Application, ApplicationSource, ApplicationSpec } from '@flotilla/
 import { parse as parseYaml } from 'yaml';
 import { parseKeyValues } from '../command/option.parsers';
 import { AppSpecError, applyAppFlags, type AppFlags } from './app-spec.builder';
+import { applySetSyncPolicy, type SyncPolicyFlags } from './app-sync-policy.builder';
 
 /** Source flags beyond app create's; undefined means "not given". */
 export interface SourceFlags {
@@ -43,7 +44,7 @@ export interface SourceFlags {
   parameter?: string[];
 }
 
-export type AppSetFlags = AppFlags & SourceFlags & { revisionHistoryLimit?: number };
+export type AppSetFlags = AppFlags & SourceFlags & SyncPolicyFlags & { revisionHistoryLimit?: number };
 
 type Json = Record<string, unknown>;
 
@@ -235,6 +236,7 @@ export function setAppSpec(app: Application, flags: AppSetFlags, position: numbe
   const { sources, ...rest } = spec;
   const view: ApplicationSpec = { ...rest, source: multi ? sources![position - 1] : spec.source };
   applyAppFlags(view, flags);
+  applySetSyncPolicy(view, flags);
   const source: ApplicationSource = view.source ?? { repoURL: '' };
   applySourceFlags(source, flags);
   applyParameterOverrides(source, flags.parameter ?? [], app.status?.sourceType);

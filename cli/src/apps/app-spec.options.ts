@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { repeatable } from '../command/option.parsers';
 import { CliError } from '../output/cli.error';
+import { goDurationFlag } from './app-sync-policy.builder';
 
 export function wholeNumber(value: string): number {
   const n = Number(value);
@@ -63,6 +64,11 @@ export function addSpecOptions(cmd: Command): Command {
     .option('--sync-option <option>', 'Add or remove a sync option, e.g add `Prune=false`. Remove using `!` prefix, e.g. `!Prune=false` (repeatable)', repeatable)
     .option('--auto-prune', 'Set automatic pruning for automated sync policy')
     .option('--self-heal', 'Set self healing for automated sync policy')
+    .option('--allow-empty', 'Set allow zero live resources for automated sync policy')
+    .option('--sync-retry-limit <n>', 'Max number of allowed sync retries', wholeNumber)
+    .option('--sync-retry-backoff-duration <duration>', 'Sync retry backoff base duration. Input needs to be a duration (e.g. 2m, 1h) (default 5s)', goDurationFlag)
+    .option('--sync-retry-backoff-max-duration <duration>', 'Max sync retry backoff duration. Input needs to be a duration (e.g. 2m, 1h) (default 3m0s)', goDurationFlag)
+    .option('--sync-retry-backoff-factor <n>', 'Factor multiplies the base duration after each failed sync retry (default 2)', wholeNumber)
     .option('--revision-history-limit <n>', 'How many items to keep in revision history', wholeNumber);
 }
 
