@@ -3,10 +3,22 @@ import type { CliConfig } from '../cli.config';
 import { ApiClient } from '../api/api.client';
 import { globalsOf, withApi } from '../api/api.session';
 import { configPathOf } from '../api/server-target';
+import { oneOf } from '../command/option.parsers';
 import { CliError } from '../output/cli.error';
+import { formatObject, formatObjectList } from '../output/object.printer';
 import { logWarn } from '../output/log.printer';
 import { readPassword, stdinIsTerminal } from '../terminal/prompt';
 import { readLocalConfig, resolveContext, writeLocalConfig } from '../session/local-config.store';
+import { accountObject, formatAccountDetails, formatAccountTable, parseTokenDuration } from './account.printer';
+
+type AccountOutput = 'json' | 'yaml' | 'wide' | 'name';
+const outputOption = [
+  '-o, --output <format>',
+  'Output format. One of: json|yaml|wide|name',
+  oneOf<AccountOutput>('json', 'yaml', 'wide', 'name'),
+  'wide',
+] as const;
+const accountOption = ['-a, --account <name>', 'Account name. Defaults to the current account.'] as const;
 
 interface UpdatePasswordOptions {
   currentPassword?: string;
@@ -16,7 +28,92 @@ interface UpdatePasswordOptions {
 
 /** `flotilla account …`: local accounts. */
 export function accountCommand(config: CliConfig): Command {
-  return new Command('account').description('Manage account settings').addCommand(updatePasswordCommand(config));
+  return new Command('account')
+    .description('Manage account settings')
+    .addCommand(updatePasswordCommand(config))
+    .addCommand(canICommand(config))
+    .addCommand(listCommand(config))
+    .addCommand(getCommand(config))
+    .addCommand(generateTokenCommand(config))
+    .addCommand(deleteTokenCommand(config));
+}
+
+/** The logged-in account: GetUserInfo's username without an Argo `:login`/`:apiKey` suffix. */
+async function currentAccount(api: ApiClient): Promise<string> {
+  return (await api.call(api.sessions, 'GetUserInfo', {})).username.split(':')[0];
+}
+
+function canICommand(config: CliConfig): Command {
+  return new Command('can-i')
+    .description('Can I')
+    .argument('<ACTION>', 'get, create, update, delete, sync, rollback, override, action or invoke')
+    .argument('<RESOURCE>', 'applications, projects, clusters, repositories, accounts, …')
+    .argument('[SUBRESOURCE]', "the object, e.g. 'default/guestbook' or '*'", '')
+    .action(async (action: string, resource: string, subresource: string, _opts: unknown, cmd: Command) =>
+      withApi(cmd, config, async (api) => {
+        const { value } = await api.call(api.accounts, 'CanI', { action, resource, subresource });
+        process.stdout.write(`${value}\n`);
+      }),
+    );
+}
+
+function listCommand(config: CliConfig): Command {
+  return new Command('list')
+    .description('List accounts')
+    .option(...outputOption)
+    .action(async (opts: { output: AccountOutput }, cmd: Command) =>
+      withApi(cmd, config, async (api) => {
+        const items = (await api.call(api.accounts, 'ListAccounts', {})).items;
+        if (opts.output === 'json' || opts.output === 'yaml') process.stdout.write(formatObjectList(items.map(accountObject), opts.output));
+        else if (opts.output === 'name') process.stdout.write(items.map((a) => `${a.name}\n`).join(''));
+        else process.stdout.write(formatAccountTable(items));
+      }),
+    );
+}
+
+function getCommand(config: CliConfig): Command {
+  return new Command('get')
+    .description('Get account details')
+    .option(...outputOption)
+    .option(...accountOption)
+    .action(async (opts: { output: AccountOutput; account?: string }, cmd: Command) =>
+      withApi(cmd, config, async (api) => {
+        const name = opts.account || (await currentAccount(api));
+        const account = await api.call(api.accounts, 'GetAccount', { name });
+        if (opts.output === 'json' || opts.output === 'yaml') process.stdout.write(formatObject(accountObject(account), opts.output));
+        else if (opts.output === 'name') process.stdout.write(`${account.name}\n`);
+        else process.stdout.write(formatAccountDetails(account));
+      }),
+    );
+}
+
+function generateTokenCommand(config: CliConfig): Command {
+  return new Command('generate-token')
+    .description('Generate account token')
+    .option(...accountOption)
+    .option('-e, --expires-in <duration>', 'Duration before the token will expire. (Default: No expiration)', '0s')
+    .option('--id <id>', 'Optional token id. Fall back to uuid if not value specified.')
+    .action(async (opts: { account?: string; expiresIn: string; id?: string }, cmd: Command) => {
+      const expiresIn = parseTokenDuration(opts.expiresIn);
+      await withApi(cmd, config, async (api) => {
+        const name = opts.account || (await currentAccount(api));
+        const { token } = await api.call(api.accounts, 'CreateToken', { name, expiresIn, id: opts.id ?? '' });
+        process.stdout.write(`${token}\n`);
+      });
+    });
+}
+
+function deleteTokenCommand(config: CliConfig): Command {
+  return new Command('delete-token')
+    .description('Deletes account token')
+    .argument('<ID>', 'the token id, as account get lists it')
+    .option(...accountOption)
+    .action(async (id: string, opts: { account?: string }, cmd: Command) =>
+      withApi(cmd, config, async (api) => {
+        const name = opts.account || (await currentAccount(api));
+        await api.call(api.accounts, 'DeleteToken', { name, id });
+      }),
+    );
 }
 
 async function readNewPassword(account: string): Promise<string> {
