@@ -17,3 +17,4 @@ export { compileSelector, isEmptySelector } from './selector/label-selector.matc
 export * from './json/json-value';
 export * from './json/merge-patch';
 export * from './repositories/repository.resolver';
+export * from './appset-generation.config';

@@ -1,4 +1,5 @@
 import { ConfigError, hubKubeEnv, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
+import { appSetGenerationEnv } from '@flotilla/appset';
 import { repoServerEnv } from '@flotilla/clients';
 import { z } from 'zod';
 
@@ -54,6 +55,8 @@ const apiServerEnv = z.object({
   FLOTILLA_REFRESH_TIMEOUT_SECONDS: seconds(60),
   /** Messages a stream (Watch, PodLogs, …) holds for a client that is not reading before closing it; Argo's watch buffer is 1000. */
   FLOTILLA_STREAM_BUFFER_MESSAGES: z.coerce.number({ error: 'must be a number of messages' }).int().positive().default(1000),
+  /** ApplicationSet Generate renders as the appset-controller does: the same git file globbing and goTemplate limits, under the same names. */
+  ...appSetGenerationEnv,
 });
 
 export type ApiServerEnv = z.output<typeof apiServerEnv>;

@@ -1,6 +1,7 @@
 import { Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import type { Application, ApplicationSet, AppProject } from '@flotilla/api-types';
 import { ARGO_API_VERSION, flotillaCrds } from '@flotilla/api-types';
+import { appSetGenerationSettings } from '@flotilla/appset';
 import { RepoServerClient } from '@flotilla/clients';
 import { contractsDefinition } from '@flotilla/contracts';
 import {
@@ -39,6 +40,7 @@ import { ApplicationService } from './applications/application.service';
 import { ApplicationStreamsService } from './applications/application-streams.service';
 import { ApplicationWatchSource } from './applications/application-watch.source';
 import { AppTreeNotifications } from './applications/app-tree.notifications';
+import { ApplicationSetGenerateService } from './applicationsets/applicationset-generate.service';
 import { ApplicationSetGrpcHandler } from './applicationsets/applicationset.grpc-handler';
 import { ApplicationSetService } from './applicationsets/applicationset.service';
 import { ClusterGrpcHandler } from './clusters/cluster.grpc-handler';
@@ -278,6 +280,12 @@ const providers: Provider[] = [
     [APPSETS, PROJECTS],
     (s: KubeResourceStore<ApplicationSet>, p: KubeResourceStore<AppProject>) => new ApplicationSetService(s, p),
   ),
+  make(
+    ApplicationSetGenerateService,
+    [ApplicationSetService, PROJECTS, SECRETS, RepoServerClient, CONFIG],
+    (s: ApplicationSetService, p: KubeResourceStore<AppProject>, secrets: KubeResourceStore<KubeSecret>, rs: RepoServerClient, c: ApiServerConfig) =>
+      new ApplicationSetGenerateService(s, p, secrets, rs, appSetGenerationSettings(c)),
+  ),
   make(ClusterInfoStore, [RedisClient, CONFIG], (r: RedisClient, c: ApiServerConfig) => new ClusterInfoStore(r, c.FLOTILLA_QUEUE_PREFIX)),
   make(
     ClusterService,
@@ -331,7 +339,7 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationSetGrpcHandler,
-    [SessionService, ApplicationSetService],
+    [SessionService, ApplicationSetService, ApplicationSetGenerateService],
     (...d: ConstructorParameters<typeof ApplicationSetGrpcHandler>) => new ApplicationSetGrpcHandler(...d),
   ),
   make(

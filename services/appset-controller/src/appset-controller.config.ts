@@ -1,11 +1,5 @@
 // The appset-controller's whole configuration, read once from the environment at start-up.
-import {
-  templateLimits,
-  TEMPLATE_MAX_LIST_LENGTH,
-  TEMPLATE_MAX_OUTPUT_BYTES,
-  TEMPLATE_MAX_STEPS,
-  TEMPLATE_TIMEOUT_MS,
-} from '@flotilla/appset';
+import { appSetGenerationEnv, appSetGenerationSettings } from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { repoServerEnv } from '@flotilla/clients';
@@ -23,11 +17,8 @@ const schema = z.object({
   FLOTILLA_APPSET_RESYNC_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(180),
   /** repo-server's gRPC target: host:port, or dns:///host:port to balance over every replica. */
   ...repoServerEnv,
-  /** Argo's --enable-new-git-file-globbing: `**` in a git files generator path crosses directories. */
-  FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true'),
+  // FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING and the goTemplate limits per generated Application (FLOTILLA_APPSET_TEMPLATE_*).
+  ...appSetGenerationEnv,
   /**
    * How long a replica's partition leases live without renewal (renewed at a fifth of this): the
    * longest the ApplicationSets of a replica that died wait for another to take them over.
@@ -44,11 +35,6 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(4096, 'must be at most 4096')
     .default(64),
-  // goTemplate limits, per generated Application (its template strings and templatePatch together); the defaults are @flotilla/appset's.
-  FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS: count('milliseconds').default(TEMPLATE_TIMEOUT_MS),
-  FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES: count('bytes').default(TEMPLATE_MAX_OUTPUT_BYTES),
-  FLOTILLA_APPSET_TEMPLATE_MAX_STEPS: count('steps').default(TEMPLATE_MAX_STEPS),
-  FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH: count('elements').default(TEMPLATE_MAX_LIST_LENGTH),
   /** After a failed reconcile the same ApplicationSet generation is retried this much later, doubling each time… */
   FLOTILLA_APPSET_RETRY_BASE_MS: count('milliseconds').default(10_000),
   /** …up to this (a new generation, i.e. an edited spec, starts again from the base). */
@@ -82,13 +68,7 @@ export function loadAppSetControllerConfig(env: NodeJS.ProcessEnv = process.env)
     leaseMs: parsed.FLOTILLA_APPSET_LEASE_SECONDS * 1000,
     partitions: parsed.FLOTILLA_APPSET_PARTITIONS,
     repoServer: parsed.FLOTILLA_REPO_SERVER,
-    newGitFileGlobbing: parsed.FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING,
-    templateLimits: templateLimits(
-      parsed.FLOTILLA_APPSET_TEMPLATE_TIMEOUT_MS,
-      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_OUTPUT_BYTES,
-      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_STEPS,
-      parsed.FLOTILLA_APPSET_TEMPLATE_MAX_LIST_LENGTH,
-    ),
+    ...appSetGenerationSettings(parsed),
     retry: { baseMs: parsed.FLOTILLA_APPSET_RETRY_BASE_MS, maxMs: Math.max(parsed.FLOTILLA_APPSET_RETRY_MAX_MS, parsed.FLOTILLA_APPSET_RETRY_BASE_MS) },
   };
 }

@@ -49,7 +49,8 @@ describe('ApplicationSet Generate (api-server and repo-server processes)', () =>
       'apps',
     );
     repoServer = await startRepoServer(dir, `flotilla-spec-${randomBytes(4).toString('hex')}`);
-    api = await startApiServer({ FLOTILLA_REPO_SERVER: repoServer.address });
+    // A low step limit, read under the appset-controller's own variable name.
+    api = await startApiServer({ FLOTILLA_REPO_SERVER: repoServer.address, FLOTILLA_APPSET_TEMPLATE_MAX_STEPS: '5000' });
     await api.login();
     const secret = (name: string, server: string, env: string) => ({
       apiVersion: 'v1',
@@ -148,6 +149,17 @@ describe('ApplicationSet Generate (api-server and repo-server processes)', () =>
     expect((await unsupported.json()).message).toBe(
       'unable to generate Applications of ApplicationSet: error generating applications: spec.generators[0] (pullRequest): the pullRequest generator is not supported by Flotilla yet',
     );
+  });
+
+  it('bounds goTemplate rendering with the appset-controller’s limits (FLOTILLA_APPSET_TEMPLATE_*)', async () => {
+    const spin = appSet([{ list: { elements: [{ name: 'a' }] } }], { goTemplate: true, appName: '{{ range until 100 }}{{ range until 100 }}x{{ end }}{{ end }}' });
+    const res = await generate({ applicationSet: spin });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(
+      /^unable to generate Applications of ApplicationSet: error generating applications: spec\.generators\[0\] \(list\): .*template limit exceeded: .* \(maxSteps\)$/,
+    );
+    const modest = appSet([{ list: { elements: [{ name: 'a' }] } }], { goTemplate: true, appName: '{{ range until 3 }}x{{ end }}' });
+    expect(names((await (await generate({ applicationSet: modest })).json()).applications)).toEqual(['xxx']);
   });
 
   it('answers InvalidArgument for a spec Argo refuses: no body, no project, a templated project, no generator', async () => {
