@@ -1,6 +1,6 @@
-// What `app set`, `app unset` and `app add-source` do to one source of an Application: the Helm,
-// Kustomize, directory and plugin flags as argocd's ConstructSource and unset apply them, and the
-// choice of source by --source-position (counting from 1) or --source-name.
+// What `app set` and `app add-source` do to one source of an Application: the Helm, Kustomize,
+// directory and plugin flags as argocd's ConstructSource applies them, and the choice of source by
+// --source-position (counting from 1) or --source-name.
 import type { Application, ApplicationSource, ApplicationSpec } from '@flotilla/api-types';
 import { parse as parseYaml } from 'yaml';
 import { parseKeyValues } from '../command/option.parsers';
@@ -48,11 +48,11 @@ export type AppSetFlags = AppFlags & SourceFlags & SyncPolicyFlags & { revisionH
 
 type Json = Record<string, unknown>;
 
-const isZero = (block: Json | undefined): boolean =>
+export const isZero = (block: Json | undefined): boolean =>
   !block || Object.values(block).every((v) => v === undefined || v === '' || v === false || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
 
 /** Drops a helm/kustomize/plugin block left with nothing in it, as argocd does after each change. */
-function dropEmptyBlocks(source: ApplicationSource): void {
+export function dropEmptyBlocks(source: ApplicationSource): void {
   if (source.helm && isZero(source.helm)) delete source.helm;
   if (source.kustomize && isZero(source.kustomize)) delete source.kustomize;
 }
@@ -244,103 +244,6 @@ export function setAppSpec(app: Application, flags: AppSetFlags, position: numbe
   if (!multi) return { ...view, source };
   const { source: _picked, ...others } = view;
   return { ...others, sources: sources!.map((s, i) => (i === position - 1 ? source : s)) };
-}
-
-/** What `app unset` may clear. */
-export interface UnsetFlags {
-  parameter?: string[];
-  values?: string[];
-  valuesLiteral?: boolean;
-  ignoreMissingValueFiles?: boolean;
-  nameprefix?: boolean;
-  namesuffix?: boolean;
-  kustomizeVersion?: boolean;
-  kustomizeNamespace?: boolean;
-  kustomizeImage?: string[];
-  kustomizeReplica?: string[];
-  ignoreMissingComponents?: boolean;
-  pluginEnv?: string[];
-  passCredentials?: boolean;
-  ref?: boolean;
-}
-
-const kustomizeUnsetGiven = (f: UnsetFlags): boolean =>
-  Boolean(f.nameprefix || f.namesuffix || f.kustomizeVersion || f.kustomizeNamespace || f.ignoreMissingComponents || f.kustomizeImage?.length || f.kustomizeReplica?.length);
-const helmUnsetGiven = (f: UnsetFlags): boolean => Boolean(f.parameter?.length || f.values?.length || f.valuesLiteral || f.ignoreMissingValueFiles || f.passCredentials);
-
-/**
- * Clears what the flags name on `source` in place, as argocd's unset: `updated` when anything was
- * set before, `nothingToUnset` when no flag applies to the kind of source it is.
- */
-export function unsetSource(source: ApplicationSource, f: UnsetFlags): { updated: boolean; nothingToUnset: boolean } {
-  let updated = false;
-  let refCleared = false;
-  if (f.ref && source.ref) {
-    delete source.ref;
-    updated = refCleared = true;
-  }
-  if (source.kustomize) {
-    if (!kustomizeUnsetGiven(f)) return { updated, nothingToUnset: !refCleared };
-    const k = source.kustomize;
-    const clear = (on: boolean | undefined, field: string): void => {
-      if (on && k[field]) {
-        delete k[field];
-        updated = true;
-      }
-    };
-    clear(f.nameprefix, 'namePrefix');
-    clear(f.namesuffix, 'nameSuffix');
-    clear(f.kustomizeVersion, 'version');
-    clear(f.kustomizeNamespace, 'namespace');
-    clear(f.ignoreMissingComponents, 'ignoreMissingComponents');
-    if (f.kustomizeImage?.length && Array.isArray(k.images)) {
-      const kept = (k.images as string[]).filter((item) => !f.kustomizeImage!.some((image) => sameImage(image, item)));
-      if (kept.length !== k.images.length) updated = true;
-      k.images = kept;
-    }
-    if (f.kustomizeReplica?.length && Array.isArray(k.replicas)) {
-      const kept = (k.replicas as Json[]).filter((r) => !f.kustomizeReplica!.includes(String(r.name)));
-      if (kept.length !== k.replicas.length) updated = true;
-      k.replicas = kept;
-    }
-  }
-  if (source.helm) {
-    if (!helmUnsetGiven(f)) return { updated, nothingToUnset: !refCleared };
-    const h = source.helm;
-    if (f.parameter?.length && Array.isArray(h.parameters)) {
-      const kept = (h.parameters as Json[]).filter((p) => !f.parameter!.includes(String(p.name)));
-      if (kept.length !== h.parameters.length) updated = true;
-      h.parameters = kept;
-    }
-    if (f.valuesLiteral && (h.valuesObject !== undefined || h.values)) {
-      delete h.valuesObject;
-      delete h.values;
-      updated = true;
-    }
-    if (f.values?.length && Array.isArray(h.valueFiles)) {
-      const kept = (h.valueFiles as string[]).filter((v) => !f.values!.includes(v));
-      if (kept.length !== h.valueFiles.length) updated = true;
-      h.valueFiles = kept;
-    }
-    for (const [on, field] of [
-      [f.ignoreMissingValueFiles, 'ignoreMissingValueFiles'],
-      [f.passCredentials, 'passCredentials'],
-    ] as const) {
-      if (on && h[field]) {
-        delete h[field];
-        updated = true;
-      }
-    }
-  }
-  if (source.plugin) {
-    if (!f.pluginEnv?.length) return { updated: false, nothingToUnset: !refCleared };
-    const env = Array.isArray(source.plugin.env) ? (source.plugin.env as Json[]) : [];
-    const kept = env.filter((e) => !f.pluginEnv!.includes(String(e.name)));
-    if (kept.length !== env.length) updated = true;
-    source.plugin = { ...source.plugin, env: kept };
-  }
-  dropEmptyBlocks(source);
-  return { updated, nothingToUnset: false };
 }
 
 /** The source at a 1-based position, or spec.source for a single-source app. */

@@ -4,7 +4,8 @@ import { withApi } from '../api/api.session';
 import { repeatable } from '../command/option.parsers';
 import { CliError } from '../output/cli.error';
 import { appNameOf, ApplicationsClient } from './applications.client';
-import { chooseSourcePosition, sourceAt, unsetSource, type UnsetFlags } from './app-source.builder';
+import { chooseSourcePosition, sourceAt } from './app-source.builder';
+import { unsetSource, type UnsetFlags } from './app-unset.builder';
 import { AppSpecError } from './app-spec.builder';
 import { wholeNumber } from './app-spec.options';
 
