@@ -3,7 +3,7 @@
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
 import { EMPTY_LIBRARY, readCustomizationsDir } from '@flotilla/engine';
-import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, registerShardMetrics, ShardCoordinator } from '@flotilla/platform';
+import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, KubeEventRecorder, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, registerShardMetrics, ShardCoordinator } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppControllerConfig } from './app-controller.config';
@@ -12,6 +12,7 @@ import { AppControllerMetrics } from './controller/app-controller.metrics';
 import { AppController } from './controller/app-controller.service';
 import { AppOperationProcessor } from './controller/app-operation.processor';
 import { AppRefreshProcessor } from './controller/app-refresh.processor';
+import { ApplicationEventsClient, CONTROLLER_COMPONENT } from './hub/application-events.client';
 import { ApplicationHubClient } from './hub/application-hub.client';
 import { AppDeletionReconciler } from './reconcile/app-deletion.reconciler';
 import { AppStateReconciler } from './reconcile/app-state.reconciler';
@@ -42,8 +43,16 @@ class JqConnection implements OnModuleDestroy {
   }
 }
 
+/** The Events on Applications: those still queued are written before the hub client goes. */
+class EventRecorderConnection implements OnModuleDestroy {
+  constructor(readonly recorder: KubeEventRecorder) {}
+  onModuleDestroy(): Promise<void> {
+    return this.recorder.close();
+  }
+}
+
 function controllerFactory(config: AppControllerConfig) {
-  return (hub: KubeClient, queues: QueueFactory, redis: RedisClient, repoServer: RepoServerConnection, registry: MetricsRegistry, readiness: ReadinessChecks, logger: Logger, jq: JqConnection): AppController => {
+  return (hub: KubeClient, queues: QueueFactory, redis: RedisClient, repoServer: RepoServerConnection, registry: MetricsRegistry, readiness: ReadinessChecks, logger: Logger, jq: JqConnection, events: EventRecorderConnection): AppController => {
     // The caches report to the controller, which is built last: callbacks reach it through this holder.
     const late: { controller?: AppController } = {};
     const clusters = new ClusterRegistry({
@@ -59,7 +68,7 @@ function controllerFactory(config: AppControllerConfig) {
     if (config.resourceCustomizationsDir) logger.info(`${config.resourceCustomizationsDir}: ${library.kinds.filter((k) => k.health).length} Lua health checks behind argocd-cm's`);
     const settings = new ResourceCustomizationsStore(hub, config.namespace, logger, () => late.controller?.enqueueAll('recent'), library);
     const customizations = () => settings.customizations();
-    const appHub = new ApplicationHubClient(hub);
+    const appHub = new ApplicationHubClient(hub, new ApplicationEventsClient(events.recorder));
     const projects = new AppProjectStore(hub, config.namespace, () => late.controller?.enqueueAll('recent'));
     const manifests = new ManifestSource(repoServer.client, repositories, config.gpgEnabled ? projects : undefined);
     // Entries outlive three resyncs, and at least ten minutes.
@@ -118,9 +127,14 @@ export function appControllerModule(config: AppControllerConfig): Type<unknown> 
       { provide: RepoServerConnection, useFactory: () => new RepoServerConnection(new RepoServerClient(config.repoServer)) },
       { provide: JqConnection, useFactory: () => new JqConnection(lazyJq({ timeoutMs: config.jqTimeoutMs })) },
       {
+        provide: EventRecorderConnection,
+        useFactory: (hub: KubeClient, logger: Logger) => new EventRecorderConnection(new KubeEventRecorder(hub, { component: CONTROLLER_COMPONENT, logger })),
+        inject: [KubeClient, LOGGER],
+      },
+      {
         provide: AppController,
         useFactory: controllerFactory(config),
-        inject: [KubeClient, QueueFactory, RedisClient, RepoServerConnection, MetricsRegistry, ReadinessChecks, LOGGER, JqConnection],
+        inject: [KubeClient, QueueFactory, RedisClient, RepoServerConnection, MetricsRegistry, ReadinessChecks, LOGGER, JqConnection, EventRecorderConnection],
       },
     ],
   })

@@ -4,9 +4,14 @@
 import { ARGO_API_VERSION, REFRESH_ANNOTATION, type Application, type Operation, type OperationState, type RevisionHistory } from '@flotilla/api-types';
 import { isNotFound, type KubeClient } from '@flotilla/platform';
 import type { Json } from '../status/merge-patch';
+import type { ApplicationEventsClient } from './application-events.client';
 
 export class ApplicationHubClient {
-  constructor(private readonly kube: KubeClient) {}
+  constructor(
+    private readonly kube: KubeClient,
+    /** Events on the Application for what its writes change (Argo's audit Events); none without it. */
+    readonly events?: ApplicationEventsClient,
+  ) {}
 
   /** The Application as stored now (not a cache), or undefined when it is gone. */
   async get(namespace: string, name: string): Promise<Application | undefined> {
@@ -23,7 +28,9 @@ export class ApplicationHubClient {
     const patch: Record<string, Json> = {};
     if (status) patch.status = status;
     if (clearRefresh) patch.metadata = { annotations: { [REFRESH_ANNOTATION]: null } };
-    if (Object.keys(patch).length) await this.patch(app, patch);
+    if (!Object.keys(patch).length) return;
+    await this.patch(app, patch);
+    if (status) this.events?.statusChanging(app, status);
   }
 
   async setOperationState(app: Application, state: OperationState): Promise<void> {
@@ -35,6 +42,7 @@ export class ApplicationHubClient {
     const status: Record<string, Json> = { operationState: state as unknown as Json };
     if (history) status.history = history as unknown as Json;
     await this.patch(app, { operation: null, status });
+    this.events?.operationCompleted(app, state);
   }
 
   /**

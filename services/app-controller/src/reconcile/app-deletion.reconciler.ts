@@ -35,6 +35,7 @@ export class AppDeletionReconciler {
       } catch (err) {
         const condition = { type: ConditionType.DeletionError, message: `failed to delete resources: ${(err as Error).message}`, lastTransitionTime: new Date().toISOString() };
         await this.hub.patchStatus(app, { conditions: [condition] }, false);
+        this.hub.events?.deletionFailed(app, (err as Error).message);
         return { done: false, retryAfterMs: RETRY_MS * 5 };
       }
     }
