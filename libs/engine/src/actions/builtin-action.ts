@@ -11,8 +11,9 @@ export interface ActionClock {
 export interface BuiltinAction {
   /** Whether the action is offered but greyed out for this object (pause on a paused Deployment). */
   disabled?: (obj: KubeObject) => boolean;
-  iconClass: string;
-  displayName?: string;
+  iconClass?: string;
+  /** The label the UI shows, when not the name; it may depend on the object (Enable or Disable Auto-Sync). */
+  displayName?: string | ((obj: KubeObject) => string);
   /** The resources the action changes or creates; `obj` is a copy the action may change. */
   run: (obj: KubeObject, clock: ActionClock) => ImpactedResource[];
   /** Offered only when this holds (CronJob offers suspend or resume, never both). */
@@ -27,8 +28,10 @@ export function discoverBuiltin(actions: BuiltinKindActions, obj: KubeObject): D
   return Object.entries(actions)
     .filter(([, a]) => !a.offered || a.offered(obj))
     .map(([name, a]): DiscoveredAction => {
-      const found: DiscoveredAction = { name, disabled: a.disabled?.(obj) ?? false, iconClass: a.iconClass };
-      if (a.displayName) found.displayName = a.displayName;
+      const found: DiscoveredAction = { name, disabled: a.disabled?.(obj) ?? false };
+      if (a.iconClass) found.iconClass = a.iconClass;
+      const displayName = typeof a.displayName === 'function' ? a.displayName(obj) : a.displayName;
+      if (displayName) found.displayName = displayName;
       return found;
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

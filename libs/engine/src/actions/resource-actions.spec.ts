@@ -167,3 +167,26 @@ describe("argocd-cm's actions over the built-in ones", () => {
     expect(r).toEqual({ error: expect.stringMatching(/^error executing Lua discovery script for Deployment: /) });
   });
 });
+
+describe("an Application's toggle-auto-sync", () => {
+  const app = (automated?: Record<string, unknown>): KubeObject => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'guestbook', namespace: 'argocd' },
+    spec: { project: 'default', ...(automated ? { syncPolicy: { automated } } : {}) },
+  });
+  const toggled = (obj: KubeObject) =>
+    ((run(obj, 'toggle-auto-sync') as { impacted: { resource: KubeObject }[] }).impacted[0].resource.spec as Record<string, unknown>)
+      .syncPolicy;
+
+  it.each([
+    ['without automated sync', undefined, 'Enable Auto-Sync', { automated: { enabled: true } }],
+    ['with automated sync', { prune: true }, 'Disable Auto-Sync', { automated: { prune: true, enabled: false } }],
+    ['with automated sync turned off', { prune: true, enabled: false }, 'Enable Auto-Sync', { automated: { prune: true, enabled: true } }],
+  ])('%s: offers to %s, and toggles', (_what, automated, label, after) => {
+    expect(discoverActions(app(automated), builtins)).toEqual({
+      actions: [{ name: 'toggle-auto-sync', disabled: false, displayName: label }],
+    });
+    expect(toggled(app(automated))).toEqual(after);
+  });
+});

@@ -8,6 +8,7 @@ import { EMPTY_LIBRARY, libraryActionsFor, type CustomizationsLibrary } from '..
 import { overrideKeyOf } from '../customizations/override-key';
 import { luaAction, luaActionDiscovery, type DiscoveredAction, type ImpactedResource } from '../health/lua/lua-actions';
 import { clone } from '../object/json-value';
+import { applicationActions } from './application.actions';
 import { discoverBuiltin, type BuiltinKindActions } from './builtin-action';
 import { cronJobActions } from './cronjob.actions';
 import { deploymentActions } from './deployment.actions';
@@ -19,6 +20,7 @@ export const BUILTIN_ACTIONS: Readonly<Record<string, BuiltinKindActions>> = {
   'apps/StatefulSet': { restart: restartAction },
   'apps/DaemonSet': { restart: restartAction },
   'batch/CronJob': cronJobActions,
+  'argoproj.io/Application': applicationActions,
 };
 
 export interface ActionSources {
