@@ -334,6 +334,26 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     await runV2({ resourceName: 'web', group: 'apps', kind: 'Deployment', action: 'resume' });
   });
 
+  it("runs the Application's own toggle-auto-sync on the app in the hub", async () => {
+    const self = `/api/v1/applications/guestbook/resource/actions?namespace=${api.namespace}&resourceName=guestbook&group=argoproj.io&kind=Application`;
+    expect(await (await api.rest(self)).json()).toEqual({ actions: [{ name: 'toggle-auto-sync', displayName: 'Enable Auto-Sync' }] });
+    const res = await runV2({
+      namespace: api.namespace,
+      resourceName: 'guestbook',
+      group: 'argoproj.io',
+      kind: 'Application',
+      action: 'toggle-auto-sync',
+    });
+    expect(res.status).toBe(200);
+    const stored = await api.kube('GET', api.nsPath('applications/guestbook'));
+    expect(stored.body.spec.syncPolicy).toEqual({ automated: { enabled: true } });
+    expect(await (await api.rest(self)).json()).toEqual({ actions: [{ name: 'toggle-auto-sync', displayName: 'Disable Auto-Sync' }] });
+    const events = await api.kube('GET', `/api/v1/namespaces/${api.namespace}/events`);
+    expect(events.body.items).toContainEqual(
+      expect.objectContaining({ reason: 'ResourceActionRan', message: 'admin ran action toggle-auto-sync' }),
+    );
+  });
+
   it('refuses a resource outside the app tree and an app that does not exist', async () => {
     const outside = await api.rest(query('Deployment', 'elsewhere', 'apps'));
     expect(outside.status).toBe(400);

@@ -102,21 +102,16 @@ export class ApplicationActionsService {
             throw explained(err, 'error creating resource');
           });
       for (const r of result.impacted) {
-        if (r.operation === 'patch') await this.patch(kube, sameObject(r.resource, live) ? live : undefined, r.resource);
+        if (r.operation === 'patch' && !node && sameObject(r.resource, live)) await this.patch(this.hub, live, r.resource);
+        else if (r.operation === 'patch') await this.patch(kube, sameObject(r.resource, live) ? live : undefined, r.resource);
         else
           await kube.create(r.resource).catch((err: unknown) => {
             throw explained(err, 'error creating resource');
           });
       }
     });
-    await recordAppEvent(
-      this.hub,
-      ctx,
-      app,
-      'ResourceActionRan',
-      `ran action ${name} on resource ${s(node.group)}/${s(node.kind)}/${s(node.name)}`,
-      this.logger,
-    );
+    const what = node ? `ran action ${name} on resource ${s(node.group)}/${s(node.kind)}/${s(node.name)}` : `ran action ${name}`;
+    await recordAppEvent(this.hub, ctx, app, 'ResourceActionRan', what, this.logger);
   }
 
   private async sources(): Promise<ActionSources> {
@@ -171,13 +166,18 @@ export class ApplicationActionsService {
       });
   }
 
-  /** The app (the caller may `action` it), the tree node of the resource, and the resource as it is live. */
+  /**
+   * The app (the caller may `action` it), the tree node of the resource, and the resource as it is
+   * live; no node when the resource is the Application itself (Argo's actions on the app, read from the hub).
+   */
   private async liveResource(
     ctx: CallContext,
     action: string,
     q: ResourceQuery,
-  ): Promise<{ app: Application; node: TreeNode; live: KubeObject }> {
+  ): Promise<{ app: Application; node?: TreeNode; live: KubeObject }> {
     const app = await this.applications.authorized(ctx, s(q.name) || undefined, action, s(q.project) || undefined);
+    if (q.kind === 'Application' && s(q.group) === 'argoproj.io' && q.resourceName === app.metadata.name)
+      return { app, live: { ...app, apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } };
     if (!q.kind) throw invalidArgument('kind is required');
     if (!q.resourceName) throw invalidArgument('resourceName is required');
     const tree = await this.cache.tree(this.applications.namespace, app.metadata.name);
