@@ -1,6 +1,7 @@
 // `flotilla app actions list|run`: the resource actions of an app's managed resources (restart a
 // Deployment, create a Job from a CronJob, custom Lua actions from argocd-cm), as argocd has them.
 import * as grpc from '@grpc/grpc-js';
+import type { Application } from '@flotilla/api-types';
 import { fromJsonObject } from '@flotilla/contracts';
 import { Command } from 'commander';
 import type { CliConfig } from '../cli.config';
@@ -38,10 +39,16 @@ interface DisplayedAction {
   Disabled: boolean;
 }
 
-/** The live objects of the app's managed resources, the ones actions can run on. */
+/** The live objects of the app's managed resources and the app itself, as argocd offers them actions. */
 async function actionableResources(api: ApiClient, name: string): Promise<LiveObject[]> {
   const managed = await api.call(api.applications, 'ManagedResources', { applicationName: name });
-  return liveObjects(fromJsonObject(managed, 'managed resources'));
+  const app = fromJsonObject<Application>(await api.call(api.applications, 'Get', { name }), 'application');
+  const self: LiveObject = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, namespace: app.metadata.namespace },
+  };
+  return [...liveObjects(fromJsonObject(managed, 'managed resources')), self];
 }
 
 export function formatActions(actions: readonly DisplayedAction[], out?: 'json' | 'yaml'): string {

@@ -64,17 +64,18 @@ afterAll(async () => {
 });
 
 describe('app actions list', () => {
-  it("prints every managed resource's actions in argocd's columns", async () => {
+  it("prints the actions of every managed resource and of the app itself in argocd's columns", async () => {
     const res = await stack.ok(['app', 'actions', 'list', 'guestbook']);
     const lines = res.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('GROUP  KIND        NAME       ACTION      DISABLED');
+    expect(lines[0]).toBe('GROUP        KIND         NAME       ACTION            DISABLED');
     expect(lines.slice(1).sort()).toEqual(
       [
-        'apps   Deployment  guestbook  pause       false',
-        'apps   Deployment  guestbook  restart     false',
-        'apps   Deployment  guestbook  resume      true',
-        'batch  CronJob     report     create-job  false',
-        'batch  CronJob     report     suspend     false',
+        'apps         Deployment   guestbook  pause             false',
+        'apps         Deployment   guestbook  restart           false',
+        'apps         Deployment   guestbook  resume            true',
+        'batch        CronJob      report     create-job        false',
+        'batch        CronJob      report     suspend           false',
+        'argoproj.io  Application  guestbook  toggle-auto-sync  false',
       ].sort(),
     );
   });
@@ -144,5 +145,10 @@ describe('app actions run', () => {
     const missing = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'restart', '--kind', 'StatefulSet']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no matching resource found/);
+  });
+
+  it('toggle-auto-sync turns automated sync on for the app itself, on the hub', async () => {
+    await stack.ok(['app', 'actions', 'run', 'guestbook', 'toggle-auto-sync', '--kind', 'Application']);
+    expect((await stack.application('guestbook')).spec.syncPolicy).toMatchObject({ automated: { enabled: true } });
   });
 });
