@@ -90,6 +90,7 @@ export class AccountService {
       if (tokens.some((t) => t.id === token.id)) throw argoError(`account already has token with id '${token.id}'`);
       return { [key]: JSON.stringify([...tokens, token]) };
     });
+    await this.sessions.announceApiKey(req.name, token);
     return signed;
   }
 

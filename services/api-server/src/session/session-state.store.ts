@@ -32,6 +32,8 @@ export class SessionStateStore {
   private revokedKey = (jti: string): string => `flotilla:session:${this.namespace}:revoked:${jti}`;
   private apiKeyRevokedKey = (account: string, id: string, iat: number): string =>
     `flotilla:session:${this.namespace}:apikey-revoked:${JSON.stringify([account, id, iat])}`;
+  private apiKeyIssuedKey = (account: string, id: string, iat: number): string =>
+    `flotilla:session:${this.namespace}:apikey-issued:${JSON.stringify([account, id, iat])}`;
 
   /**
    * Starts a login attempt from `client` as `username`: refused while the client backs off,
@@ -84,6 +86,18 @@ export class SessionStateStore {
     return (await this.redis.exists(this.apiKeyRevokedKey(account, token.id, token.iat))) === 1;
   }
 
+  /**
+   * Marks a token as just issued, for the few seconds other replicas may read a cached token list
+   * that does not show it yet.
+   */
+  async markApiKeyIssued(account: string, token: AccountToken): Promise<void> {
+    await this.redis.set(this.apiKeyIssuedKey(account, token.id, token.iat), '1', 'EX', API_KEY_ISSUED_SECONDS);
+  }
+
+  async isApiKeyIssued(account: string, token: AccountToken): Promise<boolean> {
+    return (await this.redis.exists(this.apiKeyIssuedKey(account, token.id, token.iat))) === 1;
+  }
+
   /** A token issued again with a deleted one's id in the same second is the same token: it is valid again. */
   async clearApiKeyRevocation(account: string, token: AccountToken): Promise<void> {
     await this.redis.del(this.apiKeyRevokedKey(account, token.id, token.iat));
@@ -92,6 +106,8 @@ export class SessionStateStore {
 
 /** Far longer than any replica caches argocd-secret; the token list refuses the token after that. */
 const API_KEY_REVOCATION_SECONDS = 3600;
+/** Longer than any replica caches argocd-secret; the token list accepts the token after that. */
+export const API_KEY_ISSUED_SECONDS = 10;
 
 /** One entry per client and user; JSON keeps any username from colliding with another pair. */
 const entryField = (client: string, username: string): string => JSON.stringify([client, username]);

@@ -4,7 +4,7 @@ import { ArgoSettingsStore } from '../settings/argo-settings.store';
 import { RbacPolicy } from '../accounts/rbac.policy';
 import { ConcurrencyLimiter, ConcurrencyLimitError } from '../rpc/concurrency.limiter';
 import { invalidArgument, permissionDenied, RpcError, unauthenticated } from '../rpc/rpc-error';
-import { LoginBackoffPolicy, SessionStateStore } from './session-state.store';
+import { API_KEY_ISSUED_SECONDS, LoginBackoffPolicy, SessionStateStore } from './session-state.store';
 import type { AccountToken } from '../accounts/account.settings';
 import { InvalidTokenError, SessionClaims, signApiKeyToken, signSessionToken, subjectAccount, verifySessionToken } from './session-token';
 
@@ -114,6 +114,11 @@ export class SessionService {
     return signed;
   }
 
+  /** Lets every replica accept a token just listed in argocd-secret before its cached copy shows it. */
+  announceApiKey(account: string, token: AccountToken): Promise<void> {
+    return this.state.markApiKeyIssued(account, token);
+  }
+
   /** Refuses a deleted API token on every replica at once, before their cached token lists catch up. */
   revokeApiKey(account: string, token: AccountToken): Promise<void> {
     return this.state.revokeApiKey(account, token);
@@ -151,8 +156,11 @@ export class SessionService {
   private async isListedApiKey(account: string, tokens: readonly AccountToken[], claims: SessionClaims): Promise<boolean> {
     const listed = tokens.find((t) => t.id === claims.jti);
     // Argo stamps the list and the JWT from two clock readings, which may straddle a second.
-    if (!listed || claims.iat < listed.iat - 1) return false;
-    return !(await this.state.isApiKeyRevoked(account, listed));
+    if (listed && claims.iat >= listed.iat - 1 && !(await this.state.isApiKeyRevoked(account, listed))) return true;
+    // Issued moments ago, perhaps by another replica: this one's cached list may not show it yet.
+    if (claims.iat * 1000 < Date.now() - API_KEY_ISSUED_SECONDS * 1000) return false;
+    const issued: AccountToken = { id: claims.jti, iat: claims.iat };
+    return (await this.state.isApiKeyIssued(account, issued)) && !(await this.state.isApiKeyRevoked(account, issued));
   }
 }
 
