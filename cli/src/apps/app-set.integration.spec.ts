@@ -26,6 +26,7 @@ const chart = {
     '',
   ].join('\n'),
   'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: plain}\ndata: {a: b}\n',
+  'jsonnet/cm.jsonnet': 'function(greeting="hello", count=1) { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "jsonnet" }, data: { greeting: greeting, count: std.toString(count + 1) } }\n',
 };
 
 let stack: AppStack;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const dest = ['--dest-server', stack.spoke.access().url, '--dest-namespace', 'demo'];
   await stack.ok(['app', 'create', 'greeter', '--repo', stack.repo.url, '--path', 'chart', ...dest]);
   await stack.ok(['app', 'create', 'web', '--repo', stack.repo.url, '--path', 'kustomize', ...dest]);
+  await stack.ok(['app', 'create', 'jsonnet', '--repo', stack.repo.url, '--path', 'jsonnet', ...dest]);
 }, 120_000);
 
 afterAll(async () => {
@@ -84,6 +86,13 @@ describe('app set and unset', () => {
     await stack.ok(['app', 'set', 'web', '--kustomize-image', 'nginx:1.27']);
     expect((await specOf('web')).source?.kustomize).toEqual({ images: ['nginx:1.27'] });
     expect((await stack.ok(['app', 'manifests', 'web', '--revision', 'main'])).stdout).toContain('image: nginx:1.27');
+  });
+
+  it('passes Jsonnet top-level arguments, strings as strings and code as code', async () => {
+    await stack.ok(['app', 'set', 'jsonnet', '--jsonnet-tla-str', 'greeting=hi', '--jsonnet-tla-code', 'count=41']);
+    expect((await specOf('jsonnet')).source?.directory).toEqual({ jsonnet: { tlas: [{ name: 'greeting', value: 'hi' }, { name: 'count', value: '41', code: true }] } });
+    const res = await stack.ok(['app', 'manifests', 'jsonnet', '--revision', 'main']);
+    expect(res.stdout).toBe('---\napiVersion: v1\ndata:\n  count: "42"\n  greeting: hi\nkind: ConfigMap\nmetadata:\n  name: jsonnet\n\n');
   });
 
   it('unsets the Kustomize image by name, and the Helm parameter and values file, dropping what is left empty', async () => {

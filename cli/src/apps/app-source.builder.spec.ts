@@ -73,6 +73,24 @@ describe('app set: changing the spec', () => {
     expect(chooseSourcePosition(guestbook().spec, { sourcePosition: -1 })).toBe(-1);
   });
 
+  it('appends Jsonnet arguments and variables to the directory source, code marked as code', () => {
+    const app = guestbook();
+    app.spec.source = { repoURL: 'r', path: 'jsonnet', directory: { recurse: true, jsonnet: { tlas: [{ name: 'a', value: '1' }] } } };
+    const spec = setAppSpec(app, { jsonnetTlaStr: ['greeting=hi'], jsonnetTlaCode: ['replicas=2'], jsonnetExtVarStr: ['env'], jsonnetLibs: ['vendor'] }, -1);
+    expect(spec.source?.directory).toEqual({
+      recurse: true,
+      jsonnet: {
+        tlas: [
+          { name: 'a', value: '1' },
+          { name: 'greeting', value: 'hi' },
+          { name: 'replicas', value: '2', code: true },
+        ],
+        extVars: [{ name: 'env', value: '' }],
+        libs: ['vendor'],
+      },
+    });
+  });
+
   it('refuses parameters on a source that is not Helm', () => {
     const app = guestbook();
     app.spec.source = { repoURL: 'r', kustomize: { namePrefix: 'x-' } };

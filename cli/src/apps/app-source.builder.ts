@@ -37,6 +37,11 @@ export interface SourceFlags {
   ignoreMissingComponents?: boolean;
   directoryInclude?: string;
   directoryExclude?: string;
+  jsonnetTlaStr?: string[];
+  jsonnetTlaCode?: string[];
+  jsonnetExtVarStr?: string[];
+  jsonnetExtVarCode?: string[];
+  jsonnetLibs?: string[];
   configManagementPlugin?: string;
   pluginEnv?: string[];
   ref?: string;
@@ -177,6 +182,25 @@ function applyPluginFlags(source: ApplicationSource, f: SourceFlags): void {
   source.plugin = { ...source.plugin, env: mergeByName(source.plugin?.env, env) };
 }
 
+/** `name=value` (a name alone has an empty value) as a Jsonnet variable; `code` when the value is Jsonnet code. */
+function jsonnetVar(text: string, code: boolean): Json {
+  const i = text.indexOf('=');
+  return { name: i < 0 ? text : text.slice(0, i), value: i < 0 ? '' : text.slice(i + 1), ...(code ? { code: true } : {}) };
+}
+
+/** The Jsonnet flags add to what the directory source has, as argocd appends them. */
+function applyJsonnetFlags(source: ApplicationSource, f: SourceFlags): void {
+  if (!f.jsonnetTlaStr && !f.jsonnetTlaCode && !f.jsonnetExtVarStr && !f.jsonnetExtVarCode && !f.jsonnetLibs) return;
+  const jsonnet: Json = { ...(source.directory?.jsonnet as Json | undefined) };
+  const add = (field: string, entries: unknown[]): void => {
+    if (entries.length) jsonnet[field] = [...(Array.isArray(jsonnet[field]) ? (jsonnet[field] as unknown[]) : []), ...entries];
+  };
+  add('tlas', [...(f.jsonnetTlaStr ?? []).map((t) => jsonnetVar(t, false)), ...(f.jsonnetTlaCode ?? []).map((t) => jsonnetVar(t, true))]);
+  add('extVars', [...(f.jsonnetExtVarStr ?? []).map((t) => jsonnetVar(t, false)), ...(f.jsonnetExtVarCode ?? []).map((t) => jsonnetVar(t, true))]);
+  add('libs', f.jsonnetLibs ?? []);
+  source.directory = { ...source.directory, jsonnet };
+}
+
 /** Applies the source flags (not repo/path/revision/directory-recurse: applyAppFlags has those) to `source` in place. */
 export function applySourceFlags(source: ApplicationSource, f: SourceFlags): void {
   if (f.helmChart !== undefined) source.chart = f.helmChart;
@@ -184,6 +208,7 @@ export function applySourceFlags(source: ApplicationSource, f: SourceFlags): voi
   if (f.directoryExclude !== undefined) source.directory = { ...source.directory, exclude: f.directoryExclude };
   if (f.ref !== undefined) source.ref = f.ref;
   if (f.sourceName !== undefined) source.name = f.sourceName;
+  applyJsonnetFlags(source, f);
   applyHelmFlags(source, f);
   applyKustomizeFlags(source, f);
   applyPluginFlags(source, f);
