@@ -48,6 +48,8 @@ export interface GeneratorContext {
   readonly renderString: (text: string, params: Params) => string;
   /** Limits for goTemplate rendering (library defaults when absent). */
   readonly templateLimits?: ExecLimits;
+  /** The most parameter sets a matrix may combine (unbounded when absent). */
+  readonly maxParams?: number;
   /** The repository, with the credentials its Secrets give, that repo-server should read `url` as (project-scoped first). */
   readonly repository: (url: string, project: string) => Promise<Repository>;
 }

@@ -20,7 +20,12 @@ export class MatrixGenerator implements Generator {
     const result: Params[] = [];
     for (const a of await this.childParams(children[0], ctx, 'first')) {
       const second = interpolateEntry(children[1], a, ctx.appSet, ctx.templateLimits);
-      for (const b of await this.childParams(second, ctx, 'second')) result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
+      for (const b of await this.childParams(second, ctx, 'second')) {
+        // The product grows as fast as both children together: refuse it before it fills the heap.
+        if (ctx.maxParams !== undefined && result.length >= ctx.maxParams)
+          throw new GeneratorError(`the matrix generator would produce more than ${ctx.maxParams} parameter sets`);
+        result.push(goTemplate ? deepMerge(b, a) : combineFlat(a, b));
+      }
     }
     return result;
   }

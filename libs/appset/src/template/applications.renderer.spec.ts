@@ -215,3 +215,39 @@ describe('renderApplication', () => {
     });
   });
 });
+
+describe('generateApplications with maxApplications', () => {
+  const elements = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i}` }));
+  const appSet = (generators: object[]) =>
+    ({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: 's', namespace: 'argocd' },
+      spec: {
+        generators,
+        template: { metadata: { name: '{{name}}' }, spec: { project: 'default', destination: { server: 'https://kubernetes.default.svc' } } },
+      },
+    }) as any;
+
+  it('refuses a matrix whose product passes the bound before building it, naming the entry', async () => {
+    const matrix = { matrix: { generators: [{ list: { elements: elements('a', 1000) } }, { list: { elements: [{ env: 'x' }, { env: 'y' }, { env: 'z' }] } }] } };
+    expect(await generateApplications(appSet([{ list: { elements: [{ name: 'one' }] } }, matrix]), registry, [], undefined, undefined, 2500)).toEqual({
+      ok: false,
+      reason: 'ApplicationGenerationFromParamsError',
+      message: expect.stringMatching(/the matrix generator would produce more than 2500 parameter sets$/),
+      generator: { index: 1, keys: ['matrix'] },
+    });
+  });
+
+  it('counts the Applications of every entry together, and lets exactly the bound through', async () => {
+    const set = appSet([{ list: { elements: elements('a', 3) } }, { list: { elements: elements('b', 2) } }]);
+    const within = await generateApplications(set, registry, [], undefined, undefined, 5);
+    expect(within.ok && within.applications.map((a) => a.metadata.name)).toEqual(['a0', 'a1', 'a2', 'b0', 'b1']);
+    expect(await generateApplications(set, registry, [], undefined, undefined, 4)).toEqual({
+      ok: false,
+      reason: 'ApplicationGenerationFromParamsError',
+      message: 'the ApplicationSet would generate more than 4 Applications',
+      generator: { index: 1, keys: ['list'] },
+    });
+  });
+});

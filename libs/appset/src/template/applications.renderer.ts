@@ -40,7 +40,8 @@ const bareRepository = (url: string): Promise<Repository> => Promise.resolve({ r
 
 /**
  * `templateLimits` bound goTemplate rendering: each generated Application (template and templatePatch)
- * gets one budget of them, and each string a generator renders gets its own.
+ * gets one budget of them, and each string a generator renders gets its own. `maxApplications`, when
+ * given, bounds how many Applications (and matrix parameter sets) the ApplicationSet may yield.
  */
 export async function generateApplications(
   appSet: ApplicationSet,
@@ -48,8 +49,16 @@ export async function generateApplications(
   clusterSecrets: readonly KubeObject[],
   repository: GeneratorContext['repository'] = bareRepository,
   templateLimits?: ExecLimits,
+  maxApplications?: number,
 ): Promise<GenerationResult> {
-  const ctx: GeneratorContext = { appSet, clusterSecrets, renderString: perStringRenderer(appSet.spec, templateLimits), repository, templateLimits };
+  const ctx: GeneratorContext = {
+    appSet,
+    clusterSecrets,
+    renderString: perStringRenderer(appSet.spec, templateLimits),
+    repository,
+    templateLimits,
+    maxParams: maxApplications,
+  };
   const applications: Application[] = [];
   for (const [index, entry] of (appSet.spec.generators ?? []).entries()) {
     const generator = { index, keys: entryKeys(entry) };
@@ -60,6 +69,10 @@ export async function generateApplications(
       return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message: echo((err as Error).message), generator };
     }
     for (const { params, template } of results) {
+      if (maxApplications !== undefined && applications.length + params.length > maxApplications) {
+        const message = `the ApplicationSet would generate more than ${maxApplications} Applications`;
+        return { ok: false, reason: ApplicationSetReason.ParamsGenerationError, message, generator };
+      }
       for (const p of params) {
         try {
           applications.push(renderApplication(appSet, template, p, stringRenderer(appSet.spec, templateLimits)));

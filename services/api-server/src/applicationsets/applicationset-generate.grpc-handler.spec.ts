@@ -162,6 +162,16 @@ describe('ApplicationSet Generate (api-server and repo-server processes)', () =>
     expect(names((await (await generate({ applicationSet: modest })).json()).applications)).toEqual(['xxx']);
   });
 
+  it('refuses an ApplicationSet that would generate more than 10000 Applications, before building them', async () => {
+    const elements = (key: string, n: number) => Array.from({ length: n }, (_, i) => ({ [key]: `${key}${i}` }));
+    const matrix = { matrix: { generators: [{ list: { elements: elements('name', 200) } }, { list: { elements: elements('env', 200) } }] } };
+    const res = await generate({ applicationSet: appSet([matrix], { appName: '{{name}}-{{env}}' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toBe(
+      'unable to generate Applications of ApplicationSet: error generating applications: spec.generators[0] (matrix): the matrix generator would produce more than 10000 parameter sets',
+    );
+  });
+
   it('answers InvalidArgument for a spec Argo refuses: no body, no project, a templated project, no generator', async () => {
     const cases: [unknown, string][] = [
       [{}, 'error creating ApplicationSets: ApplicationSets is nil in request'],

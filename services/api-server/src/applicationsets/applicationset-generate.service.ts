@@ -16,9 +16,17 @@ import type { KubeSecret } from '../secrets/kube-secret';
 import type { CallContext } from '../session/session.service';
 import { ApplicationSetService, projectOf, rbacObject } from './applicationset.service';
 
+/**
+ * Any user who may create an ApplicationSet may ask; a matrix of two long lists would otherwise build
+ * its whole product in this process. Ten thousand is far beyond any fleet's ApplicationSet.
+ */
+export const MAX_GENERATED_APPLICATIONS = 10_000;
+
 export interface GenerateOptions extends Partial<GitGeneratorOptions> {
   /** goTemplate limits per generated Application; the appset-controller's defaults when absent. */
   templateLimits?: ExecLimits;
+  /** The most Applications one Generate answers (MAX_GENERATED_APPLICATIONS when absent). */
+  maxApplications?: number;
 }
 
 /**
@@ -29,6 +37,7 @@ export interface GenerateOptions extends Partial<GitGeneratorOptions> {
 export class ApplicationSetGenerateService {
   private readonly registry: GeneratorRegistry;
   private readonly limits: ExecLimits;
+  private readonly maxApplications: number;
 
   constructor(
     private readonly sets: ApplicationSetService,
@@ -39,6 +48,7 @@ export class ApplicationSetGenerateService {
   ) {
     this.registry = generatorRegistry({ reader: repoServer, newGitFileGlobbing: opts.newGitFileGlobbing ?? false });
     this.limits = opts.templateLimits ?? templateLimits();
+    this.maxApplications = opts.maxApplications ?? MAX_GENERATED_APPLICATIONS;
   }
 
   /** Checks in Argo's order: the spec, applicationsets/create on it, its project; then generates. */
@@ -50,7 +60,7 @@ export class ApplicationSetGenerateService {
     const appSet: ApplicationSet = { ...set, metadata: { ...set.metadata, namespace: this.sets.namespace } };
     const clusterSecrets = await this.secretsOfType(SECRET_TYPE_CLUSTER);
     const repositories = repositoryResolver(() => this.secretsOfType(SECRET_TYPE_REPOSITORY, SECRET_TYPE_REPO_CREDS));
-    const generated = await generateApplications(appSet, this.registry, clusterSecrets, repositories, this.limits);
+    const generated = await generateApplications(appSet, this.registry, clusterSecrets, repositories, this.limits, this.maxApplications);
     if (!generated.ok) {
       const { index, keys } = generated.generator;
       throw invalidArgument(
