@@ -93,6 +93,18 @@ describe('app resources', () => {
     expect(lines[deployment + 2]).toMatch(/^ {2}└─\s+Pod\s+demo\s+guestbook-\S+\s+No$/);
   });
 
+  it('--output tree=detailed adds the age and the health the controller assessed', async () => {
+    const res = await eventually(async () => {
+      const out = await stack.ok(['app', 'resources', 'guestbook', '--output', 'tree=detailed']);
+      expect(out.stdout).toMatch(/^apps\s+Deployment\s+demo\s+guestbook\s+No\s+\d[\dms]*\s+Healthy\s*$/m);
+      return out;
+    }, 30_000);
+    expect(res.stdout.split('\n')[0]).toMatch(/^GROUP\s+KIND\s+NAMESPACE\s+NAME\s+ORPHANED\s+AGE\s+HEALTH\s+REASON$/);
+    const bad = await stack.flotilla(['app', 'resources', 'guestbook', '--output', 'wide']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown output format: wide (one of: tree|tree=detailed)');
+  });
+
   it('--orphaned lists only orphaned resources: none here', async () => {
     expect((await stack.ok(['app', 'resources', 'guestbook', '--orphaned'])).stdout).toBe('GROUP  KIND  NAMESPACE  NAME  ORPHANED\n');
   });
