@@ -73,6 +73,7 @@ describe('app actions list', () => {
         'apps         Deployment   guestbook  pause             false',
         'apps         Deployment   guestbook  restart           false',
         'apps         Deployment   guestbook  resume            true',
+        'apps         Deployment   guestbook  scale             false',
         'batch        CronJob      report     create-job        false',
         'batch        CronJob      report     suspend           false',
         'argoproj.io  Application  guestbook  toggle-auto-sync  false',
@@ -141,7 +142,7 @@ describe('app actions run', () => {
   it('refuses an action the resource does not offer, and a kind the app does not have', async () => {
     const unknown = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'explode', '--kind', 'Deployment']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/action explode is not available on Deployment guestbook \(it offers pause, restart, resume\)/);
+    expect(unknown.stderr).toMatch(/action explode is not available on Deployment guestbook \(it offers pause, restart, resume, scale\)/);
     const missing = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'restart', '--kind', 'StatefulSet']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no matching resource found/);

@@ -4,6 +4,7 @@ import type { KubeObject } from '@flotilla/api-types';
 import { getIn, isRecord } from '../object/json-value';
 import type { BuiltinKindActions } from './builtin-action';
 import { restartAction } from './workload-restart.action';
+import { scaleAction } from './workload-scale.action';
 
 const isPaused = (obj: KubeObject): boolean => getIn(obj, 'spec', 'paused') === true;
 
@@ -14,6 +15,7 @@ function specOf(obj: KubeObject): Record<string, unknown> {
 
 export const deploymentActions: BuiltinKindActions = {
   restart: restartAction,
+  scale: scaleAction,
   pause: {
     iconClass: 'fa fa-fw fa-pause-circle',
     disabled: isPaused,

@@ -9,15 +9,16 @@ import { overrideKeyOf } from '../customizations/override-key';
 import { luaAction, luaActionDiscovery, type DiscoveredAction, type ImpactedResource } from '../health/lua/lua-actions';
 import { clone } from '../object/json-value';
 import { applicationActions } from './application.actions';
-import { discoverBuiltin, type BuiltinKindActions } from './builtin-action';
+import { ActionParamError, discoverBuiltin, type BuiltinKindActions } from './builtin-action';
 import { cronJobActions } from './cronjob.actions';
 import { deploymentActions } from './deployment.actions';
 import { restartAction } from './workload-restart.action';
+import { scaleAction } from './workload-scale.action';
 
 /** Flotilla's own actions by override key. */
 export const BUILTIN_ACTIONS: Readonly<Record<string, BuiltinKindActions>> = {
   'apps/Deployment': deploymentActions,
-  'apps/StatefulSet': { restart: restartAction },
+  'apps/StatefulSet': { restart: restartAction, scale: scaleAction },
   'apps/DaemonSet': { restart: restartAction },
   'batch/CronJob': cronJobActions,
   'argoproj.io/Application': applicationActions,
@@ -32,7 +33,7 @@ export interface ActionSources {
   now: number;
 }
 
-export type ActionFailure = { error: string; reason: 'not-available' | 'disabled' | 'failed' };
+export type ActionFailure = { error: string; reason: 'not-available' | 'disabled' | 'bad-parameter' | 'failed' };
 
 const groupOf = (obj: KubeObject): string => {
   const apiVersion = obj.apiVersion ?? '';
@@ -42,7 +43,11 @@ const groupOf = (obj: KubeObject): string => {
 /** One layer of actions: what it offers for an object and the runner of each action it knows. */
 interface ActionLayer {
   discover(obj: KubeObject): { actions: DiscoveredAction[] } | { error: string };
-  run(name: string, obj: KubeObject, params?: Record<string, string>): { impacted: ImpactedResource[] } | { error: string } | undefined;
+  run(
+    name: string,
+    obj: KubeObject,
+    params?: Record<string, string>,
+  ): { impacted: ImpactedResource[] } | { error: string; badParameter?: boolean } | undefined;
 }
 
 function luaLayer(
@@ -59,7 +64,15 @@ function luaLayer(
 function builtinLayer(actions: BuiltinKindActions, now: number): ActionLayer {
   return {
     discover: (obj) => ({ actions: discoverBuiltin(actions, obj) }),
-    run: (name, obj) => (Object.hasOwn(actions, name) ? { impacted: actions[name].run(obj, { now }) } : undefined),
+    run: (name, obj, params) => {
+      if (!Object.hasOwn(actions, name)) return undefined;
+      try {
+        return { impacted: actions[name].run(obj, { now }, params) };
+      } catch (err) {
+        if (err instanceof ActionParamError) return { error: err.message, badParameter: true };
+        throw err;
+      }
+    },
   };
 }
 
@@ -122,6 +135,8 @@ export function runAction(
   for (const { layer } of layersFor(obj, sources)) {
     const result = layer.run(name, clone(obj), params);
     if (result === undefined) continue;
+    if ('error' in result && 'badParameter' in result)
+      return { error: `action ${name} on ${what}: ${result.error}`, reason: 'bad-parameter' };
     if ('error' in result) return { error: `error executing resource action ${name} on ${what}: ${result.error}`, reason: 'failed' };
     return result;
   }

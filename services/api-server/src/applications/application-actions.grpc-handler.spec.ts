@@ -179,6 +179,7 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
         { name: 'pause', iconClass: 'fa fa-fw fa-pause-circle' },
         { name: 'restart', iconClass: 'fa fa-fw fa-redo' },
         { name: 'resume', disabled: true, iconClass: 'fa fa-fw fa-play-circle' },
+        { name: 'scale', iconClass: 'fa fa-fw fa-plus-circle', params: [{ name: 'replicas' }] },
       ],
     });
     const viaGrpc = await grpcCall('ListResourceActions', {
@@ -260,6 +261,34 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     expect((await live<{ spec: { paused?: boolean } }>('apps/v1', 'Deployment', 'web')).spec.paused).toBeUndefined();
   });
 
+  it('scale sets the replicas its parameter gives, and refuses a parameter that is not a count', async () => {
+    const res = await runV2({
+      resourceName: 'web',
+      group: 'apps',
+      kind: 'Deployment',
+      action: 'scale',
+      resourceActionParameters: [{ name: 'replicas', value: '2' }],
+    });
+    expect(res.status).toBe(200);
+    expect((await live<{ spec: { replicas: number } }>('apps/v1', 'Deployment', 'web')).spec.replicas).toBe(2);
+    const bad = await grpcError(
+      grpcCall('RunResourceActionV2', {
+        name: 'guestbook',
+        namespace: 'web',
+        resourceName: 'web',
+        group: 'apps',
+        kind: 'Deployment',
+        action: 'scale',
+        resourceActionParameters: [{ name: 'replicas', value: 'lots' }],
+      }),
+    );
+    expect(bad).toEqual({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: 'action scale on Deployment web: replicas must be a whole number of 0 or more, not "lots"',
+    });
+    expect((await live<{ spec: { replicas: number } }>('apps/v1', 'Deployment', 'web')).spec.replicas).toBe(2);
+  });
+
   it('create-job creates a Job from the CronJob on the spoke, owned by it and marked manual', async () => {
     const res = await runV2({ resourceName: 'report', group: 'batch', kind: 'CronJob', action: 'create-job' });
     expect(res.status).toBe(200);
@@ -308,7 +337,7 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
   it('refuses an action the resource does not offer, naming those it does', async () => {
     const res = await runV2({ resourceName: 'web', group: 'apps', kind: 'Deployment', action: 'explode' });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toBe('action explode is not available on Deployment web (it offers pause, restart, resume)');
+    expect((await res.json()).message).toBe('action explode is not available on Deployment web (it offers pause, restart, resume, scale)');
   });
 
   it('needs applications get to list and action/<group>/<kind>/<action> to run, on the app', async () => {
