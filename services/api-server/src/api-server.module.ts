@@ -57,6 +57,7 @@ import { ProjectService } from './projects/project.service';
 import { RepoCredsGrpcHandler } from './repocreds/repocreds.grpc-handler';
 import { RepoCredsService } from './repocreds/repocreds.service';
 import { RepositoryGrpcHandler } from './repositories/repository.grpc-handler';
+import { RepositoryAppsService } from './repositories/repository-apps.service';
 import { RepositoryService } from './repositories/repository.service';
 import { RepositoryStore } from './repositories/repository.store';
 import type { KubeSecret } from './secrets/kube-secret';
@@ -307,6 +308,11 @@ const providers: Provider[] = [
   ),
   make(RepositoryService, [RepositoryStore, RepoServerClient], (s: RepositoryStore, rs: RepoServerClient) => new RepositoryService(s, rs)),
   make(
+    RepositoryAppsService,
+    [RepositoryStore, PROJECTS, APPS, RepoServerClient],
+    (...d: ConstructorParameters<typeof RepositoryAppsService>) => new RepositoryAppsService(...d),
+  ),
+  make(
     AccountService,
     [ArgoSettingsStore, SessionService],
     (s: ArgoSettingsStore, sessions: SessionService) => new AccountService(s, sessions),
@@ -349,7 +355,7 @@ const providers: Provider[] = [
   ),
   make(
     RepositoryGrpcHandler,
-    [SessionService, RepositoryService],
+    [SessionService, RepositoryService, RepositoryAppsService],
     (...d: ConstructorParameters<typeof RepositoryGrpcHandler>) => new RepositoryGrpcHandler(...d),
   ),
   make(
