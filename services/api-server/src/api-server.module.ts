@@ -248,7 +248,7 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationResourcesService,
-    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, LOGGER],
+    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, ApplicationEventsClient],
     (...d: ConstructorParameters<typeof ApplicationResourcesService>) => new ApplicationResourcesService(...d),
   ),
   make(

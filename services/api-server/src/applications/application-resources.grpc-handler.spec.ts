@@ -503,9 +503,10 @@ describe("an Application's live resources, events and manifests (api-server on a
           ['ResourceDeleted', "admin deleted resource /ConfigMap 'doomed'"],
         ]),
       );
+      // The same user patching the same resource again is one Event with a count, as client-go folds them.
+      expect(audit.find((e: any) => e.message === "admin patched resource /ConfigMap 'web-config'").count).toBeGreaterThan(1);
       expect(audit[0]).toMatchObject({
         type: 'Normal',
-        count: 1,
         involvedObject: {
           apiVersion: 'argoproj.io/v1alpha1',
           kind: 'Application',

@@ -1,11 +1,11 @@
 import type { Application, KubeObject } from '@flotilla/api-types';
 import { maskSecretData } from '@flotilla/engine';
 import { KubeApiError, type KubeClient, type PatchType } from '@flotilla/platform';
-import type { Logger } from 'pino';
 import { failedPrecondition, invalidArgument } from '../rpc/rpc-error';
 import type { ArgoSettingsStore } from '../settings/argo-settings.store';
 import type { CallContext } from '../session/session.service';
 import type { AppCacheStore } from './app-cache.store';
+import type { ApplicationEventsClient } from './application-events.client';
 import type { ApplicationService } from './application.service';
 import type { DestinationClients } from './destination-clients';
 
@@ -77,7 +77,8 @@ export class ApplicationResourcesService {
     private readonly destinations: DestinationClients,
     private readonly hub: KubeClient,
     private readonly settings: Pick<ArgoSettingsStore, 'argocdCm'>,
-    private readonly logger?: Logger,
+    /** Who changed which resource through the app, as Argo's audit Events say it. */
+    private readonly audit?: Pick<ApplicationEventsClient, 'record'>,
   ) {}
 
   async get(ctx: CallContext, q: ResourceQuery): Promise<string> {
@@ -108,7 +109,7 @@ export class ApplicationResourcesService {
         throw explained(err, 'error patching resource');
       }),
     );
-    await this.auditEvent(ctx, app, 'ResourceUpdated', `patched resource ${s(q.group)}/${s(q.kind)} '${s(q.resourceName)}'`);
+    this.audit?.record(ctx, app, 'ResourceUpdated', `patched resource ${s(q.group)}/${s(q.kind)} '${s(q.resourceName)}'`);
     return JSON.stringify(maskSecretData(patched));
   }
 
@@ -124,47 +125,7 @@ export class ApplicationResourcesService {
         throw explained(err, 'error deleting resource');
       }),
     );
-    await this.auditEvent(ctx, app, 'ResourceDeleted', `deleted resource ${s(q.group)}/${s(q.kind)} '${s(q.resourceName)}'`);
-  }
-
-  /**
-   * A Normal Event on the Application in the hub saying who changed what through it (Argo's audit
-   * log), so kubectl describe and ListResourceEvents show it. Failing to write it fails nothing.
-   */
-  private async auditEvent(ctx: CallContext, app: Application, reason: string, action: string): Promise<void> {
-    const now = new Date();
-    const user = ctx.username || 'Unknown user';
-    const event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: {
-        name: `${app.metadata.name}.${(BigInt(now.getTime()) * 1_000_000n).toString(16)}`,
-        namespace: app.metadata.namespace,
-        annotations: {
-          'dest-server': s(app.spec?.destination?.server),
-          'dest-namespace': s(app.spec?.destination?.namespace),
-          ...(ctx.username ? { user: ctx.username } : {}),
-        },
-      },
-      source: { component: 'argocd-server' },
-      involvedObject: {
-        apiVersion: 'argoproj.io/v1alpha1',
-        kind: 'Application',
-        name: app.metadata.name,
-        namespace: app.metadata.namespace,
-        uid: app.metadata.uid,
-        resourceVersion: app.metadata.resourceVersion,
-      },
-      firstTimestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      lastTimestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      count: 1,
-      message: `${user} ${action}`,
-      type: 'Normal',
-      reason,
-    };
-    await this.hub
-      .create(event)
-      .catch((err: Error) => this.logger?.warn({ err: err.message, app: app.metadata.name, reason }, 'unable to create audit event'));
+    this.audit?.record(ctx, app, 'ResourceDeleted', `deleted resource ${s(q.group)}/${s(q.kind)} '${s(q.resourceName)}'`);
   }
 
   /**
