@@ -253,7 +253,7 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationActionsService,
-    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, PROJECTS, ClusterStore, LOGGER],
+    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, PROJECTS, ClusterStore, ApplicationEventsClient],
     (...d: ConstructorParameters<typeof ApplicationActionsService>) => new ApplicationActionsService(...d),
   ),
   make(

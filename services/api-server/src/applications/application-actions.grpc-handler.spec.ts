@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { KubeObject } from '@flotilla/api-types';
 import { appTreeKey } from '@flotilla/api-types';
-import { startTestCluster, TestCluster } from '@flotilla/testing';
+import { eventually, startTestCluster, TestCluster } from '@flotilla/testing';
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -215,14 +215,17 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     expect(restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(restartedAt)).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
     expect(after.spec.template.metadata.labels).toEqual({ app: 'web' });
-    const events = await api.kube('GET', `/api/v1/namespaces/${api.namespace}/events`);
-    expect(events.body.items).toContainEqual(
-      expect.objectContaining({
-        reason: 'ResourceActionRan',
-        message: 'admin ran action restart on resource apps/Deployment/web',
-        involvedObject: expect.objectContaining({ name: 'guestbook' }),
-      }),
-    );
+    // Events are written in the background.
+    await eventually(async () => {
+      const events = await api.kube('GET', `/api/v1/namespaces/${api.namespace}/events`);
+      expect(events.body.items).toContainEqual(
+        expect.objectContaining({
+          reason: 'ResourceActionRan',
+          message: 'admin ran action restart on resource apps/Deployment/web',
+          involvedObject: expect.objectContaining({ name: 'guestbook' }),
+        }),
+      );
+    });
   });
 
   it('pause and resume toggle spec.paused through the deprecated RunResourceAction (the action name as the body) and gRPC; each refused while disabled', async () => {
@@ -377,10 +380,12 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     const stored = await api.kube('GET', api.nsPath('applications/guestbook'));
     expect(stored.body.spec.syncPolicy).toEqual({ automated: { enabled: true } });
     expect(await (await api.rest(self)).json()).toEqual({ actions: [{ name: 'toggle-auto-sync', displayName: 'Disable Auto-Sync' }] });
-    const events = await api.kube('GET', `/api/v1/namespaces/${api.namespace}/events`);
-    expect(events.body.items).toContainEqual(
-      expect.objectContaining({ reason: 'ResourceActionRan', message: 'admin ran action toggle-auto-sync' }),
-    );
+    await eventually(async () => {
+      const events = await api.kube('GET', `/api/v1/namespaces/${api.namespace}/events`);
+      expect(events.body.items).toContainEqual(
+        expect.objectContaining({ reason: 'ResourceActionRan', message: 'admin ran action toggle-auto-sync' }),
+      );
+    });
   });
 
   it('refuses a resource outside the app tree and an app that does not exist', async () => {

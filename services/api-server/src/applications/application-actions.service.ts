@@ -10,14 +10,13 @@ import {
   type ImpactedResource,
 } from '@flotilla/engine';
 import { KubeApiError, type KubeClient } from '@flotilla/platform';
-import type { Logger } from 'pino';
 import type { ClusterStore } from '../clusters/cluster.store';
 import type { KubeResourceStore } from '../hub/kube-resource.store';
 import { invalidArgument, notFound } from '../rpc/rpc-error';
 import type { ArgoSettingsStore } from '../settings/argo-settings.store';
 import type { CallContext } from '../session/session.service';
-import { recordAppEvent } from './app-audit.event';
 import type { AppCacheStore } from './app-cache.store';
+import type { ApplicationEventsClient } from './application-events.client';
 import type { ResourceQuery } from './application-resources.service';
 import type { ApplicationService } from './application.service';
 import type { DestinationClients } from './destination-clients';
@@ -70,7 +69,7 @@ export class ApplicationActionsService {
     private readonly settings: Pick<ArgoSettingsStore, 'argocdCm'>,
     private readonly projects: KubeResourceStore<AppProject>,
     private readonly clusters: ClusterStore,
-    private readonly logger?: Logger,
+    private readonly events: Pick<ApplicationEventsClient, 'record'>,
     private readonly library?: CustomizationsLibrary,
     private readonly now: () => number = Date.now,
   ) {}
@@ -111,7 +110,7 @@ export class ApplicationActionsService {
       }
     });
     const what = node ? `ran action ${name} on resource ${s(node.group)}/${s(node.kind)}/${s(node.name)}` : `ran action ${name}`;
-    await recordAppEvent(this.hub, ctx, app, 'ResourceActionRan', what, this.logger);
+    this.events.record(ctx, app, 'ResourceActionRan', what);
   }
 
   private async sources(): Promise<ActionSources> {
