@@ -107,16 +107,18 @@ export class SessionService {
     if (context.claims.exp !== undefined) await this.state.revoke(context.claims.jti, context.claims.exp);
   }
 
-  /** Signs an API token for `account` (already listed, or about to be, in argocd-secret). */
+  /** Signs an API token for `account`; it authenticates once listed in argocd-secret and announced. */
   async signApiKey(account: string, token: AccountToken): Promise<string> {
-    const signed = await signApiKeyToken(await this.settings.serverKey(), account, token);
-    await this.state.clearApiKeyRevocation(account, token);
-    return signed;
+    return signApiKeyToken(await this.settings.serverKey(), account, token);
   }
 
-  /** Lets every replica accept a token just listed in argocd-secret before its cached copy shows it. */
-  announceApiKey(account: string, token: AccountToken): Promise<void> {
-    return this.state.markApiKeyIssued(account, token);
+  /**
+   * Lets every replica accept a token just listed in argocd-secret before its cached copy shows it,
+   * even one issued again, in the same second, with the id of a token just deleted.
+   */
+  async announceApiKey(account: string, token: AccountToken): Promise<void> {
+    await this.state.clearApiKeyRevocation(account, token);
+    await this.state.markApiKeyIssued(account, token);
   }
 
   /** Refuses a deleted API token on every replica at once, before their cached token lists catch up. */
