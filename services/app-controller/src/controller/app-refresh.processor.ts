@@ -91,9 +91,8 @@ export class AppRefreshProcessor {
     // operation's end queues a comparison of its own.
     if (!jsonEqual(fresh.status?.operationState, app.status?.operationState)) return {};
     try {
-      await this.deps.hub.startOperation(fresh, decision.operation);
       const sync = decision.operation.sync;
-      this.deps.hub.events?.automatedSyncStarted(fresh, sync?.revisions?.length ? sync.revisions : [sync?.revision ?? '']);
+      if (await this.deps.hub.startOperation(fresh, decision.operation)) this.deps.hub.events?.automatedSyncStarted(fresh, sync?.revisions?.length ? sync.revisions : [sync?.revision ?? '']);
       this.deps.logger.info({ app: app.metadata.name, revision: decision.operation.sync?.revision }, `initiated automated sync of ${app.metadata.name} to ${decision.operation.sync?.revision ?? ''}`);
     } catch (err) {
       if (!isConflict(err)) throw err;

@@ -29,8 +29,7 @@ export class ApplicationHubClient {
     if (status) patch.status = status;
     if (clearRefresh) patch.metadata = { annotations: { [REFRESH_ANNOTATION]: null } };
     if (!Object.keys(patch).length) return;
-    await this.patch(app, patch);
-    if (status) this.events?.statusChanging(app, status);
+    if ((await this.patch(app, patch)) && status) this.events?.statusChanging(app, status);
   }
 
   async setOperationState(app: Application, state: OperationState): Promise<void> {
@@ -41,16 +40,15 @@ export class ApplicationHubClient {
   async completeOperation(app: Application, state: OperationState, history: RevisionHistory[] | undefined): Promise<void> {
     const status: Record<string, Json> = { operationState: state as unknown as Json };
     if (history) status.history = history as unknown as Json;
-    await this.patch(app, { operation: null, status });
-    this.events?.operationCompleted(app, state);
+    if (await this.patch(app, { operation: null, status })) this.events?.operationCompleted(app, state);
   }
 
   /**
    * Starts an operation (automated sync). The resourceVersion precondition makes the write fail with
-   * a conflict if anything (a user's sync) changed the Application since it was compared.
+   * a conflict if anything (a user's sync) changed the Application since it was compared. False when the app is gone.
    */
-  async startOperation(app: Application, operation: Operation): Promise<void> {
-    await this.patch(app, {
+  async startOperation(app: Application, operation: Operation): Promise<boolean> {
+    return this.patch(app, {
       metadata: { resourceVersion: app.metadata.resourceVersion ?? null },
       operation: operation as unknown as Json,
       status: { operationState: null },
@@ -88,12 +86,15 @@ export class ApplicationHubClient {
     await this.patch(app, { metadata: { resourceVersion: app.metadata.resourceVersion ?? null, finalizers: remaining } });
   }
 
-  private async patch(app: Application, patch: Record<string, Json>): Promise<void> {
+  /** Merge-patches the Application; false when it is gone (nothing to write to, nothing to report). */
+  private async patch(app: Application, patch: Record<string, Json>): Promise<boolean> {
     const ref = { apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: app.metadata.namespace, name: app.metadata.name } };
     try {
       await this.kube.patch(ref, patch, 'merge');
+      return true;
     } catch (err) {
       if (!isNotFound(err)) throw err;
+      return false;
     }
   }
 }
