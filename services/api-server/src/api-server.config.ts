@@ -55,6 +55,8 @@ const apiServerEnv = z.object({
   FLOTILLA_REFRESH_TIMEOUT_SECONDS: seconds(60),
   /** Messages a stream (Watch, PodLogs, …) holds for a client that is not reading before closing it; Argo's watch buffer is 1000. */
   FLOTILLA_STREAM_BUFFER_MESSAGES: z.coerce.number({ error: 'must be a number of messages' }).int().positive().default(1000),
+  /** A directory of Lua scripts in Argo CD's resource_customizations layout: its actions stand in for the built-in ones of their kinds, as in the app-controller. */
+  FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: z.string().optional(),
   /** ApplicationSet Generate renders as the appset-controller does: the same git file globbing and goTemplate limits, under the same names. */
   ...appSetGenerationEnv,
 });

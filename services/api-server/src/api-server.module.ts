@@ -16,6 +16,7 @@ import {
   ReadinessChecks,
   RedisClient,
 } from '@flotilla/platform';
+import { EMPTY_LIBRARY, readCustomizationsDir } from '@flotilla/engine';
 import type { Logger } from 'pino';
 import { AccountGrpcHandler } from './accounts/account.grpc-handler';
 import { AccountService } from './accounts/account.service';
@@ -253,8 +254,37 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationActionsService,
-    [ApplicationService, AppCacheStore, DestinationClients, HUB, ArgoSettingsStore, PROJECTS, ClusterStore, ApplicationEventsClient],
-    (...d: ConstructorParameters<typeof ApplicationActionsService>) => new ApplicationActionsService(...d),
+    [
+      ApplicationService,
+      AppCacheStore,
+      DestinationClients,
+      HUB,
+      ArgoSettingsStore,
+      PROJECTS,
+      ClusterStore,
+      ApplicationEventsClient,
+      CONFIG,
+      LOGGER,
+    ],
+    (
+      apps: ApplicationService,
+      cache: AppCacheStore,
+      destinations: DestinationClients,
+      hub: KubeClient,
+      settings: ArgoSettingsStore,
+      projects: KubeResourceStore<AppProject>,
+      clusters: ClusterStore,
+      events: ApplicationEventsClient,
+      c: ApiServerConfig,
+      logger: Logger,
+    ) => {
+      // The script library the app-controller reads too: its actions stand in for the built-in ones.
+      const library = c.FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR
+        ? readCustomizationsDir(c.FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR)
+        : EMPTY_LIBRARY;
+      for (const warning of library.warnings) logger.warn(warning);
+      return new ApplicationActionsService(apps, cache, destinations, hub, settings, projects, clusters, events, library);
+    },
   ),
   make(
     ApplicationServerSideDiffService,

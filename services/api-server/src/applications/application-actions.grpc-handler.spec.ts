@@ -3,7 +3,7 @@ import type { KubeObject } from '@flotilla/api-types';
 import { appTreeKey } from '@flotilla/api-types';
 import { eventually, startTestCluster, TestCluster } from '@flotilla/testing';
 import { Redis } from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiServerHarness, call, startApiServer } from '../testing/api-server.harness';
@@ -29,6 +29,12 @@ const cronJob = {
   },
 };
 const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'web' }, data: { color: 'red' } };
+const service = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web-svc', namespace: 'web' },
+  spec: { ports: [{ port: 80 }], selector: { app: 'web' } },
+};
 
 // A custom action for ConfigMaps from argocd-cm, with a parameter.
 const CUSTOM_ACTIONS = `discovery.lua: |
@@ -85,11 +91,18 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     dir = mkdtempSync(join(tmpdir(), 'app-actions-spec-'));
     spoke = await startTestCluster(dir, 'spoke');
     await spoke.kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'web' } });
-    for (const obj of [deployment, cronJob, configMap]) {
+    for (const obj of [deployment, cronJob, configMap, service]) {
       const created = await spoke.kube.create<KubeObject>(obj);
       uids[created.metadata!.name!] = created.metadata!.uid!;
     }
-    api = await startApiServer({ FLOTILLA_REPO_SERVER: '127.0.0.1:1' });
+    // A script library in Argo's resource_customizations layout, with an action for Services.
+    mkdirSync(join(dir, 'library', 'Service', 'actions', 'label'), { recursive: true });
+    writeFileSync(join(dir, 'library', 'Service', 'actions', 'discovery.lua'), 'return {["label"] = {["iconClass"] = "fa fa-tag"}}\n');
+    writeFileSync(
+      join(dir, 'library', 'Service', 'actions', 'label', 'action.lua'),
+      'if obj.metadata.labels == nil then obj.metadata.labels = {} end\nobj.metadata.labels["labelled"] = "yes"\nreturn obj\n',
+    );
+    api = await startApiServer({ FLOTILLA_REPO_SERVER: '127.0.0.1:1', FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: join(dir, 'library') });
     await api.login();
     redis = new Redis('redis://127.0.0.1:6379');
     const clusterData = { name: 'spoke', server: spoke.url, config: JSON.stringify(spoke.secretConfig) };
@@ -128,7 +141,12 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
       await redis.set(
         appTreeKey(api.namespace, name),
         JSON.stringify({
-          nodes: [node('apps', 'Deployment', 'web'), node('batch', 'CronJob', 'report'), node('', 'ConfigMap', 'settings')],
+          nodes: [
+            node('apps', 'Deployment', 'web'),
+            node('batch', 'CronJob', 'report'),
+            node('', 'ConfigMap', 'settings'),
+            node('', 'Service', 'web-svc'),
+          ],
           hosts: [],
         }),
         'EX',
@@ -335,6 +353,15 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     expect(frozen.status).toBe(400);
     expect((await frozen.json()).message).toBe('action freeze is disabled on ConfigMap settings');
     expect((await live<{ data: Record<string, string> }>('v1', 'ConfigMap', 'settings')).data).toEqual({ color: 'green' });
+  });
+
+  it('runs an action of the script library FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR names', async () => {
+    expect(await (await api.rest(query('Service', 'web-svc', ''))).json()).toEqual({
+      actions: [{ name: 'label', iconClass: 'fa fa-tag' }],
+    });
+    const res = await runV2({ resourceName: 'web-svc', kind: 'Service', action: 'label' });
+    expect(res.status).toBe(200);
+    expect((await live('v1', 'Service', 'web-svc')).metadata?.labels).toEqual({ labelled: 'yes' });
   });
 
   it('refuses an action the resource does not offer, naming those it does', async () => {
