@@ -80,15 +80,19 @@ describe('the environment the chart gives each service', () => {
     expect(controller).toMatchObject({ concurrency: 50, operationConcurrency: 25 });
   });
 
-  it("mounts controller.resourceCustomizations.volume read-only where FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR points, and nothing by default", () => {
+  it("mounts controller.resourceCustomizations.volume read-only where FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR points, in the controller and the api-server, and nothing by default", () => {
     const volume = 'controller.resourceCustomizations.volume.configMap';
     const objects = render(['--set', `${volume}.name=team-scripts`, '--set', `${volume}.items[0].key=w.lua`, '--set', `${volume}.items[0].path=example.com/Widget/health.lua`]);
     expect(loadAppControllerConfig(envOf(objects, 'StatefulSet', 'argocd-application-controller')).resourceCustomizationsDir).toBe('/app/config/resource-customizations');
     const pod = podSpec(find(objects, 'StatefulSet', 'argocd-application-controller'));
     expect(pod.volumes).toContainEqual({ name: 'resource-customizations', configMap: { name: 'team-scripts', items: [{ key: 'w.lua', path: 'example.com/Widget/health.lua' }] } });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'resource-customizations', mountPath: '/app/config/resource-customizations', readOnly: true });
+    // The api-server mounts the same library, whose actions it lists and runs.
+    expect(loadApiServerConfig(envOf(objects, 'Deployment', 'argocd-server')).FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR).toBe('/app/config/resource-customizations');
+    expect(podSpec(find(objects, 'Deployment', 'argocd-server')).containers[0].volumeMounts).toContainEqual({ name: 'resource-customizations', mountPath: '/app/config/resource-customizations', readOnly: true });
     const defaults = render([]);
     expect(loadAppControllerConfig(envOf(defaults, 'StatefulSet', 'argocd-application-controller')).resourceCustomizationsDir).toBeUndefined();
+    expect(loadApiServerConfig(envOf(defaults, 'Deployment', 'argocd-server')).FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR).toBeUndefined();
     expect(podSpec(find(defaults, 'StatefulSet', 'argocd-application-controller')).volumes).not.toContainEqual(expect.objectContaining({ name: 'resource-customizations' }));
   });
 
