@@ -97,7 +97,16 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
     }
     // A script library in Argo's resource_customizations layout, with an action for Services.
     mkdirSync(join(dir, 'library', 'Service', 'actions', 'label'), { recursive: true });
-    writeFileSync(join(dir, 'library', 'Service', 'actions', 'discovery.lua'), 'return {["label"] = {["iconClass"] = "fa fa-tag"}}\n');
+    mkdirSync(join(dir, 'library', 'Service', 'actions', 'expose'), { recursive: true });
+    writeFileSync(
+      join(dir, 'library', 'Service', 'actions', 'discovery.lua'),
+      'return {["label"] = {["iconClass"] = "fa fa-tag"}, ["expose"] = {}}\n',
+    );
+    // It changes the status (a Service has the status subresource, so that goes through it) and a label.
+    writeFileSync(
+      join(dir, 'library', 'Service', 'actions', 'expose', 'action.lua'),
+      'obj.status = {["loadBalancer"] = {["ingress"] = {{["ip"] = "10.0.0.9"}}}}\nobj.metadata.labels["exposed"] = "yes"\nreturn obj\n',
+    );
     writeFileSync(
       join(dir, 'library', 'Service', 'actions', 'label', 'action.lua'),
       'if obj.metadata.labels == nil then obj.metadata.labels = {} end\nobj.metadata.labels["labelled"] = "yes"\nreturn obj\n',
@@ -357,11 +366,19 @@ describe('resource actions (api-server on a kube-sim hub, a kube-sim spoke)', ()
 
   it('runs an action of the script library FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR names', async () => {
     expect(await (await api.rest(query('Service', 'web-svc', ''))).json()).toEqual({
-      actions: [{ name: 'label', iconClass: 'fa fa-tag' }],
+      actions: [{ name: 'expose' }, { name: 'label', iconClass: 'fa fa-tag' }],
     });
     const res = await runV2({ resourceName: 'web-svc', kind: 'Service', action: 'label' });
     expect(res.status).toBe(200);
     expect((await live('v1', 'Service', 'web-svc')).metadata?.labels).toEqual({ labelled: 'yes' });
+  });
+
+  it('patches what an action changes in status through the status subresource, and the rest as usual', async () => {
+    const res = await runV2({ resourceName: 'web-svc', kind: 'Service', action: 'expose' });
+    expect(res.status).toBe(200);
+    const after = await live<{ status: unknown }>('v1', 'Service', 'web-svc');
+    expect(after.status).toEqual({ loadBalancer: { ingress: [{ ip: '10.0.0.9' }] } });
+    expect(after.metadata?.labels).toEqual({ labelled: 'yes', exposed: 'yes' });
   });
 
   it('refuses an action the resource does not offer, naming those it does', async () => {
