@@ -73,11 +73,7 @@ function actionsListCommand(config: CliConfig): Command {
     .action(async (arg: string, opts: ActionsListOptions, cmd: Command) =>
       withApi(cmd, config, async (api) => {
         const name = appNameOf(arg);
-        const objects = selectResources(
-          await actionableResources(api, name),
-          { ...opts, kind: opts.kind ?? '', all: true },
-          'list actions of',
-        );
+        const objects = selectResources(await actionableResources(api, name), { ...opts, kind: opts.kind ?? '', all: true }, 'patch');
         const actions: DisplayedAction[] = [];
         for (const obj of objects) {
           const ref = resourceRef(name, obj);
@@ -109,7 +105,8 @@ function actionsRunCommand(config: CliConfig): Command {
     .action(async (arg: string, action: string, opts: ActionsRunOptions, cmd: Command) =>
       withApi(cmd, config, async (api) => {
         const name = appNameOf(arg);
-        const objects = selectResources(await actionableResources(api, name), opts, 'run the action on');
+        // argocd's refusal of several matches says "patch" for actions too.
+        const objects = selectResources(await actionableResources(api, name), opts, 'patch');
         const groups = new Set(objects.map((obj) => groupVersion(obj.apiVersion).group));
         if (groups.size > 1) throw new CliError('Ambiguous resource group. Use flag --group to specify resource group explicitly.');
         for (const obj of objects) {

@@ -31,6 +31,7 @@ const files = {
     '',
   ].join('\n'),
   'guestbook/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {greeting: hello}\n',
+  'guestbook/other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\ndata: {greeting: bye}\n',
 };
 
 type Live = KubernetesObject & { spec?: { paused?: boolean; template?: { metadata?: { annotations?: Record<string, string> } } } };
@@ -139,13 +140,16 @@ describe('app actions run', () => {
     expect(made[0].metadata?.annotations).toMatchObject({ 'cronjob.kubernetes.io/instantiate': 'manual' });
   });
 
-  it('refuses an action the resource does not offer, and a kind the app does not have', async () => {
+  it('refuses an action the resource does not offer, a kind the app does not have, and several matches without --all', async () => {
     const unknown = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'explode', '--kind', 'Deployment']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/action explode is not available on Deployment guestbook \(it offers pause, restart, resume, scale\)/);
     const missing = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'restart', '--kind', 'StatefulSet']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no matching resource found/);
+    const several = await stack.flotilla(['app', 'actions', 'run', 'guestbook', 'restart', '--kind', 'ConfigMap']);
+    expect(several.code).toBe(1);
+    expect(several.stderr).toMatch(/multiple resources match inputs, use the --all flag to patch multiple resources/);
   });
 
   it('toggle-auto-sync turns automated sync on for the app itself, on the hub', async () => {
