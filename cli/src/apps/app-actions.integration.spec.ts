@@ -1,7 +1,7 @@
 // `flotilla app actions list|run` against the real api-server, repo-server and app-controller, an app
 // synced to a kube-sim spoke: the table and JSON argocd prints, and the objects on the spoke after a run.
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { startAppStack, type AppStack } from '../testing/app-stack';
+import { startAppStack, type AppStack } from '../testing/app-stack.harness';
 
 jest.setTimeout(120_000);
 

@@ -3,7 +3,7 @@
 // live objects on the spoke afterwards.
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { eventually } from '@flotilla/testing';
-import { startAppStack, type AppStack } from '../testing/app-stack';
+import { startAppStack, type AppStack } from '../testing/app-stack.harness';
 
 jest.setTimeout(120_000);
 

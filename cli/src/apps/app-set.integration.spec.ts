@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAppStack, type AppStack } from '../testing/app-stack';
+import { startAppStack, type AppStack } from '../testing/app-stack.harness';
 
 jest.setTimeout(120_000);
 

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { startAppStack, type AppStack } from '../testing/app-stack';
+import { startAppStack, type AppStack } from '../testing/app-stack.harness';
 
 jest.setTimeout(120_000);
 
