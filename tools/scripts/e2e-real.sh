@@ -10,6 +10,7 @@ STATE=${REALCLUSTER_DIR:-/var/tmp/realcluster}
 IMAGE=localhost/flotilla-e2e:1
 SPECS=(
   e2e/fleet/fleet.e2e.spec.ts
+  e2e/fleet/actions.e2e.spec.ts
   e2e/crds/seed-manifests.e2e.spec.ts
   services/app-controller/src/sync/sync-semantics.integration.spec.ts
   services/app-controller/src/reconcile/multi-destination.integration.spec.ts
