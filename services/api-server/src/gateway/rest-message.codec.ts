@@ -164,5 +164,7 @@ function singleToJson(schemas: MessageSchemas, field: FieldSchema, value: unknow
   if (field.type === 'TYPE_MESSAGE') return messageToJson(schemas, field.typeName, value);
   if (value === undefined || value === null || value === '' || value === false || value === 0 || value === '0') return undefined;
   if (Buffer.isBuffer(value)) return value.length ? value.toString('base64') : undefined;
+  // Argo's gateway writes with encoding/json, where a 64-bit integer is a JSON number, not protojson's string.
+  if (INTEGER_TYPES.has(field.type) && typeof value === 'string') return Number(value);
   return value as Json;
 }
