@@ -85,10 +85,11 @@ export const inClusterCluster = (): Cluster => ({
  * exec plugin (whose args and env may hold secrets) are left out.
  */
 export function sanitizeCluster(cluster: Cluster): Cluster {
-  const { config } = cluster;
+  // The Secret's name (id) is internal, as Argo's Cluster.ID is `json:"-"`.
+  const { config, id: _id, ...rest } = cluster;
   const tls = config.tlsClientConfig;
   return {
-    ...cluster,
+    ...rest,
     config: {
       ...(config.awsAuthConfig ? { awsAuthConfig: config.awsAuthConfig } : {}),
       ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
