@@ -51,6 +51,11 @@ export class RestRouteTable {
     return this.routes.length;
   }
 
+  /** Every route, most specific first: what the API conformance spec holds against Argo CD's definition. */
+  get all(): readonly RestRoute[] {
+    return this.routes;
+  }
+
   /** The route for a request; `pathSegments` are the URL's path split on `/` and percent-decoded. */
   match(verb: string, pathSegments: string[]): RouteMatch | undefined {
     for (const route of this.routes) {
