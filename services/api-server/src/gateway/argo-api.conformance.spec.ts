@@ -230,7 +230,10 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
     };
     const cm = await spoke.kube.create<{ metadata?: { name?: string; uid?: string } }>(liveConfigMap);
     git = await startGitRepo(dir);
-    const revision = git.commit({ 'app/cm.yaml': MANIFEST }, 'first');
+    const revision = git.commit(
+      { 'app/cm.yaml': MANIFEST, 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n' },
+      'first',
+    );
     repoServer = await startRepoServer(dir, `spec-${randomBytes(4).toString('hex')}`);
     api = await startApiServer({ FLOTILLA_REPO_SERVER: repoServer.address, FLOTILLA_LOG_LEVEL: 'warn' });
     const password = await api.initialPassword();
@@ -266,10 +269,10 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
         syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
       },
     });
-    // What the app-controller records once it has synced: status, the resource tree and the diff.
+    // What the app-controller records once it has synced: status (Argo CD's CRD has no status subresource), the resource tree and the diff.
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const resource = { version: 'v1', kind: 'ConfigMap', namespace: 'web', name: 'web-config' };
-    await api.kube('PUT', `${api.nsPath('applications')}/guestbook/status`, {
+    const withStatus = await api.kube('PUT', `${api.nsPath('applications')}/guestbook`, {
       ...app,
       status: {
         sync: { status: 'Synced', revision, comparedTo: { source: app.spec.source, destination: app.spec.destination } },
@@ -303,6 +306,7 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
         controllerNamespace: api.namespace,
       },
     });
+    expect(withStatus.status).toBe(200);
     const node = {
       ...resource,
       group: '',
@@ -389,51 +393,55 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
   }, 60_000);
 
   const repo = () => encodeURIComponent(git.url);
-  /** Argo's route (as its swagger.json writes it) and a URL Flotilla answers it at. */
-  const GETS: [string, () => string][] = [
-    ['GET /api/version', () => '/api/version'],
-    ['GET /api/v1/settings', () => '/api/v1/settings'],
-    ['GET /api/v1/session/userinfo', () => '/api/v1/session/userinfo'],
-    ['GET /api/v1/account', () => '/api/v1/account'],
-    ['GET /api/v1/account/{name}', () => '/api/v1/account/ci'],
-    ['GET /api/v1/account/can-i/{resource}/{action}/{subresource}', () => '/api/v1/account/can-i/applications/get/web%2Fguestbook'],
-    ['GET /api/v1/applications', () => '/api/v1/applications'],
-    ['GET /api/v1/applications/{name}', () => '/api/v1/applications/guestbook'],
-    ['GET /api/v1/applications/{applicationName}/resource-tree', () => '/api/v1/applications/guestbook/resource-tree'],
-    ['GET /api/v1/applications/{applicationName}/managed-resources', () => '/api/v1/applications/guestbook/managed-resources'],
-    ['GET /api/v1/applications/{name}/events', () => '/api/v1/applications/guestbook/events'],
-    ['GET /api/v1/applications/{name}/syncwindows', () => '/api/v1/applications/guestbook/syncwindows'],
-    ['GET /api/v1/applications/{name}/links', () => '/api/v1/applications/guestbook/links'],
-    ['GET /api/v1/applications/{name}/manifests', () => '/api/v1/applications/guestbook/manifests'],
+  const resourceQuery = '?namespace=web&resourceName=web-config&version=v1&kind=ConfigMap';
+  /** Argo's route (as its swagger.json writes it), a URL Flotilla answers it at, and text the answer holds (the fleet made above). */
+  const GETS: [string, () => string, string][] = [
+    ['GET /api/version', () => '/api/version', '"Version"'],
+    ['GET /api/v1/settings', () => '/api/v1/settings', 'flotilla.example.com'],
+    ['GET /api/v1/session/userinfo', () => '/api/v1/session/userinfo', '"admin"'],
+    ['GET /api/v1/account', () => '/api/v1/account', '"deploy"'],
+    ['GET /api/v1/account/{name}', () => '/api/v1/account/ci', '"deploy"'],
     [
-      'GET /api/v1/applications/{name}/resource',
-      () => '/api/v1/applications/guestbook/resource?namespace=web&resourceName=web-config&version=v1&kind=ConfigMap',
+      'GET /api/v1/account/can-i/{resource}/{action}/{subresource}',
+      () => '/api/v1/account/can-i/applications/get/web%2Fguestbook',
+      '"yes"',
     ],
+    ['GET /api/v1/applications', () => '/api/v1/applications', '"Synced"'],
+    ['GET /api/v1/applications/{name}', () => '/api/v1/applications/guestbook', 'successfully synced'],
+    ['GET /api/v1/applications/{applicationName}/resource-tree', () => '/api/v1/applications/guestbook/resource-tree', '"Data"'],
     [
-      'GET /api/v1/applications/{name}/resource/actions',
-      () => '/api/v1/applications/guestbook/resource/actions?namespace=web&resourceName=web-config&version=v1&kind=ConfigMap',
+      'GET /api/v1/applications/{applicationName}/managed-resources',
+      () => '/api/v1/applications/guestbook/managed-resources',
+      'normalizedLiveState',
     ],
-    ['GET /api/v1/applicationsets', () => '/api/v1/applicationsets'],
-    ['GET /api/v1/applicationsets/{name}', () => '/api/v1/applicationsets/fleet'],
-    ['GET /api/v1/projects', () => '/api/v1/projects'],
-    ['GET /api/v1/projects/{name}', () => '/api/v1/projects/web'],
-    ['GET /api/v1/clusters', () => '/api/v1/clusters'],
-    ['GET /api/v1/clusters/{id.value}', () => `/api/v1/clusters/${encodeURIComponent(spoke.url)}`],
-    ['GET /api/v1/repositories', () => '/api/v1/repositories'],
-    ['GET /api/v1/repositories/{repo}', () => `/api/v1/repositories/${repo()}`],
-    ['GET /api/v1/repositories/{repo}/refs', () => `/api/v1/repositories/${repo()}/refs`],
-    ['GET /api/v1/repositories/{repo}/apps', () => `/api/v1/repositories/${repo()}/apps?revision=main&appProject=web`],
-    ['GET /api/v1/repocreds', () => '/api/v1/repocreds'],
-    ['GET /api/v1/gpgkeys', () => '/api/v1/gpgkeys'],
+    ['GET /api/v1/applications/{name}/events', () => '/api/v1/applications/guestbook/events', 'ResourceUpdated'],
+    ['GET /api/v1/applications/{name}/syncwindows', () => '/api/v1/applications/guestbook/syncwindows', '0 22 * * *'],
+    ['GET /api/v1/applications/{name}/links', () => '/api/v1/applications/guestbook/links', '{'],
+    ['GET /api/v1/applications/{name}/manifests', () => '/api/v1/applications/guestbook/manifests', 'web-config'],
+    ['GET /api/v1/applications/{name}/resource', () => `/api/v1/applications/guestbook/resource${resourceQuery}`, 'web-config'],
+    ['GET /api/v1/applications/{name}/resource/actions', () => `/api/v1/applications/guestbook/resource/actions${resourceQuery}`, '{'],
+    ['GET /api/v1/applicationsets', () => '/api/v1/applicationsets', '"fleet"'],
+    ['GET /api/v1/applicationsets/{name}', () => '/api/v1/applicationsets/fleet', '{{.cluster}}-web'],
+    ['GET /api/v1/projects', () => '/api/v1/projects', 'deployer'],
+    ['GET /api/v1/projects/{name}', () => '/api/v1/projects/web', 'deployer'],
+    ['GET /api/v1/clusters', () => '/api/v1/clusters', '"spoke"'],
+    ['GET /api/v1/clusters/{id.value}', () => `/api/v1/clusters/${encodeURIComponent(spoke.url)}`, '"spoke"'],
+    ['GET /api/v1/repositories', () => '/api/v1/repositories', '"app"'],
+    ['GET /api/v1/repositories/{repo}', () => `/api/v1/repositories/${repo()}`, '"app"'],
+    ['GET /api/v1/repositories/{repo}/refs', () => `/api/v1/repositories/${repo()}/refs`, '"main"'],
+    ['GET /api/v1/repositories/{repo}/apps', () => `/api/v1/repositories/${repo()}/apps?revision=main&appProject=web`, '"charts/web"'],
+    ['GET /api/v1/repocreds', () => '/api/v1/repocreds', 'git.example.com'],
+    ['GET /api/v1/gpgkeys', () => '/api/v1/gpgkeys', '{'],
   ];
 
-  it.each(GETS)("answers %s as admin with only fields and JSON types Argo CD's definition has", async (route, url) => {
+  it.each(GETS)("answers %s as admin with only fields and JSON types Argo CD's definition has", async (route, url, holds) => {
     const facts = ROUTES[route];
     expect(facts).toBeDefined();
     const res = await api.rest(url());
     const body = await res.json();
     expect({ status: res.status, body: res.status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
     expect(typeof facts.response).toBe('string');
+    expect(JSON.stringify(body)).toContain(holds);
     expect(mismatches(body, facts.response as string, route)).toEqual([]);
   });
 
