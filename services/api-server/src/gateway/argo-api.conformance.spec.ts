@@ -1,6 +1,7 @@
 // Flotilla's REST API held against Argo CD's published definition (assets/swagger.json, reduced by
 // tools/scripts/argo-api-facts.ts to argo-api.facts.json): the same routes and query parameters,
 // and answers whose every field is one Argo's definition has, with the same JSON type.
+import * as grpc from '@grpc/grpc-js';
 import { appManagedResourcesKey, appTreeKey } from '@flotilla/api-types';
 import { contractsDefinition } from '@flotilla/contracts';
 import { GitRepo, RepoServerProcess, startGitRepo, startRepoServer, startTestCluster, TestCluster } from '@flotilla/testing';
@@ -483,5 +484,27 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
     const res = await api.rest(url);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ code: 5, error: message, message });
+  });
+
+  it('answers the same over gRPC: Unauthenticated, PermissionDenied and NotFound with the texts REST carries', async () => {
+    const get = (client: grpc.Client, request: object, token?: string) => call(client, 'Get', request, token ? api.md(token) : {});
+    const { applications, projects, repositories } = api.clients;
+    await expect(get(applications, { name: 'guestbook' })).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+    await expect(get(applications, { name: 'guestbook' }, viewer)).rejects.toMatchObject({
+      code: grpc.status.PERMISSION_DENIED,
+      details: expect.stringMatching(/^permission denied: applications, get, web\/guestbook(, |$)/),
+    });
+    await expect(get(applications, { name: 'nope' }, api.token)).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: 'applications.argoproj.io "nope" not found',
+    });
+    await expect(get(projects, { name: 'nope' }, api.token)).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: 'appprojects.argoproj.io "nope" not found',
+    });
+    await expect(get(repositories, { repo: 'https://git.example.com/nope.git' }, api.token)).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: "repo 'https://git.example.com/nope.git' not found",
+    });
   });
 });
