@@ -8,7 +8,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 
 const MIRROR = '/work/.mirror/argoproj+argo-cd/repo';
 const OUT = join(__dirname, '..', '..', 'services', 'api-server', 'src', 'testing', 'argo-api.facts.json');
@@ -152,6 +151,8 @@ function readSwagger(path: string | undefined): Swagger {
 async function main(): Promise<void> {
   const facts = argoApiFacts(readSwagger(process.argv[2]));
   // Written as the workspace's formatter would write it, so `npm run format` leaves it alone.
+  // Loaded here, not at the top: prettier's entry cannot be loaded inside Jest, where the spec imports this file.
+  const { format, resolveConfig } = await import('prettier');
   const text = await format(JSON.stringify(facts), { ...(await resolveConfig(OUT)), filepath: OUT });
   writeFileSync(OUT, text);
   process.stdout.write(`${Object.keys(facts.routes).length} routes, ${Object.keys(facts.definitions).length} definitions → ${OUT}\n`);
