@@ -47,12 +47,12 @@ const EXPECTED_MISSING: Record<string, string> = {
   'POST /api/v1/certificates': 'the certificate service is not served',
   'DELETE /api/v1/projects/{}/roles/{}/token/{}': 'project role tokens are not served',
   'POST /api/v1/projects/{}/roles/{}/token': 'project role tokens are not served',
-  'PUT /api/v1/projects/{}': 'projects are updated on the hub, not through the API',
+  'PUT /api/v1/projects/{}': 'ProjectService has Create, List, Get and Delete only: no Update',
   'GET /api/v1/projects/{}/detailed': 'the detailed project view is not served',
   'GET /api/v1/projects/{}/events': 'project events are not served',
   'GET /api/v1/projects/{}/globalprojects': 'global projects are not served',
   'GET /api/v1/projects/{}/links': 'project deep links are not served',
-  'GET /api/v1/projects/{}/syncwindows': "a project's sync windows are read from the project itself",
+  'GET /api/v1/projects/{}/syncwindows': "not served; the windows are in the project's spec, which GET /api/v1/projects/{name} answers",
   'DELETE /api/v1/write-repocreds/{}': 'write credentials (source hydrator) are not served',
   'GET /api/v1/write-repocreds': 'write credentials (source hydrator) are not served',
   'POST /api/v1/write-repocreds': 'write credentials (source hydrator) are not served',
@@ -65,16 +65,16 @@ const EXPECTED_MISSING: Record<string, string> = {
   'PUT /api/v1/write-repositories/{}': 'write repositories (source hydrator) are not served',
   'GET /api/v1/applications/{}/resource/links': "a resource's deep links are not served",
   'GET /api/v1/applications/{}/revisions/{}/chartdetails': 'Helm chart details of a revision are not served',
-  'GET /api/v1/applications/{}/revisions/{}/ocimetadata': 'OCI sources are not supported',
-  'POST /api/v1/applications/manifestsWithFiles': 'manifests from uploaded files (a client-streaming method) are not served',
+  'GET /api/v1/applications/{}/revisions/{}/ocimetadata': 'OCI sources are not served',
+  'POST /api/v1/applications/manifestsWithFiles': 'manifests from uploaded files (a client-streaming method in Argo) are not served',
   'GET /api/v1/applicationsets/{}/events': 'ApplicationSet events are not served',
   'GET /api/v1/stream/applicationsets': 'ApplicationSet watch is not served',
   'GET /api/v1/notifications/services': 'the notifications API is not served (the notifier reads argocd-notifications-cm)',
   'GET /api/v1/notifications/templates': 'the notifications API is not served',
   'GET /api/v1/notifications/triggers': 'the notifications API is not served',
-  'POST /api/v1/clusters/{}/invalidate-cache': 'the controller keeps no cache the API could invalidate',
+  'POST /api/v1/clusters/{}/invalidate-cache': 'not served: the api-server never calls the app-controller (DESIGN.md §1)',
   'GET /api/v1/repositories/{}/helmcharts': "a Helm repository's chart list is not served",
-  'GET /api/v1/repositories/{}/oci-tags': 'OCI sources are not supported',
+  'GET /api/v1/repositories/{}/oci-tags': 'OCI sources are not served',
   'GET /api/v1/settings/plugins': 'config management plugins are not supported',
 };
 
@@ -203,6 +203,7 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
   let api: ApiServerHarness;
   let redis: Redis;
   let viewer: string;
+  let revision: string;
 
   const create = async (path: string, body: Record<string, unknown>) => {
     const res = await api.kube('POST', path, body);
@@ -231,10 +232,7 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
     };
     const cm = await spoke.kube.create<{ metadata?: { name?: string; uid?: string } }>(liveConfigMap);
     git = await startGitRepo(dir);
-    const revision = git.commit(
-      { 'app/cm.yaml': MANIFEST, 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n' },
-      'first',
-    );
+    revision = git.commit({ 'app/cm.yaml': MANIFEST, 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n' }, 'first');
     repoServer = await startRepoServer(dir, `spec-${randomBytes(4).toString('hex')}`);
     api = await startApiServer({ FLOTILLA_REPO_SERVER: repoServer.address, FLOTILLA_LOG_LEVEL: 'warn' });
     const password = await api.initialPassword();
@@ -419,10 +417,16 @@ describe("Flotilla's REST answers against Argo CD's definitions (api-server, rep
     ['GET /api/v1/applications/{name}/syncwindows', () => '/api/v1/applications/guestbook/syncwindows', '0 22 * * *'],
     ['GET /api/v1/applications/{name}/links', () => '/api/v1/applications/guestbook/links', '{'],
     ['GET /api/v1/applications/{name}/manifests', () => '/api/v1/applications/guestbook/manifests', 'web-config'],
+    [
+      'GET /api/v1/applications/{name}/revisions/{revision}/metadata',
+      () => `/api/v1/applications/guestbook/revisions/${revision}/metadata`,
+      '"first"',
+    ],
     ['GET /api/v1/applications/{name}/resource', () => `/api/v1/applications/guestbook/resource${resourceQuery}`, 'web-config'],
     ['GET /api/v1/applications/{name}/resource/actions', () => `/api/v1/applications/guestbook/resource/actions${resourceQuery}`, '{'],
     ['GET /api/v1/applicationsets', () => '/api/v1/applicationsets', '"fleet"'],
     ['GET /api/v1/applicationsets/{name}', () => '/api/v1/applicationsets/fleet', '{{.cluster}}-web'],
+    ['GET /api/v1/applicationsets/{name}/resource-tree', () => '/api/v1/applicationsets/fleet/resource-tree', '{'],
     ['GET /api/v1/projects', () => '/api/v1/projects', 'deployer'],
     ['GET /api/v1/projects/{name}', () => '/api/v1/projects/web', 'deployer'],
     ['GET /api/v1/clusters', () => '/api/v1/clusters', '"spoke"'],
