@@ -28,7 +28,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-async function eventually<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
+async function eventually<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, summary: (v: T) => unknown = (v) => v): Promise<{ value: T; ms: number }> {
   const start = Date.now();
   let last: T | undefined;
   while (Date.now() - start < timeoutMs) {
@@ -36,7 +36,8 @@ async function eventually<T>(what: string, probe: () => Promise<T>, ok: (v: T) =
     if (last !== undefined && ok(last)) return { value: last, ms: Date.now() - start };
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}\n${logTails()}`);
+  const seen = last === undefined ? 'nothing' : JSON.stringify(summary(last))?.slice(0, 1500);
+  throw new Error(`timed out waiting for ${what}; last seen: ${seen}\n${logTails()}`);
 }
 
 /** The last lines of each service's log, so a timeout under CI says what the services were doing. */
@@ -53,6 +54,17 @@ const assignment = async (): Promise<Record<string, string>> => {
   const raw = await redis.get(`${prefix}:app-controller:shards:assignment`);
   return raw ? (JSON.parse(raw) as { shards: Record<string, string> }).shards : {};
 };
+/** What a timeout reports of the apps: the fields the waits look at, not whole objects cut off mid-way. */
+const appStates = (apps: Application[]) =>
+  apps.map((a) => ({
+    name: a.metadata.name,
+    sync: a.status?.sync?.status,
+    revision: a.status?.sync?.revision,
+    health: a.status?.health?.status,
+    operation: a.operation ? 'pending' : undefined,
+    phase: a.status?.operationState?.phase,
+    reconciledAt: a.status?.reconciledAt,
+  }));
 const syncedAt = (sha: string) => (apps: Application[]) =>
   apps.length === SPOKES.length && apps.every((a) => a.status?.sync?.status === 'Synced' && a.status?.health?.status === 'Healthy' && a.status?.sync?.revision === sha);
 
@@ -102,7 +114,7 @@ afterAll(async () => {
 
 it('two replicas share the clusters; killing one moves its clusters to the other and nothing is left unreconciled', async () => {
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: fleet.repo.workDir }).toString().trim();
-  await eventually('all four apps Synced and Healthy', () => fleet.applications(), syncedAt(head), 120_000);
+  await eventually('all four apps Synced and Healthy', () => fleet.applications(), syncedAt(head), 120_000, appStates);
   const servers = new Map(SPOKES.map((s) => [fleet.spokes.get(s)!.url, s]));
   const split = await eventually(
     'both replicas to hold spokes',
@@ -129,6 +141,6 @@ it('two replicas share the clusters; killing one moves its clusters to the other
       'merge',
     );
   }
-  await eventually('all four apps Synced on the new commit', () => fleet.applications(), syncedAt(sha), 60_000);
+  await eventually('all four apps Synced on the new commit', () => fleet.applications(), syncedAt(sha), 60_000, appStates);
   process.stdout.write(`controller HA: replica-b held ${ofB.length} of ${SPOKES.length} spokes; they moved in ${(moved.ms / 1000).toFixed(1)} s\n`);
 });
