@@ -19,7 +19,7 @@ import type { AppCacheStore } from './app-cache.store';
 import type { ApplicationEventsClient } from './application-events.client';
 import type { ResourceQuery } from './application-resources.service';
 import type { ApplicationService } from './application.service';
-import type { DestinationClients } from './destination-clients';
+import { explained, type DestinationClients } from './destination-clients';
 import { resourcePermitted } from './resource-permitted';
 
 export interface ActionRunQuery extends ResourceQuery {
@@ -48,12 +48,6 @@ const sameObject = (a: KubeObject, b: KubeObject): boolean =>
   a.kind === b.kind &&
   s(a.metadata?.name) === s(b.metadata?.name) &&
   s(a.metadata?.namespace) === s(b.metadata?.namespace);
-
-/** A destination-cluster error with what was being done in front; its gRPC code follows the Kubernetes status. */
-function explained(err: unknown, doing: string): unknown {
-  if (err instanceof KubeApiError) return new KubeApiError(err.code, err.reason, `${doing}: ${err.message}`, err.details);
-  return err;
-}
 
 /**
  * Resource actions (server/application's ListResourceActions and RunResourceActionV2): the actions a

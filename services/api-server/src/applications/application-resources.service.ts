@@ -7,7 +7,7 @@ import type { CallContext } from '../session/session.service';
 import type { AppCacheStore } from './app-cache.store';
 import type { ApplicationEventsClient } from './application-events.client';
 import type { ApplicationService } from './application.service';
-import type { DestinationClients } from './destination-clients';
+import { explained, type DestinationClients } from './destination-clients';
 
 /** Names one resource of an Application, as Argo's ApplicationResourceRequest does. */
 export interface ResourceQuery {
@@ -59,12 +59,6 @@ function parseGoBool(v: string): boolean | undefined {
   return undefined;
 }
 const isSecret = (r: { group?: string; kind?: string }): boolean => r.kind === 'Secret' && !r.group;
-
-/** A destination-cluster error with what was being done in front; its gRPC code follows the Kubernetes status. */
-function explained(err: unknown, doing: string): unknown {
-  if (err instanceof KubeApiError) return new KubeApiError(err.code, err.reason, `${doing}: ${err.message}`, err.details);
-  return err;
-}
 
 /**
  * The live resources of an Application on its destination cluster (server/application's GetResource,

@@ -1,8 +1,14 @@
 import type { Application } from '@flotilla/api-types';
 import { IN_CLUSTER_SERVER } from '@flotilla/api-types';
-import { KubeClient, kubeClientForCluster } from '@flotilla/platform';
+import { KubeApiError, KubeClient, kubeClientForCluster } from '@flotilla/platform';
 import type { ClusterStore } from '../clusters/cluster.store';
 import { invalidArgument } from '../rpc/rpc-error';
+
+/** A destination-cluster error with what was being done in front; its gRPC code follows the Kubernetes status. */
+export function explained(err: unknown, doing: string): unknown {
+  if (err instanceof KubeApiError) return new KubeApiError(err.code, err.reason, `${doing}: ${err.message}`, err.details);
+  return err;
+}
 
 /**
  * Kubernetes clients for an Application's destination cluster, made from its cluster Secret (the
