@@ -16,6 +16,7 @@ import { crossplaneHealthChecks, crossplaneWildcardHealthChecks } from './crds/c
 import { externalSecretsHealthChecks } from './crds/external-secrets.health';
 import { fluxHealthChecks } from './crds/flux.health';
 import { gatewayApiHealthChecks } from './crds/gateway-api.health';
+import { istioHealthChecks } from './crds/istio.health';
 import { kedaHealthChecks } from './crds/keda.health';
 import { knativeHealthChecks } from './crds/knative.health';
 import { kyvernoHealthChecks } from './crds/kyverno.health';
@@ -66,6 +67,7 @@ const CHECKS: Record<string, HealthCheck> = {
   ...kyvernoHealthChecks,
   ...gatewayApiHealthChecks,
   ...clusterApiHealthChecks,
+  ...istioHealthChecks,
 };
 
 /** Built-in checks for whole groups (override-key globs), tried in order after every exact kind. */
