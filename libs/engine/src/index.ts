@@ -40,6 +40,7 @@ export { CUSTOMIZATIONS_KEY, NO_CUSTOMIZATIONS, parseResourceCustomizations } fr
 export type { HealthCustomization, OverrideIgnoreDiff, ParsedCustomizations, ResourceCustomizations } from './customizations/resource-customizations';
 export { healthCustomizationFor, ignoreDifferencesFor } from './customizations/customizations-for-kind';
 export { ALL_KINDS_KEY, globMatch, overrideKeyOf } from './customizations/override-key';
+export { parseReadyConditionKinds, READY_CONDITION_KINDS_KEY, readyConditionConfigured } from './customizations/ready-condition-kinds';
 export { EMPTY_LIBRARY, libraryActionsFor, readCustomizationsDir, withLibrary } from './customizations/customizations-dir';
 export type { CustomizationsLibrary, LibraryActions, LibraryKind } from './customizations/customizations-dir';
 export { readActionTests, readHealthTests, readTestObject } from './customizations/library-tests';

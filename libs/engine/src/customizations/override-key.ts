@@ -78,6 +78,9 @@ function compile(pattern: string): RegExp | undefined {
 
 const compiled = new Map<string, RegExp | undefined>();
 
+/** Whether a glob pattern is well formed (globMatch treats a malformed one as matching nothing). */
+export const globIsValid = (pattern: string): boolean => !hasWildcard(pattern) || compile(pattern) !== undefined;
+
 /** Whether text matches the glob pattern; a malformed pattern matches nothing, as Argo's glob.Match. */
 export function globMatch(pattern: string, text: string): boolean {
   if (!hasWildcard(pattern)) return pattern === text;

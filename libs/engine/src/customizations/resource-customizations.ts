@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { luaSyntaxError } from '../health/lua/lua-script.health';
 import { isRecord } from '../object/json-value';
 import { overrideKeyFromSuffix } from './override-key';
+import { parseReadyConditionKinds, READY_CONDITION_KINDS_KEY } from './ready-condition-kinds';
 
 /** The fields an ignoreDifferences customization may list, as in spec.ignoreDifferences. */
 export interface OverrideIgnoreDiff {
@@ -27,6 +28,8 @@ export interface ResourceCustomizations {
   ignoreDifferences: Record<string, OverrideIgnoreDiff>;
   /** Health checks from a script library (customizations-dir), by exact key, consulted after `health`. */
   libraryHealth?: Record<string, HealthCustomization>;
+  /** flotilla.health.readyCondition.kinds: group/Kind globs the generic Ready condition rule assesses. */
+  readyConditionKinds?: string[];
 }
 
 export interface ParsedCustomizations {
@@ -181,5 +184,8 @@ export function parseResourceCustomizations(data: Readonly<Record<string, string
     const diff = o.ignoreDifferences;
     if (diff && IGNORE_FIELDS.some((f) => diff[f]?.length)) customizations.ignoreDifferences[key] = diff;
   }
+  const ready = parseReadyConditionKinds(data?.[READY_CONDITION_KINDS_KEY]);
+  warnings.push(...ready.warnings);
+  if (ready.patterns.length) customizations.readyConditionKinds = ready.patterns;
   return { customizations, warnings };
 }

@@ -1,9 +1,11 @@
 // Which health check applies to which group/Kind; kinds not listed have no health (as CronJob, ConfigMap).
 // A Lua check from argocd-cm overrides the built-in one, as in gitops-engine's GetResourceHealth;
-// built-ins go by exact group/Kind first, then by wildcard group (the Crossplane families).
+// built-ins go by exact group/Kind first, then by wildcard group (the Crossplane families); last, the
+// generic Ready condition rule for kinds listed in argocd-cm's flotilla.health.readyCondition.kinds.
 import { groupOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
 import { healthCustomizationFor } from '../customizations/customizations-for-kind';
 import { globMatch, overrideKeyOf } from '../customizations/override-key';
+import { readyConditionConfigured } from '../customizations/ready-condition-kinds';
 import type { ResourceCustomizations } from '../customizations/resource-customizations';
 import { apiServiceHealth } from './apiservice.health';
 import { applicationHealth } from './application.health';
@@ -32,6 +34,7 @@ import { jobHealth } from './job.health';
 import { luaHealth } from './lua/lua-script.health';
 import { persistentVolumeClaimHealth } from './persistentvolumeclaim.health';
 import { podHealth } from './pod.health';
+import { configuredReadyConditionHealth } from './ready-condition.health';
 import { replicaSetHealth } from './replicaset.health';
 import { serviceHealth } from './service.health';
 import { statefulSetHealth } from './statefulset.health';
@@ -105,7 +108,10 @@ export function assessResourceHealth(obj: KubeObject, opts: HealthOptions = {}):
   const kind = obj.kind ?? '';
   const custom = opts.customizations && healthCustomizationFor(opts.customizations, group, kind);
   if (custom) return luaHealth(custom.script, obj, { useOpenLibs: custom.useOpenLibs, name: custom.key, now: opts.now });
-  const check = healthCheckFor(group, kind);
+  // Then the built-ins, then the Ready condition rule for the kinds argocd-cm lists for it.
+  const check =
+    healthCheckFor(group, kind) ??
+    (readyConditionConfigured(opts.customizations?.readyConditionKinds, group, kind) ? configuredReadyConditionHealth : undefined);
   if (!check) return {};
   try {
     return { health: check(obj) };

@@ -3,13 +3,23 @@
 // as health and sync status may follow it; keys with problems are logged with the key's name. A script
 // library (FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR, read once at start) stands behind argocd-cm's keys.
 import { ARGOCD_CM, type KubeObject } from '@flotilla/api-types';
-import { CUSTOMIZATIONS_KEY, EMPTY_LIBRARY, NO_CUSTOMIZATIONS, parseResourceCustomizations, withLibrary, type CustomizationsLibrary, type ResourceCustomizations } from '@flotilla/engine';
+import {
+  CUSTOMIZATIONS_KEY,
+  EMPTY_LIBRARY,
+  NO_CUSTOMIZATIONS,
+  parseResourceCustomizations,
+  READY_CONDITION_KINDS_KEY,
+  withLibrary,
+  type CustomizationsLibrary,
+  type ResourceCustomizations,
+} from '@flotilla/engine';
 import { Informer, type KubeClient } from '@flotilla/platform';
 import type { Logger } from 'pino';
 
 type ConfigMapObject = KubeObject & { data?: Record<string, string> };
 
-const isCustomizationKey = (key: string): boolean => key === CUSTOMIZATIONS_KEY || key.startsWith(`${CUSTOMIZATIONS_KEY}.`);
+const isCustomizationKey = (key: string): boolean =>
+  key === CUSTOMIZATIONS_KEY || key.startsWith(`${CUSTOMIZATIONS_KEY}.`) || key === READY_CONDITION_KINDS_KEY;
 
 export class ResourceCustomizationsStore {
   private readonly configMaps: Informer<ConfigMapObject>;
@@ -26,7 +36,12 @@ export class ResourceCustomizationsStore {
     private readonly library: CustomizationsLibrary = EMPTY_LIBRARY,
   ) {
     this.parsed = withLibrary(NO_CUSTOMIZATIONS, library);
-    this.configMaps = new Informer<ConfigMapObject>(hub, { apiVersion: 'v1', kind: 'ConfigMap', namespace, fieldSelector: `metadata.name=${ARGOCD_CM}` });
+    this.configMaps = new Informer<ConfigMapObject>(hub, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace,
+      fieldSelector: `metadata.name=${ARGOCD_CM}`,
+    });
     this.configMaps.on('add', () => this.reload());
     this.configMaps.on('update', () => this.reload());
     this.configMaps.on('delete', () => this.reload());
@@ -60,7 +75,9 @@ export class ResourceCustomizationsStore {
     const { customizations, warnings } = parseResourceCustomizations(Object.fromEntries(keys));
     for (const w of warnings) this.logger.warn(`${ARGOCD_CM} in ${this.namespace}: ${w}`);
     this.parsed = withLibrary(customizations, this.library);
-    this.logger.info(`${ARGOCD_CM}: ${Object.keys(customizations.health).length} Lua health checks, ${Object.keys(customizations.ignoreDifferences).length} ignoreDifferences customizations`);
+    this.logger.info(
+      `${ARGOCD_CM}: ${Object.keys(customizations.health).length} Lua health checks, ${Object.keys(customizations.ignoreDifferences).length} ignoreDifferences customizations, ${customizations.readyConditionKinds?.length ?? 0} Ready condition kind patterns`,
+    );
     if (this.configMaps.synced) this.onChanged();
   }
 }
