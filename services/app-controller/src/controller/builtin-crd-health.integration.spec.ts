@@ -32,6 +32,18 @@ const rolloutCrd = {
   },
 };
 
+/** A CRD Flotilla has no check for, to get the Ready condition rule from argocd-cm. */
+const databaseCrd = {
+  ...rolloutCrd,
+  metadata: { name: 'databases.db.example.com' },
+  spec: {
+    ...rolloutCrd.spec,
+    group: 'db.example.com',
+    names: { plural: 'databases', singular: 'database', kind: 'Database', listKind: 'DatabaseList' },
+    versions: [{ ...rolloutCrd.spec.versions[0], name: 'v1' }],
+  },
+};
+
 const manifests = {
   'app/rollout.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
@@ -80,8 +92,12 @@ describe('built-in health of custom resources in the app-controller', () => {
   beforeAll(async () => {
     stack = await startControllerStack({ name: 'crd-health', namespace: NS, prefix: PREFIX, env: { FLOTILLA_SYNC_STEP_WAIT_MS: '300' } });
     ({ clusters, git } = stack);
-    await installCrds(clusters.spokeKube, [rolloutCrd]);
+    await installCrds(clusters.spokeKube, [rolloutCrd, databaseCrd]);
     git.commit(manifests, 'a rollout, and a config map in the wave after it');
+    git.commit(
+      { 'db/database.yaml': 'apiVersion: db.example.com/v1\nkind: Database\nmetadata: { name: orders }\nspec: { size: 1 }\n' },
+      'a database',
+    );
   }, 90_000);
 
   afterAll(() => stack?.stop(), 30_000);
@@ -133,4 +149,51 @@ describe('built-in health of custom resources in the app-controller', () => {
       expect((await app()).status?.health?.status).toBe('Suspended');
     }, 20_000);
   }, 150_000);
+
+  it('gives a kind listed in flotilla.health.readyCondition.kinds the Ready condition rule', async () => {
+    await clusters.hubKube.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-cm', namespace: NS },
+      data: { 'flotilla.health.readyCondition.kinds': '- "*.example.com/*"\n' },
+    });
+    await clusters.hubKube.create({
+      apiVersion: ARGO_API_VERSION,
+      kind: 'Application',
+      metadata: { name: 'db', namespace: NS },
+      spec: {
+        project: 'default',
+        source: { repoURL: git.url, path: 'db', targetRevision: 'main' },
+        destination: { server: clusters.spoke.url, namespace: DEST },
+        syncPolicy: { automated: { prune: true } },
+      },
+    });
+    const dbApp = (): Promise<Application> =>
+      clusters.hubKube.get<Application>({ apiVersion: ARGO_API_VERSION, kind: 'Application', metadata: { namespace: NS, name: 'db' } });
+    const dbHealth = async (): Promise<unknown> => (await dbApp()).status?.resources?.find((r) => r.kind === 'Database')?.health;
+    const database: KubeObject = { apiVersion: 'db.example.com/v1', kind: 'Database', metadata: { namespace: DEST, name: 'orders' } };
+    const setDbStatus = (status: object): Promise<unknown> =>
+      clusters.spokeKube.patch(database, { status }, 'merge', { subresource: 'status' });
+
+    await eventually(
+      async () => expect(await dbHealth()).toEqual({ status: 'Progressing', message: 'waiting for a Ready condition' }),
+      40_000,
+    );
+    await setDbStatus({
+      observedGeneration: 1,
+      conditions: [{ type: 'Ready', status: 'False', reason: 'VolumeFailed', message: 'no storage class' }],
+    });
+    await eventually(async () => {
+      expect(await dbHealth()).toEqual({ status: 'Degraded', message: 'VolumeFailed: no storage class' });
+      expect((await dbApp()).status?.health?.status).toBe('Degraded');
+    }, 20_000);
+    await setDbStatus({
+      observedGeneration: 1,
+      conditions: [{ type: 'Ready', status: 'True', reason: 'Available', message: 'accepting connections' }],
+    });
+    await eventually(async () => {
+      expect(await dbHealth()).toEqual({ status: 'Healthy', message: 'accepting connections' });
+      expect((await dbApp()).status?.health?.status).toBe('Healthy');
+    }, 20_000);
+  }, 120_000);
 });
