@@ -202,6 +202,7 @@ export class SyncOperationRunner {
   private async keepRunning(ctx: PassContext, state: OperationState, retryAfterMs: number): Promise<SyncPass> {
     if (this.handedOver(ctx.app)) return { done: false, retryAfterMs };
     const fresh = await this.opts.hub.get(ctx.app.metadata.namespace ?? '', ctx.app.metadata.name);
+    if (this.endedElsewhere(ctx.app, fresh)) return { done: false, retryAfterMs: POLL_MS };
     if (fresh?.status?.operationState?.phase === 'Terminating') return this.terminate(ctx.app, ctx.cache, state);
     await this.opts.hub.setOperationState(ctx.app, state);
     return { done: false, retryAfterMs };
@@ -236,6 +237,17 @@ export class SyncOperationRunner {
    * off as the cluster's connection closed) says nothing about the sync, and the operation stays
    * Running for the new holder, which resumes it from the results recorded so far.
    */
+  /**
+   * Another pass of this operation (on the replica that held the cluster before, or holds it now)
+   * ended it while this one ran: `operation` is gone or is a new request. This pass then records
+   * nothing, as a Running state written over the recorded end would never be ended.
+   */
+  private endedElsewhere(app: Application, fresh: Application | undefined): boolean {
+    if (fresh?.operation && jsonEqual(fresh.operation, app.operation)) return false;
+    this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: the operation was ended or replaced while this pass ran; this pass records nothing`);
+    return true;
+  }
+
   private handedOver(app: Application): boolean {
     if (!this.opts.responsible || this.opts.responsible(app)) return false;
     this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: its cluster moved to another controller replica mid-pass; that replica resumes the operation`);
@@ -288,6 +300,8 @@ export class SyncOperationRunner {
   }
 
   private async finish(app: Application, state: OperationState): Promise<SyncPass> {
+    const fresh = await this.opts.hub.get(app.metadata.namespace ?? '', app.metadata.name);
+    if (this.endedElsewhere(app, fresh)) return { done: false, retryAfterMs: POLL_MS };
     const done: OperationState = { ...state, finishedAt: new Date().toISOString() };
     const history = done.phase === 'Succeeded' && !done.operation.sync?.dryRun ? appendHistory(app, done) : undefined;
     await this.opts.hub.completeOperation(app, done, history);
