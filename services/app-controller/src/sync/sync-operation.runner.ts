@@ -237,6 +237,12 @@ export class SyncOperationRunner {
    * off as the cluster's connection closed) says nothing about the sync, and the operation stays
    * Running for the new holder, which resumes it from the results recorded so far.
    */
+  private handedOver(app: Application): boolean {
+    if (!this.opts.responsible || this.opts.responsible(app)) return false;
+    this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: its cluster moved to another controller replica mid-pass; that replica resumes the operation`);
+    return true;
+  }
+
   /**
    * Another pass of this operation (on the replica that held the cluster before, or holds it now)
    * ended it while this one ran: `operation` is gone or is a new request. This pass then records
@@ -245,12 +251,6 @@ export class SyncOperationRunner {
   private endedElsewhere(app: Application, fresh: Application | undefined): boolean {
     if (fresh?.operation && jsonEqual(fresh.operation, app.operation)) return false;
     this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: the operation was ended or replaced while this pass ran; this pass records nothing`);
-    return true;
-  }
-
-  private handedOver(app: Application): boolean {
-    if (!this.opts.responsible || this.opts.responsible(app)) return false;
-    this.opts.logger.info({ app: app.metadata.name }, `sync of ${app.metadata.name}: its cluster moved to another controller replica mid-pass; that replica resumes the operation`);
     return true;
   }
 
