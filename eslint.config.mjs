@@ -19,11 +19,13 @@ const depConstraints = [
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:tool', 'type:api-types', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+  // The browser app: API types only (erased at build), never server code.
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:api-types', 'type:contracts'] },
 ];
 const TEST_TOOLS = ['@flotilla/kube-sim', '@flotilla/git-server', '@flotilla/testing'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'libs/contracts/src/gen/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'libs/contracts/src/gen/**', '**/*.js', '**/*.mjs', 'ui/vite.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -15,3 +15,5 @@ export { realClusterAccess, realKubeconfigPath } from './clusters/real-cluster';
 export * from './workloads/workload-manifests';
 export { startSentinelGroup } from './redis/sentinel-group';
 export type { SentinelGroup, SentinelGroupOptions } from './redis/sentinel-group';
+export { CHROMIUM, SCREENSHOT_DIR, launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from './browser/browser';
+export type { AxeViolation } from './browser/browser';

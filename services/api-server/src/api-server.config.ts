@@ -57,6 +57,8 @@ const apiServerEnv = z.object({
   FLOTILLA_STREAM_BUFFER_MESSAGES: z.coerce.number({ error: 'must be a number of messages' }).int().positive().default(1000),
   /** A directory of Lua scripts in Argo CD's resource_customizations layout: its actions stand in for the built-in ones of their kinds, as in the app-controller. */
   FLOTILLA_RESOURCE_CUSTOMIZATIONS_DIR: z.string().optional(),
+  /** The web UI's build (Vite's output); by default dist/ui beside the compiled code or in the repository. */
+  FLOTILLA_UI_DIR: z.string().optional(),
   /** ApplicationSet Generate renders as the appset-controller does: the same git file globbing and goTemplate limits, under the same names. */
   ...appSetGenerationEnv,
 });

@@ -49,6 +49,7 @@ import { ClusterInfoStore } from './clusters/cluster-info.store';
 import { ClusterService } from './clusters/cluster.service';
 import { ClusterStore } from './clusters/cluster.store';
 import { RestGatewayHttpHandler } from './gateway/rest-gateway.http-handler';
+import { defaultUiDirs, findUiDir, UiAssets } from './ui/ui-assets.store';
 import { ServerReflectionGrpcHandler, ServerReflectionV1AlphaGrpcHandler } from './rpc/server-reflection.grpc-handler';
 import { KubeResourceStore } from './hub/kube-resource.store';
 import { GpgKeyGrpcHandler } from './gpgkeys/gpg-key.grpc-handler';
@@ -433,10 +434,11 @@ const providers: Provider[] = [
       return new Handler(contractsDefinition(), deps.slice(0, n), deps[n]);
     }),
   ),
-  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService, ClusterStore], (...deps: never[]) => {
+  make(RestGatewayHttpHandler, [...GRPC_HANDLERS, LOGGER, WebhookHttpHandler, SessionService, ClusterStore, CONFIG], (...deps: never[]) => {
     const n = GRPC_HANDLERS.length;
     const clusters = deps[n + 3] as ClusterStore;
-    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1], deps[n + 2], () => clusters.all());
+    const ui = loadUi(deps[n + 4], deps[n] as Logger);
+    return new RestGatewayHttpHandler(deps.slice(0, n), deps[n] as Logger, deps[n + 1], deps[n + 2], () => clusters.all(), ui);
   }),
   make(
     ApiServerStartup,
@@ -444,6 +446,17 @@ const providers: Provider[] = [
     (...d: ConstructorParameters<typeof ApiServerStartup>) => new ApiServerStartup(...d),
   ),
 ];
+
+/** The UI's build, if there is one: without it the API serves on alone, and says where the build was looked for. */
+function loadUi(config: ApiServerConfig, logger: Logger): UiAssets | undefined {
+  const candidates = config.FLOTILLA_UI_DIR ? [config.FLOTILLA_UI_DIR] : defaultUiDirs();
+  const dir = findUiDir(candidates);
+  if (!dir) {
+    logger.warn(`no web UI build in ${candidates.join(' or ')} (npm run build makes one); serving the API only`);
+    return undefined;
+  }
+  return new UiAssets(dir);
+}
 
 /** The api-server's root module for a configuration: Argo CD's API over the hub, Redis and repo-server. */
 export function apiServerModule(config: ApiServerConfig): Type<unknown> {

@@ -1,6 +1,7 @@
 // `npm run build [-- --out <dir>]`: the repository's TypeScript as plain JavaScript under dist/.
 import { join, relative, resolve } from 'node:path';
 import { buildDist } from './dist.builder';
+import { buildUi } from './ui.builder';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -12,6 +13,8 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(
       `build: ${relative(process.cwd(), r.outDir) || '.'} ${what} (${r.unchanged} unchanged) in ${(r.ms / 1000).toFixed(1)}s\n`,
     );
+    const ui = await buildUi({ root: ROOT, outDir: out });
+    process.stdout.write(`build: ${relative(process.cwd(), ui.outDir)} ${ui.built ? 'bundled' : 'up to date'} in ${(ui.ms / 1000).toFixed(1)}s\n`);
   } catch (err) {
     process.stderr.write(`build: ${(err as Error).message}\n`);
     process.exitCode = 1;

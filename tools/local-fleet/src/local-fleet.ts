@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Application, KubeObject } from '@flotilla/api-types';
-import { buildDist, serviceEntry } from '@flotilla/build';
+import { buildDist, buildUi, serviceEntry } from '@flotilla/build';
 import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { renderKubeconfig, serveFaultControl, startKubeSim, type ClusterAccess, type KubeSim } from '@flotilla/kube-sim';
 import { isAlreadyExists, kubeClientFromKubeconfig, type KubeClient } from '@flotilla/platform';
@@ -66,6 +66,8 @@ export interface LocalFleet {
   /** URL of the example repository over HTTP. */
   repoUrl: string;
   apiAddress: string;
+  /** The initial admin password (argocd-initial-admin-secret), for the UI's login. */
+  adminPassword: string;
   kubeconfigPath: string;
   services: Map<ServiceName, ServiceProcess>;
   /** Environment under which `flotilla` uses this fleet's login and kubeconfig. */
@@ -92,7 +94,8 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
 
   for (const warning of missingToolWarnings()) log(warning);
   // Built while Redis, git and the clusters start; an up-to-date dist/ takes a fraction of a second.
-  const built = opts.compiled ? buildDist({ root: REPO_ROOT }) : undefined;
+  // The web UI is bundled too: the api-server serves it from dist/ui.
+  const built = opts.compiled ? buildDist({ root: REPO_ROOT }).then(async (r) => ({ ...r, ui: await buildUi({ root: REPO_ROOT }) })) : undefined;
   built?.catch(() => undefined);
   try {
     const redisPort = opts.redisPort ?? 6379;
@@ -173,6 +176,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     };
     const build = await built;
     if (build) log(`build: ${build.compiled + build.copied ? `${build.compiled + build.copied} files built` : 'up to date'} in ${build.outDir} (${(build.ms / 1000).toFixed(1)}s)`);
+    if (build) log(`build: web UI ${build.ui.built ? 'bundled' : 'up to date'} in ${build.ui.outDir} (${(build.ui.ms / 1000).toFixed(1)}s)`);
     const services = new Map<ServiceName, ServiceProcess>();
     for (const name of (Object.keys(env) as ServiceName[]).filter((n) => !opts.only || opts.only.includes(n))) {
       const supervise = opts.supervise ? { supervise: { log } } : {};
@@ -210,6 +214,7 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
       repo,
       repoUrl,
       apiAddress,
+      adminPassword: password,
       kubeconfigPath,
       services,
       cliEnv,

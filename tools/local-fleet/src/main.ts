@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   say(`Change the app: edit ${fleet.repo.workDir}/guestbook, then git commit and git push there.`);
   say(`Clusters: KUBECONFIG=${fleet.kubeconfigPath} kubectl --context dev get deploy -n guestbook`);
   say('Press Ctrl-C to stop.');
+  say(`Open the web UI: http://${fleet.apiAddress}/  (user admin, password ${fleet.adminPassword})`);
 }
 
 async function waitForApps(fleet: LocalFleet, count: number): Promise<void> {

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { RpcRegistry } from '../rpc/rpc.registry';
 import type { Authenticator } from '../rpc/unary-call';
 import { WEBHOOK_PATH, WebhookHttpHandler } from '../webhook/webhook.http-handler';
+import { isUiRequest, serveUi } from '../ui/ui.http-handler';
+import type { UiAssets } from '../ui/ui-assets.store';
 import { RestGateway } from './rest.gateway';
 
 /** What /healthz?full=true proves beyond the process answering: Argo CD lists the clusters. */
@@ -12,8 +14,8 @@ export type FullHealthCheck = () => Promise<unknown>;
 
 /**
  * The api-server's HTTP/1.1 side as the platform's HttpHandler: /healthz as Argo CD's server
- * answers it, the git webhook at /api/webhook, and the REST gateway over the very handlers gRPC
- * serves for everything else.
+ * answers it, the git webhook at /api/webhook, the web UI's pages (when built), and the REST gateway
+ * over the very handlers gRPC serves for everything else.
  */
 export class RestGatewayHttpHandler implements HttpHandler {
   private readonly gateway: RestGateway;
@@ -24,6 +26,7 @@ export class RestGatewayHttpHandler implements HttpHandler {
     private readonly webhook: WebhookHttpHandler,
     authenticator: Authenticator,
     private readonly fullHealthCheck?: FullHealthCheck,
+    private readonly ui?: UiAssets,
   ) {
     this.gateway = new RestGateway(contractsDefinition(), new RpcRegistry(handlers), authenticator, undefined, logger);
   }
@@ -32,6 +35,7 @@ export class RestGatewayHttpHandler implements HttpHandler {
     const path = pathOf(req.url);
     if (path === HEALTHZ_PATH) void this.healthz(req, res);
     else if (path === WEBHOOK_PATH) this.webhook.handle(req, res);
+    else if (this.ui && isUiRequest(req, path)) serveUi(this.ui, req, res, path);
     else this.gateway.handle(req, res);
   }
 

@@ -1,0 +1,46 @@
+// The routes, as Argo CD's UI has them: /login, /applications, /applications/<namespace>/<name>, /settings/….
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useEffect } from 'react';
+import { setUnauthorizedHandler } from './api/api.client';
+import { Layout } from './components/layout';
+import { LoginPage } from './pages/login.page';
+import { ApplicationsPage } from './pages/applications.page';
+import { ApplicationDetailsPage } from './pages/application-details.page';
+import { UserInfoPage } from './pages/user-info.page';
+
+function UnauthorizedToLogin(): null {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (location.pathname !== '/login') void navigate(`/login?return_url=${encodeURIComponent(location.pathname + location.search)}`);
+    });
+  }, [navigate, location]);
+  return null;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <UnauthorizedToLogin />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<Layout />}>
+          <Route path="/" element={<Navigate to="/applications" replace />} />
+          <Route path="/applications" element={<ApplicationsPage />} />
+          <Route path="/applications/:namespace/:name" element={<ApplicationDetailsPage />} />
+          <Route path="/user-info" element={<UserInfoPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function NotFound() {
+  return (
+    <main className="page">
+      <h1>Page not found</h1>
+    </main>
+  );
+}
