@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { withQuery } from '../api/api.client';
 import { applicationsApi } from '../api/applications.api';
 import { HealthStatus, OperationPhase, SyncStatus } from '../components/status-icons';
+import { AppToolbar } from './app-toolbar';
 import { openStream, type StreamState } from '../live/event-stream';
 import { sourcesOf, clusterOf } from './application-filters';
 
@@ -64,6 +65,7 @@ export function ApplicationDetailsPage() {
         <SyncStatus status={app.status?.sync?.status} />
         <OperationPhase phase={app.status?.operationState?.phase} />
       </header>
+      <AppToolbar app={app} />
       {stream === 'lost' && (
         <div className="banner" role="status">
           Connection to the server lost; reconnecting…
