@@ -7,6 +7,15 @@ import { LoginPage } from './pages/login.page';
 import { ApplicationsPage } from './pages/applications.page';
 import { ApplicationDetailsPage } from './pages/application-details.page';
 import { UserInfoPage } from './pages/user-info.page';
+import { AboutPage } from './pages/about/about.page';
+import { ApplicationSetDetailsPage } from './pages/appsets/applicationset-details.page';
+import { ApplicationSetsPage } from './pages/appsets/applicationsets.page';
+import { CreateAppFromLink } from './pages/create-app/create-app.route';
+import { ClustersPage } from './pages/settings/clusters.page';
+import { ProjectDetailsPage } from './pages/settings/project-details.page';
+import { ProjectsPage } from './pages/settings/projects.page';
+import { RepositoriesPage } from './pages/settings/repositories.page';
+import { SettingsPage } from './pages/settings/settings.page';
 
 function UnauthorizedToLogin(): null {
   const navigate = useNavigate();
@@ -27,9 +36,25 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<Layout />}>
           <Route path="/" element={<Navigate to="/applications" replace />} />
-          <Route path="/applications" element={<ApplicationsPage />} />
+          <Route
+            path="/applications"
+            element={
+              <>
+                <ApplicationsPage />
+                <CreateAppFromLink />
+              </>
+            }
+          />
           <Route path="/applications/:namespace/:name" element={<ApplicationDetailsPage />} />
+          <Route path="/applicationsets" element={<ApplicationSetsPage />} />
+          <Route path="/applicationsets/:namespace/:name" element={<ApplicationSetDetailsPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings/repos" element={<RepositoriesPage />} />
+          <Route path="/settings/clusters" element={<ClustersPage />} />
+          <Route path="/settings/projects" element={<ProjectsPage />} />
+          <Route path="/settings/projects/:name" element={<ProjectDetailsPage />} />
           <Route path="/user-info" element={<UserInfoPage />} />
+          <Route path="/about" element={<AboutPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -3,7 +3,10 @@ import { NavLink, Outlet } from 'react-router-dom';
 
 const NAV = [
   { to: '/applications', label: 'Applications' },
+  { to: '/applicationsets', label: 'ApplicationSets' },
+  { to: '/settings', label: 'Settings' },
   { to: '/user-info', label: 'User info' },
+  { to: '/about', label: 'About' },
 ];
 
 export function Layout() {
