@@ -79,6 +79,10 @@ describe('the settings, ApplicationSet, user and about pages', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/guestbook.*default.*Successful/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('connection Successful');
+    // Loaded afresh, the page has the server test the repository again.
+    await page.reload();
+    await row.waitFor();
+    await page.locator(`[data-testid=repo-row][data-repo="${ui.fleet.repoUrl}"]`, { hasText: 'Successful' }).waitFor();
 
     const missing = ui.fleet.repoUrl.replace(/guestbook\.git$/, 'no-such-repo.git');
     await page.getByRole('button', { name: 'Connect repository' }).click();

@@ -32,6 +32,13 @@ export const repositoriesApi = {
   /** The server tests the connection before it stores the repository; the answer carries the result. */
   create: (repo: Repository) => api.post<Repository>('/api/v1/repositories', repo),
   delete: (url: string, appProject?: string) => api.delete<unknown>(`/api/v1/repositories/${enc(url)}`, { appProject }),
+  /** Argo's ValidateAccess: the server connects with what it is given (and credential templates), storing nothing; the body is the URL itself. */
+  validate: (repo: Repository) =>
+    api.post<unknown>(`/api/v1/repositories/${enc(repo.repo)}/validate`, repo.repo, {
+      type: repo.type ?? 'git',
+      insecure: repo.insecure,
+      project: repo.project,
+    }),
   refs: (url: string) => api.get<Refs>(`/api/v1/repositories/${enc(url)}/refs`),
   apps: (url: string, revision: string, appProject: string, appName: string) =>
     api.get<{ items?: RepoApp[] }>(`/api/v1/repositories/${enc(url)}/apps`, { revision, appProject, appName }),

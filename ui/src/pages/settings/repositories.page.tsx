@@ -6,6 +6,7 @@ import { projectsApi } from '../../api/projects.api';
 import { repoCredsApi, repositoriesApi } from '../../api/repositories.api';
 import { Dialog } from '../create-app/dialog';
 import { ConnectionStatus } from './connection-status';
+import { useConnectionStates } from './repo-connection';
 import { RepoCredsSection } from './repo-creds.section';
 import { SettingsHeader } from './settings-header';
 import { LoadState, useLoad } from './use-load';
@@ -14,15 +15,14 @@ import './settings.css';
 export function RepositoriesPage() {
   const repos = useLoad(() => repositoriesApi.list(), []);
   const creds = useLoad(() => repoCredsApi.list(), []);
-  // The server tests a repository when it is added; that answer is the freshest state it has given for it.
-  const [tested, setTested] = useState<Record<string, Repository['connectionState']>>({});
+  const [tested, recordTest] = useConnectionStates(repos.data?.items);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Repository>();
   const [notice, setNotice] = useState<{ text: string; bad?: boolean }>();
 
   const added = (repo: Repository): void => {
     setAdding(false);
-    setTested((t) => ({ ...t, [repo.repo]: repo.connectionState }));
+    recordTest(repo.repo, repo.connectionState);
     setNotice({ text: `Repository ${repo.repo} added: connection ${repo.connectionState?.status ?? 'Unknown'}` });
     repos.reload();
   };
