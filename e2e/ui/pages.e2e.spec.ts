@@ -61,6 +61,9 @@ describe('the settings, ApplicationSet, user and about pages', () => {
     expect(cells[5]).toBe('env=dev');
     await screenshot(page, 'pages-clusters');
     await noSeriousAxeViolations();
+    await dev.getByRole('link', { name: 'Applications on dev: 1' }).click();
+    await page.waitForURL((u) => u.pathname === '/applications' && u.searchParams.get('cluster') === `dev,${devServer}`);
+    await page.getByRole('link', { name: 'guestbook-dev' }).waitFor();
   });
 
   it("connects the fleet's repository, showing the server's connection test, and shows the server's error for one that does not exist", async () => {
@@ -196,6 +199,7 @@ describe('the create application dialog', () => {
     await dialog.getByRole('combobox', { name: 'Path' }).focus();
     await dialog.getByRole('option', { name: 'guestbook' }).click();
     await expect(dialog.getByRole('combobox', { name: 'Path' }).inputValue()).resolves.toBe('guestbook');
+    await expect(dialog.getByTestId('source-type').textContent()).resolves.toBe('Kustomize');
     await dialog.getByLabel('Cluster URL').selectOption(devServer);
     await dialog.getByLabel('Namespace', { exact: true }).fill('from-the-form');
     await screenshot(page, 'pages-create-app');

@@ -10,7 +10,7 @@ import '../settings/settings.css';
 
 export function ApplicationSetDetailsPage() {
   const { namespace = '', name = '' } = useParams();
-  const set = useLoad(() => applicationSetsApi.get(name, namespace), [name, namespace]);
+  const set = useLoad(() => applicationSetsApi.get(name, namespace), [name, namespace], { pollMs: 5000 });
   const data = set.data;
   const apps = useLoad(async () => (data ? applicationSetsApi.ownedApplications(data) : undefined), [data]);
   const reload = (): void => set.reload();

@@ -20,7 +20,7 @@ export function appSetHealth(set: ApplicationSetWithProgress): { text: string; c
 }
 
 export function ApplicationSetsPage() {
-  const sets = useLoad(() => applicationSetsApi.list(), []);
+  const sets = useLoad(() => applicationSetsApi.list(), [], { pollMs: 5000 });
   const items = sets.data?.items ?? [];
   return (
     <main className="page">

@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { api } from '../../api/api.client';
 import { clustersApi } from '../../api/clusters.api';
 import { projectsApi } from '../../api/projects.api';
-import { repositoriesApi } from '../../api/repositories.api';
+import { repositoriesApi, type RepoApp } from '../../api/repositories.api';
 import { useLoad } from '../settings/use-load';
 import { edited, setAutomated, setSyncOption, SYNC_OPTIONS } from './app-form.model';
 import { Combobox } from './combobox';
@@ -108,7 +108,8 @@ function AppForm({ app, onChange }: { app: Application; onChange: (a: Applicatio
   const repoURL = source.repoURL ?? '';
   const revision = source.targetRevision ?? '';
   const [refs, setRefs] = useState<string[]>([]);
-  const [paths, setPaths] = useState<string[]>([]);
+  const [found, setFound] = useState<RepoApp[]>([]);
+  const paths = useMemo(() => found.map((f) => f.path), [found]);
 
   // Branches and tags of a connected repository, to pick the revision from.
   useEffect(() => {
@@ -125,12 +126,12 @@ function AppForm({ app, onChange }: { app: Application; onChange: (a: Applicatio
   }, [repoURL]);
   // The Helm and Kustomize apps the repository holds at the revision, as path suggestions (Argo's ListApps).
   useEffect(() => {
-    setPaths([]);
+    setFound([]);
     if (!repoURL || !project) return;
     let live = true;
     const t = setTimeout(() => {
       repositoriesApi.apps(repoURL, revision || 'HEAD', project, app.metadata?.name ?? '').then(
-        (r) => live && setPaths((r.items ?? []).map((i) => i.path)),
+        (r) => live && setFound(r.items ?? []),
         () => undefined,
       );
     }, 300);
@@ -226,7 +227,12 @@ function AppForm({ app, onChange }: { app: Application; onChange: (a: Applicatio
             options={refs}
             onChange={(v) => set((a) => void (a.spec.source!.targetRevision = v))}
           />
-          <Combobox label="Path" value={source.path ?? ''} options={paths} onChange={(v) => set((a) => void (a.spec.source!.path = v))} />
+          <div>
+            <Combobox label="Path" value={source.path ?? ''} options={paths} onChange={(v) => set((a) => void (a.spec.source!.path = v))} />
+            <span className="hint" data-testid="source-type">
+              {found.find((f) => f.path === source.path)?.type ?? ''}
+            </span>
+          </div>
         </div>
       </fieldset>
       <fieldset>

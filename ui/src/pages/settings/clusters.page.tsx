@@ -1,4 +1,5 @@
 // Settings › Clusters: every cluster Flotilla deploys to, with what the controller last learned of it.
+import { Link } from 'react-router-dom';
 import { clustersApi } from '../../api/clusters.api';
 import { ConnectionStatus } from './connection-status';
 import { LoadState, useLoad } from './use-load';
@@ -6,7 +7,7 @@ import { SettingsHeader } from './settings-header';
 import './settings.css';
 
 export function ClustersPage() {
-  const clusters = useLoad(() => clustersApi.list(), []);
+  const clusters = useLoad(() => clustersApi.list(), [], { pollMs: 10_000 });
   const items = clusters.data?.items ?? [];
   return (
     <main className="page">
@@ -35,7 +36,14 @@ export function ClustersPage() {
                     <ConnectionStatus state={state} />
                   </td>
                   <td>{c.info?.serverVersion ?? '—'}</td>
-                  <td>{c.info?.applicationsCount ?? 0}</td>
+                  <td>
+                    <Link
+                      to={`/applications?cluster=${encodeURIComponent(`${c.name},${c.server}`)}`}
+                      aria-label={`Applications on ${c.name}: ${c.info?.applicationsCount ?? 0}`}
+                    >
+                      {c.info?.applicationsCount ?? 0}
+                    </Link>
+                  </td>
                   <td>
                     <Labels labels={c.labels} />
                   </td>

@@ -8,7 +8,7 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], opts: { pollMs?: number } = {}): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(true);
@@ -36,6 +36,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     };
   }, [run, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // Pages that show what controllers change (sync and health, connection states) ask again now and then.
+  useEffect(() => {
+    if (!opts.pollMs) return;
+    const timer = setInterval(reload, opts.pollMs);
+    return () => clearInterval(timer);
+  }, [opts.pollMs, reload]);
   return { data, error, loading, reload };
 }
 
