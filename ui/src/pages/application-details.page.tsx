@@ -1,13 +1,19 @@
-// One Application: its summary, status and resources, kept live by the Application's watch stream.
+// One Application: its status, its resources as a live tree (or list) with a panel per resource
+// (?resource=<group>/<kind>/<namespace>/<name>), its sources and conditions, kept live by the
+// Application's watch stream and the resource tree's.
 import type { Application } from '@flotilla/api-types';
-import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../api/api.client';
 import { applicationsApi } from '../api/applications.api';
 import { HealthStatus, OperationPhase, SyncStatus } from '../components/status-icons';
 import { AppToolbar } from './app-toolbar';
 import { openStream, type StreamState } from '../live/event-stream';
-import { sourcesOf, clusterOf } from './application-filters';
+import { resourceKey, type ResourceNode } from '../api/resources.api';
+import { AppConditions, AppSources } from './app-details/app-info';
+import { ResourcePanel, type PanelTab } from './app-details/resource-panel';
+import { ResourceTreeView } from './app-details/resource-tree';
+import { useManagedResources, useResourceTree } from './app-details/use-resources';
 
 /** The Application by name, fetched once and then replaced by every MODIFIED event of its stream. */
 export function useLiveApplication(name: string, appNamespace: string): { app?: Application; error?: string; stream: StreamState } {
@@ -56,7 +62,6 @@ export function ApplicationDetailsPage() {
         Loading…
       </main>
     );
-  const source = sourcesOf(app)[0];
   return (
     <main className="page app-details">
       <header className="page-header">
@@ -72,47 +77,89 @@ export function ApplicationDetailsPage() {
         </div>
       )}
       {error && <p className="error">{error}</p>}
-      <dl className="fields">
-        <dt>Project</dt>
-        <dd>{app.spec.project}</dd>
-        <dt>Repository</dt>
-        <dd>{source?.repoURL}</dd>
-        <dt>Path</dt>
-        <dd>{source?.path ?? source?.chart}</dd>
-        <dt>Target revision</dt>
-        <dd>{source?.targetRevision || 'HEAD'}</dd>
-        <dt>Synced to</dt>
-        <dd>{app.status?.sync?.revision}</dd>
-        <dt>Destination</dt>
-        <dd>
-          {clusterOf(app)} / {app.spec.destination.namespace}
-        </dd>
-      </dl>
-      <h2>Resources</h2>
-      <table className="table" aria-label="Resources">
-        <thead>
-          <tr>
-            <th>Kind</th>
-            <th>Namespace</th>
-            <th>Name</th>
-            <th>Sync</th>
-            <th>Health</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(app.status?.resources ?? []).map((r) => (
-            <tr key={`${r.group}/${r.kind}/${r.namespace}/${r.name}`} data-testid="resource-row">
-              <td>{r.kind}</td>
-              <td>{r.namespace}</td>
-              <td>{r.name}</td>
-              <td>
-                <SyncStatus status={r.status} />
-              </td>
-              <td>{r.health && <HealthStatus status={r.health.status} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AppResources app={app} />
+      <AppConditions app={app} />
+      <AppSources app={app} />
     </main>
   );
+}
+
+function AppResources({ app }: { app: Application }) {
+  const name = app.metadata.name;
+  const appNamespace = app.metadata.namespace ?? '';
+  const { tree, error: treeError } = useResourceTree(name, appNamespace);
+  const { managed, error: managedError } = useManagedResources(app);
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('resource') ?? '';
+  const tab = (params.get('tab') ?? 'summary') as PanelTab;
+
+  const open = useCallback(
+    (key: string) =>
+      setParams((p) => {
+        const next = new URLSearchParams(p);
+        next.set('resource', key);
+        next.delete('tab');
+        return next;
+      }),
+    [setParams],
+  );
+  const close = useCallback(
+    () =>
+      setParams((p) => {
+        const next = new URLSearchParams(p);
+        next.delete('resource');
+        next.delete('tab');
+        return next;
+      }),
+    [setParams],
+  );
+  const setTab = useCallback(
+    (t: PanelTab) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set('tab', t);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const node = useMemo(() => findNode(app, tree?.nodes ?? [], selected), [app, tree, selected]);
+  const managedItem = managed?.find((m) => resourceKey(m) === selected);
+  const sync = app.status?.resources?.find((r) => resourceKey(r) === selected)?.status;
+
+  return (
+    <>
+      {treeError && (
+        <p className="error" role="alert">
+          Resource tree: {treeError}
+        </p>
+      )}
+      {managedError && (
+        <p className="error" role="alert">
+          Managed resources: {managedError}
+        </p>
+      )}
+      <ResourceTreeView app={app} tree={tree} onOpen={open} />
+      {selected && node && (
+        <ResourcePanel app={app} node={node} sync={sync} managed={managedItem} managedLoaded={managed !== undefined} tab={tab} onTab={setTab} onClose={close} />
+      )}
+      {selected && !node && tree && (
+        <div className="banner" role="status">
+          The resource {selected} is not in the application&apos;s tree (any more). <button onClick={close}>Dismiss</button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The selected resource: a live node of the tree, else a managed resource that is not live (Missing). */
+function findNode(app: Application, nodes: ResourceNode[], key: string): ResourceNode | undefined {
+  if (!key) return undefined;
+  const live = nodes.find((n) => resourceKey(n) === key);
+  if (live) return live;
+  const r = app.status?.resources?.find((s) => resourceKey(s) === key);
+  return r && { group: r.group, version: r.version, kind: r.kind, namespace: r.namespace, name: r.name, health: r.health ?? { status: 'Missing' } };
 }
