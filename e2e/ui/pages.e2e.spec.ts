@@ -95,6 +95,7 @@ describe('the settings, ApplicationSet, user and about pages', () => {
     await screenshot(page, 'pages-repository-error');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Connect repository');
     await expect(page.getByTestId('repo-row').count()).resolves.toBe(1);
     await screenshot(page, 'pages-repositories');
     await noSeriousAxeViolations();
@@ -194,8 +195,12 @@ describe('the create application dialog', () => {
     await dialog.getByLabel('Auto-create namespace').check();
     await dialog.getByRole('combobox', { name: 'Repository URL' }).fill('guestbook');
     await dialog.getByRole('option', { name: ui.fleet.repoUrl }).click();
-    await dialog.getByRole('combobox', { name: 'Revision' }).fill('ma');
-    await dialog.getByRole('option', { name: 'main' }).click();
+    const revision = dialog.getByRole('combobox', { name: 'Revision' });
+    await revision.fill('ma');
+    await dialog.getByRole('option', { name: 'main' }).waitFor();
+    await revision.press('ArrowDown');
+    await revision.press('Enter');
+    await expect(revision.inputValue()).resolves.toBe('main');
     await dialog.getByRole('combobox', { name: 'Path' }).focus();
     await dialog.getByRole('option', { name: 'guestbook' }).click();
     await expect(dialog.getByRole('combobox', { name: 'Path' }).inputValue()).resolves.toBe('guestbook');

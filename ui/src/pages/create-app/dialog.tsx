@@ -1,21 +1,44 @@
-// A modal dialog: a heading that names it, Escape and the close button close it, focus moves into it.
+// A modal dialog: a heading names it, focus moves into it and stays there (Tab wraps), Escape and the
+// close button close it, and focus returns to what opened it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './dialog.css';
+
+const FOCUSABLE =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const headingId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // Callers pass a fresh closure each render; the listeners below are set up once, on open.
+  const close = useRef(onClose);
+  close.current = onClose;
+
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const box = ref.current;
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
+      if (e.key === 'Escape') close.current();
+      if (e.key !== 'Tab' || !box) return;
+      const all = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]'));
+      if (all.length === 0) return;
+      const first = all[0];
+      const last = all[all.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
     };
     document.addEventListener('keydown', onKey);
-    const first =
-      ref.current?.querySelector<HTMLElement>('input, select, textarea') ??
-      ref.current?.querySelector<HTMLElement>('button:not(.dialog-close)');
-    first?.focus();
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    (box?.querySelector<HTMLElement>('input, select, textarea') ?? box?.querySelector<HTMLElement>('button:not(.dialog-close)'))?.focus();
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={headingId}>
