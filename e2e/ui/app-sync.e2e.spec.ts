@@ -32,6 +32,21 @@ async function settingsExists(): Promise<boolean> {
   }
 }
 const app = async (): Promise<Application | undefined> => (await ui.fleet.applications()).find((a) => a.metadata.name === APP);
+/** A PreSync hook Job whose pod kube-sim starts only after `startMs`: an operation that runs long enough to watch. */
+const preSyncHook = (name: string, startMs: number): string =>
+  stringify({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' } },
+    spec: {
+      backoffLimit: 0,
+      template: {
+        metadata: { annotations: { 'kube-sim.flotilla.dev/start-ms': String(startMs) } },
+        spec: { restartPolicy: 'Never', containers: [{ name: 'check', image: 'busybox', command: ['true'] }] },
+      },
+    },
+  });
+
 /** Polls `get` until `ok` holds; fails naming `what` and the last value seen. */
 async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -127,7 +142,11 @@ describe('application operations in the web UI', () => {
 
   it('syncs the out-of-sync app with Prune from the sync panel and shows each resource of the operation to its end', async () => {
     changedRevision = await ui.fleet.repo.commit(
-      { 'guestbook/guestbook-ui-deployment.yaml': guestbookDeployment(3), 'guestbook/guestbook-settings.yaml': null },
+      {
+        'guestbook/guestbook-ui-deployment.yaml': guestbookDeployment(3),
+        'guestbook/guestbook-settings.yaml': null,
+        'guestbook/pre-sync.yaml': preSyncHook('pre-sync-check', 14_000),
+      },
       'guestbook: three replicas, no settings',
     );
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
@@ -144,7 +163,18 @@ describe('application operations in the web UI', () => {
     await dialog().getByRole('button', { name: 'Synchronize' }).click();
     await dialog().waitFor({ state: 'detached' });
 
+    // While the PreSync hook runs, the page shows the operation in progress, the hook in its phase
+    // (the controller records a running hook once it has waited FLOTILLA_SYNC_STEP_WAIT_MS, 10 s, on it).
+    const operation = page.getByTestId('operation');
+    await operation.getByRole('heading', { name: 'Sync in progress' }).waitFor();
+    const hook = page.getByRole('table', { name: 'PreSync results' }).getByRole('row', { name: /pre-sync-check/ });
+    await hook.filter({ hasText: /Job \(PreSync hook\).*(Pending|Running)/ }).waitFor();
+    await expect(operation.getByRole('button', { name: 'Terminate' }).count()).resolves.toBe(1);
+    await screenshot(page, 'sync-progress');
+
     await operationEnded(changedRevision);
+    await expect(hook.textContent()).resolves.toContain('Succeeded');
+    await expect(operation.getByRole('button', { name: 'Terminate' }).count()).resolves.toBe(0);
     const results = page.getByTestId('operation-result');
     const rows = (await results.allInnerTexts()).map((t) => t.split('\t').map((c) => c.trim()));
     expect(rows).toEqual(
@@ -155,7 +185,7 @@ describe('application operations in the web UI', () => {
     );
     await expect(page.getByRole('table', { name: 'Sync results', exact: true }).count()).resolves.toBe(1);
     await page.locator('.page-header').getByText('Synced').waitFor();
-    await screenshot(page, 'sync-progress');
+    await screenshot(page, 'sync-result');
     expect(await replicas()).toBe(3);
     expect(await settingsExists()).toBe(false);
   });
@@ -182,6 +212,20 @@ describe('application operations in the web UI', () => {
     expect(await settingsExists()).toBe(true);
     // main still asks for three replicas: the app is now out of sync with it.
     await page.locator('.page-header').getByText('OutOfSync').waitFor({ timeout: 60_000 });
+  });
+
+  it('terminates a sync whose PreSync hook does not finish: the operation ends Failed and the spoke keeps its Deployment', async () => {
+    const slow = await ui.fleet.repo.commit({ 'guestbook/pre-sync.yaml': preSyncHook('pre-sync-slow', 600_000) }, 'guestbook: a slow check');
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await dialog().getByLabel('Revision').fill(slow);
+    await dialog().getByRole('button', { name: 'Synchronize' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const operation = page.getByTestId('operation');
+    await page.getByRole('table', { name: 'PreSync results' }).getByRole('row', { name: /pre-sync-slow/ }).waitFor({ timeout: 60_000 });
+    await operation.getByRole('button', { name: 'Terminate' }).click();
+    await operationEnded(slow, 'Failed');
+    await expect(page.getByTestId('operation-message').textContent()).resolves.toMatch(/terminated/i);
+    expect(await replicas()).toBe(1);
   });
 
   it('deletes the app without cascading: it leaves the list and its resources stay on the spoke', async () => {
