@@ -137,9 +137,16 @@ describe('the application details page', () => {
     expect(text).toMatch(/^kind: Deployment$/m);
     expect(text).toMatch(/^\s+replicas: 1$/m);
     expect(text).toContain('ks-guestbook-demo');
+    // The Deployment controller's events on the spoke.
+    await panel.getByRole('tab', { name: 'Events' }).click();
+    await panel.getByRole('table', { name: 'Events' }).getByRole('cell', { name: 'ScalingReplicaSet' }).first().waitFor();
+    // Tab stays inside the panel; Escape closes it and gives the focus back to the node that opened it.
+    for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
+    await expect(panel.evaluate((el) => el.contains(document.activeElement))).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('resource')).toBeNull();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Deployment\s*guestbook-ui$/);
   });
 
   it("shows a pod's log lines, filters them, and downloads them", async () => {
@@ -211,5 +218,19 @@ describe('the application details page', () => {
     expect(stamped).toBeDefined();
     await panel.getByRole('tab', { name: 'Live manifest' }).click();
     await panel.getByTestId('yaml').filter({ hasText: 'kubectl.kubernetes.io/restartedAt' }).waitFor();
+  });
+
+  it('deletes a pod after its name is typed, and the tree loses it', async () => {
+    const [pod] = await until('a running guestbook pod', livePods, (names) => names.length > 0);
+    await page.goto(`/applications/argocd/${APP}?resource=${encodeURIComponent(`/Pod/guestbook/${pod}`)}&tab=delete`);
+    const panel = page.getByRole('dialog');
+    const remove = panel.getByRole('button', { name: 'Delete', exact: true });
+    await expect(remove.isDisabled()).resolves.toBe(true);
+    await panel.getByLabel('Force: at once, without a grace period').check();
+    await panel.getByLabel(/^Type .* to confirm$/).fill(pod);
+    await remove.click();
+    await panel.waitFor({ state: 'detached' });
+    await until('the pod to be gone from the spoke', livePods, (names) => !names.includes(pod));
+    await node('Pod', pod).waitFor({ state: 'detached' });
   });
 });

@@ -43,10 +43,19 @@ export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, on
   const closeRef = useRef<HTMLButtonElement>(null);
   const live = useLiveManifest(appName, appNs, node, current === 'manifest' || current === 'logs' || current === 'summary');
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Focus moves into the panel, stays there (Tab wraps), and returns to where it was on close.
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     closeRef.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
+      if (e.key === 'Tab' && dialogRef.current) trapTab(e, dialogRef.current);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -63,7 +72,7 @@ export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, on
 
   return (
     <div className="panel-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="resource-panel" role="dialog" aria-modal="true" aria-labelledby="resource-panel-title">
+      <div ref={dialogRef} className="resource-panel" role="dialog" aria-modal="true" aria-labelledby="resource-panel-title">
         <header className="panel-header">
           <h2 id="resource-panel-title">
             <span className="muted">{node.kind}</span> {node.name}
@@ -119,6 +128,23 @@ export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, on
       </div>
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!items.length) return;
+  const first = items[0];
+  const lastItem = items[items.length - 1];
+  const inside = dialog.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) {
+    e.preventDefault();
+    lastItem.focus();
+  } else if (!e.shiftKey && (document.activeElement === lastItem || !inside)) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 type KubeObj = { metadata?: Record<string, unknown>; spec?: Record<string, unknown> } & Record<string, unknown>;
