@@ -53,3 +53,32 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     </div>
   );
 }
+
+/** Asks before something that cannot be undone; the confirming button carries the verb. */
+export function ConfirmDialog({
+  title,
+  verb,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  title: string;
+  verb: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog title={title} onClose={onCancel}>
+      <p>{children}</p>
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={onConfirm}>
+          {verb}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

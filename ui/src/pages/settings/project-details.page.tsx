@@ -28,7 +28,9 @@ export function ProjectDetailsPage() {
       </nav>
       <header className="page-header">
         <h1>Project {name}</h1>
-        <Link className="header-link" to={`/applications?proj=${encodeURIComponent(name)}`}>Its applications</Link>
+        <Link className="header-link" to={`/applications?proj=${encodeURIComponent(name)}`}>
+          Its applications
+        </Link>
         <button type="button" onClick={project.reload}>
           Refresh
         </button>

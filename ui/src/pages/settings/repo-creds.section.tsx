@@ -1,7 +1,7 @@
 // Credential templates: the repo-creds Secrets, listed, added and deleted. Their passwords never come back from the server.
 import { useState } from 'react';
 import { repoCredsApi, type RepoCreds } from '../../api/repositories.api';
-import { Dialog } from '../create-app/dialog';
+import { ConfirmDialog, Dialog } from '../create-app/dialog';
 import { LoadState, type Loaded } from './use-load';
 
 export function RepoCredsSection({
@@ -70,19 +70,14 @@ export function RepoCredsSection({
         />
       )}
       {deleting && (
-        <Dialog title="Delete credential template" onClose={() => setDeleting(undefined)}>
-          <p>
-            Delete the credential template for <strong>{deleting.url}</strong>? Repositories that borrowed its credentials lose them.
-          </p>
-          <div className="form-actions">
-            <button type="button" onClick={() => setDeleting(undefined)}>
-              Cancel
-            </button>
-            <button type="button" className="primary" onClick={() => void remove(deleting)}>
-              Delete
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title="Delete credential template"
+          verb="Delete"
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => void remove(deleting)}
+        >
+          Delete the credential template for <strong>{deleting.url}</strong>? Repositories that borrowed its credentials lose them.
+        </ConfirmDialog>
       )}
     </section>
   );

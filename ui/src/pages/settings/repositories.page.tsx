@@ -4,7 +4,7 @@ import type { Repository } from '@flotilla/api-types';
 import { useState } from 'react';
 import { projectsApi } from '../../api/projects.api';
 import { repoCredsApi, repositoriesApi } from '../../api/repositories.api';
-import { Dialog } from '../create-app/dialog';
+import { ConfirmDialog, Dialog } from '../create-app/dialog';
 import { ConnectionStatus } from './connection-status';
 import { useConnectionStates } from './repo-connection';
 import { RepoCredsSection } from './repo-creds.section';
@@ -52,63 +52,70 @@ export function RepositoriesPage() {
       <section className="section" aria-labelledby="repos-heading">
         <h2 id="repos-heading">Repositories</h2>
         <LoadState loaded={repos} what="repositories" />
-        {repos.data && (
-          <table className="table" aria-label="Repositories">
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Name</th>
-                <th scope="col">Repository</th>
-                <th scope="col">Project</th>
-                <th scope="col">Credentials</th>
-                <th scope="col">Connection status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(repos.data.items ?? []).map((r) => (
-                <tr key={`${r.project ?? ''}|${r.repo}`} data-testid="repo-row" data-repo={r.repo}>
-                  <td>{r.type ?? 'git'}</td>
-                  <td>{r.name || '—'}</td>
-                  <td className="wrap">{r.repo}</td>
-                  <td>{r.project || '—'}</td>
-                  <td>{r.inheritedCreds ? 'from a template' : r.username ? `user ${r.username}` : 'none'}</td>
-                  <td>
-                    <ConnectionStatus state={r.connectionState ?? tested[r.repo]} />
-                  </td>
-                  <td className="actions">
-                    <button type="button" aria-label={`Delete repository ${r.repo}`} onClick={() => setDeleting(r)}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {repos.data && <RepositoryTable repos={repos.data.items ?? []} tested={tested} onDelete={setDeleting} />}
         {repos.data && (repos.data.items ?? []).length === 0 && <p className="muted">No repositories connected.</p>}
       </section>
       <RepoCredsSection creds={creds} onNotice={setNotice} />
       {adding && <AddRepositoryDialog onClose={() => setAdding(false)} onAdded={added} />}
       {deleting && (
-        <Dialog title="Delete repository" onClose={() => setDeleting(undefined)}>
-          <p>
-            Delete the repository <strong>{deleting.repo}</strong>? Applications that use it keep their source, but Flotilla forgets its
-            credentials.
-          </p>
-          <div className="form-actions">
-            <button type="button" onClick={() => setDeleting(undefined)}>
-              Cancel
-            </button>
-            <button type="button" className="primary" onClick={() => void remove(deleting)}>
-              Delete
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title="Delete repository"
+          verb="Delete"
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => void remove(deleting)}
+        >
+          Delete the repository <strong>{deleting.repo}</strong>? Applications that use it keep their source, but Flotilla forgets its
+          credentials.
+        </ConfirmDialog>
       )}
     </main>
+  );
+}
+
+function RepositoryTable({
+  repos,
+  tested,
+  onDelete,
+}: {
+  repos: Repository[];
+  tested: Record<string, Repository['connectionState']>;
+  onDelete: (r: Repository) => void;
+}) {
+  return (
+    <table className="table" aria-label="Repositories">
+      <thead>
+        <tr>
+          <th scope="col">Type</th>
+          <th scope="col">Name</th>
+          <th scope="col">Repository</th>
+          <th scope="col">Project</th>
+          <th scope="col">Credentials</th>
+          <th scope="col">Connection status</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {repos.map((r) => (
+          <tr key={`${r.project ?? ''}|${r.repo}`} data-testid="repo-row" data-repo={r.repo}>
+            <td>{r.type ?? 'git'}</td>
+            <td>{r.name || '—'}</td>
+            <td className="wrap">{r.repo}</td>
+            <td>{r.project || '—'}</td>
+            <td>{r.inheritedCreds ? 'from a template' : r.username ? `user ${r.username}` : 'none'}</td>
+            <td>
+              <ConnectionStatus state={r.connectionState ?? tested[r.repo]} />
+            </td>
+            <td className="actions">
+              <button type="button" aria-label={`Delete repository ${r.repo}`} onClick={() => onDelete(r)}>
+                Delete
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
