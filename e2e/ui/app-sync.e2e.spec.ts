@@ -2,7 +2,7 @@
 // auto-sync off in the details dialog, sync an out-of-sync app with prune from the sync panel and
 // watch it finish, roll back from the history, and delete the app while keeping its resources.
 import type { Application, KubeObject } from '@flotilla/api-types';
-import { guestbookDeployment } from '@flotilla/local-fleet';
+import { GUESTBOOK_FILES, guestbookDeployment } from '@flotilla/local-fleet';
 import { isNotFound, kubeClientFromKubeconfigString, type KubeClient } from '@flotilla/platform';
 import { logIn, newContext, screenshot, seriousAxeViolations, type AxeViolation } from '@flotilla/testing';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -106,7 +106,7 @@ afterAll(async () => {
 });
 
 describe('application operations in the web UI', () => {
-  it('shows the server refusing a rollback under auto-sync and a bad spec, then turns auto-sync off in the details dialog', async () => {
+  it('shows the server refusing a rollback under auto-sync and a bad spec, then turns auto-sync off and directory recursion on in the details dialog', async () => {
     await page.goto(`/applications/argocd/${APP}`);
     await page.getByRole('button', { name: 'History and rollback' }).click();
     const first = dialog().getByTestId('history-row').first();
@@ -130,6 +130,7 @@ describe('application operations in the web UI', () => {
     await dialog().getByRole('button', { name: 'Parameters' }).click();
     await expect(dialog().getByLabel('Path').inputValue()).resolves.toBe('guestbook');
     await dialog().getByLabel('Automated sync').uncheck();
+    await dialog().getByLabel('Recurse').check();
     await screenshot(page, 'app-parameters');
     expect(await opsAxeViolations()).toEqual([]);
     await dialog().getByRole('button', { name: 'Save' }).click();
@@ -137,7 +138,7 @@ describe('application operations in the web UI', () => {
     const saved = (await app())!;
     expect(saved.spec.syncPolicy?.automated).toBeUndefined();
     expect(saved.spec.syncPolicy?.syncOptions).toEqual(['CreateNamespace=true']);
-    expect(saved.spec.source).toEqual(spec.source);
+    expect(saved.spec.source).toEqual({ ...spec.source, directory: { recurse: true } });
   });
 
   it('syncs the out-of-sync app with Prune from the sync panel and shows each resource of the operation to its end', async () => {
@@ -146,6 +147,10 @@ describe('application operations in the web UI', () => {
         'guestbook/guestbook-ui-deployment.yaml': guestbookDeployment(3),
         'guestbook/guestbook-settings.yaml': null,
         'guestbook/pre-sync.yaml': preSyncHook('pre-sync-check', 14_000),
+        'guestbook/guestbook-ui-svc.yaml': GUESTBOOK_FILES['guestbook/guestbook-ui-svc.yaml'].replace(
+          '  name: guestbook-ui\n',
+          "  name: guestbook-ui\n  annotations:\n    argocd.argoproj.io/sync-wave: '1'\n",
+        ),
       },
       'guestbook: three replicas, no settings',
     );
@@ -179,10 +184,15 @@ describe('application operations in the web UI', () => {
     const rows = (await results.allInnerTexts()).map((t) => t.split('\t').map((c) => c.trim()));
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.arrayContaining(['Deployment', 'guestbook-ui', 'Synced']),
-        expect.arrayContaining(['ConfigMap', 'guestbook-settings', 'Pruned']),
+        expect.arrayContaining(['0', 'Deployment', 'guestbook-ui', 'Synced']),
+        expect.arrayContaining(['0', 'ConfigMap', 'guestbook-settings', 'Pruned']),
+        expect.arrayContaining(['1', 'Service', 'guestbook-ui', 'Synced']),
       ]),
     );
+    // Wave 1 after wave 0, as the controller applied them.
+    const syncRows = (await page.getByRole('table', { name: 'Sync results', exact: true }).getByTestId('operation-result').allInnerTexts()).map((t) => t.split('\t')[0]);
+    expect(syncRows).toEqual([...syncRows].sort());
+    expect(syncRows.at(-1)).toBe('1');
     await expect(page.getByRole('table', { name: 'Sync results', exact: true }).count()).resolves.toBe(1);
     await page.locator('.page-header').getByText('Synced').waitFor();
     await screenshot(page, 'sync-result');
