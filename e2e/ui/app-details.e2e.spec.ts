@@ -233,4 +233,63 @@ describe('the application details page', () => {
     await until('the pod to be gone from the spoke', livePods, (names) => !names.includes(pod));
     await node('Pod', pod).waitFor({ state: 'detached' });
   });
+
+  it('draws an app of apps: its child Application is a node that opens the child, whose every source is listed', async () => {
+    const server = ui.fleet.spokes.get('dev')!.url;
+    const child = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'guestbook-child', namespace: 'argocd' },
+      spec: {
+        project: 'default',
+        sources: [
+          { repoURL: ui.fleet.repoUrl, path: 'guestbook', targetRevision: 'main' },
+          { repoURL: ui.fleet.repoUrl, targetRevision: 'main', ref: 'values' },
+        ],
+        destination: { server, namespace: 'child' },
+      },
+    };
+    await ui.fleet.repo.commit({ 'apps/guestbook-child.json': JSON.stringify(child, null, 2) }, 'apps: the guestbook again, from two sources');
+    const created = await ui.fleet.cli(
+      ...['app', 'create', 'apps', '--repo', ui.fleet.repoUrl, '--path', 'apps', '--revision', 'main'],
+      ...['--dest-server', 'https://kubernetes.default.svc', '--dest-namespace', 'argocd', '--sync-policy', 'automated'],
+    );
+    if (created.code !== 0) throw new Error(`app create failed: ${created.stderr}`);
+    await until('the child Application', () => ui.fleet.applications(), (apps) => apps.some((a) => a.metadata.name === 'guestbook-child'), 120_000);
+
+    await page.goto('/applications/argocd/apps');
+    await node('Application', 'guestbook-child').waitFor();
+    await screenshot(page, 'app-details-app-of-apps');
+    await node('Application', 'guestbook-child').getByRole('link', { name: 'Open application guestbook-child' }).click();
+    await page.waitForURL(/\/applications\/argocd\/guestbook-child$/);
+    await page.getByRole('heading', { name: 'Sources (2)' }).waitFor();
+    const sources = page.getByTestId('app-source');
+    await expect(sources.count()).resolves.toBe(2);
+    await expect(sources.nth(0).textContent()).resolves.toMatch(/Path\s*guestbook/);
+    await expect(sources.nth(1).textContent()).resolves.toMatch(/Ref\s*values/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it("lists the app's conditions: a source path that does not exist is a ComparisonError", async () => {
+    // Written to the hub directly: the API validates the path away.
+    await ui.fleet.hubClient.create({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'broken', namespace: 'argocd' },
+      spec: {
+        project: 'default',
+        source: { repoURL: ui.fleet.repoUrl, path: 'no-such-path', targetRevision: 'main' },
+        destination: { server: ui.fleet.spokes.get('dev')!.url, namespace: 'broken' },
+      },
+    });
+    const [condition] = (
+      await until('a condition on the app', async () => (await ui.fleet.applications()).find((a) => a.metadata.name === 'broken'), (a) => !!a?.status?.conditions?.length, 120_000)
+    )!.status!.conditions!;
+    await page.goto('/applications/argocd/broken');
+    const shown = page.getByTestId('app-condition');
+    await shown.first().waitFor();
+    await expect(shown.first().textContent()).resolves.toContain(`${condition.type}: ${condition.message}`);
+    expect(condition.type).toBe('ComparisonError');
+    await expect(shown.first().getAttribute('class')).resolves.toBe('condition-error');
+  });
 });
