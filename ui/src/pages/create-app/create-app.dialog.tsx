@@ -86,7 +86,7 @@ export function CreateAppDialog({ initial, onClose }: { initial: Application; on
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || (tab === 'yaml' && !!yamlError)}>
+          <button type="submit" className="primary on-accent" disabled={busy || (tab === 'yaml' && !!yamlError)}>
             {busy ? 'Creating…' : 'Create'}
           </button>
         </div>

@@ -75,7 +75,7 @@ export function ConfirmDialog({
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="primary" onClick={onConfirm}>
+        <button type="button" className="primary on-accent" onClick={onConfirm}>
           {verb}
         </button>
       </div>

@@ -119,7 +119,7 @@ function AddCredsDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (c
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary on-accent">
             Add
           </button>
         </div>

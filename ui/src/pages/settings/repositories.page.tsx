@@ -40,7 +40,7 @@ export function RepositoriesPage() {
   return (
     <main className="page">
       <SettingsHeader title="Repositories" onRefresh={() => (repos.reload(), creds.reload())}>
-        <button type="button" className="primary" onClick={() => setAdding(true)}>
+        <button type="button" className="primary on-accent" onClick={() => setAdding(true)}>
           Connect repository
         </button>
       </SettingsHeader>
@@ -194,7 +194,7 @@ function AddRepositoryDialog({ onClose, onAdded }: { onClose: () => void; onAdde
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary on-accent" disabled={busy}>
             {busy ? 'Connecting…' : 'Connect'}
           </button>
         </div>
