@@ -15,6 +15,12 @@ export interface StreamOptions<E> {
 
 const RETRY_MS = [500, 1000, 2000, 5000];
 
+/** The later of two resourceVersions: the stream's events come in name order at first, not in version order. */
+function newer(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return b ?? a;
+  return BigInt(b) > BigInt(a) ? b : a;
+}
+
 /** Opens the stream; the returned function closes it for good. */
 export function openStream<E>(opts: StreamOptions<E>): () => void {
   let version = opts.resourceVersion;
@@ -33,7 +39,7 @@ export function openStream<E>(opts: StreamOptions<E>): () => void {
     source.onmessage = (msg: MessageEvent<string>) => {
       const parsed = JSON.parse(msg.data) as { result?: E; error?: { message?: string } };
       if (!parsed.result) return;
-      version = opts.versionOf(parsed.result) ?? version;
+      version = newer(version, opts.versionOf(parsed.result));
       opts.onEvent(parsed.result);
     };
     source.onerror = () => {

@@ -1,5 +1,6 @@
-// The applications list: every Application the user may see as tiles or rows, filtered by the URL's
-// query, counted per status, kept live by the watch stream, and virtualised so 10,000 stay smooth.
+// The applications list: every Application the user may see as tiles, rows or a summary, filtered and
+// sorted by the URL's query, counted per status, kept live by the watch stream, and virtualised so
+// 10,000 stay smooth. Favourites (a star on each) live in this browser.
 import type { Application } from '@flotilla/api-types';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, useSyncExternalStore, useEffect } from 'react';
@@ -7,7 +8,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { applicationsApi } from '../api/applications.api';
 import { HealthStatus, OperationPhase, SyncStatus } from '../components/status-icons';
 import { applicationsStore } from '../live/applications.store';
-import { clusterOf, countBy, filtersFrom, filtersTo, matches, sourcesOf, type AppFilters } from './application-filters';
+import { favouriteKey, toggleFavourite, useFavourites } from '../live/favourites.store';
+import { clusterOf, countBy, filtersFrom, filtersTo, matches, sortApps, sortFrom, SORTS, sourcesOf, type AppFilters } from './application-filters';
+import './applications.page.css';
 
 const TILE_WIDTH = 340;
 const TILE_HEIGHT = 196;
@@ -16,15 +19,30 @@ const ROW_HEIGHT = 44;
 export function ApplicationsPage() {
   const snapshot = useSyncExternalStore(applicationsStore.subscribe, applicationsStore.getSnapshot);
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const view = params.get('view') === 'list' ? 'list' : 'tiles';
   const query = params.toString();
-  const visible = useMemo(() => snapshot.apps.filter((a) => matches(a, filtersFrom(new URLSearchParams(query)))), [snapshot.apps, query]);
-  const setFilters = (f: AppFilters) => setParams(filtersTo(params, f), { replace: true });
-  const setView = (v: string) => {
+  // A filter applies at once; the URL (a navigation React Router renders as a transition) follows,
+  // and a URL that changes otherwise (the back button) sets the filters.
+  const [filters, setLocalFilters] = useState(() => filtersFrom(params));
+  const written = useRef(query);
+  useEffect(() => {
+    if (query !== written.current) setLocalFilters(filtersFrom(new URLSearchParams(query)));
+    written.current = query;
+  }, [query]);
+  const view = VIEWS.find((v) => v === params.get('view')) ?? 'tiles';
+  const sort = sortFrom(params);
+  const favourites = useFavourites();
+  const filtered = useMemo(() => snapshot.apps.filter((a) => matches(a, filters, favourites)), [snapshot.apps, filters, favourites]);
+  const visible = useMemo(() => sortApps(filtered, sort), [filtered, sort]);
+  const setFilters = (f: AppFilters) => {
+    setLocalFilters(f);
+    const next = filtersTo(params, f);
+    written.current = next.toString();
+    setParams(next, { replace: true });
+  };
+  const setParam = (k: string, v: string, replace = false) => {
     const next = new URLSearchParams(params);
-    next.set('view', v);
-    setParams(next);
+    next.set(k, v);
+    setParams(next, { replace });
   };
 
   return (
@@ -38,13 +56,22 @@ export function ApplicationsPage() {
           value={filters.search}
           onChange={(e) => setFilters({ ...filters, search: e.target.value })}
         />
+        <label className="apps-sort">
+          Sort
+          <select value={sort} onChange={(e) => setParam('sort', e.target.value, true)}>
+            {Object.entries(SORTS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div role="group" aria-label="View">
-          <button aria-pressed={view === 'tiles'} onClick={() => setView('tiles')}>
-            Tiles
-          </button>
-          <button aria-pressed={view === 'list'} onClick={() => setView('list')}>
-            List
-          </button>
+          {VIEWS.map((v) => (
+            <button key={v} aria-pressed={view === v} onClick={() => setParam('view', v)}>
+              {v[0].toUpperCase() + v.slice(1)}
+            </button>
+          ))}
         </div>
       </header>
       {snapshot.stream === 'lost' && (
@@ -61,7 +88,9 @@ export function ApplicationsPage() {
         <FilterPanel apps={snapshot.apps} filters={filters} onChange={setFilters} />
         <section className="apps-list" aria-label="Applications" aria-busy={snapshot.loading}>
           <StatusBar apps={visible} total={snapshot.apps.length} loading={snapshot.loading} />
-          {view === 'tiles' ? <TileGrid apps={visible} /> : <RowList apps={visible} />}
+          {view === 'tiles' && <TileGrid apps={visible} favourites={favourites} />}
+          {view === 'list' && <RowList apps={visible} favourites={favourites} />}
+          {view === 'summary' && <SummaryView apps={visible} />}
         </section>
       </div>
     </main>
@@ -90,8 +119,60 @@ function StatusBar({ apps, total, loading }: { apps: readonly Application[]; tot
   );
 }
 
+const VIEWS = ['tiles', 'list', 'summary'] as const;
+
+/** Counts of the apps shown, by sync status, health, cluster and project: one table each. */
+function SummaryView({ apps }: { apps: readonly Application[] }) {
+  const tables: { title: string; of: (a: Application) => string }[] = [
+    { title: 'Sync status', of: (a) => a.status?.sync?.status ?? 'Unknown' },
+    { title: 'Health status', of: (a) => a.status?.health?.status ?? 'Unknown' },
+    { title: 'Cluster', of: clusterOf },
+    { title: 'Project', of: (a) => a.spec.project },
+  ];
+  return (
+    <div className="apps-summary scroller" data-testid="apps-summary">
+      {tables.map((t) => {
+        const counts = [...countBy(apps, t.of)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        return (
+          <table key={t.title} className="table" data-testid={`summary-${t.title.toLowerCase().replace(' ', '-')}`}>
+            <caption>By {t.title.toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.title}</th>
+                <th scope="col">Applications</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.map(([value, n]) => (
+                <tr key={value}>
+                  <th scope="row">{value || '—'}</th>
+                  <td>{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </div>
+  );
+}
+
+function FavouriteStar({ app, on }: { app: Application; on: boolean }) {
+  return (
+    <button
+      className="favourite"
+      aria-pressed={on}
+      aria-label={`Favourite ${app.metadata.name}`}
+      title={on ? 'Remove from favourites' : 'Add to favourites'}
+      onClick={() => toggleFavourite(favouriteKey(app))}
+    >
+      {on ? '★' : '☆'}
+    </button>
+  );
+}
+
 function FilterPanel({ apps, filters, onChange }: { apps: readonly Application[]; filters: AppFilters; onChange: (f: AppFilters) => void }) {
-  const groups: { key: keyof Omit<AppFilters, 'search' | 'labels'>; title: string; of: (a: Application) => string[] }[] = [
+  const groups: { key: keyof Omit<AppFilters, 'search' | 'labels' | 'favourites'>; title: string; of: (a: Application) => string[] }[] = [
     { key: 'sync', title: 'Sync status', of: (a) => [a.status?.sync?.status ?? 'Unknown'] },
     { key: 'health', title: 'Health status', of: (a) => [a.status?.health?.status ?? 'Unknown'] },
     { key: 'proj', title: 'Projects', of: (a) => [a.spec.project] },
@@ -101,6 +182,13 @@ function FilterPanel({ apps, filters, onChange }: { apps: readonly Application[]
   ];
   return (
     <aside className="filters" aria-label="Filters">
+      <fieldset>
+        <legend>Favourites</legend>
+        <label>
+          <input type="checkbox" checked={filters.favourites} onChange={(e) => onChange({ ...filters, favourites: e.target.checked })} />
+          Favourites only
+        </label>
+      </fieldset>
       {groups.map((g) => {
         const counts = new Map<string, number>();
         for (const a of apps) for (const v of g.of(a)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -156,7 +244,7 @@ function useColumns(ref: React.RefObject<HTMLDivElement | null>): number {
   return cols;
 }
 
-function TileGrid({ apps }: { apps: readonly Application[] }) {
+function TileGrid({ apps, favourites }: { apps: readonly Application[]; favourites: ReadonlySet<string> }) {
   const parent = useRef<HTMLDivElement>(null);
   const cols = useColumns(parent);
   const rows = Math.ceil(apps.length / cols);
@@ -167,7 +255,7 @@ function TileGrid({ apps }: { apps: readonly Application[] }) {
         {virtual.getVirtualItems().map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${cols}, 1fr)` }}>
             {apps.slice(row.index * cols, row.index * cols + cols).map((app) => (
-              <AppTile key={`${app.metadata.namespace}/${app.metadata.name}`} app={app} />
+              <AppTile key={favouriteKey(app)} app={app} favourite={favourites.has(favouriteKey(app))} />
             ))}
           </div>
         ))}
@@ -176,7 +264,7 @@ function TileGrid({ apps }: { apps: readonly Application[] }) {
   );
 }
 
-function RowList({ apps }: { apps: readonly Application[] }) {
+function RowList({ apps, favourites }: { apps: readonly Application[]; favourites: ReadonlySet<string> }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: apps.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   return (
@@ -187,7 +275,7 @@ function RowList({ apps }: { apps: readonly Application[] }) {
           return (
             <div key={item.key} role="row" className="app-row" data-testid="app-row" style={{ transform: `translateY(${item.start}px)` }}>
               <span role="cell">
-                <Link to={detailsPath(app)}>{app.metadata.name}</Link>
+                <FavouriteStar app={app} on={favourites.has(favouriteKey(app))} /> <Link to={detailsPath(app)}>{app.metadata.name}</Link>
               </span>
               <span role="cell">{app.spec.project}</span>
               <span role="cell">
@@ -208,7 +296,7 @@ function RowList({ apps }: { apps: readonly Application[] }) {
 
 export const detailsPath = (app: Application) => `/applications/${encodeURIComponent(app.metadata.namespace ?? '')}/${encodeURIComponent(app.metadata.name)}`;
 
-function AppTile({ app }: { app: Application }) {
+function AppTile({ app, favourite }: { app: Application; favourite: boolean }) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const source = sourcesOf(app)[0];
@@ -228,7 +316,7 @@ function AppTile({ app }: { app: Application }) {
   return (
     <article className="tile" data-testid="app-tile" data-app={name} aria-label={`Application ${name}`}>
       <h2>
-        <Link to={detailsPath(app)}>{name}</Link>
+        <FavouriteStar app={app} on={favourite} /> <Link to={detailsPath(app)}>{name}</Link>
       </h2>
       <dl>
         <dt>Project</dt>

@@ -19,6 +19,7 @@ import { LogDownloadCall } from './log-download.call';
 import { RestStreamCall } from './rest-stream.call';
 import { sessionCookieHeaders, tokenFromCookie } from './session.cookie';
 import { answerAndCloseUnread } from './unread-body.close';
+import { sendBody } from './response.compression';
 
 /** A refusal the gateway answers itself, before or instead of the handler's answer. */
 class Refusal extends Error {
@@ -75,7 +76,7 @@ export class RestGateway {
     const request = await this.decode(req, url, match, needsSession ? this.limits.session : this.limits.anonymous);
     if (match.route.streaming) return this.serveStream(req, res, match, request, origin);
     const response = await this.invoker.invoke(methodPath, request, origin).catch(asRefusal);
-    this.sendResponse(res, match, response, url.searchParams.get('fields'));
+    this.sendResponse(req, res, match, response, url.searchParams.get('fields'));
   }
 
   private route(req: IncomingMessage, url: URL): RouteMatch {
@@ -137,14 +138,14 @@ export class RestGateway {
     this.invoker.stream(match.route.methodPath, call);
   }
 
-  private sendResponse(res: ServerResponse, match: RouteMatch, response: unknown, fields: string | null): void {
+  private sendResponse(req: IncomingMessage, res: ServerResponse, match: RouteMatch, response: unknown, fields: string | null): void {
     const { method, responseType, methodPath } = match.route;
     const decoded = method.responseDeserialize(method.responseSerialize(response as object));
     const answer = messageToJson(this.schemas, responseType, decoded) ?? {};
     const json = responseType === JSON_OBJECT_LIST ? projectListFields(answer, fields) : answer;
     const headers: Record<string, string | string[]> = { 'content-type': 'application/json' };
     Object.assign(headers, sessionCookieHeaders(methodPath, decoded));
-    res.writeHead(200, headers).end(JSON.stringify(json));
+    sendBody(req, res, 200, headers, JSON.stringify(json));
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
