@@ -142,11 +142,11 @@ describe('the application details page', () => {
     await panel.getByRole('table', { name: 'Events' }).getByRole('cell', { name: 'ScalingReplicaSet' }).first().waitFor();
     // Tab stays inside the panel; Escape closes it and gives the focus back to the node that opened it.
     for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
-    await expect(panel.evaluate((el) => el.contains(document.activeElement))).resolves.toBe(true);
+    await expect(panel.locator(':focus').count()).resolves.toBe(1);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('resource')).toBeNull();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Deployment\s*guestbook-ui$/);
+    await expect(page.locator(':focus').textContent()).resolves.toMatch(/^Deployment\s*guestbook-ui$/);
   });
 
   it("shows a pod's log lines, filters them, and downloads them", async () => {
