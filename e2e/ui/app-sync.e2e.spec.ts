@@ -160,6 +160,12 @@ describe('application operations in the web UI', () => {
 
     await page.getByRole('button', { name: 'Sync', exact: true }).click();
     await dialog().getByRole('heading', { name: `Sync ${APP}` }).waitFor();
+    // Keyboard: focus starts in the first field and Tab from the last control wraps inside the dialog.
+    const focused = (): Promise<string> => page.evaluate<string>('document.activeElement?.getAttribute("aria-label") || document.activeElement?.textContent || ""');
+    await expect(dialog().getByLabel('Revision').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    await dialog().getByRole('button', { name: 'Synchronize' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Close');
     await expect(dialog().getByLabel('Auto-create namespace').isChecked()).resolves.toBe(true);
     await expect(dialog().getByRole('checkbox', { name: /^ConfigMap .*guestbook-settings/ }).isChecked()).resolves.toBe(true);
     await dialog().getByLabel('Prune', { exact: true }).check();

@@ -1,6 +1,6 @@
 // A modal dialog: role=dialog with aria-modal and its heading as name; Escape or Close dismisses it,
-// focus moves into it on open and back to what opened it on close.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// focus moves into it on open, stays in it, and goes back to what opened it on close.
+import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import './app-ops.css';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -31,6 +31,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
         aria-modal="true"
         aria-labelledby={headingId}
         tabIndex={-1}
+        onKeyDown={(e) => e.key === 'Tab' && keepFocusInside(e, ref.current)}
       >
         <header className="dialog-header">
           <h2 id={headingId}>{title}</h2>
@@ -42,6 +43,21 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       </div>
     </div>
   );
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: focus stays in the modal. */
+function keepFocusInside(e: ReactKeyboardEvent<HTMLDivElement>, dialog: HTMLDivElement | null): void {
+  const controls = [...(dialog?.querySelectorAll<HTMLElement>('a[href], button:not(:disabled), input:not(:disabled), select, textarea') ?? [])];
+  if (controls.length === 0) return;
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /** The server's refusal, as it said it. */
