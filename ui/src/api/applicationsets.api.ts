@@ -33,7 +33,7 @@ export const applicationSetsApi = {
     const list = await api.get<{ items?: Application[] }>('/api/v1/applications', { fields: OWNED_FIELDS });
     return (list.items ?? []).filter((a) =>
       (a.metadata.ownerReferences ?? []).some(
-        (o) => o.kind === 'ApplicationSet' && (o.uid === set.metadata.uid || o.name === set.metadata.name),
+        (o) => o.kind === 'ApplicationSet' && (set.metadata.uid ? o.uid === set.metadata.uid : o.name === set.metadata.name),
       ),
     );
   },
