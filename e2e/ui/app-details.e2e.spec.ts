@@ -137,6 +137,9 @@ describe('the application details page', () => {
     expect(text).toMatch(/^kind: Deployment$/m);
     expect(text).toMatch(/^\s+replicas: 1$/m);
     expect(text).toContain('ks-guestbook-demo');
+    // A workload's logs are those of every pod under it.
+    await panel.getByRole('tab', { name: 'Logs' }).click();
+    await panel.getByTestId('log-line').filter({ hasText: 'kube-sim: container guestbook-ui started' }).first().waitFor();
     // The Deployment controller's events on the spoke.
     await panel.getByRole('tab', { name: 'Events' }).click();
     await panel.getByRole('table', { name: 'Events' }).getByRole('cell', { name: 'ScalingReplicaSet' }).first().waitFor();
