@@ -169,6 +169,9 @@ describe('application operations in the web UI', () => {
     await expect(dialog().getByLabel('Auto-create namespace').isChecked()).resolves.toBe(true);
     await expect(dialog().getByRole('checkbox', { name: /^ConfigMap .*guestbook-settings/ }).isChecked()).resolves.toBe(true);
     await dialog().getByLabel('Prune', { exact: true }).check();
+    await dialog().getByLabel('Retry', { exact: true }).check();
+    await dialog().getByLabel('Limit').fill('3');
+    await dialog().getByLabel('Backoff duration').fill('2s');
     await screenshot(page, 'sync-panel');
     expect(await opsAxeViolations()).toEqual([]);
     await dialog().getByRole('button', { name: 'Synchronize' }).click();
@@ -184,6 +187,7 @@ describe('application operations in the web UI', () => {
     await screenshot(page, 'sync-progress');
 
     await operationEnded(changedRevision);
+    await expect(page.getByTestId('operation-retry').textContent()).resolves.toBe('limit 3, backoff 2s ×2 up to 3m');
     await expect(hook.textContent()).resolves.toContain('Succeeded');
     await expect(operation.getByRole('button', { name: 'Terminate' }).count()).resolves.toBe(0);
     const results = page.getByTestId('operation-result');

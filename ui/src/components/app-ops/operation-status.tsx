@@ -1,6 +1,6 @@
 // The app's sync operation as it runs and after it ends: phase, message, and every resource's result
 // grouped by sync phase and wave (status.operationState.syncResult), with Terminate while it runs.
-import type { Application, OperationState, ResourceResult, SyncPhase } from '@flotilla/api-types';
+import type { Application, Operation, OperationState, ResourceResult, SyncPhase } from '@flotilla/api-types';
 import { useState } from 'react';
 import { operationsApi } from '../../api/operations.api';
 import { OperationPhase } from '../status-icons';
@@ -25,6 +25,12 @@ export function groupByPhaseAndWave(app: Application, results: readonly Resource
 
 const done = (r: ResourceResult): boolean =>
   r.hookType ? r.hookPhase === 'Succeeded' || r.hookPhase === 'Failed' || r.hookPhase === 'Error' : !!r.status;
+
+const retryText = (r: NonNullable<Operation['retry']>): string => {
+  const b = r.backoff;
+  const backoff = b ? `, backoff ${b.duration ?? '5s'} ×${b.factor ?? 2} up to ${b.maxDuration ?? '3m'}` : '';
+  return `limit ${r.limit ?? 0}${backoff}`;
+};
 
 export function OperationStatus({ app }: { app: Application }) {
   const [error, setError] = useState<string>();
@@ -74,6 +80,12 @@ export function OperationStatus({ app }: { app: Application }) {
           <>
             <dt>Finished</dt>
             <dd>{new Date(op.finishedAt).toLocaleString()}</dd>
+          </>
+        )}
+        {op.operation.retry && (
+          <>
+            <dt>Retry</dt>
+            <dd data-testid="operation-retry">{retryText(op.operation.retry)}</dd>
           </>
         )}
         {op.retryCount ? (

@@ -19,7 +19,10 @@ interface Retry {
 export function SyncPanel({ app, onClose }: { app: Application; onClose: () => void }) {
   const resources = app.status?.resources ?? [];
   const initial = splitSyncOptions(app.spec.syncPolicy?.syncOptions);
-  const [revision, setRevision] = useState(app.spec.source?.targetRevision || 'HEAD');
+  // One revision per source: spec.source's, or each of spec.sources' (sent as `revisions`).
+  const sources = app.spec.sources?.length ? app.spec.sources : app.spec.source ? [app.spec.source] : [];
+  const multi = !!app.spec.sources?.length;
+  const [revisions, setRevisions] = useState(() => sources.map((s) => s.targetRevision || 'HEAD'));
   const [prune, setPrune] = useState(false);
   const [dryRun, setDryRun] = useState(false);
   const [applyOnly, setApplyOnly] = useState(false);
@@ -46,7 +49,7 @@ export function SyncPanel({ app, onClose }: { app: Application; onClose: () => v
     }
     const strategy = applyOnly ? { apply: { force } } : { hook: { force } };
     const req: SyncRequest = {
-      revision,
+      ...(multi ? { revisions } : { revision: revisions[0] }),
       prune,
       dryRun,
       strategy,
@@ -75,10 +78,12 @@ export function SyncPanel({ app, onClose }: { app: Application; onClose: () => v
   return (
     <Dialog title={`Sync ${app.metadata.name}`} onClose={onClose} wide>
       <form className="field" onSubmit={(e) => void submit(e)}>
-        <label className="field">
-          Revision
-          <input value={revision} onChange={(e) => setRevision(e.target.value)} />
-        </label>
+        {sources.map((source, i) => (
+          <label className="field" key={i}>
+            {multi ? `Revision of ${source.repoURL} ${source.path ?? source.chart ?? ''}` : 'Revision'}
+            <input value={revisions[i]} onChange={(e) => setRevisions(revisions.map((r, j) => (j === i ? e.target.value : r)))} />
+          </label>
+        ))}
         <fieldset>
           <legend>Sync</legend>
           <div className="grid-2">
