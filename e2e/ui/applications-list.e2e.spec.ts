@@ -113,6 +113,9 @@ describe('the applications page', () => {
   it('shows a status change the controller writes on the tile and in the counts, without a reload', async () => {
     await page.goto('/applications');
     await tileShows('guestbook-staging', /Healthy/);
+    // The stream brought the apps and the count says that is all of them: no longer loading.
+    await page.getByRole('region', { name: 'Applications' }).and(page.locator('[aria-busy=false]')).waitFor();
+    await expect(page.getByTestId('status-bar').textContent()).resolves.toMatch(/^2 of 2 applications(?!.*loading)/);
     await page.evaluate('window.notReloaded = true');
     writeHealth('guestbook-staging', 'Progressing');
     await tileShows('guestbook-staging', /Progressing/);

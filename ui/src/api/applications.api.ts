@@ -29,11 +29,13 @@ export const LIST_FIELDS = [
 export const STREAM_FIELDS = ['result.type', ...LIST_FIELDS.filter((f) => f.startsWith('items.')).map((f) => `result.application.${f.slice('items.'.length)}`)];
 
 export interface ApplicationList {
-  metadata?: { resourceVersion?: string; continue?: string };
+  metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
   items?: Application[];
 }
 
 export const applicationsApi = {
+  /** One app's name and how many more there are (remainingItemCount): the count without the apps. */
+  count: (signal?: AbortSignal) => api.get<ApplicationList>('/api/v1/applications', { fields: 'items.metadata.name', limit: 1 }, signal),
   /** Every app in one answer (gzipped on the wire): one read of the hub rather than one per page. */
   list: (signal?: AbortSignal) => api.get<ApplicationList>('/api/v1/applications', { fields: LIST_FIELDS.join(',') }, signal),
   get: (name: string, appNamespace?: string) => api.get<Application>(`/api/v1/applications/${encodeURIComponent(name)}`, { appNamespace }),

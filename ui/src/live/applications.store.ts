@@ -2,9 +2,9 @@
 // components subscribe and re-render at most once per animation frame.
 //
 // The watch stream opened without a resourceVersion starts with every app, from the api-server's
-// watch cache and in name order, so the first tiles show as soon as its first frames arrive; the list
-// (one request) runs alongside and says when every app is in. After a lost stream, the list is read
-// again to catch up on what changed (or went) while it was down.
+// watch cache and in name order, so the first tiles show as soon as its first frames arrive; a
+// one-item list page counts the apps, to say when every one is in. After a lost stream, the whole
+// list is read to catch up on what changed (or went) while it was down.
 import type { Application } from '@flotilla/api-types';
 import { applicationsApi, STREAM_FIELDS } from '../api/applications.api';
 import { withQuery } from '../api/api.client';
@@ -23,7 +23,12 @@ interface WatchEvent {
   application: Application;
 }
 
-const LIST_DELAY_MS = 1500;
+/** The stream's first burst is taken to pause after this long without an event. */
+const QUIET_MS = 300;
+/** An empty (or slow) stream: count anyway. */
+const NO_EVENT_WAIT_MS = 5000;
+/** A count still unmet after this long without an event: read the whole list. */
+const SETTLE_MS = 2000;
 
 const keyOf = (app: Application): string => `${app.metadata.name}\u0000${app.metadata.namespace ?? ''}`;
 
@@ -44,7 +49,10 @@ export class ApplicationsStore {
   private lost = false;
   private pending: Partial<AppsSnapshot> = {};
   private dirty = false;
-  private listTimer: ReturnType<typeof setTimeout> | undefined;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  private counting = false;
+  /** How many apps the list counted, once it has. */
+  private expected: number | undefined;
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -56,8 +64,7 @@ export class ApplicationsStore {
 
   stop(): void {
     this.abort.abort();
-    clearTimeout(this.listTimer);
-    this.listTimer = undefined;
+    clearTimeout(this.countTimer);
     this.closeStream?.();
     this.started = false;
   }
@@ -66,16 +73,42 @@ export class ApplicationsStore {
     this.started = true;
     this.abort = new AbortController();
     this.watch();
-    // The list waits for the stream's first app (or a moment, for an empty fleet): both are made by
-    // the one api-server, and the stream's first frames are what put tiles on screen.
-    this.listTimer = setTimeout(() => this.listOnce(), LIST_DELAY_MS);
+    this.countAfter(NO_EVENT_WAIT_MS);
   }
 
-  private listOnce(): void {
-    if (this.listTimer === undefined) return;
-    clearTimeout(this.listTimer);
-    this.listTimer = undefined;
-    void this.reconcile();
+  /**
+   * How many apps there are comes from a one-item list page (its remainingItemCount), asked once the
+   * stream's first burst pauses: both are made by the one api-server, and the burst is what puts
+   * tiles on screen. A whole list (every app serialised) would hold the burst up for seconds.
+   */
+  private countAfter(ms: number): void {
+    if (this.expected !== undefined || this.counting) return;
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => void this.count(), ms);
+  }
+
+  private async count(): Promise<void> {
+    this.counting = true;
+    try {
+      const page = await applicationsApi.count(this.abort.signal);
+      this.expected = (page.items?.length ?? 0) + (page.metadata?.remainingItemCount ?? 0);
+      this.checkLoaded();
+      this.settleLater();
+    } catch (err) {
+      if (this.abort.signal.aborted) return;
+      this.publish({ loading: false, error: (err as Error).message });
+    }
+  }
+
+  /** Apps created or deleted meanwhile can leave the count unmet: once the stream is quiet a while, the whole list settles it. */
+  private settleLater(): void {
+    if (this.expected === undefined || !this.snapshot.loading || this.byKey.size >= this.expected) return;
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => this.snapshot.loading && void this.reconcile(), SETTLE_MS);
+  }
+
+  private checkLoaded(): void {
+    if (this.pending.loading !== false && this.snapshot.loading && this.expected !== undefined && this.byKey.size >= this.expected) this.publish({ loading: false });
   }
 
   /** Reads the whole list and merges it: newer versions win, and an app the list lacks is gone unless the stream brought it later. */
@@ -128,7 +161,9 @@ export class ApplicationsStore {
         }
         this.dirty = true;
         this.publish({});
-        this.listOnce();
+        this.countAfter(QUIET_MS);
+        this.checkLoaded();
+        this.settleLater();
       },
     });
   }
