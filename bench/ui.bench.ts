@@ -160,6 +160,7 @@ async function main(): Promise<void> {
       figures['  navigation → first tiles'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${firstTiles} ms`;
       figures[`  navigation → all ${TOTAL.toLocaleString('en')} counted on screen`.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allShown} ms`;
       figures['  navigation → loading ends'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allLoaded} ms`;
+      figures['  navigation → the stream asked (page boot)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${bytes.streamAskedMs} ms`;
       figures['  bytes on the wire (all)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${mib(bytes.all)} MiB`;
       figures['    of which the API (/api/…)'.padEnd(40, ' ') + ' '.repeat(visits.length)] =
         `${mib(bytes.api)} MiB in ${bytes.apiRequests} requests (${mib(bytes.apiDecoded)} MiB of JSON decoded): ` +
@@ -235,7 +236,10 @@ function countWireBytes(cdp: CDPSession) {
       const all = [...requests.values()];
       const api = all.filter((r) => r.path.startsWith('/api/'));
       const sum = (rs: Req[], f: (r: Req) => number) => rs.reduce((n, r) => n + f(r), 0);
-      return { all: sum(all, (r) => r.wire), api: sum(api, (r) => r.wire), apiDecoded: sum(api, (r) => r.decoded), apiRequests: api.length, apiTimes: api };
+      const document = all.find((r) => r.path === '/applications');
+      const stream = all.find((r) => r.path === '/api/v1/stream/applications');
+      const streamAskedMs = document && stream ? Math.round((stream.sentAt - document.sentAt) * 1000) : NaN;
+      return { streamAskedMs, all: sum(all, (r) => r.wire), api: sum(api, (r) => r.wire), apiDecoded: sum(api, (r) => r.decoded), apiRequests: api.length, apiTimes: api };
     },
   };
 }

@@ -227,6 +227,19 @@ export function fieldSelection(query: string | null): ((frame: unknown) => unkno
   if (!query) return undefined;
   const exclude = query.startsWith('-');
   const fields = new Set((exclude ? query.slice(1) : query).split(','));
+  // Whether a path leads to a named field is asked of every key of every frame: remembered, up to a bound.
+  const leading = (path: string): boolean => {
+    for (const f of fields) if (f.startsWith(path)) return true;
+    return false;
+  };
+  const leadsCache = new Map<string, boolean>();
+  const leadsTo = (path: string): boolean => {
+    let known = leadsCache.get(path);
+    if (known !== undefined) return known;
+    known = leading(path);
+    if (leadsCache.size < 10_000) leadsCache.set(path, known);
+    return known;
+  };
   const visit = (path: string[], item: unknown): void => {
     if (Array.isArray(item)) {
       for (const element of item) visit(path, element);
@@ -238,7 +251,7 @@ export function fieldSelection(query: string | null): ((frame: unknown) => unkno
       const fieldPath = [...path, key].join('.');
       const named = fields.has(fieldPath);
       // As Argo's marshaler: a field is on the way to a named one when a name starts with its path.
-      const leadsToNamed = named || [...fields].some((f) => f.startsWith(fieldPath));
+      const leadsToNamed = named || leadsTo(fieldPath);
       const keep = exclude ? !named : leadsToNamed;
       if (!keep) delete object[key];
       else if (!named) visit([...path, key], object[key]);
