@@ -38,8 +38,11 @@ async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boo
 const app = async (): Promise<Application> => (await ui.fleet.applications()).find((a) => a.metadata.name === APP)!;
 /** The names of the guestbook's pods on the spoke that are not going away. */
 const livePods = async (): Promise<string[]> =>
-  (await spoke.list<KubeObject>('v1', 'Pod', { namespace: 'guestbook' })).items.filter((p) => !p.metadata?.deletionTimestamp).map((p) => p.metadata!.name!);
-const node = (kind: string, name?: string) => page.locator(`[data-testid=tree-node][data-kind=${kind}]${name ? `[data-name="${name}"]` : ''}`);
+  (await spoke.list<KubeObject>('v1', 'Pod', { namespace: 'guestbook' })).items
+    .filter((p) => !p.metadata?.deletionTimestamp)
+    .map((p) => p.metadata!.name!);
+const node = (kind: string, name?: string) =>
+  page.locator(`[data-testid=tree-node][data-kind=${kind}]${name ? `[data-name="${name}"]` : ''}`);
 
 /**
  * ui.harness's startUiFleet, on a Redis of its own: the app-controller's resource-tree and
@@ -97,7 +100,8 @@ describe('the application details page', () => {
   it('draws the resource tree from the app through the Deployment and its ReplicaSet to the Pod, and filters it through the URL', async () => {
     await page.goto(`/applications/argocd/${APP}`);
     await node('Pod').first().waitFor();
-    for (const kind of ['Application', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap']) await expect(node(kind).count()).resolves.toBe(1);
+    for (const kind of ['Application', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap'])
+      await expect(node(kind).count()).resolves.toBe(1);
     await expect(node('Deployment').textContent()).resolves.toMatch(/Healthy.*Synced/s);
     // The ReplicaSet sits right of its Deployment and the Pod right of its ReplicaSet (dagre, left to right).
     const x = async (kind: string) => (await node(kind).first().boundingBox())!.x;
@@ -156,14 +160,20 @@ describe('the application details page', () => {
     await page.goto(`/applications/argocd/${APP}`);
     // The pod the spoke runs now, once the live tree shows it (and only it).
     const pods = await until('one running guestbook pod', livePods, (names) => names.length === 1);
-    await until('the tree to show that pod', () => node('Pod').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))), (shown) => shown.join() === pods.join());
+    await until(
+      'the tree to show that pod',
+      () => node('Pod').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))),
+      (shown) => shown.join() === pods.join(),
+    );
     await node('Pod', pods[0]).getByRole('button').click();
     const panel = page.getByRole('dialog');
     await panel.getByRole('tab', { name: 'Logs' }).click();
     const lines = panel.getByTestId('log-line');
     await lines.first().waitFor();
     // kube-sim's containers write one start-up line each (tools/kube-sim/src/controllers/workloads/container-logs.ts).
-    await expect(lines.first().textContent()).resolves.toContain('kube-sim: container guestbook-ui started from image gcr.io/heptio-images/ks-guestbook-demo:0.2');
+    await expect(lines.first().textContent()).resolves.toContain(
+      'kube-sim: container guestbook-ui started from image gcr.io/heptio-images/ks-guestbook-demo:0.2',
+    );
     await expect(panel.getByLabel('Container').inputValue()).resolves.toBe('guestbook-ui');
     await panel.getByLabel('Filter log lines').fill('no such text');
     await expect(lines.count()).resolves.toBe(0);
@@ -176,7 +186,10 @@ describe('the application details page', () => {
     await screenshot(page, 'app-details-logs');
     // Following streams the same lines through the API's event stream.
     await panel.getByLabel('Follow').check();
-    await panel.getByTestId('logs-status').filter({ hasText: /Following: [1-9]/ }).waitFor();
+    await panel
+      .getByTestId('logs-status')
+      .filter({ hasText: /Following: [1-9]/ })
+      .waitFor();
     await expect(lines.first().textContent()).resolves.toContain('started from image');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -195,14 +208,25 @@ describe('the application details page', () => {
 
     await page.goto(`/applications/argocd/${APP}?resource=apps/Deployment/guestbook/guestbook-ui&tab=diff`);
     const panel = page.getByRole('dialog');
-    await panel.getByTestId('diff-summary').filter({ hasText: /1 added, 1 removed/ }).waitFor();
-    await expect(panel.getByTestId('diff-del').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^-\s+replicas: 3$/)]));
-    await expect(panel.getByTestId('diff-add').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\+\s+replicas: 1$/)]));
+    await panel
+      .getByTestId('diff-summary')
+      .filter({ hasText: /1 added, 1 removed/ })
+      .waitFor();
+    await expect(panel.getByTestId('diff-del').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^-\s+replicas: 3$/)]),
+    );
+    await expect(panel.getByTestId('diff-add').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\+\s+replicas: 1$/)]),
+    );
     await expect(panel.locator('.panel-status').textContent()).resolves.toContain('OutOfSync');
     await screenshot(page, 'app-details-diff');
     await panel.getByRole('button', { name: 'Side by side' }).click();
-    await expect(panel.getByTestId('diff-del').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\s*replicas: 3$/)]));
-    await expect(panel.getByTestId('diff-add').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\s*replicas: 1$/)]));
+    await expect(panel.getByTestId('diff-del').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\s*replicas: 3$/)]),
+    );
+    await expect(panel.getByTestId('diff-add').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\s*replicas: 1$/)]),
+    );
     await screenshot(page, 'app-details-diff-split');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -224,9 +248,31 @@ describe('the application details page', () => {
   });
 
   it('deletes a pod after its name is typed, and the tree loses it', async () => {
-    const [pod] = await until('a running guestbook pod', livePods, (names) => names.length > 0);
-    await page.goto(`/applications/argocd/${APP}?resource=${encodeURIComponent(`/Pod/guestbook/${pod}`)}&tab=delete`);
+    // After the restart the pods roll: wait for the rollout, then until the spoke's and the tree's pods agree.
+    type Rolled = KubeObject & {
+      spec: { replicas: number };
+      status?: { observedGeneration?: number; updatedReplicas?: number; replicas?: number; availableReplicas?: number };
+    };
+    await until(
+      'the restart to roll out',
+      () => spoke.get<Rolled>(DEPLOYMENT),
+      (d) =>
+        d.status?.observedGeneration === d.metadata?.generation &&
+        [d.status?.updatedReplicas, d.status?.replicas, d.status?.availableReplicas].every((n) => n === d.spec.replicas),
+      120_000,
+    );
+    await page.goto(`/applications/argocd/${APP}`);
+    const shownPods = async () => (await node('Pod').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort().join();
+    let pods: string[] = [];
+    await until(
+      'the tree to show the running pods',
+      async () => (pods = (await livePods()).sort()).length > 0 && pods.join() === (await shownPods()),
+      Boolean,
+    );
+    const pod = pods[0];
+    await node('Pod', pod).getByRole('button').click();
     const panel = page.getByRole('dialog');
+    await panel.getByRole('tab', { name: 'Delete' }).click();
     const remove = panel.getByRole('button', { name: 'Delete', exact: true });
     await expect(remove.isDisabled()).resolves.toBe(true);
     await panel.getByLabel('Force: at once, without a grace period').check();
@@ -252,13 +298,21 @@ describe('the application details page', () => {
         destination: { server, namespace: 'child' },
       },
     };
-    await ui.fleet.repo.commit({ 'apps/guestbook-child.json': JSON.stringify(child, null, 2) }, 'apps: the guestbook again, from two sources');
+    await ui.fleet.repo.commit(
+      { 'apps/guestbook-child.json': JSON.stringify(child, null, 2) },
+      'apps: the guestbook again, from two sources',
+    );
     const created = await ui.fleet.cli(
       ...['app', 'create', 'apps', '--repo', ui.fleet.repoUrl, '--path', 'apps', '--revision', 'main'],
       ...['--dest-server', 'https://kubernetes.default.svc', '--dest-namespace', 'argocd', '--sync-policy', 'automated'],
     );
     if (created.code !== 0) throw new Error(`app create failed: ${created.stderr}`);
-    await until('the child Application', () => ui.fleet.applications(), (apps) => apps.some((a) => a.metadata.name === 'guestbook-child'), 120_000);
+    await until(
+      'the child Application',
+      () => ui.fleet.applications(),
+      (apps) => apps.some((a) => a.metadata.name === 'guestbook-child'),
+      120_000,
+    );
 
     await page.goto('/applications/argocd/apps');
     await node('Application', 'guestbook-child').waitFor();
@@ -285,9 +339,12 @@ describe('the application details page', () => {
         destination: { server: ui.fleet.spokes.get('dev')!.url, namespace: 'broken' },
       },
     });
-    const [condition] = (
-      await until('a condition on the app', async () => (await ui.fleet.applications()).find((a) => a.metadata.name === 'broken'), (a) => !!a?.status?.conditions?.length, 120_000)
-    )!.status!.conditions!;
+    const [condition] = (await until(
+      'a condition on the app',
+      async () => (await ui.fleet.applications()).find((a) => a.metadata.name === 'broken'),
+      (a) => !!a?.status?.conditions?.length,
+      120_000,
+    ))!.status!.conditions!;
     await page.goto('/applications/argocd/broken');
     const shown = page.getByTestId('app-condition');
     await shown.first().waitFor();

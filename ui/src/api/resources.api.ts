@@ -105,11 +105,18 @@ export const resourcesApi = {
 
   events: (app: string, r: ResourceNode, appNamespace?: string) =>
     api
-      .get<{ items?: KubeEvent[] }>(path(app, '/events'), { resourceNamespace: r.namespace, resourceName: r.name, resourceUID: r.uid, appNamespace })
+      .get<{ items?: KubeEvent[] }>(path(app, '/events'), {
+        resourceNamespace: r.namespace,
+        resourceName: r.name,
+        resourceUID: r.uid,
+        appNamespace,
+      })
       .then((l) => l.items ?? []),
 
   actions: (app: string, r: ResourceRef, appNamespace?: string) =>
-    api.get<ResourceActionsList>(path(app, '/resource/actions'), selector(r, appNamespace)).then((l) => (l.actions ?? []) as ResourceAction[]),
+    api
+      .get<ResourceActionsList>(path(app, '/resource/actions'), selector(r, appNamespace))
+      .then((l) => (l.actions ?? []) as ResourceAction[]),
 
   runAction: (app: string, r: ResourceRef, action: string, params: { name: string; value: string }[], appNamespace?: string) =>
     api.post<unknown>(path(app, '/resource/actions/v2'), {
@@ -120,11 +127,27 @@ export const resourcesApi = {
     } satisfies Partial<RunActionRequest>),
 
   delete: (app: string, r: ResourceRef, mode: DeleteMode, appNamespace?: string) =>
-    api.delete<unknown>(path(app, '/resource'), { ...selector(r, appNamespace), orphan: mode === 'orphan' || undefined, force: mode === 'force' || undefined }),
+    api.delete<unknown>(path(app, '/resource'), {
+      ...selector(r, appNamespace),
+      orphan: mode === 'orphan' || undefined,
+      force: mode === 'force' || undefined,
+    }),
 
   /** The logs URL (PodLogs' second binding): a pod by podName, or every pod under a workload by kind/group/resourceName. */
-  logsUrl: (app: string, q: { appNamespace?: string; namespace?: string; podName?: string; kind?: string; group?: string; resourceName?: string; container?: string; tailLines?: number; follow?: boolean }) =>
-    withQuery(path(app, '/logs'), { ...q, follow: q.follow || undefined }),
+  logsUrl: (
+    app: string,
+    q: {
+      appNamespace?: string;
+      namespace?: string;
+      podName?: string;
+      kind?: string;
+      group?: string;
+      resourceName?: string;
+      container?: string;
+      tailLines?: number;
+      follow?: boolean;
+    },
+  ) => withQuery(path(app, '/logs'), { ...q, follow: q.follow || undefined }),
 
   /** The log lines up to now: the gateway answers newline-delimited `{"result": LogEntry}` (or `{"error": …}`). */
   async logs(url: string, signal?: AbortSignal): Promise<LogEntry[]> {
@@ -139,7 +162,8 @@ export const resourcesApi = {
       } catch {
         throw new ApiError(text.trim() || `${res.status} ${res.statusText}`, res.status);
       }
-      if (parsed.error || (!res.ok && !parsed.result)) throw new ApiError(parsed.error?.message ?? parsed.message ?? `${res.status} ${res.statusText}`, res.status);
+      if (parsed.error || (!res.ok && !parsed.result))
+        throw new ApiError(parsed.error?.message ?? parsed.message ?? `${res.status} ${res.statusText}`, res.status);
       if (parsed.result && !parsed.result.last) out.push(parsed.result);
     }
     return out;

@@ -144,7 +144,16 @@ function AppResources({ app }: { app: Application }) {
       )}
       <ResourceTreeView app={app} tree={tree} onOpen={open} />
       {selected && node && (
-        <ResourcePanel app={app} node={node} sync={sync} managed={managedItem} managedLoaded={managed !== undefined} tab={tab} onTab={setTab} onClose={close} />
+        <ResourcePanel
+          app={app}
+          node={node}
+          sync={sync}
+          managed={managedItem}
+          managedLoaded={managed !== undefined}
+          tab={tab}
+          onTab={setTab}
+          onClose={close}
+        />
       )}
       {selected && !node && tree && (
         <div className="banner" role="status">
@@ -161,5 +170,14 @@ function findNode(app: Application, nodes: ResourceNode[], key: string): Resourc
   const live = nodes.find((n) => resourceKey(n) === key);
   if (live) return live;
   const r = app.status?.resources?.find((s) => resourceKey(s) === key);
-  return r && { group: r.group, version: r.version, kind: r.kind, namespace: r.namespace, name: r.name, health: r.health ?? { status: 'Missing' } };
+  return (
+    r && {
+      group: r.group,
+      version: r.version,
+      kind: r.kind,
+      namespace: r.namespace,
+      name: r.name,
+      health: r.health ?? { status: 'Missing' },
+    }
+  );
 }

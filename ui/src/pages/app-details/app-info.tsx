@@ -14,7 +14,11 @@ export function AppConditions({ app }: { app: Application }) {
       <h2 id="conditions-heading">Conditions</h2>
       <ul>
         {conditions.map((c, i) => (
-          <li key={`${c.type}-${i}`} className={isError(c) ? 'condition-error' : isWarning(c) ? 'condition-warning' : 'condition-info'} data-testid="app-condition">
+          <li
+            key={`${c.type}-${i}`}
+            className={isError(c) ? 'condition-error' : isWarning(c) ? 'condition-warning' : 'condition-info'}
+            data-testid="app-condition"
+          >
             <strong>{c.type}</strong>: {c.message}
             {c.lastTransitionTime && <span className="muted"> ({c.lastTransitionTime})</span>}
           </li>

@@ -27,7 +27,8 @@ export function normalisedYaml(json: string | undefined): string {
 export function diffSides(m: ManagedResource): { live: string; desired: string } {
   const predicted = m.predictedLiveState && m.predictedLiveState !== 'null' ? m.predictedLiveState : undefined;
   const normalized = m.normalizedLiveState && m.normalizedLiveState !== 'null' ? m.normalizedLiveState : undefined;
-  if (predicted || normalized) return { live: normalisedYaml(normalized ?? m.liveState), desired: normalisedYaml(predicted ?? m.targetState) };
+  if (predicted || normalized)
+    return { live: normalisedYaml(normalized ?? m.liveState), desired: normalisedYaml(predicted ?? m.targetState) };
   return { live: normalisedYaml(m.liveState), desired: normalisedYaml(m.targetState) };
 }
 
@@ -77,7 +78,7 @@ function compactLines(lines: Line[], context: number): (Line | null)[] {
 /** Side by side: removals paired with the additions that follow them. */
 function pairs(lines: (Line | null)[]): ({ left?: Line; right?: Line } | null)[] {
   const out: ({ left?: Line; right?: Line } | null)[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const l = lines[i];
     if (l === null) {
       out.push(null);
@@ -121,7 +122,9 @@ export function ManifestDiff({ resource }: { resource: ManagedResource }) {
           <input type="checkbox" checked={compact} onChange={(e) => setCompact(e.target.checked)} /> Compact
         </label>
         <span className={changed ? 'status status-warn' : 'status status-ok'} data-testid="diff-summary">
-          {changed ? `${lines.filter((l) => l.kind === 'add').length} added, ${lines.filter((l) => l.kind === 'del').length} removed` : 'Live and desired states are the same'}
+          {changed
+            ? `${lines.filter((l) => l.kind === 'add').length} added, ${lines.filter((l) => l.kind === 'del').length} removed`
+            : 'Live and desired states are the same'}
         </span>
       </div>
       {mode === 'unified' ? (
@@ -172,11 +175,17 @@ export function ManifestDiff({ resource }: { resource: ManagedResource }) {
               ) : (
                 <tr key={i}>
                   <td className="diff-no">{p.left?.oldNo}</td>
-                  <td className={`diff-text ${p.left ? `diff-${p.left.kind}` : 'diff-empty'}`} data-testid={p.left?.kind === 'del' ? 'diff-del' : undefined}>
+                  <td
+                    className={`diff-text ${p.left ? `diff-${p.left.kind}` : 'diff-empty'}`}
+                    data-testid={p.left?.kind === 'del' ? 'diff-del' : undefined}
+                  >
                     {p.left?.text}
                   </td>
                   <td className="diff-no">{p.right?.newNo}</td>
-                  <td className={`diff-text ${p.right ? `diff-${p.right.kind}` : 'diff-empty'}`} data-testid={p.right?.kind === 'add' ? 'diff-add' : undefined}>
+                  <td
+                    className={`diff-text ${p.right ? `diff-${p.right.kind}` : 'diff-empty'}`}
+                    data-testid={p.right?.kind === 'add' ? 'diff-add' : undefined}
+                  >
                     {p.right?.text}
                   </td>
                 </tr>

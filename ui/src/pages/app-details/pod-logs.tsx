@@ -127,7 +127,13 @@ export function PodLogs({ app, appNamespace, node, containers }: Props) {
         <label>
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
-        <input type="search" aria-label="Filter log lines" placeholder="Filter lines" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Filter log lines"
+          placeholder="Filter lines"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <button onClick={() => setReload((n) => n + 1)}>Reload</button>
         <button onClick={download} disabled={lines.length === 0}>
           Download

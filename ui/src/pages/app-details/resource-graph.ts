@@ -35,7 +35,10 @@ export const NODE_HEIGHT = 64;
 const uidKey = (uid: string) => `uid:${uid}`;
 
 /** Every resource of the app with its parents (keys), the managed ones under the app's own node. */
-export function resourceNodes(app: Application, tree: ResourceTree | undefined): { key: string; node: ResourceNode; sync?: string; parents: string[] }[] {
+export function resourceNodes(
+  app: Application,
+  tree: ResourceTree | undefined,
+): { key: string; node: ResourceNode; sync?: string; parents: string[] }[] {
   const status = new Map<string, ResourceStatus>((app.status?.resources ?? []).map((r) => [resourceKey(r), r]));
   const byUid = new Map<string, string>();
   const nodes = new Map<string, ResourceNode>();
@@ -47,7 +50,14 @@ export function resourceNodes(app: Application, tree: ResourceTree | undefined):
   // Managed resources not (yet) live: Argo draws them too, Missing.
   for (const [key, r] of status) {
     if (!nodes.has(key) && !r.hook)
-      nodes.set(key, { group: r.group, version: r.version, kind: r.kind, namespace: r.namespace, name: r.name, health: r.health ?? { status: 'Missing' } });
+      nodes.set(key, {
+        group: r.group,
+        version: r.version,
+        kind: r.kind,
+        namespace: r.namespace,
+        name: r.name,
+        health: r.health ?? { status: 'Missing' },
+      });
   }
   const appKey = rootKey(app);
   return [...nodes].map(([key, node]) => {
@@ -69,7 +79,11 @@ export function matchesFilters(n: { node: ResourceNode; sync?: string }, f: Tree
 }
 
 /** The shown nodes laid out left to right with dagre, and the edges between them. */
-export function layoutGraph(app: Application, tree: ResourceTree | undefined, f: TreeFilters): { nodes: GraphNode[]; edges: GraphEdge[]; width: number; height: number } {
+export function layoutGraph(
+  app: Application,
+  tree: ResourceTree | undefined,
+  f: TreeFilters,
+): { nodes: GraphNode[]; edges: GraphEdge[]; width: number; height: number } {
   const all = resourceNodes(app, tree);
   const appKey = rootKey(app);
   const byKey = new Map(all.map((n) => [n.key, n]));
@@ -106,7 +120,10 @@ export function layoutGraph(app: Application, tree: ResourceTree | undefined, f:
     health: app.status?.health?.status,
     ...at(appKey),
   };
-  const nodes: GraphNode[] = [appNode, ...ordered.map((n) => ({ key: n.key, node: n.node, sync: n.sync, health: n.node.health?.status, ...at(n.key) }))];
+  const nodes: GraphNode[] = [
+    appNode,
+    ...ordered.map((n) => ({ key: n.key, node: n.node, sync: n.sync, health: n.node.health?.status, ...at(n.key) })),
+  ];
   const edges = g.edges().map((e) => ({ from: e.v, to: e.w, points: (g.edge(e) as { points: { x: number; y: number }[] }).points }));
   const graph = g.graph() as { width?: number; height?: number };
   return { nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };

@@ -3,7 +3,14 @@
 import type { Application } from '@flotilla/api-types';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import YAML from 'yaml';
-import { resourcesApi, type DeleteMode, type KubeEvent, type ManagedResource, type ResourceAction, type ResourceNode } from '../../api/resources.api';
+import {
+  resourcesApi,
+  type DeleteMode,
+  type KubeEvent,
+  type ManagedResource,
+  type ResourceAction,
+  type ResourceNode,
+} from '../../api/resources.api';
 import { HealthStatus, SyncStatus } from '../../components/status-icons';
 import { ManifestDiff, normalisedYaml } from './manifest-diff';
 import { PodLogs } from './pod-logs';
@@ -37,7 +44,8 @@ interface Props {
 export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, onTab, onClose }: Props) {
   const appName = app.metadata.name;
   const appNs = app.metadata.namespace;
-  const hasLogs = (node.kind === 'Pod' && !node.group) || (node.group === 'apps' || node.group === 'batch' ? WORKLOADS.has(node.kind) : false);
+  const hasLogs =
+    (node.kind === 'Pod' && !node.group) || (node.group === 'apps' || node.group === 'batch' ? WORKLOADS.has(node.kind) : false);
   const tabs = TABS.filter(([id]) => id !== 'logs' || hasLogs);
   const current = tabs.some(([id]) => id === tab) ? tab : 'summary';
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -118,7 +126,9 @@ export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, on
             (managed ? (
               <ManifestDiff resource={managed} />
             ) : (
-              <p className="muted">{managedLoaded ? 'This resource is not managed by the application: it has no desired state to compare.' : 'Loading…'}</p>
+              <p className="muted">
+                {managedLoaded ? 'This resource is not managed by the application: it has no desired state to compare.' : 'Loading…'}
+              </p>
             ))}
           {current === 'events' && <Events app={appName} appNamespace={appNs} node={node} />}
           {current === 'logs' && hasLogs && <PodLogs app={appName} appNamespace={appNs} node={node} containers={containers} />}
@@ -130,7 +140,8 @@ export function ResourcePanel({ app, node, sync, managed, managedLoaded, tab, on
   );
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
   const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
@@ -150,7 +161,12 @@ function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
 type KubeObj = { metadata?: Record<string, unknown>; spec?: Record<string, unknown> } & Record<string, unknown>;
 
 /** The live object, read again when the node's resourceVersion moves. */
-function useLiveManifest(app: string, appNamespace: string | undefined, node: ResourceNode, wanted: boolean): { object?: KubeObj; yaml?: string; error?: string } {
+function useLiveManifest(
+  app: string,
+  appNamespace: string | undefined,
+  node: ResourceNode,
+  wanted: boolean,
+): { object?: KubeObj; yaml?: string; error?: string } {
   const [state, setState] = useState<{ object?: KubeObj; yaml?: string; error?: string }>({});
   const { group, version, kind, namespace, name, resourceVersion } = node;
   useEffect(() => {
@@ -172,7 +188,8 @@ function useLiveManifest(app: string, appNamespace: string | undefined, node: Re
 }
 
 function containersOf(obj: KubeObj | undefined): string[] {
-  const spec = obj?.spec as { containers?: { name: string }[]; template?: { spec?: { containers?: { name: string }[] } }; jobTemplate?: unknown } | undefined;
+  const spec = obj?.spec as
+    { containers?: { name: string }[]; template?: { spec?: { containers?: { name: string }[] } }; jobTemplate?: unknown } | undefined;
   const list = spec?.containers ?? spec?.template?.spec?.containers ?? [];
   return list.map((c) => c.name);
 }
@@ -244,7 +261,11 @@ function Desired({ managed, loaded }: { managed?: ManagedResource; loaded: boole
   if (!loaded) return <p aria-busy="true">Loading…</p>;
   if (!managed) return <p className="muted">This resource is not managed by the application: it has no desired manifest.</p>;
   const text = normalisedYaml(managed.targetState);
-  return text ? <Yaml text={text} label="Desired manifest" /> : <p className="muted">The application no longer wants this resource (it would be pruned).</p>;
+  return text ? (
+    <Yaml text={text} label="Desired manifest" />
+  ) : (
+    <p className="muted">The application no longer wants this resource (it would be pruned).</p>
+  );
 }
 
 function Events({ app, appNamespace, node }: { app: string; appNamespace?: string; node: ResourceNode }) {
@@ -427,13 +448,16 @@ function Delete({ app, appNamespace, node, onDeleted }: { app: string; appNamesp
       <fieldset>
         <legend>Propagation</legend>
         <label>
-          <input type="radio" name="delete-mode" checked={mode === 'foreground'} onChange={() => setMode('foreground')} /> Foreground: delete its dependents first
+          <input type="radio" name="delete-mode" checked={mode === 'foreground'} onChange={() => setMode('foreground')} /> Foreground:
+          delete its dependents first
         </label>
         <label>
-          <input type="radio" name="delete-mode" checked={mode === 'orphan'} onChange={() => setMode('orphan')} /> Orphan: leave its dependents in place
+          <input type="radio" name="delete-mode" checked={mode === 'orphan'} onChange={() => setMode('orphan')} /> Orphan: leave its
+          dependents in place
         </label>
         <label>
-          <input type="radio" name="delete-mode" checked={mode === 'force'} onChange={() => setMode('force')} /> Force: at once, without a grace period
+          <input type="radio" name="delete-mode" checked={mode === 'force'} onChange={() => setMode('force')} /> Force: at once, without a
+          grace period
         </label>
       </fieldset>
       <label>

@@ -83,12 +83,26 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
           </fieldset>
         ))}
       </div>
-      {view === 'tree' ? <Graph app={app} tree={tree} filters={filters} onOpen={onOpen} /> : <List all={all} filters={filters} onOpen={onOpen} />}
+      {view === 'tree' ? (
+        <Graph app={app} tree={tree} filters={filters} onOpen={onOpen} />
+      ) : (
+        <List all={all} filters={filters} onOpen={onOpen} />
+      )}
     </section>
   );
 }
 
-function Graph({ app, tree, filters, onOpen }: { app: Application; tree?: ResourceTree; filters: TreeFilters; onOpen: (key: string) => void }) {
+function Graph({
+  app,
+  tree,
+  filters,
+  onOpen,
+}: {
+  app: Application;
+  tree?: ResourceTree;
+  filters: TreeFilters;
+  onOpen: (key: string) => void;
+}) {
   const graph = useMemo(() => layoutGraph(app, tree, filters), [app, tree, filters]);
   return (
     <div className="graph-scroll" role="region" aria-label="Resource tree" tabIndex={0}>
@@ -123,19 +137,37 @@ function edgePath(points: { x: number; y: number }[]): string {
 function NodeCard({ n, app, onOpen }: { n: GraphNode; app: Application; onOpen: (key: string) => void }) {
   const style = { left: n.x - NODE_WIDTH / 2, top: n.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
   const isApp = n.node.kind === 'Application' && n.node.group === 'argoproj.io';
+  const label = (
+    <>
+      <span className="node-kind">{n.node.kind}</span>{' '}
+      <span className="node-name" title={n.node.name}>
+        {n.node.name}
+      </span>
+    </>
+  );
   return (
-    <div className={`node-card${n.root ? ' node-root' : ''}`} style={style} data-testid="tree-node" data-kind={n.node.kind} data-name={n.node.name}>
-      <button className="node-open" onClick={() => (n.root ? undefined : onOpen(n.key))} disabled={n.root}>
-        <span className="node-kind">{n.node.kind}</span>{' '}
-        <span className="node-name" title={n.node.name}>
-          {n.node.name}
-        </span>
-      </button>
+    <div
+      className={`node-card${n.root ? ' node-root' : ''}`}
+      style={style}
+      data-testid="tree-node"
+      data-kind={n.node.kind}
+      data-name={n.node.name}
+    >
+      {n.root ? (
+        <div className="node-open">{label}</div>
+      ) : (
+        <button className="node-open" onClick={() => onOpen(n.key)}>
+          {label}
+        </button>
+      )}
       <span className="node-status">
         {(n.health || n.root) && <HealthStatus status={n.health} />}
         {(n.sync || n.root) && <SyncStatus status={n.sync} />}
         {isApp && !n.root && (
-          <Link to={`/applications/${encodeURIComponent(n.node.namespace || app.metadata.namespace || '')}/${encodeURIComponent(n.node.name)}`} aria-label={`Open application ${n.node.name}`}>
+          <Link
+            to={`/applications/${encodeURIComponent(n.node.namespace || app.metadata.namespace || '')}/${encodeURIComponent(n.node.name)}`}
+            aria-label={`Open application ${n.node.name}`}
+          >
             Open
           </Link>
         )}
@@ -170,7 +202,10 @@ function List({ all, filters, onOpen }: { all: ReturnType<typeof resourceNodes>;
               {isChildApp(n.node) && (
                 <>
                   {' '}
-                  <Link to={`/applications/${encodeURIComponent(n.node.namespace ?? '')}/${encodeURIComponent(n.node.name)}`} aria-label={`Open application ${n.node.name}`}>
+                  <Link
+                    to={`/applications/${encodeURIComponent(n.node.namespace ?? '')}/${encodeURIComponent(n.node.name)}`}
+                    aria-label={`Open application ${n.node.name}`}
+                  >
                     Open
                   </Link>
                 </>
@@ -192,4 +227,3 @@ function List({ all, filters, onOpen }: { all: ReturnType<typeof resourceNodes>;
 }
 
 const isChildApp = (n: ResourceNode) => n.kind === 'Application' && n.group === 'argoproj.io';
-
