@@ -248,6 +248,21 @@ describe('application operations in the web UI', () => {
     expect(await replicas()).toBe(1);
   });
 
+  it('syncs only the resources ticked in the sync panel: no hooks run, the others stay as they are', async () => {
+    const head = (await app())!.status!.sync!.revision!;
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await dialog().getByRole('button', { name: 'None' }).click();
+    await dialog().getByRole('checkbox', { name: /^Deployment guestbook\/guestbook-ui/ }).check();
+    await expect(dialog().getByText(/^Resources \(1 of [2-9]\)$/).count()).resolves.toBe(1);
+    await dialog().getByRole('button', { name: 'Synchronize' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await operationEnded(head);
+    const kinds = (await page.getByTestId('operation-result').allInnerTexts()).map((t) => t.split('\t')[1]);
+    expect(kinds).toEqual(['Deployment']);
+    expect(await replicas()).toBe(3);
+    expect(await settingsExists()).toBe(true);
+  });
+
   it('deletes the app without cascading: it leaves the list and its resources stay on the spoke', async () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     const confirm = dialog().getByRole('button', { name: 'Delete' });
@@ -257,6 +272,6 @@ describe('application operations in the web UI', () => {
     await confirm.click();
     await page.waitForURL((u) => u.pathname === '/applications');
     await until('the Application to be gone', app, (a) => a === undefined, 60_000);
-    expect(await replicas()).toBe(1);
+    expect(await replicas()).toBe(3);
   });
 });

@@ -43,7 +43,7 @@ export function SyncPanel({ app, onClose }: { app: Application; onClose: () => v
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (selected.size === 0) {
+    if (resources.length > 0 && selected.size === 0) {
       setError('Select at least one resource to sync');
       return;
     }
