@@ -148,6 +148,9 @@ async function main(): Promise<void> {
         polling: 50,
       });
       const allShown = Date.now() - navStarted;
+      const marks = await page.evaluate<[string, number, unknown][]>(
+        `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('flotilla:')).map((m) => [m.name.slice(9), Math.round(m.startTime), m.detail])`,
+      );
       await page.waitForFunction(
         `document.querySelector('[data-testid=apps-shown]')?.textContent === '${TOTAL}' && document.querySelector('[aria-busy=false]') !== null`,
         undefined,
@@ -161,6 +164,9 @@ async function main(): Promise<void> {
       figures[`  navigation → all ${TOTAL.toLocaleString('en')} counted on screen`.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allShown} ms`;
       figures['  navigation → loading ends'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allLoaded} ms`;
       figures['  navigation → the stream asked (page boot)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${bytes.streamAskedMs} ms`;
+      figures['  in the page (ms after navigation)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = marks
+        .map(([name, at, detail]) => `${name} ${at}${typeof detail === 'number' ? ` (${detail} apps)` : ''}`)
+        .join(', ');
       figures['  bytes on the wire (all)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${mib(bytes.all)} MiB`;
       figures['    of which the API (/api/…)'.padEnd(40, ' ') + ' '.repeat(visits.length)] =
         `${mib(bytes.api)} MiB in ${bytes.apiRequests} requests (${mib(bytes.apiDecoded)} MiB of JSON decoded): ` +

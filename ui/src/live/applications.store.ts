@@ -51,6 +51,7 @@ export class ApplicationsStore {
   private dirty = false;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private counting = false;
+  private published = false;
   /** How many apps the list counted, once it has. */
   private expected: number | undefined;
 
@@ -152,6 +153,7 @@ export class ApplicationsStore {
       onEvent: (e) => {
         const app = e.application;
         if (!app?.metadata?.name) return;
+        if (this.byKey.size === 0) performance.mark('flotilla:apps-first-event');
         const key = keyOf(app);
         if (e.type === 'DELETED') {
           this.byKey.delete(key);
@@ -177,6 +179,9 @@ export class ApplicationsStore {
       this.dirty = false;
       this.snapshot = { ...this.snapshot, ...this.pending, apps };
       this.pending = {};
+      // Marks for the UI benchmark (npm run bench:ui): when the apps first reach the page.
+      if (apps.length && !this.published) performance.mark('flotilla:apps-first-publish', { detail: apps.length });
+      this.published ||= apps.length > 0;
       for (const fn of this.listeners) fn();
     });
   }
