@@ -158,9 +158,12 @@ async function main(): Promise<void> {
       );
       const allLoaded = Date.now() - navStarted;
       const bytes = wire.total();
-      visits.push({ firstTiles });
+      // The page's own mark when the first tiles are in the document (from its navigation start); Playwright's polling sees them later when the page is busy.
+      const rendered = marks.find(([name]) => name === 'apps-first-tiles')?.[1] ?? firstTiles;
+      visits.push({ firstTiles: rendered });
       figures[`${label}:`] = '';
-      figures['  navigation → first tiles'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${firstTiles} ms`;
+      figures['  navigation → first tiles rendered'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${rendered} ms`;
+      figures['  navigation → first tiles (seen by Playwright)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${firstTiles} ms`;
       figures[`  navigation → all ${TOTAL.toLocaleString('en')} counted on screen`.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allShown} ms`;
       figures['  navigation → loading ends'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${allLoaded} ms`;
       figures['  navigation → the stream asked (page boot)'.padEnd(40, ' ') + ' '.repeat(visits.length)] = `${bytes.streamAskedMs} ms`;
