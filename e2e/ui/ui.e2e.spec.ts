@@ -68,6 +68,11 @@ describe('the web UI', () => {
     const dev = page.locator('[data-testid=app-tile][data-app=guestbook-dev]');
     await expect(dev.textContent()).resolves.toMatch(/Healthy.*Synced/s);
     await screenshot(page, 'applications');
+    await page.getByRole('button', { name: '+ New app' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(new URL(page.url()).searchParams.get('new')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByLabel('Search applications').fill('staging');
     await page.waitForURL((u) => u.searchParams.get('search') === 'staging');
     await expect(tiles.count()).resolves.toBe(1);
@@ -79,12 +84,12 @@ describe('the web UI', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('opens an application from its tile, with its resources', async () => {
+  it('opens an application from its tile, with its resource tree', async () => {
     await page.goto('/applications');
     await page.getByRole('link', { name: 'guestbook-dev' }).click();
     await page.waitForURL(/\/applications\/[^/]+\/guestbook-dev$/);
-    await page.getByTestId('resource-row').first().waitFor();
-    const kinds = await page.getByTestId('resource-row').locator('td:first-child').allTextContents();
+    await page.locator('[data-testid=tree-node][data-kind=Deployment]').first().waitFor();
+    const kinds = await page.getByTestId('tree-node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['Deployment', 'Service']));
     await screenshot(page, 'application-details');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -49,6 +49,9 @@ export function ApplicationsPage() {
     <main className="page apps-page">
       <header className="page-header">
         <h1>Applications</h1>
+        <button type="button" className="primary" onClick={() => setParam('new', 'true')}>
+          + New app
+        </button>
         <input
           type="search"
           placeholder="Search applications…"
