@@ -127,6 +127,7 @@ class ApiServerStartup implements OnApplicationBootstrap {
     private readonly projects: ProjectService,
     private readonly settings: ArgoSettingsStore,
     private readonly readiness: ReadinessChecks,
+    private readonly watchSource: ApplicationWatchSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -136,6 +137,8 @@ class ApiServerStartup implements OnApplicationBootstrap {
     }
     await this.admin.ensure();
     await this.projects.ensureDefault();
+    // After the CRDs: an informer started before its kind is served stops for good.
+    this.watchSource.warm();
     // Every call reads the hub (sessions need argocd-secret): not ready while it cannot be reached.
     this.readiness.register('hub', async () => {
       await this.settings.serverKey();
@@ -442,7 +445,7 @@ const providers: Provider[] = [
   }),
   make(
     ApiServerStartup,
-    [HUB, CONFIG, LOGGER, InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks],
+    [HUB, CONFIG, LOGGER, InitialAdminService, ProjectService, ArgoSettingsStore, ReadinessChecks, ApplicationWatchSource],
     (...d: ConstructorParameters<typeof ApiServerStartup>) => new ApiServerStartup(...d),
   ),
 ];

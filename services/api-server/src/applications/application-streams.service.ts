@@ -66,6 +66,10 @@ interface TreeNode {
   parentRefs?: { uid?: string }[];
 }
 
+/** Applications a Watch sends before letting other work (and the first frames' writing) run. */
+const WATCH_SLICE = 200;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Argo's server-streaming Application methods: Watch, WatchResourceTree and PodLogs. */
 export class ApplicationStreamsService {
   constructor(
@@ -100,11 +104,21 @@ export class ApplicationStreamsService {
     const send = (type: WatchEventType, app: Application): void => {
       if (permitted(app)) sink.send({ type, application: app });
     };
-    const unsubscribe = await this.watchSource.subscribe(send);
+    const listing = !q.resourceVersion || !!q.name;
+    // Changes during the first listing wait for its end, in order, so none is overtaken by an older ADDED.
+    let held: [WatchEventType, Application][] | undefined = listing ? [] : undefined;
+    const unsubscribe = await this.watchSource.subscribe((type, app) => (held ? held.push([type, app]) : send(type, app)));
     try {
-      if (!q.resourceVersion || q.name) {
-        const apps = this.watchSource.list().sort((a, b) => qualified(a).localeCompare(qualified(b)));
-        for (const app of apps) send('ADDED', app);
+      if (held) {
+        const apps = this.watchSource.list().sort((a, b) => compare(qualified(a), qualified(b)));
+        // In slices, so the first apps reach the client (the UI's first tiles) while the rest are checked and encoded.
+        for (let i = 0; i < apps.length && !sink.signal.aborted; i++) {
+          send('ADDED', apps[i]);
+          if (i % WATCH_SLICE === WATCH_SLICE - 1) await new Promise((r) => setImmediate(r));
+        }
+        const changes = held;
+        held = undefined;
+        for (const [type, app] of changes) send(type, app);
       }
       await aborted(sink.signal);
     } finally {

@@ -1,6 +1,7 @@
 import type { Application } from '@flotilla/api-types';
 import { ARGO_API_VERSION } from '@flotilla/api-types';
 import { Informer, KubeClient } from '@flotilla/platform';
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -8,10 +9,11 @@ export type AppListener = (type: WatchEventType, app: Application) => void;
 
 /**
  * The hub's Applications in the api-server's namespace as one shared watch (Argo's app informer and
- * broadcaster): started by the first Watch, then every change reaches each subscriber at once.
+ * broadcaster): started as the api-server starts, so a UI's first Watch finds every app listed already
+ * (10,000 take the hub a second or more to list), then every change reaches each subscriber at once.
  * Listeners must not block: each stream queues what it cannot send yet on its own.
  */
-export class ApplicationWatchSource {
+export class ApplicationWatchSource implements OnModuleDestroy {
   private informer?: Informer<Application>;
   private started?: Promise<void>;
   private readonly listeners = new Set<AppListener>();
@@ -21,6 +23,15 @@ export class ApplicationWatchSource {
     readonly namespace: string,
     private readonly logger?: Logger,
   ) {}
+
+  /** Starts listing now (once the CRDs are in the hub); the informer retries until its first list is in, and the first Watch awaits it. */
+  warm(): void {
+    void this.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.informer?.stop();
+  }
 
   /** Subscribes, after the first full list is in (so `list()` is complete); returns the unsubscribe. */
   async subscribe(listener: AppListener): Promise<() => void> {
