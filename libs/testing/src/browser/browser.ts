@@ -41,7 +41,7 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   // Runs in the page; written as a string since this file is compiled without the DOM's types.
-  const violations = (await page.evaluate('window.axe.run(document).then((r) => r.violations)')) as AxeViolation[];
+  const violations = await page.evaluate<AxeViolation[]>('window.axe.run(document).then((r) => r.violations)');
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
