@@ -1,5 +1,6 @@
 // The application's actions above its details: sync, history and rollback, details and parameters,
 // delete, refresh; and below them the sync operation as it runs and after it ends.
+import '../components/app-ops/app-ops.css';
 import type { Application } from '@flotilla/api-types';
 import { useState } from 'react';
 import { applicationsApi } from '../api/applications.api';

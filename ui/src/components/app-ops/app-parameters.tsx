@@ -4,7 +4,7 @@ import type { Application, ApplicationSpec } from '@flotilla/api-types';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { parse, stringify } from 'yaml';
 import { operationsApi } from '../../api/operations.api';
-import { Dialog, ErrorMessage } from './dialog';
+import { Dialog, ErrorMessage } from '../dialog';
 import { fromForm, toForm, type SourceForm, type SourceKind } from './source-form';
 import { Check } from './sync-panel';
 

@@ -4,7 +4,7 @@ import type { Application } from '@flotilla/api-types';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { operationsApi, type DeletePropagation } from '../../api/operations.api';
-import { Dialog, ErrorMessage } from './dialog';
+import { Dialog, ErrorMessage } from '../dialog';
 
 const CHOICES: { value: DeletePropagation; label: string }[] = [
   { value: 'foreground', label: 'Foreground: delete the resources, then the app' },

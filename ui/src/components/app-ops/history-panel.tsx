@@ -3,7 +3,7 @@
 import type { Application, RevisionHistory } from '@flotilla/api-types';
 import { useEffect, useState } from 'react';
 import { operationsApi, type RevisionMetadata } from '../../api/operations.api';
-import { Dialog, ErrorMessage } from './dialog';
+import { Dialog, ErrorMessage } from '../dialog';
 import { Check } from './sync-panel';
 
 function Commit({ app, entry }: { app: Application; entry: RevisionHistory }) {

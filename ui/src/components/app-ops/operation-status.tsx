@@ -4,7 +4,7 @@ import type { Application, Operation, OperationState, ResourceResult, SyncPhase 
 import { useState } from 'react';
 import { operationsApi } from '../../api/operations.api';
 import { OperationPhase } from '../status-icons';
-import { ErrorMessage } from './dialog';
+import { ErrorMessage } from '../dialog';
 
 const PHASES: SyncPhase[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'PostDelete'];
 

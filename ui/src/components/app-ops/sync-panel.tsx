@@ -3,7 +3,7 @@
 import type { Application, ResourceStatus } from '@flotilla/api-types';
 import { useState, type FormEvent } from 'react';
 import { operationsApi, type SyncRequest } from '../../api/operations.api';
-import { Dialog, ErrorMessage } from './dialog';
+import { Dialog, ErrorMessage } from '../dialog';
 import { joinSyncOptions, PRUNE_PROPAGATION, splitSyncOptions, SYNC_OPTION_CHOICES } from './sync-options';
 
 const keyOf = (r: ResourceStatus): string => `${r.group ?? ''}/${r.kind}/${r.namespace ?? ''}/${r.name}`;

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { parse, stringify } from 'yaml';
 import { api } from '../../api/api.client';
 import { AppForm } from './app-form';
-import { Dialog } from './dialog';
+import { Dialog } from '../../components/dialog';
 import './create-app.css';
 
 export function CreateAppDialog({ initial, onClose }: { initial: Application; onClose: () => void }) {
@@ -86,7 +86,7 @@ export function CreateAppDialog({ initial, onClose }: { initial: Application; on
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary on-accent" disabled={busy || (tab === 'yaml' && !!yamlError)}>
+          <button type="submit" className="primary" disabled={busy || (tab === 'yaml' && !!yamlError)}>
             {busy ? 'Creating…' : 'Create'}
           </button>
         </div>

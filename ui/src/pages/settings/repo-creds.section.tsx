@@ -1,7 +1,7 @@
 // Credential templates: the repo-creds Secrets, listed, added and deleted. Their passwords never come back from the server.
 import { useState } from 'react';
 import { repoCredsApi, type RepoCreds } from '../../api/repositories.api';
-import { ConfirmDialog, Dialog } from '../create-app/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { LoadState, type Loaded } from './use-load';
 
 export function RepoCredsSection({
@@ -119,7 +119,7 @@ function AddCredsDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (c
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary on-accent">
+          <button type="submit" className="primary">
             Add
           </button>
         </div>

@@ -4,7 +4,7 @@ import type { Repository } from '@flotilla/api-types';
 import { useState } from 'react';
 import { projectsApi } from '../../api/projects.api';
 import { repoCredsApi, repositoriesApi } from '../../api/repositories.api';
-import { ConfirmDialog, Dialog } from '../create-app/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { ConnectionStatus } from './connection-status';
 import { useConnectionStates } from './repo-connection';
 import { RepoCredsSection } from './repo-creds.section';
@@ -40,7 +40,7 @@ export function RepositoriesPage() {
   return (
     <main className="page">
       <SettingsHeader title="Repositories" onRefresh={() => (repos.reload(), creds.reload())}>
-        <button type="button" className="primary on-accent" onClick={() => setAdding(true)}>
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
           Connect repository
         </button>
       </SettingsHeader>
@@ -194,7 +194,7 @@ function AddRepositoryDialog({ onClose, onAdded }: { onClose: () => void; onAdde
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary on-accent" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Connecting…' : 'Connect'}
           </button>
         </div>

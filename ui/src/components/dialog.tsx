@@ -2,6 +2,7 @@
 // close button close it, and focus returns to what opened it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './dialog.css';
+import './form.css';
 
 const FOCUSABLE =
   'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
@@ -75,10 +76,20 @@ export function ConfirmDialog({
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="primary on-accent" onClick={onConfirm}>
+        <button type="button" className="primary" onClick={onConfirm}>
           {verb}
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** The server's refusal, as it said it. */
+export function ErrorMessage({ error }: { error?: string }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      {error}
+    </p>
   );
 }
