@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Application, KubeObject } from '@flotilla/api-types';
+import { APP_CACHE_PREFIX, type Application, type KubeObject } from '@flotilla/api-types';
 import { buildDist, buildUi, serviceEntry } from '@flotilla/build';
 import { startGitHttpServer, type GitHttpServer } from '@flotilla/git-server';
 import { renderKubeconfig, serveFaultControl, startKubeSim, type ClusterAccess, type KubeSim } from '@flotilla/kube-sim';
@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { ExampleRepo, guestbookFiles } from './example.repo';
 import { missingToolWarnings } from './k8s-tools';
 import { ensureRedis } from './redis.process';
+import { Redis } from 'ioredis';
 import { REPO_ROOT, ServiceName, ServiceProcess } from './service-process';
 
 const run = promisify(execFile);
@@ -102,6 +103,10 @@ export async function startLocalFleet(opts: LocalFleetOptions): Promise<LocalFle
     const redis = await ensureRedis(redisPort);
     cleanups.push(() => redis.stop());
     log(redis.started ? `redis: started redis-server on 127.0.0.1:${redisPort}` : `redis: using the one on 127.0.0.1:${redisPort}`);
+    // The app cache keys carry the namespace, not the queue prefix: an earlier fleet's trees and diffs of
+    // the same apps would be read as this one's until its controller writes them again.
+    await dropAppCache(redisPort);
+    cleanups.push(() => dropAppCache(redisPort));
 
     const gitRoot = join(opts.dir, 'git');
     const repo = await ExampleRepo.create(gitRoot, 'guestbook', guestbookFiles(opts.guestbookImage));
@@ -343,4 +348,15 @@ async function freePorts(n: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as import('node:net').AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
+}
+
+async function dropAppCache(port: number): Promise<void> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    const keys = await client.keys(`${APP_CACHE_PREFIX}${NAMESPACE}/*`);
+    if (keys.length) await client.del(...keys);
+  } finally {
+    client.disconnect();
+  }
 }
