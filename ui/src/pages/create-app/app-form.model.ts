@@ -2,16 +2,6 @@
 // each shows what the other wrote. The form reads and writes a few paths of it; the YAML holds it all.
 import type { Application } from '@flotilla/api-types';
 
-export const SYNC_OPTIONS = [
-  { value: 'CreateNamespace=true', label: 'Auto-create namespace' },
-  { value: 'Validate=false', label: 'Skip schema validation' },
-  { value: 'PruneLast=true', label: 'Prune last' },
-  { value: 'ApplyOutOfSyncOnly=true', label: 'Apply out-of-sync only' },
-  { value: 'RespectIgnoreDifferences=true', label: 'Respect ignore differences' },
-  { value: 'ServerSideApply=true', label: 'Server-side apply' },
-  { value: 'Replace=true', label: 'Replace' },
-] as const;
-
 export function newApplication(): Application {
   return {
     apiVersion: 'argoproj.io/v1alpha1',

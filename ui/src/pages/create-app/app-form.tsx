@@ -6,7 +6,8 @@ import { clustersApi } from '../../api/clusters.api';
 import { projectsApi } from '../../api/projects.api';
 import { repositoriesApi } from '../../api/repositories.api';
 import { useLoad } from '../settings/use-load';
-import { edited, setAutomated, setSyncOption, SYNC_OPTIONS } from './app-form.model';
+import { SYNC_OPTION_CHOICES } from '../../components/app-ops/sync-options';
+import { edited, setAutomated, setSyncOption } from './app-form.model';
 import { Combobox } from './combobox';
 import { useRefs, useRepoApps } from './repo-suggestions';
 
@@ -80,12 +81,12 @@ function GeneralFields({ app, onChange }: PartProps) {
       <fieldset>
         <legend>Sync options</legend>
         <div className="checks">
-          {SYNC_OPTIONS.map((o) => (
-            <label className="check" key={o.value}>
+          {SYNC_OPTION_CHOICES.map((o) => (
+            <label className="check" key={o.option}>
               <input
                 type="checkbox"
-                checked={options.includes(o.value)}
-                onChange={(e) => onChange(setSyncOption(app, o.value, e.target.checked))}
+                checked={options.includes(o.option)}
+                onChange={(e) => onChange(setSyncOption(app, o.option, e.target.checked))}
               />
               {o.label}
             </label>
