@@ -2,17 +2,12 @@
 // tree (Application → Deployment → ReplicaSet → Pod, from kube-sim's real controllers), filters and
 // the list view in the URL, and the resource panel: live manifest, a pod's logs, the diff once the
 // Deployment is scaled on the spoke, the restart action, and Escape to close.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Application, KubeObject } from '@flotilla/api-types';
-import { buildUi } from '@flotilla/build';
 import { renderKubeconfig } from '@flotilla/kube-sim';
-import { startLocalFleet } from '@flotilla/local-fleet';
 import { kubeClientFromKubeconfigString, type KubeClient } from '@flotilla/platform';
-import { freePort, launchBrowser, logIn, newContext, ROOT, screenshot, seriousAxeViolations } from '@flotilla/testing';
+import { freePort, logIn, newContext, screenshot, seriousAxeViolations } from '@flotilla/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appsSyncedAndHealthy, type UiFleet } from './ui.harness';
+import { appsSyncedAndHealthy, startUiFleet, type UiFleet } from './ui.harness';
 
 jest.setTimeout(300_000);
 
@@ -44,44 +39,10 @@ const livePods = async (): Promise<string[]> =>
 const node = (kind: string, name?: string) =>
   page.locator(`[data-testid=tree-node][data-kind=${kind}]${name ? `[data-name="${name}"]` : ''}`);
 
-/**
- * ui.harness's startUiFleet, on a Redis of its own: the app-controller's resource-tree and
- * managed-resources cache keys (libs/api-types/src/app-cache.keys.ts) carry no queue prefix, so
- * fleets sharing a Redis read each other's guestbook-dev trees and diffs.
- */
-async function startUiFleetOwnRedis(name: string): Promise<UiFleet> {
-  const dir = mkdtempSync(join(tmpdir(), `flotilla-${name}-`));
-  await buildUi({ root: ROOT });
-  const fleet = await startLocalFleet({
-    spokes: ['dev'],
-    dir,
-    apiPort: 0,
-    redisPort: await freePort(),
-    cliConfig: join(dir, 'cli', 'config'),
-    queuePrefix: `e2e-${name}${process.pid}`,
-    resyncSeconds: 10,
-  }).catch((err: Error) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw err;
-  });
-  const browser = await launchBrowser().catch(async (err: Error) => {
-    await fleet.stop();
-    throw err;
-  });
-  return {
-    fleet,
-    browser,
-    baseURL: `http://${fleet.apiAddress}`,
-    stop: async () => {
-      await browser.close().catch(() => undefined);
-      await fleet.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 beforeAll(async () => {
-  ui = await startUiFleetOwnRedis('app-details');
+  // A Redis of its own: the resource-tree and managed-resources cache keys (libs/api-types/src/app-cache.keys.ts)
+  // carry no queue prefix, so fleets sharing a Redis read each other's guestbook-dev trees and diffs.
+  ui = await startUiFleet({ name: 'app-details', spokes: ['dev'], redisPort: await freePort() });
   await ui.fleet.applyApplicationSet();
   await appsSyncedAndHealthy(ui.fleet, 1);
   spoke = kubeClientFromKubeconfigString(renderKubeconfig([ui.fleet.spokeAccess.get('dev')!]));

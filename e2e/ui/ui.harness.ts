@@ -16,13 +16,15 @@ export interface UiFleet {
   stop(): Promise<void>;
 }
 
-export async function startUiFleet(opts: { name: string; spokes?: string[] }): Promise<UiFleet> {
+/** `redisPort`: a Redis of the fleet's own (started on that port), apart from other fleets on the shared one. */
+export async function startUiFleet(opts: { name: string; spokes?: string[]; redisPort?: number }): Promise<UiFleet> {
   const dir = mkdtempSync(join(tmpdir(), `flotilla-${opts.name}-`));
   await buildUi({ root: ROOT });
   const fleet = await startLocalFleet({
     spokes: opts.spokes ?? ['dev'],
     dir,
     apiPort: 0,
+    redisPort: opts.redisPort,
     cliConfig: join(dir, 'cli', 'config'),
     queuePrefix: `e2e-${opts.name}${process.pid}`,
     resyncSeconds: 10,
