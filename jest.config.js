@@ -23,6 +23,14 @@ const esmPackages = [
   'strip-final-newline',
   'unicorn-magic',
   'yoctocolors',
+  // @octokit/rest and @octokit/auth-app (the GitHub pullRequest and scmProvider generators).
+  '@octokit',
+  'universal-user-agent',
+  'before-after-hook',
+  'toad-cache',
+  'universal-github-app-jwt',
+  'json-with-bigint',
+  'content-type',
 ];
 
 const swc = [

@@ -7,6 +7,7 @@ import { contractsDefinition } from '@flotilla/contracts';
 import {
   hubKubeSource,
   KubeClient,
+  namespaceReader,
   kubeClientForCluster,
   kubeClientFromKubeconfig,
   kubeClientInCluster,
@@ -153,12 +154,7 @@ const providers: Provider[] = [
   make(PROJECTS, [HUB, CONFIG], store('AppProject')),
   make(SECRETS, [HUB, CONFIG], store('Secret', 'v1')),
   make(CONFIG_MAPS, [HUB, CONFIG], store('ConfigMap', 'v1')),
-  make(
-    RepoServerClient,
-    [CONFIG],
-    (c: ApiServerConfig) =>
-      new RepoServerClient(c.FLOTILLA_REPO_SERVER, { deadlineMs: 60_000 }),
-  ),
+  make(RepoServerClient, [CONFIG], (c: ApiServerConfig) => new RepoServerClient(c.FLOTILLA_REPO_SERVER, { deadlineMs: 60_000 })),
   make(
     ArgoSettingsStore,
     [CONFIG_MAPS, SECRETS],
@@ -317,9 +313,19 @@ const providers: Provider[] = [
   ),
   make(
     ApplicationSetGenerateService,
-    [ApplicationSetService, PROJECTS, SECRETS, RepoServerClient, CONFIG],
-    (s: ApplicationSetService, p: KubeResourceStore<AppProject>, secrets: KubeResourceStore<KubeSecret>, rs: RepoServerClient, c: ApiServerConfig) =>
-      new ApplicationSetGenerateService(s, p, secrets, rs, appSetGenerationSettings(c)),
+    [ApplicationSetService, PROJECTS, SECRETS, RepoServerClient, CONFIG, HUB],
+    (
+      s: ApplicationSetService,
+      p: KubeResourceStore<AppProject>,
+      secrets: KubeResourceStore<KubeSecret>,
+      rs: RepoServerClient,
+      c: ApiServerConfig,
+      hub: KubeClient,
+    ) =>
+      new ApplicationSetGenerateService(s, p, secrets, rs, {
+        ...appSetGenerationSettings(c),
+        hub: namespaceReader(hub, c.FLOTILLA_NAMESPACE),
+      }),
   ),
   make(ClusterInfoStore, [RedisClient, CONFIG], (r: RedisClient, c: ApiServerConfig) => new ClusterInfoStore(r, c.FLOTILLA_QUEUE_PREFIX)),
   make(

@@ -39,6 +39,21 @@ export type GeneratorEntry = ApplicationSetGenerator & {
   git?: GitGeneratorSpec;
 };
 
+/**
+ * The ApplicationSet's namespace on the hub, read-only: the Secrets named by `tokenRef`, `basicAuth`,
+ * `appSecretName` or a plugin's token, the ConfigMaps of plugins and clusterDecisionResource, and the
+ * duck-typed resources clusterDecisionResource lists.
+ */
+export interface GeneratorHub {
+  readonly namespace: string;
+  /** A Secret's data, base64-decoded; undefined when there is no such Secret. */
+  secretData(name: string): Promise<Record<string, string> | undefined>;
+  /** A ConfigMap's data; undefined when there is no such ConfigMap. */
+  configMapData(name: string): Promise<Record<string, string> | undefined>;
+  /** Every object of a kind in the namespace, optionally narrowed by a label selector. */
+  list(apiVersion: string, kind: string, labelSelector?: string): Promise<KubeObject[]>;
+}
+
 /** What generators may read: the ApplicationSet itself, the hub's cluster Secrets and its repositories. */
 export interface GeneratorContext {
   readonly appSet: ApplicationSet;
@@ -52,6 +67,8 @@ export interface GeneratorContext {
   readonly maxParams?: number;
   /** The repository, with the credentials its Secrets give, that repo-server should read `url` as (project-scoped first). */
   readonly repository: (url: string, project: string) => Promise<Repository>;
+  /** The hub namespace of the ApplicationSet; generators that need it fail with a GeneratorError without it. */
+  readonly hub?: GeneratorHub;
 }
 
 export interface Generator {

@@ -41,7 +41,8 @@ const bareRepository = (url: string): Promise<Repository> => Promise.resolve({ r
 /**
  * `templateLimits` bound goTemplate rendering: each generated Application (template and templatePatch)
  * gets one budget of them, and each string a generator renders gets its own. `maxApplications`, when
- * given, bounds how many Applications (and matrix parameter sets) the ApplicationSet may yield.
+ * given, bounds how many Applications (and matrix parameter sets) the ApplicationSet may yield. `hub`
+ * gives generators that read Secrets, ConfigMaps or duck-typed resources their namespace.
  */
 export async function generateApplications(
   appSet: ApplicationSet,
@@ -50,6 +51,7 @@ export async function generateApplications(
   repository: GeneratorContext['repository'] = bareRepository,
   templateLimits?: ExecLimits,
   maxApplications?: number,
+  hub?: GeneratorContext['hub'],
 ): Promise<GenerationResult> {
   const ctx: GeneratorContext = {
     appSet,
@@ -58,6 +60,7 @@ export async function generateApplications(
     repository,
     templateLimits,
     maxParams: maxApplications,
+    hub,
   };
   const applications: Application[] = [];
   for (const [index, entry] of (appSet.spec.generators ?? []).entries()) {

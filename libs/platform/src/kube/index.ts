@@ -5,3 +5,4 @@ export * from './informer';
 export * from './kube-client.factory';
 export * from './crd.installer';
 export * from './event.recorder';
+export * from './namespace.reader';

@@ -1,7 +1,14 @@
 import type { Application, ApplicationSet, AppProject, KubeObject } from '@flotilla/api-types';
-import { DEFAULT_PROJECT, SECRET_TYPE_CLUSTER, SECRET_TYPE_LABEL, SECRET_TYPE_REPO_CREDS, SECRET_TYPE_REPOSITORY } from '@flotilla/api-types';
+import {
+  DEFAULT_PROJECT,
+  SECRET_TYPE_CLUSTER,
+  SECRET_TYPE_LABEL,
+  SECRET_TYPE_REPO_CREDS,
+  SECRET_TYPE_REPOSITORY,
+} from '@flotilla/api-types';
 import {
   generateApplications,
+  type GeneratorHub,
   generatorRegistry,
   GeneratorRegistry,
   type GitGeneratorOptions,
@@ -27,6 +34,8 @@ export interface GenerateOptions extends Partial<GitGeneratorOptions> {
   templateLimits?: ExecLimits;
   /** The most Applications one Generate answers (MAX_GENERATED_APPLICATIONS when absent). */
   maxApplications?: number;
+  /** The api-server's namespace, for generators that read Secrets, ConfigMaps or duck-typed resources. */
+  hub?: GeneratorHub;
 }
 
 /**
@@ -38,6 +47,7 @@ export class ApplicationSetGenerateService {
   private readonly registry: GeneratorRegistry;
   private readonly limits: ExecLimits;
   private readonly maxApplications: number;
+  private readonly hub?: GeneratorHub;
 
   constructor(
     private readonly sets: ApplicationSetService,
@@ -49,6 +59,7 @@ export class ApplicationSetGenerateService {
     this.registry = generatorRegistry({ reader: repoServer, newGitFileGlobbing: opts.newGitFileGlobbing ?? false });
     this.limits = opts.templateLimits ?? templateLimits();
     this.maxApplications = opts.maxApplications ?? MAX_GENERATED_APPLICATIONS;
+    this.hub = opts.hub;
   }
 
   /** Checks in Argo's order: the spec, applicationsets/create on it, its project; then generates. */
@@ -60,7 +71,15 @@ export class ApplicationSetGenerateService {
     const appSet: ApplicationSet = { ...set, metadata: { ...set.metadata, namespace: this.sets.namespace } };
     const clusterSecrets = await this.secretsOfType(SECRET_TYPE_CLUSTER);
     const repositories = repositoryResolver(() => this.secretsOfType(SECRET_TYPE_REPOSITORY, SECRET_TYPE_REPO_CREDS));
-    const generated = await generateApplications(appSet, this.registry, clusterSecrets, repositories, this.limits, this.maxApplications);
+    const generated = await generateApplications(
+      appSet,
+      this.registry,
+      clusterSecrets,
+      repositories,
+      this.limits,
+      this.maxApplications,
+      this.hub,
+    );
     if (!generated.ok) {
       const { index, keys } = generated.generator;
       throw invalidArgument(

@@ -13,7 +13,7 @@ import {
   SECRET_TYPE_REPO_CREDS,
   SECRET_TYPE_REPOSITORY,
 } from '@flotilla/api-types';
-import { KubeApiError, KubeClient } from '@flotilla/platform';
+import { KubeApiError, KubeClient, namespaceReader, NamespaceReader } from '@flotilla/platform';
 import type { JsonObject } from '@flotilla/appset';
 import type { AppSetHub } from './appset-hub.port';
 
@@ -22,10 +22,18 @@ const APPLICATION = { apiVersion: ARGO_API_VERSION, kind: 'Application' };
 const PROJECT = { apiVersion: ARGO_API_VERSION, kind: 'AppProject' };
 
 export class AppSetHubClient implements AppSetHub {
+  private readonly reader: NamespaceReader;
+
   constructor(
     private readonly kube: KubeClient,
     private readonly namespace: string,
-  ) {}
+  ) {
+    this.reader = namespaceReader(kube, namespace);
+  }
+
+  generatorHub(): NamespaceReader {
+    return this.reader;
+  }
 
   async getAppSet(name: string): Promise<ApplicationSet | undefined> {
     try {

@@ -1,6 +1,6 @@
 // What the reconciler reads from and writes to the hub's Kubernetes API, in the control-plane namespace.
 import type { Application, ApplicationSet, ApplicationSetStatus, KubeObject } from '@flotilla/api-types';
-import type { JsonObject } from '@flotilla/appset';
+import type { GeneratorHub, JsonObject } from '@flotilla/appset';
 
 export interface AppSetHub {
   getAppSet(name: string): Promise<ApplicationSet | undefined>;
@@ -16,6 +16,8 @@ export interface AppSetHub {
   deleteApplication(name: string): Promise<void>;
   /** Drops the application-set-refresh annotation once the refresh it asked for is done. */
   removeAppSetRefresh(name: string): Promise<void>;
+  /** Read-only access to the namespace for generators (token Secrets, plugin ConfigMaps, duck-typed resources). */
+  generatorHub(): GeneratorHub;
   /** Replaces status.conditions / status.resources through the status subresource. */
   patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void>;
 }

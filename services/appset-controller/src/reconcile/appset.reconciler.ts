@@ -45,6 +45,8 @@ export class AppSetReconciler {
       secrets,
       repositoryResolver(() => this.hub.listRepositorySecrets()),
       this.options.templateLimits,
+      undefined,
+      this.hub.generatorHub(),
     );
     if (!generated.ok) {
       // The refresh request stays, so the retry reads the repository afresh too, as in Argo. Existing Applications stay as they are.

@@ -1,0 +1,43 @@
+// Read-only access to one namespace of a cluster, shaped for code that must not hold a KubeClient
+// (ApplicationSet generators): a Secret's or ConfigMap's data by name, and a list of any kind by label.
+import type { KubeObject } from '@flotilla/api-types';
+import { KubeApiError } from './kube-api.error';
+import type { KubeClient } from './kube.client';
+
+export interface NamespaceReader {
+  /** The namespace every read is in. */
+  readonly namespace: string;
+  /** A Secret's data, base64-decoded; undefined when there is no such Secret. */
+  secretData(name: string): Promise<Record<string, string> | undefined>;
+  /** A ConfigMap's data; undefined when there is no such ConfigMap. */
+  configMapData(name: string): Promise<Record<string, string> | undefined>;
+  /** Every object of a kind in the namespace, optionally narrowed by a label selector. */
+  list(apiVersion: string, kind: string, labelSelector?: string): Promise<KubeObject[]>;
+}
+
+export function namespaceReader(kube: KubeClient, namespace: string): NamespaceReader {
+  const get = async (kind: string, name: string): Promise<KubeObject | undefined> => {
+    try {
+      return await kube.get<KubeObject>({ apiVersion: 'v1', kind, metadata: { name, namespace } });
+    } catch (err) {
+      if (err instanceof KubeApiError && err.code === 404) return undefined;
+      throw err;
+    }
+  };
+  return {
+    namespace,
+    async secretData(name) {
+      const secret = await get('Secret', name);
+      if (!secret) return undefined;
+      const data = (secret as { data?: Record<string, string> }).data ?? {};
+      return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+    },
+    async configMapData(name) {
+      const map = await get('ConfigMap', name);
+      return map ? { ...((map as { data?: Record<string, string> }).data ?? {}) } : undefined;
+    },
+    async list(apiVersion, kind, labelSelector) {
+      return (await kube.listAll(apiVersion, kind, { namespace, labelSelector })).items;
+    },
+  };
+}
