@@ -1,0 +1,7 @@
+// The generators that read a source-code host (pullRequest, scmProvider), offered wherever terminal
+// generators are: at the top level and inside matrix and merge.
+import type { Generator } from '../generators/generator.types';
+
+export function scmGenerators(): Generator[] {
+  return [];
+}
