@@ -5,6 +5,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { GeneratorError } from '../generators/generator.types';
 import { ScmRateLimitError } from './scm.types';
 
 /** How a host wants its credentials: Gitea `token`, Bitbucket/Azure basic, OAuth-style bearer, or none. */
@@ -238,4 +239,19 @@ export function encodePath(path: string): string {
     .filter((s) => s !== '')
     .map(encodeURIComponent)
     .join('/');
+}
+
+/** A `*Ref` field of a host spec as { secretName, key }; anything else is a GeneratorError naming the field. */
+export function secretRefOf(ref: unknown, field: string): { secretName: string; key: string } {
+  const r = ref as { secretName?: unknown; key?: unknown } | null;
+  if (!r || typeof r !== 'object' || typeof r.secretName !== 'string' || !r.secretName || typeof r.key !== 'string' || !r.key) {
+    throw new GeneratorError(`${field} must name a secretName and a key`);
+  }
+  return { secretName: r.secretName, key: r.key };
+}
+
+/** A required string field of a host spec; missing or empty is a GeneratorError naming it. */
+export function requiredString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new GeneratorError(`${field} is required`);
+  return value;
 }
