@@ -17,9 +17,24 @@ export interface ApplicationSetSpec {
   generators: ApplicationSetGenerator[];
   template: ApplicationSetTemplate;
   syncPolicy?: { preserveResourcesOnDeletion?: boolean; applicationsSync?: 'create-only' | 'create-update' | 'create-delete' | 'sync' };
-  strategy?: unknown;
+  strategy?: ApplicationSetStrategy;
   templatePatch?: string;
   ignoreApplicationDifferences?: { name?: string; jsonPointers?: string[]; jqPathExpressions?: string[] }[];
+}
+
+/** How changed Applications are synced: all at once (by their own sync policy) or step by step (RollingSync). */
+export interface ApplicationSetStrategy {
+  type?: 'AllAtOnce' | 'RollingSync';
+  rollingSync?: { steps?: ApplicationSetRolloutStep[] };
+  /** Argo's deletionOrder for AllAtOnce/RollingSync deletes; accepted, not acted on. */
+  deletionOrder?: string;
+}
+
+export interface ApplicationSetRolloutStep {
+  /** All must hold for an Application (by its labels) to belong to the step. */
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn'; values?: string[] }[];
+  /** How many of the step's Applications may be updating at once: a count or a percent ("25%"); default all. */
+  maxUpdate?: number | string;
 }
 
 export interface ApplicationSetTemplate {
@@ -48,4 +63,18 @@ export interface ApplicationSetGenerator {
 export interface ApplicationSetStatus {
   conditions?: { type: string; status: 'True' | 'False' | 'Unknown'; message: string; reason: string; lastTransitionTime?: string }[];
   resources?: { group?: string; version?: string; kind?: string; name: string; namespace?: string; status?: string; health?: { status: string } }[];
+  /** RollingSync progress, one entry per generated Application. */
+  applicationStatus?: ApplicationSetApplicationStatus[];
+}
+
+export type ApplicationSetApplicationStatusCode = 'Waiting' | 'Pending' | 'Progressing' | 'Healthy';
+
+export interface ApplicationSetApplicationStatus {
+  application: string;
+  status: ApplicationSetApplicationStatusCode;
+  message: string;
+  /** 1-based step number as a string ("-1" when no step selects the Application), as Argo writes it. */
+  step: string;
+  lastTransitionTime?: string;
+  targetRevisions?: string[];
 }

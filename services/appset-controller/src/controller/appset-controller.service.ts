@@ -11,7 +11,9 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppSetMetrics } from '../reconcile/appset.metrics';
 import type { AppSetReconciler } from '../reconcile/appset.reconciler';
-import { appSetChanged, applicationChanged, controllingAppSet, FailureBackoff, gitRequeueAfterMs, usesClusters } from './requeue.rules';
+import { rolloutMoved } from '../reconcile/rolling-sync.events';
+import { rollingSyncEnabled } from '../reconcile/rolling-sync.plan';
+import { appSetChanged, applicationChanged, controllingAppSet, FailureBackoff, requeueAfterMs, usesClusters } from './requeue.rules';
 
 export interface AppSetReconcileJob {
   name: string;
@@ -90,7 +92,7 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     this.appSets.on('add', (s) => this.enqueue(s.metadata.name));
     this.appSets.on('update', (before, after) => appSetChanged(before, after) && this.enqueue(after.metadata.name));
     this.appSets.on('delete', (s) => this.enqueue(s.metadata.name));
-    apps.on('update', (before, after) => applicationChanged(before, after) && this.enqueueOwner(after));
+    apps.on('update', (before, after) => (applicationChanged(before, after) || this.rolloutMoved(before, after)) && this.enqueueOwner(after));
     apps.on('delete', (app) => this.enqueueOwner(app));
     // A new, changed or removed cluster Secret can change what any clusters generator yields.
     const clustersChanged = (): void => this.enqueueWhere(usesClusters);
@@ -174,10 +176,10 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     if (result === 'success') this.requeueAfter(name);
   }
 
-  /** A git generator's requeueAfterSeconds shorter than the resync brings the next reconcile forward. */
+  /** A generator's requeueAfterSeconds (or Argo's default for it) shorter than the resync brings the next reconcile forward. */
   private requeueAfter(name: string): void {
     const appSet = this.appSets.get(name, this.opts.namespace);
-    const ms = appSet && gitRequeueAfterMs(appSet);
+    const ms = appSet && requeueAfterMs(appSet);
     if (ms === undefined || ms >= this.opts.resyncMs || this.stopped) return;
     clearTimeout(this.requeues.get(name));
     const timer = setTimeout(() => {
@@ -198,6 +200,13 @@ export class AppSetController implements OnApplicationBootstrap, OnModuleDestroy
     }, delay);
     this.retries.set(name, timer);
     this.logger.info({ applicationset: name, retryInMs: delay }, 'reconcile failed; retrying with backoff');
+  }
+
+  /** Sync operations matter only to an owner rolling out with RollingSync (generators may call rate-limited APIs). */
+  private rolloutMoved(before: Application, after: Application): boolean {
+    const owner = controllingAppSet(after);
+    const appSet = owner ? this.appSets.get(owner, this.opts.namespace) : undefined;
+    return appSet !== undefined && rollingSyncEnabled(appSet) && rolloutMoved(before, after);
   }
 
   private enqueueOwner(app: Application): void {

@@ -20,17 +20,30 @@ export const Reason = {
   CreateApplicationError: 'CreateApplicationError',
   DeleteApplicationError: 'DeleteApplicationError',
   ApplicationValidationError: 'ApplicationValidationError',
+  ApplicationSetModified: 'ApplicationSetModified',
+  ApplicationSetRolloutComplete: 'ApplicationSetRolloutComplete',
+  InvalidRolloutConfig: 'InvalidRolloutConfig',
 } as const;
+
+export const ROLLOUT_STARTED_MESSAGE = 'ApplicationSet Rollout Rollout started';
+export const ROLLOUT_COMPLETE_MESSAGE = 'ApplicationSet Rollout Rollout complete';
 
 export const UP_TO_DATE_MESSAGE = 'All applications have been generated successfully';
 
 /** The outcome of one reconcile, as the one condition it reports. */
 export type Outcome = { kind: 'error'; reason: string; message: string; parametersGenerated: boolean } | { kind: 'upToDate' };
 
-/** Next status.conditions from the current ones; unchanged conditions keep their transition time. */
-export function nextConditions(current: readonly AppSetCondition[], outcome: Outcome, now: string): AppSetCondition[] {
-  const fresh = outcomeConditions(outcome);
-  // We never run progressive syncs, so rollout conditions are evaluated too, i.e. removed.
+/**
+ * Next status.conditions from the current ones; unchanged conditions keep their transition time.
+ * `rollout` is the RolloutProgressing condition of a RollingSync; without one it is removed.
+ */
+export function nextConditions(
+  current: readonly AppSetCondition[],
+  outcome: Outcome,
+  now: string,
+  rollout?: AppSetCondition,
+): AppSetCondition[] {
+  const fresh = [...outcomeConditions(outcome), ...(rollout ? [rollout] : [])];
   const evaluated = new Set<string>(Object.values(ConditionType));
   const kept = current.filter((c) => !evaluated.has(c.type));
   const updated = fresh.map((c) => {
@@ -67,6 +80,31 @@ function outcomeConditions(outcome: Outcome): AppSetCondition[] {
     { type: ConditionType.ErrorOccurred, status: 'True', reason: outcome.reason, message: outcome.message },
     { type: ConditionType.ResourcesUpToDate, status: 'False', reason: Reason.ErrorOccurred, message: outcome.message },
   ];
+}
+
+/**
+ * RolloutProgressing as Argo sets it: True once any Application is not Healthy in its rollout, False
+ * ("complete") when all are again; absent until a rollout ever ran. A rollout held up by a failing
+ * Application says so in the message.
+ */
+export function rolloutCondition(
+  current: readonly AppSetCondition[],
+  statuses: readonly { status: string }[],
+  stopped: string | undefined,
+): AppSetCondition | undefined {
+  const progressing = statuses.some((s) => s.status !== 'Healthy');
+  const previous = current.find((c) => c.type === ConditionType.RolloutProgressing);
+  if (progressing) {
+    const message = stopped ? `ApplicationSet Rollout ${stopped}` : ROLLOUT_STARTED_MESSAGE;
+    return { type: ConditionType.RolloutProgressing, status: 'True', reason: Reason.ApplicationSetModified, message };
+  }
+  if (!previous) return undefined;
+  return {
+    type: ConditionType.RolloutProgressing,
+    status: 'False',
+    reason: Reason.ApplicationSetRolloutComplete,
+    message: ROLLOUT_COMPLETE_MESSAGE,
+  };
 }
 
 /** Whether writing `next` would change what users see (transition times aside). */

@@ -1,16 +1,30 @@
 // One reconcile of one ApplicationSet, in Argo's order: generate, validate, create/update, delete,
 // then report status.conditions and status.resources. Applications already written stay written.
-import { Application, ApplicationSet, IN_CLUSTER_NAME, IN_CLUSTER_SERVER, KubeObject } from '@flotilla/api-types';
+import {
+  Application,
+  ApplicationSet,
+  ApplicationSetApplicationStatus,
+  IN_CLUSTER_NAME,
+  IN_CLUSTER_SERVER,
+  KubeObject,
+} from '@flotilla/api-types';
 import { generateApplications, GeneratorRegistry, refreshRequired, repositoryResolver, secretField } from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
 import type { Logger } from 'pino';
 import type { AppSetHub } from '../hub/appset-hub.port';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';
-import { conditionsChanged, nextConditions, Outcome, Reason } from './appset.conditions';
+import { AppSetCondition, ConditionType, conditionsChanged, nextConditions, Outcome, Reason, rolloutCondition } from './appset.conditions';
 import { resourcesStatus } from './appset.resources';
+import { planRollout, rollingSyncEnabled, rolloutApplication, strategyProblem } from './rolling-sync.plan';
 
 export type ReconcileResult = 'success' | 'error' | 'not-found';
+
+/** What a reconcile reports on the rollout: status.applicationStatus and the RolloutProgressing condition. */
+interface RolloutReport {
+  applicationStatus: ApplicationSetApplicationStatus[];
+  condition?: AppSetCondition;
+}
 
 export interface AppSetReconcilerOptions {
   /** Limits for goTemplate rendering, per generated Application. */
@@ -56,11 +70,18 @@ export class AppSetReconciler {
     }
     const apps = generated.applications;
     log.info(`generated ${apps.length} applications`);
+    const badStrategy = strategyProblem(appSet);
+    if (badStrategy) {
+      // Writing without the rollout the user asked for could sync every cluster at once: write nothing.
+      log.error(`invalid rollout strategy: ${badStrategy}`);
+      await this.report(appSet, { kind: 'error', reason: Reason.InvalidRolloutConfig, message: badStrategy, parametersGenerated: true });
+      return 'error';
+    }
     const errors = validateApplications(appSet, apps, { projects: await this.hub.listProjectNames(), clusters: knownClusters(secrets) });
     for (const [app, message] of errors)
       log.error({ application: app }, `validation error found during application validation: ${message}`);
-    const outcome = await this.apply(appSet, apps, errors, secrets, log);
-    await this.report(appSet, outcome);
+    const { outcome, rollout } = await this.apply(appSet, apps, errors, secrets, log);
+    await this.report(appSet, outcome, rollout);
     const failed = outcome.kind === 'error' && outcome.reason !== Reason.ApplicationValidationError;
     if (!failed && refreshRequired(appSet)) {
       await this.hub.removeAppSetRefresh(name);
@@ -75,17 +96,40 @@ export class AppSetReconciler {
     errors: Map<string, string>,
     secrets: KubeObject[],
     log: Logger,
-  ): Promise<Outcome> {
+  ): Promise<{ outcome: Outcome; rollout: RolloutReport }> {
     const all = await this.hub.listApplications();
     const live = new Map(all.map((a) => [a.metadata.name, a]));
-    const valid = apps.filter((a) => !errors.has(a.metadata.name));
+    const owned = all.filter((a) => isOwnedBy(a, appSet));
+    let valid = apps.filter((a) => !errors.has(a.metadata.name));
+    let rollout: RolloutReport = { applicationStatus: [] };
+    if (rollingSyncEnabled(appSet)) {
+      const plan = planRollout(appSet, apps, owned, this.clock().toISOString());
+      for (const name of plan.toSync) log.info({ application: name }, 'RollingSync: triggering sync of the application');
+      if (plan.stopped) log.warn(`RollingSync ${plan.stopped}`);
+      valid = valid.map((a) => rolloutApplication(a, plan.toSync.has(a.metadata.name)));
+      const condition = rolloutCondition(appSet.status?.conditions ?? [], plan.applicationStatus, plan.stopped);
+      rollout = { applicationStatus: plan.applicationStatus, condition };
+    }
+    const outcome = await this.writeAndPrune(appSet, apps, valid, errors, live, owned, secrets, log);
+    return { outcome, rollout };
+  }
+
+  private async writeAndPrune(
+    appSet: ApplicationSet,
+    apps: Application[],
+    valid: Application[],
+    errors: Map<string, string>,
+    live: Map<string, Application>,
+    owned: Application[],
+    secrets: KubeObject[],
+    log: Logger,
+  ): Promise<Outcome> {
     const writeError = await this.write(appSet, valid, live, log);
     if (writeError) {
       const reason = allowsUpdate(policyOf(appSet)) ? Reason.UpdateApplicationError : Reason.CreateApplicationError;
       return { kind: 'error', reason, message: writeError, parametersGenerated: true };
     }
     if (allowsDelete(policyOf(appSet))) {
-      const owned = all.filter((a) => isOwnedBy(a, appSet));
       const deleteError = await this.prune(appSet, new Set(apps.map((a) => a.metadata.name)), owned, secrets, log);
       if (deleteError) return { kind: 'error', reason: Reason.DeleteApplicationError, message: deleteError, parametersGenerated: true };
     }
@@ -148,15 +192,23 @@ export class AppSetReconciler {
     log.info(`released ${owned.length} applications: the applicationsSync policy does not allow deleting them`);
   }
 
-  private async report(appSet: ApplicationSet, outcome: Outcome): Promise<void> {
+  /** Without a rollout report (an early error) the rollout status stays as it was. */
+  private async report(appSet: ApplicationSet, outcome: Outcome, rollout?: RolloutReport): Promise<void> {
     const previous = appSet.status?.conditions ?? [];
-    const conditions = nextConditions(previous, outcome, this.clock().toISOString());
+    const kept = rollout ?? {
+      applicationStatus: appSet.status?.applicationStatus ?? [],
+      condition: previous.find((c) => c.type === ConditionType.RolloutProgressing),
+    };
+    const conditions = nextConditions(previous, outcome, this.clock().toISOString(), kept.condition);
     const owned = (await this.hub.listApplications()).filter((a) => isOwnedBy(a, appSet));
     const resources = resourcesStatus(owned);
+    const applicationStatus = kept.applicationStatus;
     const unchanged =
-      !conditionsChanged(previous, conditions) && JSON.stringify(appSet.status?.resources ?? []) === JSON.stringify(resources);
+      !conditionsChanged(previous, conditions) &&
+      JSON.stringify(appSet.status?.resources ?? []) === JSON.stringify(resources) &&
+      JSON.stringify(appSet.status?.applicationStatus ?? []) === JSON.stringify(applicationStatus);
     if (unchanged) return;
-    await this.hub.patchAppSetStatus(appSet.metadata.name, { conditions, resources, resourcesCount: resources.length });
+    await this.hub.patchAppSetStatus(appSet.metadata.name, { conditions, resources, resourcesCount: resources.length, applicationStatus });
   }
 }
 
