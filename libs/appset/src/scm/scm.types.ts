@@ -57,3 +57,8 @@ export class ScmRateLimitError extends Error {
     super(message);
   }
 }
+
+/** The repository a pullRequest generator names does not exist (or the credentials cannot see it); `continueOnRepoNotFoundError` turns it into no parameters. */
+export class ScmRepositoryNotFoundError extends Error {
+  override readonly name = 'ScmRepositoryNotFoundError';
+}
