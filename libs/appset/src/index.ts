@@ -9,6 +9,9 @@ export { ClustersGenerator, secretField } from './generators/clusters.generator'
 export { GitGenerator, type GitGeneratorOptions, type GitRepositoryReader, refreshRequired } from './generators/git.generator';
 export { ListGenerator } from './generators/list.generator';
 export { MatrixGenerator } from './generators/matrix.generator';
+export { MergeGenerator } from './generators/merge.generator';
+export { PluginGenerator, type PluginGeneratorOptions } from './generators/plugin.generator';
+export { ClusterDecisionResourceGenerator } from './generators/cluster-decision-resource.generator';
 export * from './template/applications.renderer';
 export { type StringRenderer, type TemplateMode, stringRenderer, perStringRenderer } from './template/string.renderer';
 export { TemplateError, echo } from './template/template.error';

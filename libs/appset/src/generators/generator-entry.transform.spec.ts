@@ -67,8 +67,11 @@ describe('transformEntry', () => {
     expect(result.params.map((p) => p.name)).toEqual(['dev']);
   });
 
-  it('fails on a generator Flotilla does not implement', async () => {
-    await expect(run({ plugin: { configMapRef: { name: 'x' } } })).rejects.toThrow('the plugin generator is not supported by Flotilla yet');
+  it('fails on a generator the registry does not offer', async () => {
+    const withoutPlugin = new Map([...generatorRegistry()].filter(([key]) => key !== 'plugin'));
+    await expect(transformEntry({ plugin: { configMapRef: { name: 'x' } } }, withoutPlugin, base, ctx())).rejects.toThrow(
+      'the plugin generator is not supported by Flotilla yet',
+    );
   });
 
   it('yields nothing for an entry that names no generator', async () => {
@@ -99,7 +102,7 @@ describe('matrix generator', () => {
   it.each([
     ['one child', [{ list: { elements: [] } }], /less than two generators/],
     ['three children', [{ list: {} }, { list: {} }, { list: {} }], /more than two generators/],
-    ['an unsupported child', [{ list: { elements: [{ a: 'x' }] } }, { plugin: {} }], /the plugin generator is not supported/],
+    ['a failing child', [{ list: { elements: [{ a: 'x' }] } }, { plugin: {} }], /second generator.*plugin generator needs the ApplicationSet’s namespace/],
   ])('rejects %s', async (_case, generators, message) => {
     await expect(run({ matrix: { generators } })).rejects.toThrow(message);
   });

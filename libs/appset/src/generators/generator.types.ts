@@ -1,6 +1,6 @@
 // The contract every ApplicationSet generator implements, as Argo's generators.Generator does: turn one
 // generator entry of an ApplicationSet into parameter sets, and expose its inline template override.
-import type { ApplicationSet, ApplicationSetGenerator, ApplicationSetTemplate, KubeObject, Repository } from '@flotilla/api-types';
+import type { ApplicationSet, ApplicationSetGenerator, ApplicationSetTemplate, KubeObject, LabelSelector, Repository } from '@flotilla/api-types';
 import type { ExecLimits } from '@flotilla/gotemplate';
 
 /** One parameter set: flat `a.b` keys with string values (fasttemplate) or nested maps (goTemplate). */
@@ -33,10 +33,39 @@ export interface GitGeneratorSpec {
   template?: ApplicationSetTemplate;
 }
 
+/** `merge`: parameter sets of the first child, overridden by the sets of later children that agree on `mergeKeys`. */
+export interface MergeGeneratorSpec {
+  generators?: GeneratorEntry[];
+  mergeKeys?: string[];
+  template?: ApplicationSetTemplate;
+}
+
+/** `clusterDecisionResource`: clusters listed in the status of duck-typed resources a ConfigMap describes. */
+export interface ClusterDecisionResourceSpec {
+  configMapRef?: string;
+  name?: string;
+  labelSelector?: LabelSelector;
+  requeueAfterSeconds?: number;
+  values?: Record<string, string>;
+  template?: ApplicationSetTemplate;
+}
+
+/** `plugin`: parameter sets an HTTP plugin answers, configured by a ConfigMap (`baseUrl`, `token`). */
+export interface PluginGeneratorSpec {
+  configMapRef?: { name?: string };
+  input?: { parameters?: Record<string, unknown> };
+  values?: Record<string, string>;
+  requeueAfterSeconds?: number;
+  template?: ApplicationSetTemplate;
+}
+
 /** Fields Argo has on generators that api-types does not spell out yet. */
 export type GeneratorEntry = ApplicationSetGenerator & {
   clusters?: ApplicationSetGenerator['clusters'] & { flatList?: boolean };
   git?: GitGeneratorSpec;
+  merge?: MergeGeneratorSpec;
+  clusterDecisionResource?: ClusterDecisionResourceSpec;
+  plugin?: PluginGeneratorSpec;
 };
 
 /**

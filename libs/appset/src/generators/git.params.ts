@@ -83,7 +83,7 @@ function parseJsonOrYaml(text: string): unknown {
 const describe = (value: unknown): string => (typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`);
 
 /** fasttemplate parameters: the object flattened to `a.b.0.c` keys (empty maps and lists vanish), every value `%v`. */
-function stringifiedFlat(object: Record<string, unknown>): Params {
+export function stringifiedFlat(object: Record<string, unknown>): Params {
   const out: Params = {};
   const walk = (value: unknown, key: string): void => {
     if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}.${k}` : k);

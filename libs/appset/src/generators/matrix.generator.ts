@@ -1,6 +1,7 @@
 // `matrix`: the Cartesian product of two child generators' parameter sets; the second child may use
 // the first's parameters in its own fields. https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Matrix/
-import { goValueString, GeneratorRegistry, transformEntry } from './generator-entry.transform';
+import { combinationChildParams } from './combination-child.params';
+import { goValueString, GeneratorRegistry } from './generator-entry.transform';
 import { Generator, GeneratorContext, GeneratorEntry, GeneratorError, Params, useGoTemplate } from './generator.types';
 import { interpolateEntry } from './generator-entry.interpolate';
 import { isPlainObject } from '../json/json-value';
@@ -8,7 +9,7 @@ import { isPlainObject } from '../json/json-value';
 export class MatrixGenerator implements Generator {
   readonly key = 'matrix';
 
-  /** @param children the generators a matrix may nest (terminal ones, plus matrix one level down). */
+  /** @param children the generators a matrix may nest (terminal ones, plus matrix and merge one level down). */
   constructor(private readonly children: GeneratorRegistry) {}
 
   async generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Promise<Params[]> {
@@ -36,16 +37,13 @@ export class MatrixGenerator implements Generator {
 
   private async childParams(child: GeneratorEntry, ctx: GeneratorContext, which: 'first' | 'second'): Promise<Params[]> {
     try {
-      const results = await transformEntry(child, this.children, undefined, ctx);
-      if (results.length === 0) throw new GeneratorError('child generator generated no parameters');
-      if (results.length > 1) throw new GeneratorError('found more than one generator in matrix.Generators');
-      return results[0].params;
+      return await combinationChildParams(child, this.children, ctx);
     } catch (err) {
       const msg =
         which === 'first'
           ? 'error failed to get params for first generator in matrix generator'
           : 'failed to get params for second generator in the matrix generator';
-      throw new GeneratorError(`${msg}: child generator returned an error on parameter generation: ${(err as Error).message}`);
+      throw new GeneratorError(`${msg}: ${(err as Error).message}`);
     }
   }
 }
@@ -67,7 +65,7 @@ function combineFlat(a: Params, b: Params): Params {
 }
 
 /** mergo.Merge(WithOverride): `over` wins, nested maps merge key by key. */
-function deepMerge(base: Params, over: Params): Params {
+export function deepMerge(base: Params, over: Params): Params {
   const out: Params = { ...base };
   for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k], v) : v;
   return out;

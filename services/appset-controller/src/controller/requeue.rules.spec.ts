@@ -1,5 +1,5 @@
 import type { Application, ApplicationSet } from '@flotilla/api-types';
-import { applicationChanged, appSetChanged, controllingAppSet, FailureBackoff, gitRequeueAfterMs, retryDelayMs, usesClusters } from './requeue.rules';
+import { applicationChanged, appSetChanged, controllingAppSet, FailureBackoff, requeueAfterMs, retryDelayMs, usesClusters } from './requeue.rules';
 
 const set = (over: any = {}): ApplicationSet =>
   ({
@@ -61,15 +61,27 @@ describe('controllingAppSet / usesClusters', () => {
   });
 });
 
-describe('gitRequeueAfterMs', () => {
+describe('requeueAfterMs', () => {
   it.each([
-    [[{ list: {} }], undefined],
-    [[{ git: { repoURL: 'r', directories: [{ path: '*' }] } }], undefined],
-    [[{ git: { requeueAfterSeconds: 30 } }, { git: { requeueAfterSeconds: 10 } }], 10_000],
-    [[{ git: { requeueAfterSeconds: 0 } }], undefined],
-    [[{ matrix: { generators: [{ clusters: {} }, { git: { requeueAfterSeconds: 45 } }] } }], 45_000],
-  ])('%j → %s', (generators, expected) => {
-    expect(gitRequeueAfterMs(set({ spec: { generators } }))).toBe(expected);
+    ['list and clusters never requeue', [{ list: {} }, { clusters: {} }], undefined],
+    ['git defaults to 3 minutes', [{ git: { repoURL: 'r', directories: [{ path: '*' }] } }], 180_000],
+    ['clusterDecisionResource defaults to 3 minutes', [{ clusterDecisionResource: { configMapRef: 'cm' } }], 180_000],
+    ['plugin defaults to 30 minutes', [{ plugin: { configMapRef: { name: 'p' } } }], 1_800_000],
+    ['pullRequest defaults to 30 minutes', [{ pullRequest: { github: {} } }], 1_800_000],
+    ['scmProvider defaults to 30 minutes', [{ scmProvider: { github: {} } }], 1_800_000],
+    ['the shortest of several wins', [{ git: { requeueAfterSeconds: 30 } }, { plugin: { requeueAfterSeconds: 10 } }], 10_000],
+    ['0 means never', [{ git: { requeueAfterSeconds: 0 } }], undefined],
+    ['0 leaves the others', [{ git: { requeueAfterSeconds: 0 } }, { pullRequest: { requeueAfterSeconds: 60 } }], 60_000],
+    ['inside a matrix', [{ matrix: { generators: [{ clusters: {} }, { git: { requeueAfterSeconds: 45 } }] } }], 45_000],
+    ['inside a merge', [{ merge: { generators: [{ clusters: {} }, { plugin: { requeueAfterSeconds: 20 } }] } }], 20_000],
+    [
+      'two levels down',
+      [{ merge: { generators: [{ list: {} }, { matrix: { generators: [{ list: {} }, { clusterDecisionResource: { requeueAfterSeconds: 5 } }] } }] } }],
+      5_000,
+    ],
+    ['a nested plugin with its default', [{ matrix: { generators: [{ clusters: {} }, { plugin: {} }] } }], 1_800_000],
+  ])('%s', (_case, generators, expected) => {
+    expect(requeueAfterMs(set({ spec: { generators } }))).toBe(expected);
   });
 });
 

@@ -55,19 +55,46 @@ function mentionsClusters(generator: unknown): boolean {
   return nestedGenerators(generator).some(mentionsClusters);
 }
 
+/** Argo's defaults when a generator sets no `requeueAfterSeconds`; list and clusters never requeue by time. */
+export const DEFAULT_REQUEUE_SECONDS: Readonly<Record<string, number>> = {
+  git: 180,
+  clusterDecisionResource: 180,
+  pullRequest: 1800,
+  scmProvider: 1800,
+  plugin: 1800,
+};
+
 /**
- * The shortest `requeueAfterSeconds` of any git generator (nested ones too), in ms: Argo reconciles
- * the ApplicationSet again that soon even when nothing it watches changed. 0 means "no extra requeue".
+ * How soon Argo reconciles the ApplicationSet again even when nothing it watches changed: the shortest
+ * requeue of any of its generators, nested ones included, in ms. `requeueAfterSeconds: 0` means "never",
+ * as does an ApplicationSet of list and clusters generators only (undefined).
  */
-export function gitRequeueAfterMs(appSet: ApplicationSet): number | undefined {
-  const seconds = (appSet.spec.generators ?? []).flatMap((g) => gitRequeueSeconds(g)).filter((s) => s > 0);
+export function requeueAfterMs(appSet: ApplicationSet): number | undefined {
+  const seconds = (appSet.spec.generators ?? []).flatMap((g) => requeueSeconds(g)).filter((s) => s > 0);
   return seconds.length ? Math.min(...seconds) * 1000 : undefined;
 }
 
-function gitRequeueSeconds(generator: unknown): number[] {
+function requeueSeconds(generator: unknown): number[] {
   if (!isPlainObject(generator)) return [];
-  const own = isPlainObject(generator.git) && typeof generator.git.requeueAfterSeconds === 'number' ? [generator.git.requeueAfterSeconds] : [];
-  return [...own, ...nestedGenerators(generator).flatMap(gitRequeueSeconds)];
+  const own = Object.entries(DEFAULT_REQUEUE_SECONDS).flatMap(([key, fallback]) => {
+    const spec = generator[key];
+    if (!isPlainObject(spec)) return [];
+    return [typeof spec.requeueAfterSeconds === 'number' ? spec.requeueAfterSeconds : fallback];
+  });
+  return [...own, ...nestedGenerators(generator).flatMap(requeueSeconds)];
+}
+
+/**
+ * The git generators' `requeueAfterSeconds` only, without Argo's defaults: what the controller used before
+ * requeueAfterMs; kept until the controller's call site (in a file being edited alongside) moves over.
+ */
+export function gitRequeueAfterMs(appSet: ApplicationSet): number | undefined {
+  const git = (g: unknown): number[] =>
+    isPlainObject(g)
+      ? [...(isPlainObject(g.git) && typeof g.git.requeueAfterSeconds === 'number' ? [g.git.requeueAfterSeconds] : []), ...nestedGenerators(g).flatMap(git)]
+      : [];
+  const seconds = (appSet.spec.generators ?? []).flatMap(git).filter((s) => s > 0);
+  return seconds.length ? Math.min(...seconds) * 1000 : undefined;
 }
 
 function nestedGenerators(generator: Record<string, unknown>): unknown[] {
