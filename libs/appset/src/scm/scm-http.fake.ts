@@ -21,8 +21,8 @@ export interface FakeAnswer {
 }
 
 export interface FakeHostOptions {
-  /** The exact Authorization header a request must carry; undefined lets anonymous requests through. */
-  authorization?: string;
+  /** The Authorization header(s) a request may carry; undefined lets anonymous requests through. */
+  authorization?: string | string[];
   /** The host's endpoints; undefined answers 404. */
   route: (req: FakeRequest) => FakeAnswer | undefined;
   /** Serve HTTPS with this key pair instead of plain HTTP. */
@@ -55,7 +55,8 @@ export async function startFakeHost(options: FakeHostOptions): Promise<FakeHost>
       rateLimit = undefined;
       return answer({ status, headers, body: { message: 'API rate limit exceeded' } });
     }
-    if (options.authorization !== undefined && req.headers.authorization !== options.authorization) {
+    const allowed = options.authorization === undefined ? undefined : ([] as string[]).concat(options.authorization);
+    if (allowed && !allowed.includes(req.headers.authorization ?? '')) {
       return answer({ status: 401, body: { message: 'Unauthorized' } });
     }
     try {
