@@ -147,7 +147,7 @@ describe('plugin generator', () => {
     const entry = {
       matrix: { generators: [{ list: { elements: [{ branch: 'main' }] } }, plugin({ input: { parameters: { branch: '{{.branch}}' } } })] },
     };
-    const params = await run(entry as GeneratorEntry);
+    const params = await run(entry);
     expect(server.seen[0].body).toEqual({ applicationSetName: 'myplugin', input: { parameters: { branch: 'main' } } });
     expect(params.map((p) => [p.branch, p.cluster])).toEqual([
       ['main', 'dev'],
