@@ -1,6 +1,6 @@
 // The Bitbucket Server / Data Center REST API (…/rest/api/1.0) as both generators reach it: `api` gets /rest
-// added unless it ends in it (as Argo normalises it), credentials are basic auth or a bearer token (basic wins
-// when both are given, as in Argo), and the CA of `caRef` is trusted besides the system's.
+// added unless it ends in it (as Argo normalises it), credentials are a bearer token or basic auth (the token
+// wins when both are given, as in Argo), and the CA of `caRef` is trusted besides the system's.
 import { GeneratorError } from '../../generators/generator.types';
 import type { SecretKeyReader } from '../scm.types';
 import { ScmHttpClient, requiredString, secretRefOf, type ScmAuth } from '../scm-http';
@@ -34,13 +34,13 @@ export function bitbucketServerClient(
 ): ScmHttpClient {
   const api = requiredString(spec.api, `${field}.api`);
   let auth: () => Promise<ScmAuth> = () => Promise.resolve({ kind: 'none' });
-  if (spec.basicAuth) {
+  if (spec.bearerToken) {
+    const ref = secretRefOf(spec.bearerToken.tokenRef, `${field}.bearerToken.tokenRef`);
+    auth = async () => ({ kind: 'bearer', token: await read(ref) });
+  } else if (spec.basicAuth) {
     const username = requiredString(spec.basicAuth.username, `${field}.basicAuth.username`);
     const ref = secretRefOf(spec.basicAuth.passwordRef, `${field}.basicAuth.passwordRef`);
     auth = async () => ({ kind: 'basic', username, password: await read(ref) });
-  } else if (spec.bearerToken) {
-    const ref = secretRefOf(spec.bearerToken.tokenRef, `${field}.bearerToken.tokenRef`);
-    auth = async () => ({ kind: 'bearer', token: await read(ref) });
   }
   const caRef = spec.caRef ? configMapRefOf(spec.caRef, `${field}.caRef`) : undefined;
   if (caRef && !readConfigMap) throw new GeneratorError(`${field}.caRef needs access to ConfigMaps in the ApplicationSet's namespace`);

@@ -81,8 +81,12 @@ describe('Bitbucket Server host', () => {
       expect(starts).toEqual(['0', '2']);
     });
 
-    it('authenticates with a bearer token too, against an api URL that already ends in /rest', async () => {
-      const pulls = await bitbucketServerPullRequests({ project: 'OPS', repo: 'deploy', api: `${bb.url}/rest`, bearerToken }, read).list();
+    it('prefers a bearer token over basic auth, as Argo, against an api URL that already ends in /rest', async () => {
+      const wrongBasic = { username: 'ci', passwordRef: { secretName: 'bb', key: 'token' } };
+      const pulls = await bitbucketServerPullRequests(
+        { project: 'OPS', repo: 'deploy', api: `${bb.url}/rest`, bearerToken, basicAuth: wrongBasic },
+        read,
+      ).list();
       expect(pulls).toHaveLength(3);
       expect(bb.requests.at(-1)?.headers['x-atlassian-token']).toBe('no-check');
     });
