@@ -5,6 +5,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { GeneratorError } from '../../generators/generator.types';
 import type { GitHubAppCredentials } from '../scm.credentials';
+import { rootCause } from '../scm.errors';
 import { ScmRateLimitError } from '../scm.types';
 
 export const GITHUB_API = 'https://api.github.com';
@@ -71,13 +72,6 @@ export function gitHubError(err: unknown, what: string, baseUrl: string): Error 
     return new GeneratorError(`GitHub API ${baseUrl} refused the credentials while ${what} (401${detail ? ` ${detail}` : ''})`);
   if (status === 404) return new GeneratorError(`${what}: not found on ${baseUrl} (404), or the credentials cannot see it`);
   return new GeneratorError(`GitHub API ${baseUrl} answered ${status}${detail ? ` ${detail}` : ''} while ${what}`);
-}
-
-/** The innermost cause's code or message (fetch nests the socket error two levels down). */
-export function rootCause(err: unknown): string {
-  let current = err as { cause?: unknown; code?: string; message?: string } | undefined;
-  while (current?.cause && typeof current.cause === 'object') current = current.cause;
-  return current?.code ?? current?.message ?? String(err);
 }
 
 /** How long GitHub asks us to wait (Retry-After, or x-ratelimit-reset once the remaining budget is 0); undefined when it is no rate limit. */

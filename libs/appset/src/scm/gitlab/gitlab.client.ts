@@ -3,6 +3,7 @@
 // error answers turned into messages users can act on.
 import { Gitlab } from '@gitbeaker/rest';
 import { GeneratorError } from '../../generators/generator.types';
+import { rootCause } from '../scm.errors';
 import { ScmRateLimitError } from '../scm.types';
 
 export const GITLAB_HOST = 'https://gitlab.com';
@@ -49,6 +50,5 @@ export function gitLabError(err: unknown, what: string, api: string | undefined)
   if (status === 401) return new GeneratorError(`GitLab ${host} refused the credentials while ${what} (401${detail ? ` ${detail}` : ''})`);
   if (status === 404) return new GeneratorError(`${what}: not found on ${host} (404), or the credentials cannot see it`);
   if (status !== undefined) return new GeneratorError(`GitLab ${host} answered ${status}${detail ? ` ${detail}` : ''} while ${what}`);
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return new GeneratorError(`GitLab ${host} unreachable while ${what}: ${cause?.code ?? cause?.message ?? failure.message ?? String(err)}`);
+  return new GeneratorError(`GitLab ${host} unreachable while ${what}: ${rootCause(err)}`);
 }
