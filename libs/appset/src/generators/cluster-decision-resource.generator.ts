@@ -106,7 +106,11 @@ async function decisionResources(spec: ClusterDecisionResourceSpec, config: Duck
   try {
     all = await hub.list(config.apiVersion, config.kind);
   } catch (err) {
-    throw new GeneratorError(`failed to get dynamic resources: ${(err as Error).message}`);
+    // Argo's ConfigMaps may name the plural resource (`ducks`); the hub is read by Kind (`Duck`).
+    const hint = /does not serve kind/.test((err as Error).message)
+      ? ` (the ConfigMap's kind must be the Kind, e.g. Duck, not its plural resource name)`
+      : '';
+    throw new GeneratorError(`failed to get dynamic resources: ${(err as Error).message}${hint}`);
   }
   const found = all.filter((r) => (byName ? r.metadata?.name === spec.name : matches(r.metadata?.labels ?? {})));
   if (found.length === 0)
