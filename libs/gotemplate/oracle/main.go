@@ -21,6 +21,7 @@ type testCase struct {
 	MissingKey string          `json:"missingKey"`
 	Delims     []string        `json:"delims"`
 	NoSprig    bool            `json:"noSprig"`
+	Argo       bool            `json:"argo"`
 }
 
 type result struct {
@@ -78,6 +79,9 @@ func run(c testCase) (res result) {
 	t := template.New(c.Name)
 	if !c.NoSprig {
 		t = t.Funcs(sprig.TxtFuncMap())
+	}
+	if c.Argo {
+		t = t.Funcs(argoFuncs())
 	}
 	if c.MissingKey != "" {
 		t = t.Option("missingkey=" + c.MissingKey)

@@ -8,8 +8,8 @@ describe('gotemplate differential corpus (Go text/template + Sprig v3 oracle)', 
     const want = runOracle(buildOracle(), cases);
     const diffs: string[] = [];
     cases.forEach((c, i) => {
-      const ours = JSON.stringify(normalise(runOurs(c), c.shape));
-      const go = JSON.stringify(normalise(want[i], c.shape));
+      const ours = JSON.stringify(normalise(runOurs(c), c));
+      const go = JSON.stringify(normalise(want[i], c));
       if (ours !== go) diffs.push(`${JSON.stringify(c.text)}\n  go: ${go}\n  ts: ${ours}`);
     });
     console.log(`gotemplate corpus: ${cases.length} cases, ${diffs.length} differences`);

@@ -51,8 +51,8 @@ describe('gotemplate fuzz (fast-check vs the Go oracle)', () => {
     const want = runOracle(buildOracle(), cases);
     const diffs: string[] = [];
     cases.forEach((c, i) => {
-      const ours = JSON.stringify(normalise(runOurs(c), false));
-      const go = JSON.stringify(normalise(want[i], false));
+      const ours = JSON.stringify(normalise(runOurs(c), {}));
+      const go = JSON.stringify(normalise(want[i], {}));
       if (ours !== go) diffs.push(`${JSON.stringify(c.text)} data=${JSON.stringify(c.data)} ints=${c.ints}\n  go: ${go}\n  ts: ${ours}`);
     });
     console.log(`gotemplate fuzz: ${cases.length} cases, ${diffs.length} differences`);

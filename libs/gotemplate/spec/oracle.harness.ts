@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeJsonWithInts, Template, TemplateExecError, TemplateParseError, type TemplateOptions } from '../src';
+import { ARGO_FUNCS, decodeJsonWithInts, Template, TemplateExecError, TemplateParseError, type TemplateOptions } from '../src';
 
 export interface Case {
   name?: string;
@@ -14,8 +14,15 @@ export interface Case {
   missingKey?: 'default' | 'invalid' | 'zero' | 'error';
   delims?: [string, string];
   noSprig?: boolean;
+  /** Add Argo CD's ApplicationSet functions (normalize, slugify, toYaml, fromYaml, fromYamlArray). */
+  argo?: boolean;
   /** Random/time-based output: compare with letters and digits masked. */
   shape?: boolean;
+  /**
+   * Compare an exec error only up to the end of this text: for go-yaml's syntax errors, which are
+   * libyaml's wording; both sides must still fail, and with the same error up to there.
+   */
+  errorUpTo?: string;
 }
 
 export interface Result { out?: string; parseError?: string; execError?: string }
@@ -65,7 +72,10 @@ function systemResolver(name: string): string[] {
 }
 
 export function runOurs(c: Case): Result {
-  const opts: TemplateOptions = { missingKey: c.missingKey, delims: c.delims, sprig: !c.noSprig, enableEnv: true, resolveHost: systemResolver };
+  const opts: TemplateOptions = {
+    missingKey: c.missingKey, delims: c.delims, sprig: !c.noSprig, enableEnv: true, resolveHost: systemResolver,
+    funcs: c.argo ? ARGO_FUNCS : undefined,
+  };
   let t: Template;
   try {
     t = Template.parse(c.name ?? 't', c.text, opts);
@@ -84,10 +94,15 @@ export function runOurs(c: Case): Result {
 
 const mask = (s: string | undefined): string | undefined => s?.replace(/[A-Za-z0-9]/g, 'x');
 
-export function normalise(r: Result, shape: boolean | undefined): Result {
+const upTo = (s: string, marker: string | undefined): string => {
+  const at = marker === undefined ? -1 : s.indexOf(marker);
+  return at < 0 || marker === undefined ? s : s.slice(0, at + marker.length);
+};
+
+export function normalise(r: Result, c: Pick<Case, 'shape' | 'errorUpTo'>): Result {
   const out: Result = {};
-  if (r.out !== undefined) out.out = shape ? mask(r.out) : r.out;
+  if (r.out !== undefined) out.out = c.shape ? mask(r.out) : r.out;
   if (r.parseError !== undefined) out.parseError = r.parseError;
-  if (r.execError !== undefined) out.execError = r.execError;
+  if (r.execError !== undefined) out.execError = upTo(r.execError, c.errorUpTo);
   return out;
 }

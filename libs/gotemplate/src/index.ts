@@ -7,3 +7,4 @@ export { goFunc, type GoFunc, type GoType } from './exec/types';
 export { withGoInts, decodeJsonWithInts } from './data';
 export { renderTemplate, clearTemplateCache } from './render';
 export type { MissingKey } from './exec/state';
+export { ARGO_FUNCS, fromYaml, fromYamlArray, normalize, slugify, toYaml } from './argo';

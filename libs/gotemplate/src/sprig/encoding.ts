@@ -20,7 +20,7 @@ function jsonString(s: string, html: boolean): string {
 }
 
 function jsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${f}`);
+  if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
   return Object.is(f, -0) ? '-0' : String(f);
 }
 
