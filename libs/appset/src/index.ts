@@ -21,3 +21,11 @@ export * from './json/json-value';
 export * from './json/merge-patch';
 export * from './repositories/repository.resolver';
 export * from './appset-generation.config';
+export * from './scm/scm.types';
+export { PullRequestGenerator } from './scm/pull-request.generator';
+export { ScmProviderGenerator } from './scm/scm-provider.generator';
+export { branchSlug, sanitizeName } from './scm/scm.params';
+export { secretKeyReader, type SecretRef } from './scm/scm.credentials';
+// Fake hosts for other packages' specs (the appset-controller's pullRequest integration spec).
+export { startFakeGitHub, type FakeGitHub, type FakeGitHubPull, type FakeGitHubRepo } from './scm/github/github.fake';
+export { startFakeGitLab, type FakeGitLab, type FakeGitLabProject, type FakeMergeRequest } from './scm/gitlab/gitlab.fake';
