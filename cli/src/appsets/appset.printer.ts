@@ -4,6 +4,7 @@ import { ARGO_API_VERSION } from '@flotilla/api-types';
 import { formatAppTable, qualifiedName } from '../apps/app-list.printer';
 import { formatObject, isObjectFormat } from '../output/object.printer';
 import { formatTable, summaryLine } from '../output/tab-writer';
+import { generatorSummary } from './appset-generators.printer';
 
 const templateSource = (s: ApplicationSet) => s.spec.template?.spec?.source ?? s.spec.template?.spec?.sources?.[0];
 
@@ -45,12 +46,33 @@ export function formatAppSetSummary(s: ApplicationSet): string {
     if (src.path) out += summaryLine('  Path:', src.path);
   }
   out += summaryLine('SyncPolicy:', automated ? `Automated${spec?.syncPolicy?.automated?.prune ? ' (Prune)' : ''}` : '<none>');
+  const generators = s.spec.generators ?? [];
+  out += generators.length === 1 ? summaryLine('Generator:', generatorSummary(generators[0])) : 'Generators:\n';
+  if (generators.length > 1) for (const g of generators) out += summaryLine('-', generatorSummary(g));
+  out += summaryLine('Strategy:', strategyText(s));
   const conditions = s.status?.conditions ?? [];
   if (conditions.length > 0) {
     const rows = conditions.map((c) => [c.type, c.status, c.message, c.lastTransitionTime ?? '']);
-    out += `\n${formatTable([['CONDITION', 'STATUS', 'MESSAGE', 'LAST TRANSITION'], ...rows])}\n`;
+    out += `\n${formatTable([['CONDITION', 'STATUS', 'MESSAGE', 'LAST TRANSITION'], ...rows])}`;
   }
-  return out;
+  const rollout = s.status?.applicationStatus ?? [];
+  if (rollout.length > 0) {
+    const rows = rollout.map((a) => [a.application, a.status, a.step, (a.targetRevisions ?? []).map((r) => r.slice(0, 7)).join(','), a.lastTransitionTime ?? '', a.message]);
+    out += `\n${formatTable([['APPLICATION', 'STATUS', 'STEP', 'REVISIONS', 'LAST TRANSITION', 'MESSAGE'], ...rows])}`;
+  }
+  return out + (conditions.length > 0 && rollout.length === 0 ? '\n' : '');
+}
+
+/** `RollingSync (3 steps: env In [dev]; env In [staging]; env In [prod] maxUpdate 50%)`, or AllAtOnce. */
+function strategyText(s: ApplicationSet): string {
+  const strategy = s.spec.strategy;
+  if (strategy?.type !== 'RollingSync') return strategy?.type ?? 'AllAtOnce';
+  const steps = strategy.rollingSync?.steps ?? [];
+  const text = steps.map((step) => {
+    const exprs = (step.matchExpressions ?? []).map((e) => `${e.key} ${e.operator} [${(e.values ?? []).join(' ')}]`).join(',') || 'all';
+    return step.maxUpdate !== undefined ? `${exprs} maxUpdate ${step.maxUpdate}` : exprs;
+  });
+  return `RollingSync (${steps.length} step${steps.length === 1 ? '' : 's'}: ${text.join('; ')})`;
 }
 
 /**
