@@ -84,19 +84,6 @@ function requeueSeconds(generator: unknown): number[] {
   return [...own, ...nestedGenerators(generator).flatMap(requeueSeconds)];
 }
 
-/**
- * The git generators' `requeueAfterSeconds` only, without Argo's defaults: what the controller used before
- * requeueAfterMs; kept until the controller's call site (in a file being edited alongside) moves over.
- */
-export function gitRequeueAfterMs(appSet: ApplicationSet): number | undefined {
-  const git = (g: unknown): number[] =>
-    isPlainObject(g)
-      ? [...(isPlainObject(g.git) && typeof g.git.requeueAfterSeconds === 'number' ? [g.git.requeueAfterSeconds] : []), ...nestedGenerators(g).flatMap(git)]
-      : [];
-  const seconds = (appSet.spec.generators ?? []).flatMap(git).filter((s) => s > 0);
-  return seconds.length ? Math.min(...seconds) * 1000 : undefined;
-}
-
 function nestedGenerators(generator: Record<string, unknown>): unknown[] {
   return [generator.matrix, generator.merge]
     .filter(isPlainObject)
