@@ -1,14 +1,24 @@
-// The app's resources as a graph (dagre, left to right) or a list, with kind / sync / health filters;
-// view and filters live in the URL (?view=list&kind=Pod) so a filtered view is a link.
+// The app's resources as a graph (dagre, left to right), a traffic graph (the network view) or a
+// list, with kind / sync / health filters, node grouping and orphaned resources on request. View,
+// filters and toggles live in the URL (?view=network&kind=Pod&group=true&orphaned=true) so a view is a link.
 import type { Application } from '@flotilla/api-types';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import type { ResourceNode, ResourceTree } from '../../api/resources.api';
-import { HealthStatus, SyncStatus } from '../../components/status-icons';
-import { layoutGraph, matchesFilters, NODE_HEIGHT, NODE_WIDTH, resourceNodes, type GraphNode, type TreeFilters } from './resource-graph';
+import { useSearchParams } from 'react-router-dom';
+import type { ResourceTree } from '../../api/resources.api';
+import { GraphView } from './graph-view';
+import { networkGraph } from './network-graph';
+import { layoutGraph, resourceNodes, type TreeFilters, type TreeOptions } from './resource-graph';
+import { ResourceList } from './resource-list';
+import { useManagedResources } from './use-resources';
 import './app-details.css';
 
 const FILTERS = ['kind', 'sync', 'health'] as const;
+const VIEWS = [
+  { id: 'tree', label: 'Tree' },
+  { id: 'network', label: 'Network' },
+  { id: 'list', label: 'List' },
+] as const;
+type View = (typeof VIEWS)[number]['id'];
 
 export function filtersFromQuery(params: URLSearchParams): TreeFilters {
   const list = (k: string) => (params.get(k) ?? '').split(',').filter(Boolean);
@@ -27,8 +37,17 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
   const query = FILTERS.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
   const [filters, setFilters] = useState(() => filtersFromQuery(params));
   useEffect(() => setFilters(filtersFromQuery(params)), [query]); // only when the filters in the URL change
-  const view = params.get('view') === 'list' ? 'list' : 'tree';
-  const all = useMemo(() => resourceNodes(app, tree), [app, tree]);
+  const view: View = VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'tree';
+  // The toggles too show a click at once, and follow the URL when it changes (a link, Back).
+  const flagsInUrl = { group: params.get('group') === 'true', orphaned: params.get('orphaned') === 'true' };
+  const [flags, setFlags] = useState(flagsInUrl);
+  useEffect(() => setFlags(flagsInUrl), [flagsInUrl.group, flagsInUrl.orphaned]); // only when the URL's toggles change
+  const { group, orphaned } = flags;
+  // Groups the user opened; kept while the page is, since a group's key outlives tree updates.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const opts: TreeOptions = useMemo(() => ({ orphaned, group, expanded }), [orphaned, group, expanded]);
+  const all = useMemo(() => resourceNodes(app, tree, { orphaned }), [app, tree, orphaned]);
+  const orphanCount = tree?.orphanedNodes?.length ?? 0;
   const options = useMemo(
     () => ({
       kind: [...new Set(all.map((n) => n.node.kind))].sort(),
@@ -44,6 +63,10 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
       mutate(next);
       return next;
     });
+  const setFlag = (k: 'group' | 'orphaned', on: boolean) => {
+    setFlags({ ...flags, [k]: on });
+    setQuery((p) => (on ? p.set(k, 'true') : p.delete(k)));
+  };
   const toggle = (k: (typeof FILTERS)[number], value: string, on: boolean): void => {
     const values = new Set(filters[k]);
     if (on) values.add(value);
@@ -54,6 +77,7 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
       else p.delete(k);
     });
   };
+  const expand = (key: string) => setExpanded((s) => new Set([...s, key]));
   const filtered = filters.kind.length + filters.sync.length + filters.health.length > 0;
 
   return (
@@ -61,13 +85,28 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
       <div className="resources-bar">
         <h2 id="resources-heading">Resources</h2>
         <div role="group" aria-label="View" className="segmented">
-          <button aria-pressed={view === 'tree'} onClick={() => setQuery((p) => p.delete('view'))}>
-            Tree
-          </button>
-          <button aria-pressed={view === 'list'} onClick={() => setQuery((p) => p.set('view', 'list'))}>
-            List
-          </button>
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              aria-pressed={view === v.id}
+              onClick={() => setQuery((p) => (v.id === 'tree' ? p.delete('view') : p.set('view', v.id)))}
+            >
+              {v.label}
+            </button>
+          ))}
         </div>
+        {view !== 'list' && (
+          <label className="bar-toggle">
+            <input type="checkbox" checked={group} onChange={(e) => setFlag('group', e.target.checked)} />
+            Group nodes
+          </label>
+        )}
+        {(orphanCount > 0 || orphaned) && (
+          <label className="bar-toggle">
+            <input type="checkbox" checked={orphaned} onChange={(e) => setFlag('orphaned', e.target.checked)} />
+            Show orphaned ({orphanCount})
+          </label>
+        )}
         {filtered && <button onClick={() => setQuery((p) => FILTERS.forEach((k) => p.delete(k)))}>Clear filters</button>}
       </div>
       <div className="resource-filters">
@@ -83,147 +122,46 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
           </fieldset>
         ))}
       </div>
-      {view === 'tree' ? (
-        <Graph app={app} tree={tree} filters={filters} onOpen={onOpen} />
-      ) : (
-        <List all={all} filters={filters} onOpen={onOpen} />
-      )}
+      {view === 'tree' && <TreeGraph app={app} tree={tree} filters={filters} opts={opts} onOpen={onOpen} onExpand={expand} />}
+      {view === 'network' && <NetworkGraph app={app} tree={tree} filters={filters} opts={opts} onOpen={onOpen} onExpand={expand} />}
+      {view === 'list' && <ResourceList all={all} filters={filters} onOpen={onOpen} />}
     </section>
   );
 }
 
-function Graph({
-  app,
-  tree,
-  filters,
-  onOpen,
-}: {
+interface GraphProps {
   app: Application;
   tree?: ResourceTree;
   filters: TreeFilters;
+  opts: TreeOptions;
   onOpen: (key: string) => void;
-}) {
-  const graph = useMemo(() => layoutGraph(app, tree, filters), [app, tree, filters]);
+  onExpand: (key: string) => void;
+}
+
+function TreeGraph({ app, tree, filters, opts, onOpen, onExpand }: GraphProps) {
+  const graph = useMemo(() => layoutGraph(app, tree, filters, opts), [app, tree, filters, opts]);
+  return <GraphView graph={graph} app={app} label="Resource tree" onOpen={onOpen} onExpand={onExpand} />;
+}
+
+/** The network view reads the managed resources' live manifests (selectors, Ingress rules, addresses). */
+function NetworkGraph({ app, tree, filters, opts, onOpen, onExpand }: GraphProps) {
+  const { managed, error } = useManagedResources(app);
+  const graph = useMemo(() => networkGraph(app, tree, managed, filters, opts), [app, tree, managed, filters, opts]);
   return (
-    <div className="graph-scroll" role="region" aria-label="Resource tree" tabIndex={0}>
-      <div className="graph" style={{ width: graph.width, height: graph.height }} data-testid="resource-graph">
-        <svg className="graph-edges" width={graph.width} height={graph.height} aria-hidden="true">
-          {graph.edges.map((e) => (
-            <path key={`${e.from}->${e.to}`} d={edgePath(e.points)} />
-          ))}
-        </svg>
-        {graph.nodes.map((n) => (
-          <NodeCard key={n.key} n={n} app={app} onOpen={onOpen} />
-        ))}
-      </div>
-    </div>
-  );
-}
-
-/** A smooth path through dagre's edge points. */
-function edgePath(points: { x: number; y: number }[]): string {
-  if (!points.length) return '';
-  const [first, ...rest] = points;
-  let d = `M${first.x},${first.y}`;
-  for (let i = 0; i < rest.length; i++) {
-    const p = rest[i];
-    const prev = i === 0 ? first : rest[i - 1];
-    const mx = (prev.x + p.x) / 2;
-    d += ` C${mx},${prev.y} ${mx},${p.y} ${p.x},${p.y}`;
-  }
-  return d;
-}
-
-function NodeCard({ n, app, onOpen }: { n: GraphNode; app: Application; onOpen: (key: string) => void }) {
-  const style = { left: n.x - NODE_WIDTH / 2, top: n.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
-  const isApp = n.node.kind === 'Application' && n.node.group === 'argoproj.io';
-  const label = (
     <>
-      <span className="node-kind">{n.node.kind}</span>{' '}
-      <span className="node-name" title={n.node.name}>
-        {n.node.name}
-      </span>
+      {error && (
+        <p className="error" role="alert">
+          Network view: {error}
+        </p>
+      )}
+      <GraphView
+        graph={graph}
+        app={app}
+        label="Network"
+        onOpen={onOpen}
+        onExpand={onExpand}
+        empty={managed ? 'The application has no Services or Ingresses to draw.' : 'Loading…'}
+      />
     </>
   );
-  return (
-    <div
-      className={`node-card${n.root ? ' node-root' : ''}`}
-      style={style}
-      data-testid="tree-node"
-      data-kind={n.node.kind}
-      data-name={n.node.name}
-    >
-      {n.root ? (
-        <div className="node-open">{label}</div>
-      ) : (
-        <button className="node-open" onClick={() => onOpen(n.key)}>
-          {label}
-        </button>
-      )}
-      <span className="node-status">
-        {(n.health || n.root) && <HealthStatus status={n.health} />}
-        {(n.sync || n.root) && <SyncStatus status={n.sync} />}
-        {isApp && !n.root && (
-          <Link
-            to={`/applications/${encodeURIComponent(n.node.namespace || app.metadata.namespace || '')}/${encodeURIComponent(n.node.name)}`}
-            aria-label={`Open application ${n.node.name}`}
-          >
-            Open
-          </Link>
-        )}
-      </span>
-    </div>
-  );
 }
-
-function List({ all, filters, onOpen }: { all: ReturnType<typeof resourceNodes>; filters: TreeFilters; onOpen: (key: string) => void }) {
-  const rows = all.filter((n) => matchesFilters(n, filters)).sort((a, b) => a.key.localeCompare(b.key));
-  return (
-    <table className="table" aria-label="Resources list">
-      <thead>
-        <tr>
-          <th>Kind</th>
-          <th>Namespace</th>
-          <th>Name</th>
-          <th>Sync</th>
-          <th>Health</th>
-          <th>Created</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((n) => (
-          <tr key={n.key} data-testid="resource-list-row" data-kind={n.node.kind}>
-            <td>{n.node.kind}</td>
-            <td>{n.node.namespace}</td>
-            <td>
-              <button className="link-button" onClick={() => onOpen(n.key)}>
-                {n.node.name}
-              </button>
-              {isChildApp(n.node) && (
-                <>
-                  {' '}
-                  <Link
-                    to={`/applications/${encodeURIComponent(n.node.namespace ?? '')}/${encodeURIComponent(n.node.name)}`}
-                    aria-label={`Open application ${n.node.name}`}
-                  >
-                    Open
-                  </Link>
-                </>
-              )}
-            </td>
-            <td>{n.sync && <SyncStatus status={n.sync} />}</td>
-            <td>{n.node.health?.status && <HealthStatus status={n.node.health.status} />}</td>
-            <td>{n.node.createdAt}</td>
-          </tr>
-        ))}
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={6}>No resources match the filters.</td>
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
-}
-
-const isChildApp = (n: ResourceNode) => n.kind === 'Application' && n.group === 'argoproj.io';
