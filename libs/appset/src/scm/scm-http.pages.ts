@@ -83,7 +83,7 @@ interface AzureList<T> {
   value?: T[];
 }
 
-/** Azure DevOps: `$top`/`$skip` query; a page shorter than `$top` is the last. */
+/** Azure DevOps: `$top`/`$skip` query until an empty page (a short page may only mean the server capped `$top`). */
 export async function pagesByTopSkip<T>(client: ScmHttpClient, path: string, query: Query = {}, top = 100): Promise<T[]> {
   const items: T[] = [];
   for (let page = 0; ; page++) {
@@ -91,6 +91,6 @@ export async function pagesByTopSkip<T>(client: ScmHttpClient, path: string, que
     const { body } = await client.getJson<AzureList<T>>(path, { ...query, $top: top, $skip: items.length });
     if (!body || !Array.isArray(body.value)) throw badPage(client, path, 'a list with "value"');
     items.push(...body.value);
-    if (body.value.length < top) return items;
+    if (body.value.length === 0) return items;
   }
 }
