@@ -1,6 +1,6 @@
 import { goTemplateRenderer } from './go-template.renderer';
 import { TemplateError } from './template.error';
-import { normalizeName, slugify } from './name.functions';
+import { normalizeName } from './name.functions';
 
 const params = {
   name: 'Prod_EU',
@@ -22,7 +22,7 @@ describe('goTemplateRenderer', () => {
     ['slugify', '{{ slugify .name }}', 'prod-eu'],
     ['toYaml', '{{ toYaml .list }}', '- a: 1'],
     ['fromYaml', '{{ (fromYaml "a: b").a }}', 'b'],
-    ['fromYamlArray', '{{ index (fromYamlArray "[x, y]") 1 }}', 'y'],
+    ['fromYamlArray', '{{ index (fromYamlArray "[x, z]") 1 }}', 'z'],
     ['conditionals', '{{ if eq .metadata.labels.env "production" }}prod{{ else }}other{{ end }}', 'prod'],
     ['text without actions', 'plain', 'plain'],
   ])('%s', (_case, text, expected) => {
@@ -71,9 +71,33 @@ describe('name functions', () => {
     ['https://kubernetes.default.svc', 'https---kubernetes.default.svc'],
   ])('normalize(%j) = %j', (input, expected) => expect(normalizeName(input)).toBe(expected));
 
-  it('slugify truncates at a dash when it can', () => {
-    expect(slugify(10, true, 'alpha-beta-gamma')).toBe('alpha-beta');
-    expect(slugify(12, false, 'alpha-beta-gamma')).toBe('alpha-beta-g');
-    expect(slugify('Hello.World')).toBe('hello-world');
+  it('slugify truncates at a dash when it can, or bluntly before cleaning up', () => {
+    const render = goTemplateRenderer([]);
+    expect(render('{{ slugify 10 true "alpha-beta-gamma" }}', params)).toBe('alpha-beta');
+    expect(render('{{ slugify 12 false "alpha-beta-gamma" }}', params)).toBe('alpha-beta-g');
+    expect(render('{{ slugify 10 false "alpha.-beta-gamma" }}', params)).toBe('alpha-bet');
+    expect(render('{{ slugify "Hello.World" }}', params)).toBe('hello-world');
+  });
+
+  it('slugify takes its size as an int, as Argo asserts it', () => {
+    expect(() => goTemplateRenderer([])('{{ slugify .size "x" }}', { size: 5 })).toThrow(
+      /error calling slugify: interface conversion: interface \{\} is float64, not int/,
+    );
+  });
+});
+
+describe('YAML functions (as Argo: through JSON and go-yaml v2)', () => {
+  const render = goTemplateRenderer([]);
+
+  it('toYaml quotes what YAML 1.1 would read as something else and keeps made numbers numbers', () => {
+    expect(render('{{ toYaml (dict "b" "yes" "a" (add 1 2) "c" "1.0" "d" "on") }}', params)).toBe('a: 3\nb: "yes"\nc: "1.0"\nd: "on"');
+  });
+
+  it('fromYaml reads YAML 1.1 booleans (even a key "n") and gives float64 numbers', () => {
+    expect(render('{{ $m := fromYaml "a: yes\\nk: 2\\nn: 3" }}{{ $m.a }} {{ typeOf $m.k }} {{ $m.false }}', params)).toBe('true float64 3');
+  });
+
+  it('fromYaml of a list fails as encoding/json does', () => {
+    expect(() => render('{{ fromYaml "- a" }}', params)).toThrow(/cannot unmarshal array into Go value of type map\[string\]interface \{\}/);
   });
 });
