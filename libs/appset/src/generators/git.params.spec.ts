@@ -74,6 +74,12 @@ describe('fileParams', () => {
       [{ path: 'mine', cfg: { path: goPath } }],
     ],
     [
+      'fasttemplate with pathParamPrefix puts every path key under it and keeps the file’s own path',
+      '{"path": "mine", "deep": {"x": [1]}}',
+      { goTemplate: false, pathParamPrefix: 'cfg' },
+      [{ path: 'mine', 'deep.x.0': '1', ...Object.fromEntries(Object.entries(flatPath).map(([k, v]) => [`cfg.${k}`, v])) }],
+    ],
+    [
       'a YAML list yields one set per item',
       '- name: a\n- name: b\n  count: 2\n- null\n',
       { goTemplate: false },
