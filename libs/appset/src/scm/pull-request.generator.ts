@@ -11,7 +11,7 @@ import {
   useGoTemplate,
 } from '../generators/generator.types';
 import { pullRequestService } from './pull-request.providers';
-import { secretKeyReader } from './scm.credentials';
+import { scmReaders } from './scm.readers';
 import { pullRequestFilter } from './scm.filters';
 import { pullRequestParams, withValues } from './scm.params';
 import { honouringRateLimit } from './scm.rate-limit';
@@ -26,7 +26,7 @@ export class PullRequestGenerator implements Generator {
     const keep = pullRequestFilter(spec.filters);
     let service;
     try {
-      service = pullRequestService(spec, secretKeyReader(ctx));
+      service = pullRequestService(spec, scmReaders(ctx));
     } catch (err) {
       throw new GeneratorError(`failed to select pull request service provider: ${(err as Error).message}`);
     }

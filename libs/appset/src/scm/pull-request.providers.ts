@@ -1,12 +1,25 @@
 // Which host client serves a pullRequest generator entry: the one its provider key names.
 import { isPlainObject } from '../json/json-value';
 import { GeneratorError } from '../generators/generator.types';
+import { bitbucketCloudPullRequests, type BitbucketCloudPullRequestSpec } from './bitbucket-cloud/bitbucket-cloud.pull-requests';
+import { bitbucketServerPullRequests, type BitbucketServerPullRequestSpec } from './bitbucket-server/bitbucket-server.pull-requests';
+import { giteaPullRequests, type GiteaPullRequestSpec } from './gitea/gitea.pull-requests';
 import { gitHubPullRequests, type GitHubPullRequestSpec } from './github/github.pull-requests';
 import { gitLabPullRequests, type GitLabPullRequestSpec } from './gitlab/gitlab.pull-requests';
-import type { PullRequestService, SecretKeyReader } from './scm.types';
+import type { ScmReaders } from './scm.readers';
+import type { PullRequestService } from './scm.types';
 
-export function pullRequestService(spec: Record<string, unknown>, read: SecretKeyReader): PullRequestService {
-  if (isPlainObject(spec.github)) return gitHubPullRequests(spec.github as unknown as GitHubPullRequestSpec, read);
-  if (isPlainObject(spec.gitlab)) return gitLabPullRequests(spec.gitlab as unknown as GitLabPullRequestSpec, read);
+export function pullRequestService(spec: Record<string, unknown>, read: ScmReaders): PullRequestService {
+  const provider = <T>(key: string): T | undefined => (isPlainObject(spec[key]) ? (spec[key] as T) : undefined);
+  const github = provider<GitHubPullRequestSpec>('github');
+  if (github) return gitHubPullRequests(github, read.secret);
+  const gitlab = provider<GitLabPullRequestSpec>('gitlab');
+  if (gitlab) return gitLabPullRequests(gitlab, read.secret);
+  const gitea = provider<GiteaPullRequestSpec>('gitea');
+  if (gitea) return giteaPullRequests(gitea, read.secret);
+  const bitbucketServer = provider<BitbucketServerPullRequestSpec>('bitbucketServer');
+  if (bitbucketServer) return bitbucketServerPullRequests(bitbucketServer, read.secret, read.configMap);
+  const bitbucket = provider<BitbucketCloudPullRequestSpec>('bitbucket');
+  if (bitbucket) return bitbucketCloudPullRequests(bitbucket, read.secret);
   throw new GeneratorError('no Pull Request provider implementation configured');
 }

@@ -11,7 +11,7 @@ import {
   useGoTemplate,
 } from '../generators/generator.types';
 import { scmProviderService } from './scm-provider.providers';
-import { secretKeyReader } from './scm.credentials';
+import { scmReaders } from './scm.readers';
 import { listRepositories } from './scm.filters';
 import { repositoryParams, withValues } from './scm.params';
 import { honouringRateLimit } from './scm.rate-limit';
@@ -26,7 +26,7 @@ export class ScmProviderGenerator implements Generator {
     if (cloneProtocol !== undefined && typeof cloneProtocol !== 'string') throw new GeneratorError('cloneProtocol must be a string');
     let provider;
     try {
-      provider = scmProviderService(spec, secretKeyReader(ctx));
+      provider = scmProviderService(spec, scmReaders(ctx));
     } catch (err) {
       throw new GeneratorError(`scm provider: ${(err as Error).message}`);
     }

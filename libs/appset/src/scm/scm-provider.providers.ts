@@ -1,20 +1,34 @@
 // Which host client serves an scmProvider generator entry: the one its provider key names.
 import { isPlainObject } from '../json/json-value';
 import { GeneratorError } from '../generators/generator.types';
+import { bitbucketCloudScmProvider, type BitbucketCloudScmProviderSpec } from './bitbucket-cloud/bitbucket-cloud.scm-provider';
+import { bitbucketServerScmProvider, type BitbucketServerScmProviderSpec } from './bitbucket-server/bitbucket-server.scm-provider';
+import { giteaScmProvider, type GiteaScmProviderSpec } from './gitea/gitea.scm-provider';
 import { gitHubScmProvider, type GitHubScmProviderSpec } from './github/github.scm-provider';
 import { gitLabScmProvider, type GitLabScmProviderSpec } from './gitlab/gitlab.scm-provider';
-import type { ScmProviderService, SecretKeyReader } from './scm.types';
+import type { ScmReaders } from './scm.readers';
+import type { ScmProviderService } from './scm.types';
 
 export interface ScmProviderChoice {
   service: ScmProviderService;
   allBranches: boolean;
 }
 
-export function scmProviderService(spec: Record<string, unknown>, read: SecretKeyReader): ScmProviderChoice {
-  const allBranches = (provider: unknown): boolean => isPlainObject(provider) && provider.allBranches === true;
-  if (isPlainObject(spec.github))
-    return { service: gitHubScmProvider(spec.github as unknown as GitHubScmProviderSpec, read), allBranches: allBranches(spec.github) };
-  if (isPlainObject(spec.gitlab))
-    return { service: gitLabScmProvider(spec.gitlab as unknown as GitLabScmProviderSpec, read), allBranches: allBranches(spec.gitlab) };
+export function scmProviderService(spec: Record<string, unknown>, read: ScmReaders): ScmProviderChoice {
+  const provider = <T>(key: string): T | undefined => (isPlainObject(spec[key]) ? (spec[key] as T) : undefined);
+  const choice = (service: ScmProviderService, s: { allBranches?: boolean }): ScmProviderChoice => ({
+    service,
+    allBranches: s.allBranches === true,
+  });
+  const github = provider<GitHubScmProviderSpec>('github');
+  if (github) return choice(gitHubScmProvider(github, read.secret), github);
+  const gitlab = provider<GitLabScmProviderSpec>('gitlab');
+  if (gitlab) return choice(gitLabScmProvider(gitlab, read.secret), gitlab);
+  const gitea = provider<GiteaScmProviderSpec>('gitea');
+  if (gitea) return choice(giteaScmProvider(gitea, read.secret), gitea);
+  const bitbucketServer = provider<BitbucketServerScmProviderSpec>('bitbucketServer');
+  if (bitbucketServer) return choice(bitbucketServerScmProvider(bitbucketServer, read.secret, read.configMap), bitbucketServer);
+  const bitbucket = provider<BitbucketCloudScmProviderSpec>('bitbucket');
+  if (bitbucket) return choice(bitbucketCloudScmProvider(bitbucket, read.secret), bitbucket);
   throw new GeneratorError('no SCM provider implementation configured');
 }

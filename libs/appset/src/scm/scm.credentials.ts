@@ -21,6 +21,19 @@ export function secretKeyReader(ctx: GeneratorContext): SecretKeyReader {
   };
 }
 
+/** Reads ConfigMap keys through the generator's hub (a `caRef`); a missing ConfigMap or key is a GeneratorError naming it. */
+export function configMapKeyReader(ctx: GeneratorContext): (ref: { configMapName: string; key: string }) => Promise<string> {
+  return async ({ configMapName, key }) => {
+    if (!ctx.hub) throw new GeneratorError(`cannot read configmap "${configMapName}": no access to the ApplicationSet's namespace`);
+    const data = await ctx.hub.configMapData(configMapName);
+    if (!data) throw new GeneratorError(`configmap "${configMapName}" not found in namespace "${ctx.hub.namespace}"`);
+    const value = data[key];
+    if (value === undefined)
+      throw new GeneratorError(`key "${key}" in configmap "${configMapName}" in namespace "${ctx.hub.namespace}" not found`);
+    return value;
+  };
+}
+
 /** A `*Ref` field of the spec: absent means no credential (public access), as Argo does. */
 export async function optionalSecret(read: SecretKeyReader, ref: unknown, field: string): Promise<string> {
   if (ref === undefined || ref === null) return '';
