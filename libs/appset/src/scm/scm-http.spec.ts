@@ -182,6 +182,12 @@ describe('ScmHttpClient limits and TLS', () => {
     slow = createServer((req, res) => {
       if (req.url === '/big') return res.end(JSON.stringify({ blob: 'x'.repeat(5000) }));
       if (req.url === '/text') return res.end('<html>not json</html>');
+      if (req.url === '/drip') {
+        res.write('{"a":"');
+        const drip = setInterval(() => res.write('x'), 50);
+        res.on('close', () => clearInterval(drip));
+        return;
+      }
       setTimeout(() => res.end('{}'), 2000).unref();
     });
     slow.listen(0, '127.0.0.1');

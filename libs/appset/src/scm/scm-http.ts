@@ -146,8 +146,13 @@ export class ScmHttpClient {
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const fail = (why: string) => reject(new Error(`${this.where(url)}: ${this.mask(why)}`));
-      const req = requestFn(url, { method: 'GET', headers, agent, timeout: timeoutMs }, (res: IncomingMessage) => {
+      // A whole-answer deadline, not only an idle-socket one, so a host that drips bytes cannot hold a generator.
+      const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      const fail = (why: string) => {
+        clearTimeout(deadline);
+        reject(new Error(`${this.where(url)}: ${this.mask(why)}`));
+      };
+      const req = requestFn(url, { method: 'GET', headers, agent }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -158,10 +163,12 @@ export class ScmHttpClient {
             fail(`response is larger than ${maxBytes} bytes`);
           } else chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          clearTimeout(deadline);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', (err) => fail(err.message));
       });
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.on('error', (err) => fail(err.message));
       req.end();
     });
