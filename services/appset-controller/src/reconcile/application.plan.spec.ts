@@ -1,5 +1,6 @@
 import { Application, ApplicationSet, RESOURCES_FINALIZER } from '@flotilla/api-types';
 import { applyMergePatch } from '@flotilla/appset';
+import { JqWasmClient } from '@flotilla/platform';
 import { planDeletes, planWrites } from './application.plan';
 
 const appSet = (extra: Partial<ApplicationSet['spec']> = {}): ApplicationSet =>
@@ -107,9 +108,42 @@ describe('planWrites', () => {
     const rules = (ignore: object[]) => appSet({ ignoreApplicationDifferences: ignore });
     expect(planWrites(rules([{ jsonPointers: ['/spec/source/targetRevision'] }]), [desired], live(current))).toEqual([]);
     expect(planWrites(rules([{ name: 'other', jsonPointers: ['/spec/source/targetRevision'] }]), [desired], live(current))).toHaveLength(1);
-    expect(planWrites(rules([{ jqPathExpressions: ['.spec.source'] }]), [desired], live(current))).toEqual([
-      { action: 'error', name: 'a', message: 'ignoreApplicationDifferences: jqPathExpressions are not supported by Flotilla yet; use jsonPointers' },
-    ]);
+  });
+
+  describe('with jqPathExpressions, run by a real jq', () => {
+    let jq: JqWasmClient;
+    beforeAll(async () => {
+      jq = await JqWasmClient.load();
+    });
+    afterAll(() => jq.close());
+    const rules = (ignore: object[]) => appSet({ ignoreApplicationDifferences: ignore });
+
+    it('keeps what the expression selects as it is live', () => {
+      const current = owned(app('a', {}, { source: { repoURL: 'https://git/x', path: 'a', targetRevision: 'pinned' } }));
+      const desired = app('a', {}, { source: { repoURL: 'https://git/x', path: 'a', targetRevision: 'main' } });
+      expect(planWrites(rules([{ jqPathExpressions: ['.spec.source.targetRevision'] }]), [desired], live(current), () => jq)).toEqual([]);
+      // Another field still changes; the ignored one is left out of the patch.
+      const moved = app('a', {}, { source: { repoURL: 'https://git/x', path: 'moved', targetRevision: 'main' } });
+      const [write] = planWrites(rules([{ jqPathExpressions: ['.spec.source.targetRevision'] }]), [moved], live(current), () => jq);
+      expect(write).toMatchObject({ action: 'update', name: 'a' });
+      expect(write.action === 'update' && write.patch.spec).toEqual({ source: { path: 'moved' } });
+    });
+
+    it('keeps list items selected on either side, e.g. a sync option added by hand', () => {
+      const withOptions = (options: string[]) => ({ syncPolicy: { syncOptions: options } });
+      const current = owned(app('a', {}, withOptions(['CreateNamespace=true', 'Prune=false'])));
+      const desired = app('a', {}, withOptions(['CreateNamespace=true']));
+      const ignore = rules([{ jqPathExpressions: ['.spec.syncPolicy.syncOptions[] | select(startswith("Prune="))'] }]);
+      expect(planWrites(ignore, [desired], live(current), () => jq)).toEqual([]);
+      expect(planWrites(appSet(), [desired], live(current), () => jq)).toHaveLength(1);
+    });
+
+    it('reports an expression jq rejects, naming it', () => {
+      const current = owned(app('a'));
+      const [write] = planWrites(rules([{ jqPathExpressions: ['.spec |||'] }]), [app('a', {}, { project: 'other' })], live(current), () => jq);
+      expect(write).toMatchObject({ action: 'error', name: 'a' });
+      expect((write as { message: string }).message).toMatch(/^ignoreApplicationDifferences: jqPathExpression "\.spec \|\|\|" is not valid jq: /);
+    });
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import { createMergePatch, equalIgnoringEmpty, JsonObject } from '@flotilla/appset';
 import { normalizeSpec } from './application-spec.normalize';
 import { destinationProblem, KnownCluster } from './application.validation';
-import { keepIgnoredFields } from './ignore-differences';
+import { JqPaths, keepIgnoredFields } from './ignore-differences';
 
 export type ApplicationsSyncPolicy = 'create-only' | 'create-update' | 'create-delete' | 'sync';
 export const allowsUpdate = (p: ApplicationsSyncPolicy): boolean => p === 'sync' || p === 'create-update';
@@ -48,6 +48,8 @@ export function planWrites(
   appSet: AppSetWithPreserved,
   valid: readonly Application[],
   live: ReadonlyMap<string, Application>,
+  /** jq for ignoreApplicationDifferences.jqPathExpressions, asked for only when one is set. */
+  jq?: () => JqPaths,
 ): ApplicationWrite[] {
   const update = allowsUpdate(policyOf(appSet));
   const writes: ApplicationWrite[] = [];
@@ -55,7 +57,7 @@ export function planWrites(
     const found = live.get(desired.metadata.name);
     // Without update permission only Applications the ApplicationSet does not have yet are written.
     if (found && !update && isOwnedBy(found, appSet)) continue;
-    const write = found ? planUpdate(appSet, desired, found) : planCreate(appSet, desired);
+    const write = found ? planUpdate(appSet, desired, found, jq) : planCreate(appSet, desired);
     if (write) writes.push(write);
   }
   return writes;
@@ -94,7 +96,12 @@ function planCreate(appSet: ApplicationSet, desired: Application): ApplicationWr
   return { action: 'create', name: desired.metadata.name, object };
 }
 
-function planUpdate(appSet: AppSetWithPreserved, desired: Application, found: Application): ApplicationWrite | undefined {
+function planUpdate(
+  appSet: AppSetWithPreserved,
+  desired: Application,
+  found: Application,
+  jq?: () => JqPaths,
+): ApplicationWrite | undefined {
   const owners = found.metadata.ownerReferences ?? [];
   const other = owners.find((r) => r.controller === true && !sameOwner(r, appSet));
   if (other) {
@@ -115,7 +122,7 @@ function planUpdate(appSet: AppSetWithPreserved, desired: Application, found: Ap
   };
   let wanted: JsonObject;
   try {
-    wanted = keepIgnoredFields(appSet, desired.metadata.name, generatedView, liveView);
+    wanted = keepIgnoredFields(appSet, desired.metadata.name, generatedView, liveView, jq);
   } catch (err) {
     return { action: 'error', name: desired.metadata.name, message: (err as Error).message };
   }

@@ -10,12 +10,14 @@ import {
 } from '@flotilla/api-types';
 import { generateApplications, GeneratorRegistry, refreshRequired, repositoryResolver, secretField } from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
+import { lazyJq } from '@flotilla/platform';
 import type { Logger } from 'pino';
 import type { AppSetHub } from '../hub/appset-hub.port';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';
 import { AppSetCondition, ConditionType, conditionsChanged, nextConditions, Outcome, Reason, rolloutCondition } from './appset.conditions';
 import { resourcesStatus } from './appset.resources';
+import type { JqPaths } from './ignore-differences';
 import { planRollout, rollingSyncEnabled, rolloutApplication, strategyProblem } from './rolling-sync.plan';
 
 export type ReconcileResult = 'success' | 'error' | 'not-found';
@@ -30,10 +32,15 @@ export interface AppSetReconcilerOptions {
   /** Limits for goTemplate rendering, per generated Application. */
   templateLimits?: ExecLimits;
   clock?: () => Date;
+  /** jq for ignoreApplicationDifferences.jqPathExpressions; by default jq-wasm, started on first use. */
+  jq?: JqPaths;
 }
 
 export class AppSetReconciler {
   private readonly clock: () => Date;
+  private jqClient: JqPaths | undefined;
+  /** Its worker thread is unref'd, so an unused or idle jq never holds the process open. */
+  private readonly jq = (): JqPaths => (this.jqClient ??= this.options.jq ?? lazyJq());
 
   constructor(
     private readonly hub: AppSetHub,
@@ -146,7 +153,7 @@ export class AppSetReconciler {
     log: Logger,
   ): Promise<string | undefined> {
     const failures = new Map<string, string>();
-    for (const write of planWrites(appSet, valid, live)) {
+    for (const write of planWrites(appSet, valid, live, this.jq)) {
       try {
         if (write.action === 'error') throw new Error(write.message);
         if (write.action === 'create') await this.hub.createApplication(write.object);

@@ -2,17 +2,59 @@
 // are live (e.g. a targetRevision someone pins by hand). https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Controlling-Resource-Modification/#ignore-certain-changes-to-applications
 import type { ApplicationSet } from '@flotilla/api-types';
 import { cloneJson, isPlainObject, JsonObject } from '@flotilla/appset';
+import type { JqPathsResult } from '@flotilla/platform';
+
+/** A jq that answers `path(EXPR)` on a document (the platform's jq-wasm client). */
+export interface JqPaths {
+  paths(doc: unknown, expression: string): JqPathsResult;
+}
 
 /** `wanted` with every ignored field set back to its live value (or removed when live has none). */
-export function keepIgnoredFields(appSet: ApplicationSet, appName: string, wanted: JsonObject, live: JsonObject): JsonObject {
+export function keepIgnoredFields(appSet: ApplicationSet, appName: string, wanted: JsonObject, live: JsonObject, jq?: () => JqPaths): JsonObject {
   const rules = (appSet.spec.ignoreApplicationDifferences ?? []).filter((r) => !r.name || r.name === appName);
   if (rules.length === 0) return wanted;
   const out = cloneJson(wanted);
   for (const rule of rules) {
-    if (rule.jqPathExpressions?.length) throw new Error('ignoreApplicationDifferences: jqPathExpressions are not supported by Flotilla yet; use jsonPointers');
     for (const pointer of rule.jsonPointers ?? []) copyAt(parsePointer(pointer), live, out);
+    for (const expression of rule.jqPathExpressions ?? []) {
+      if (!jq) throw new Error(`ignoreApplicationDifferences: jqPathExpression ${JSON.stringify(expression)} cannot be evaluated: no jq`);
+      // What the expression selects on either side keeps its live value, as Argo's normalisation does.
+      const selected = [...selectedPaths(jq(), live, expression), ...selectedPaths(jq(), out, expression)];
+      for (const path of deepestLast(selected)) copyAt(path, live, out);
+    }
   }
   return out;
+}
+
+function selectedPaths(jq: JqPaths, doc: unknown, expression: string): string[][] {
+  const result = jq.paths(doc, expression);
+  const subject = `ignoreApplicationDifferences: jqPathExpression ${JSON.stringify(expression)}`;
+  if (!result.ok) {
+    // Failing on this document only (iterating over a list it lacks) selects nothing there, as in Argo.
+    if (result.kind === 'runtime') return [];
+    const problem = { compile: 'is not valid jq', path: 'does not select paths', timeout: 'timed out', unavailable: 'could not be evaluated' }[result.kind];
+    throw new Error(`${subject} ${problem}: ${result.message}`);
+  }
+  return result.paths.map((path) => {
+    // A slice (.a[1:3]) keeps the whole list it is part of.
+    const cut = path.findIndex((step) => typeof step === 'object');
+    const steps = (cut === -1 ? path : path.slice(0, cut)).map(String);
+    if (steps.length === 0) throw new Error(`${subject} selects the whole Application; select fields within it`);
+    return steps;
+  });
+}
+
+/** Unique paths, array indexes high to low, so removing one list item does not shift the next one's. */
+function deepestLast(paths: string[][]): string[][] {
+  const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()];
+  return unique.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] === b[i]) continue;
+      const [x, y] = [Number(a[i]), Number(b[i])];
+      return Number.isInteger(x) && Number.isInteger(y) ? y - x : a[i] < b[i] ? -1 : 1;
+    }
+    return a.length - b.length;
+  });
 }
 
 function parsePointer(pointer: string): string[] {
