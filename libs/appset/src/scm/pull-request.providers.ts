@@ -1,6 +1,7 @@
 // Which host client serves a pullRequest generator entry: the one its provider key names.
 import { isPlainObject } from '../json/json-value';
 import { GeneratorError } from '../generators/generator.types';
+import { azureDevOpsPullRequests, type AzureDevOpsPullRequestSpec } from './azure-devops/azure-devops.pull-requests';
 import { bitbucketCloudPullRequests, type BitbucketCloudPullRequestSpec } from './bitbucket-cloud/bitbucket-cloud.pull-requests';
 import { bitbucketServerPullRequests, type BitbucketServerPullRequestSpec } from './bitbucket-server/bitbucket-server.pull-requests';
 import { giteaPullRequests, type GiteaPullRequestSpec } from './gitea/gitea.pull-requests';
@@ -21,5 +22,7 @@ export function pullRequestService(spec: Record<string, unknown>, read: ScmReade
   if (bitbucketServer) return bitbucketServerPullRequests(bitbucketServer, read.secret, read.configMap);
   const bitbucket = provider<BitbucketCloudPullRequestSpec>('bitbucket');
   if (bitbucket) return bitbucketCloudPullRequests(bitbucket, read.secret);
+  const azureDevOps = provider<AzureDevOpsPullRequestSpec>('azuredevops');
+  if (azureDevOps) return azureDevOpsPullRequests(azureDevOps, read.secret);
   throw new GeneratorError('no Pull Request provider implementation configured');
 }

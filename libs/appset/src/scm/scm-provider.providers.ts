@@ -1,6 +1,7 @@
 // Which host client serves an scmProvider generator entry: the one its provider key names.
 import { isPlainObject } from '../json/json-value';
 import { GeneratorError } from '../generators/generator.types';
+import { azureDevOpsScmProvider, type AzureDevOpsScmProviderSpec } from './azure-devops/azure-devops.scm-provider';
 import { bitbucketCloudScmProvider, type BitbucketCloudScmProviderSpec } from './bitbucket-cloud/bitbucket-cloud.scm-provider';
 import { bitbucketServerScmProvider, type BitbucketServerScmProviderSpec } from './bitbucket-server/bitbucket-server.scm-provider';
 import { giteaScmProvider, type GiteaScmProviderSpec } from './gitea/gitea.scm-provider';
@@ -30,5 +31,7 @@ export function scmProviderService(spec: Record<string, unknown>, read: ScmReade
   if (bitbucketServer) return choice(bitbucketServerScmProvider(bitbucketServer, read.secret, read.configMap), bitbucketServer);
   const bitbucket = provider<BitbucketCloudScmProviderSpec>('bitbucket');
   if (bitbucket) return choice(bitbucketCloudScmProvider(bitbucket, read.secret), bitbucket);
+  const azureDevOps = provider<AzureDevOpsScmProviderSpec>('azureDevOps');
+  if (azureDevOps) return choice(azureDevOpsScmProvider(azureDevOps, read.secret), azureDevOps);
   throw new GeneratorError('no SCM provider implementation configured');
 }

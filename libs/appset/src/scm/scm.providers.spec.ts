@@ -68,6 +68,8 @@ describe('provider dispatch', () => {
     ['pullRequest', 'bitbucket', /pullRequest\.bitbucket\.\w+ is required/],
     ['scmProvider', 'bitbucketServer', /scmProvider\.bitbucketServer\.\w+ is required/],
     ['scmProvider', 'bitbucket', /scmProvider\.bitbucket\.\w+ is required/],
+    ['pullRequest', 'azuredevops', /pullRequest\.azuredevops\.\w+ is required/],
+    ['scmProvider', 'azureDevOps', /scmProvider\.azureDevOps\.\w+ is required/],
     ['scmProvider', 'gitlab', /scmProvider\.gitlab needs a group/],
     ['pullRequest', 'github', /pullRequest\.github needs owner and repo/],
   ])('%s.%s reaches its client', async (generator, key, message) => {
