@@ -262,3 +262,10 @@ export function requiredString(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw new GeneratorError(`${field} is required`);
   return value;
 }
+
+/** An optional list-of-strings field of a host spec (e.g. `labels`); anything else is a GeneratorError naming it. */
+export function stringList(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new GeneratorError(`${field} must be a list of strings`);
+  return value as string[];
+}

@@ -3,7 +3,7 @@
 // https://learn.microsoft.com/en-us/rest/api/azure/devops/git/pull-requests/get-pull-requests-by-project
 import type { PullRequest, PullRequestService, SecretKeyReader } from '../scm.types';
 import { ScmRepositoryNotFoundError } from '../scm.types';
-import { ScmHttpError, requiredString, secretRefOf } from '../scm-http';
+import { ScmHttpError, requiredString, stringList, secretRefOf } from '../scm-http';
 import { pagesByTopSkip } from '../scm-http.pages';
 import { API_VERSION, azureDevOpsClient, patAuth, seg } from './azure-devops.client';
 
@@ -34,7 +34,7 @@ export function azureDevOpsPullRequests(spec: AzureDevOpsPullRequestSpec, read: 
   const repo = requiredString(spec.repo, `${field}.repo`);
   const ref = spec.tokenRef === undefined || spec.tokenRef === null ? undefined : secretRefOf(spec.tokenRef, `${field}.tokenRef`);
   const client = azureDevOpsClient(spec.api, organization, async () => patAuth(ref ? await read(ref) : ''));
-  const wanted = spec.labels ?? [];
+  const wanted = stringList(spec.labels, `${field}.labels`);
   return {
     async list(): Promise<PullRequest[]> {
       let pulls: AzurePull[];

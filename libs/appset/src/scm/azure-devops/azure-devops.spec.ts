@@ -128,7 +128,10 @@ describe('Azure DevOps host', () => {
       expect(limited.retryAfterMs).toBe(30_000);
     });
 
-    it('rejects a spec without a project', () => {
+    it('rejects a spec without a project, or with labels that are not a list of strings', () => {
+      expect(() => azureDevOpsPullRequests({ ...spec, labels: [1] as never }, read)).toThrow(
+        'pullRequest.azuredevops.labels must be a list of strings',
+      );
       expect(() => azureDevOpsPullRequests({ ...spec, project: '' }, read)).toThrow(
         new GeneratorError('pullRequest.azuredevops.project is required'),
       );

@@ -2,7 +2,7 @@
 // label the spec lists. https://gitea.com/api/swagger#/repository/repoListPullRequests
 import type { PullRequest, PullRequestService, SecretKeyReader } from '../scm.types';
 import { ScmRepositoryNotFoundError } from '../scm.types';
-import { ScmHttpError, requiredString } from '../scm-http';
+import { ScmHttpError, requiredString, stringList } from '../scm-http';
 import { pagesByLink } from '../scm-http.pages';
 import { GITEA_PAGE, giteaClient, seg } from './gitea.client';
 
@@ -28,7 +28,7 @@ export function giteaPullRequests(spec: GiteaPullRequestSpec, read: SecretKeyRea
   const owner = requiredString(spec.owner, 'pullRequest.gitea.owner');
   const repo = requiredString(spec.repo, 'pullRequest.gitea.repo');
   const client = giteaClient(spec, read, 'pullRequest.gitea');
-  const wanted = spec.labels ?? [];
+  const wanted = stringList(spec.labels, 'pullRequest.gitea.labels');
   return {
     async list(): Promise<PullRequest[]> {
       let pulls: GiteaPull[];

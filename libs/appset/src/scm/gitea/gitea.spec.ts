@@ -108,7 +108,10 @@ describe('Gitea host', () => {
       expect(err.retryAfterMs).toBe(4000);
     });
 
-    it('rejects a spec without owner, repo or api, or with a malformed tokenRef', () => {
+    it('rejects a spec without owner, repo or api, or with a malformed tokenRef or labels', () => {
+      expect(() => giteaPullRequests({ owner: 'acme', repo: 'web', api: gitea.url, labels: 'preview' as never }, read)).toThrow(
+        new GeneratorError('pullRequest.gitea.labels must be a list of strings'),
+      );
       expect(() => giteaPullRequests({ owner: '', repo: 'web', api: gitea.url }, read)).toThrow(
         new GeneratorError('pullRequest.gitea.owner is required'),
       );
