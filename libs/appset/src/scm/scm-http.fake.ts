@@ -16,13 +16,17 @@ export interface FakeRequest {
 
 export interface FakeAnswer {
   status: number;
+  /** Sent as JSON, unless `rawBody` is given. */
   body?: unknown;
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
 export interface FakeHostOptions {
   /** The Authorization header(s) a request may carry; undefined lets anonymous requests through. */
   authorization?: string | string[];
+  /** What a request with other credentials gets (401 by default; Azure DevOps sends a sign-in page). */
+  unauthorized?: (req: FakeRequest) => FakeAnswer;
   /** The host's endpoints; undefined answers 404. */
   route: (req: FakeRequest) => FakeAnswer | undefined;
   /** Serve HTTPS with this key pair instead of plain HTTP. */
@@ -48,7 +52,7 @@ export async function startFakeHost(options: FakeHostOptions): Promise<FakeHost>
     requests.push(fake);
     const answer = (a: FakeAnswer) => {
       res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
-      res.end(a.body === undefined ? '' : JSON.stringify(a.body));
+      res.end(a.rawBody ?? (a.body === undefined ? '' : JSON.stringify(a.body)));
     };
     if (rateLimit) {
       const { headers, status } = rateLimit;
@@ -57,7 +61,7 @@ export async function startFakeHost(options: FakeHostOptions): Promise<FakeHost>
     }
     const allowed = options.authorization === undefined ? undefined : ([] as string[]).concat(options.authorization);
     if (allowed && !allowed.includes(req.headers.authorization ?? '')) {
-      return answer({ status: 401, body: { message: 'Unauthorized' } });
+      return answer(options.unauthorized?.(fake) ?? { status: 401, body: { message: 'Unauthorized' } });
     }
     try {
       answer(options.route(fake) ?? { status: 404, body: { message: `no such resource: ${fake.path}` } });

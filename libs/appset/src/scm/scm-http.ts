@@ -92,7 +92,8 @@ export class ScmHttpClient {
       try {
         body = JSON.parse(text);
       } catch {
-        if (res.status < 400) throw new Error(`${this.where(url)} answered ${res.status} with a body that is not JSON`);
+        if (res.status < 400)
+          throw new Error(`${this.where(url)} answered ${res.status} with a body that is not JSON${htmlHint(res.headers)}`);
       }
     }
     if (res.status === 429 || (res.status === 403 && isRateLimited(res.headers))) {
@@ -218,6 +219,11 @@ function errorMessage(body: unknown): string | undefined {
   if (Array.isArray(b.errors) && typeof b.errors[0]?.message === 'string') return b.errors[0].message;
   if (typeof b.error?.message === 'string') return b.error.message;
   return undefined;
+}
+
+/** Hosts behind a sign-in page (Azure DevOps answers 203 with one for a bad PAT) send HTML where JSON was asked for. */
+function htmlHint(headers: IncomingHttpHeaders): string {
+  return String(headers['content-type'] ?? '').includes('text/html') ? ' but an HTML page (a sign-in page? check the credentials)' : '';
 }
 
 /** A 403 that is a rate limit rather than a refusal: the host says so in its rate-limit headers. */

@@ -1,6 +1,6 @@
 // A fake Azure DevOps for specs: the Git endpoints the Azure DevOps generators call, over real HTTP, with a PAT
 // as basic auth, $top/$skip pages capped at `pageSize`, api-version required, and Azure's 404 error bodies
-// (message + typeKey) for unknown projects, repositories and items.
+// (message + typeKey) for unknown projects, repositories and items, and a sign-in page for a wrong PAT.
 import { intParam, startFakeHost, type FakeAnswer, type FakeHost, type FakeRequest } from '../scm-http.fake';
 
 export interface AzureDevOpsFakePull {
@@ -112,5 +112,14 @@ export function startAzureDevOpsFake(data: AzureDevOpsFakeData): Promise<FakeHos
     }
     return notFound('GitItemNotFoundException', `TF401174: The item '${path}' could not be found in the repository '${repo.name}'.`);
   };
-  return startFakeHost({ authorization: `Basic ${Buffer.from(`:${data.pat}`).toString('base64')}`, route });
+  // A wrong PAT gets Azure's sign-in page with 203; no credentials at all get 401.
+  const unauthorized = (req: FakeRequest): FakeAnswer =>
+    req.headers.authorization
+      ? {
+          status: 203,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          rawBody: '<html><head><title>Azure DevOps Services | Sign In</title></head></html>',
+        }
+      : { status: 401, body: { message: 'TF400813: The user is not authorized to access this resource.' } };
+  return startFakeHost({ authorization: `Basic ${Buffer.from(`:${data.pat}`).toString('base64')}`, unauthorized, route });
 }

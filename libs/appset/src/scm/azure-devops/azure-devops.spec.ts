@@ -120,6 +120,14 @@ describe('Azure DevOps host', () => {
         .list()
         .catch((e: unknown) => e)) as Error;
       expect(anonymous.message).toMatch(/^Azure DevOps API GET .*\/contoso\/Fleet%20Apps\/_apis\/git\/pullrequests.* answered 401/);
+      const wrong: SecretKeyReader = () => Promise.resolve('wrong-pat');
+      const signIn = (await azureDevOpsPullRequests({ ...spec, api: azure.url }, wrong)
+        .list()
+        .catch((e: unknown) => e)) as Error;
+      expect(signIn.message).toContain(
+        'answered 203 with a body that is not JSON but an HTML page (a sign-in page? check the credentials)',
+      );
+      expect(signIn.message).not.toContain('wrong-pat');
       azure.rateLimitNext({ 'retry-after': '30' });
       const limited = (await azureDevOpsPullRequests({ ...spec, api: azure.url }, read)
         .list()
