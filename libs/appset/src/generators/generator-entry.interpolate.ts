@@ -2,32 +2,47 @@
 // (e.g. a git path built from a cluster label); this renders them in before the child runs.
 import type { ApplicationSet } from '@flotilla/api-types';
 import type { ExecLimits } from '@flotilla/gotemplate';
-import { perStringRenderer } from '../template/string.renderer';
+import { isPlainObject } from '../json/json-value';
+import { perStringRenderer, type StringRenderer } from '../template/string.renderer';
 import { renderTree } from '../template/tree.renderer';
 import { GeneratorEntry, GeneratorError, Params } from './generator.types';
 
 /** Generators whose `values` may name their own parameters, so they are resolved apart (Argo's filteredGeneratorTypes). */
-const WITH_VALUES = ['clusters', 'git'] as const;
+const WITH_VALUES: ReadonlySet<string> = new Set(['clusters', 'git', 'scmProvider', 'clusterDecisionResource', 'pullRequest', 'plugin']);
+/** Combinations whose children are generators too: their `values` are resolved apart at any depth. */
+const COMBINATIONS: ReadonlySet<string> = new Set(['matrix', 'merge']);
 
 export function interpolateEntry(entry: GeneratorEntry, params: Params, appSet: ApplicationSet, limits?: ExecLimits): GeneratorEntry {
   if (Object.keys(params).length === 0) return entry;
   const render = perStringRenderer(appSet.spec, limits);
-  const withoutValues: GeneratorEntry = { ...entry };
-  for (const key of WITH_VALUES) {
-    if (!entry[key]) continue;
-    const { values: _values, ...rest } = entry[key];
-    Object.assign(withoutValues, { [key]: rest });
-  }
   try {
-    const rendered = renderTree(withoutValues, params, render);
-    for (const key of WITH_VALUES) {
-      const values = entry[key]?.values;
-      if (values) Object.assign(rendered, { [key]: { ...rendered[key], values: preResolveValues(values, params, appSet, limits) } });
-    }
-    return rendered;
+    return interpolate(entry, params, render, (values) => preResolveValues(values, params, appSet, limits));
   } catch (err) {
     throw new GeneratorError(`failed to replace parameters in generator: ${(err as Error).message}`);
   }
+}
+
+function interpolate(
+  entry: GeneratorEntry,
+  params: Params,
+  render: StringRenderer,
+  resolveValues: (values: Record<string, string>) => Record<string, string>,
+): GeneratorEntry {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (value === null || value === undefined) continue;
+    if (WITH_VALUES.has(key) && isPlainObject(value)) {
+      const { values, ...rest } = value;
+      out[key] = { ...renderTree(rest, params, render), ...(isPlainObject(values) ? { values: resolveValues(values as Record<string, string>) } : {}) };
+    } else if (COMBINATIONS.has(key) && isPlainObject(value) && Array.isArray(value.generators)) {
+      const { generators, ...rest } = value;
+      const children = (generators as unknown[]).map((g) => (isPlainObject(g) ? interpolate(g, params, render, resolveValues) : g));
+      out[key] = { ...renderTree(rest, params, render), generators: children };
+    } else {
+      out[key] = renderTree(value, params, render);
+    }
+  }
+  return out;
 }
 
 /**

@@ -95,6 +95,15 @@ describe('merge generator', () => {
     expect(params).toEqual([{ env: 'dev', app: 'a', path: 'dev/a', extra: 'y' }]);
   });
 
+  it('resolves the first matrix child’s parameters in a nested child’s values and leaves its own for it (goTemplate)', async () => {
+    const clusters = {
+      clusters: { selector: { matchLabels: { 'use-kafka': 'false' } }, values: { target: '{{ .name }}', stage: '{{ .env }}' } },
+    };
+    const merge = { merge: { mergeKeys: ['name'], generators: [clusters, list({ name: 'staging', extra: 'y' })] } };
+    const params = await run({ matrix: { generators: [list({ env: 'dev' }), merge] } }, true);
+    expect(params.map((p) => [p.name, p.env, p.extra, p.values])).toEqual([['staging', 'dev', 'y', { target: 'staging', stage: 'dev' }]]);
+  });
+
   it.each([
     [
       'fewer than two children',

@@ -143,15 +143,19 @@ describe('plugin generator', () => {
     expect(server.seen[0].authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it('runs inside a matrix, the plugin input built from the first child’s parameters', async () => {
+  it('runs inside a matrix, the plugin input built from the first child’s parameters, its own keys in values left to it', async () => {
+    const values = { label: '{{ .cluster }}', on: '{{ .branch }}' };
     const entry = {
-      matrix: { generators: [{ list: { elements: [{ branch: 'main' }] } }, plugin({ input: { parameters: { branch: '{{.branch}}' } } })] },
+      matrix: {
+        generators: [{ list: { elements: [{ branch: 'main' }] } }, plugin({ input: { parameters: { branch: '{{.branch}}' } }, values })],
+      },
     };
     const params = await run(entry);
     expect(server.seen[0].body).toEqual({ applicationSetName: 'myplugin', input: { parameters: { branch: 'main' } } });
-    expect(params.map((p) => [p.branch, p.cluster])).toEqual([
-      ['main', 'dev'],
-      ['main', 'prod'],
+    // The first child's keys are filled in before the plugin runs; the plugin's own are left for it.
+    expect(params.map((p) => [p.branch, p.cluster, p.values])).toEqual([
+      ['main', 'dev', { label: 'dev', on: 'main' }],
+      ['main', 'prod', { label: 'prod', on: 'main' }],
     ]);
   });
 
