@@ -83,8 +83,9 @@ describe('execution limits', () => {
     );
     expect(repeat.ms).toBeLessThan(FAST_MS);
     const cases: [string, string][] = [
-      ['{{ printf "%100000000d" 1 }}', 'printf'],
-      ['{{ printf "%*d" 100000000 1 }}', 'printf'],
+      // fmt takes widths up to about ten million written out, and up to a million from an argument.
+      ['{{ printf "%9999999d%9999999d" 1 2 }}', 'printf'],
+      [`{{ printf "${'%*d'.repeat(17)}" ${'1000000 1 '.repeat(17)}}}`, 'printf'],
       ['{{ seq 100000000 }}', 'seq'],
       ['{{ untilStep 0 100000000 1 }}', 'untilStep'],
       ['{{ indent 100000000 "a" }}', 'indent'],

@@ -113,3 +113,61 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   if (prec > digs.dp) prec = digs.d.length;
   return fmtF(neg, digs, Math.max(prec - digs.dp, 0));
 }
+
+const MASK64 = (1n << 64n) - 1n;
+
+/** A float64's sign, integer mantissa (with the implicit bit) and binary exponent, as strconv splits it. */
+function floatBits(v: number): { neg: boolean; mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n === 1n;
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return { neg, mant, exp: exp - 1023 };
+}
+
+/** strconv.FormatFloat(v, 'b', -1, 64): decimal mantissa, binary exponent ("4503599627370496p-52"). */
+export function formatFloatBinary(v: number): string {
+  const { neg, mant, exp } = floatBits(v);
+  const e = exp - 52;
+  return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : ''}${e}`;
+}
+
+/** strconv.FormatFloat(v, 'x' or 'X', prec, 64): "0x1.8p+01", the mantissa rounded to prec hex digits. */
+export function formatFloatHex(v: number, fmt: 'x' | 'X', prec: number): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  const bits = floatBits(v);
+  let { mant, exp } = bits;
+  if (mant === 0n) exp = 0;
+  mant = (mant << 8n) & MASK64; // the leading 1 at bit 60
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant = (mant << 1n) & MASK64;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & ((1n << 60n) - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant = (mant << (60n - shift)) & MASK64;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const digit = (d: bigint): string => (fmt === 'X' ? d.toString(16).toUpperCase() : d.toString(16));
+  let s = `${bits.neg ? '-' : ''}0${fmt}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & MASK64;
+  if ((prec < 0 && mant !== 0n) || prec > 0) {
+    s += '.';
+    for (let i = 0; prec < 0 ? mant !== 0n : i < prec; i++) {
+      s += digit((mant >> 60n) & 15n);
+      mant = (mant << 4n) & MASK64;
+    }
+  }
+  const e = Math.abs(exp);
+  return `${s}${fmt === 'X' ? 'P' : 'p'}${exp < 0 ? '-' : '+'}${String(e).padStart(2, '0')}`;
+}

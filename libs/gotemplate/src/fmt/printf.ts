@@ -1,5 +1,5 @@
 // Go's fmt: Sprint, Sprintln, Sprintf with verbs, flags, width and precision over Go values.
-import { formatFloat } from './float';
+import { formatFloat, formatFloatBinary, formatFloatHex } from './float';
 import { goQuote, goQuoteRune, isPrint, utf8Length } from './quote';
 import { GoInt, GoTime, isMap, isStruct, kindOf, mapKeys, typeName } from '../values';
 import { formatTime } from './time';
@@ -31,8 +31,9 @@ function pad(s: string, f: Flags, zeroOK = true): string {
   return ' '.repeat(n) + s;
 }
 
-const badVerb = (verb: string, v: unknown): string =>
-  v === null || v === undefined ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(v)}=${formatValue(v, 'v', noFlags(), 0)})`;
+/** fmt's badVerb: the operand is printed with %v but with the flags, width and precision given. */
+const badVerb = (verb: string, v: unknown, f: Flags = noFlags()): string =>
+  v === null || v === undefined ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(v)}=${formatValue(v, 'v', { ...f, sharpV: false, plusV: false }, 0)})`;
 
 function fmtInteger(n: number, verb: string, f: Flags, unsigned: boolean): string {
   if (verb === 'c') return pad(String.fromCodePoint(validRune(n)), f, false);
@@ -69,19 +70,53 @@ function fmtInteger(n: number, verb: string, f: Flags, unsigned: boolean): strin
 
 const validRune = (n: number): number => (n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? 0xfffd : n);
 
+const FLOAT_DEFAULT_PREC: Record<string, number> = { v: -1, b: -1, g: -1, G: -1, x: -1, X: -1, f: 6, F: 6, e: 6, E: 6 };
+
+/** fmt's fmtFloat: strconv's text, then sign, `#` (keep the point, pad significant digits) and padding. */
 function fmtFloat(v: number, verb: string, f: Flags): string {
+  if (FLOAT_DEFAULT_PREC[verb] === undefined) return badVerb(verb, v, f);
   const fmt = verb === 'v' ? 'g' : verb === 'F' ? 'f' : verb;
-  if (!'eEfgG'.includes(fmt)) return badVerb(verb, v);
-  let prec = f.prec;
-  if (prec < 0 && (fmt === 'e' || fmt === 'E' || fmt === 'f')) prec = 6;
-  let s = formatFloat(v, fmt, prec);
-  if (f.sharpV) s = formatFloat(v, 'g', -1);
-  if (s[0] !== '-' && s[0] !== '+') {
-    if (f.plus) s = '+' + s;
-    else if (f.space) s = ' ' + s;
-  } else if (s === '+Inf' && !f.plus) s = f.space ? ' Inf' : 'Inf';
-  const finite = Number.isFinite(v);
-  return pad(s, f, finite);
+  const prec = f.prec >= 0 ? f.prec : FLOAT_DEFAULT_PREC[verb];
+  let num = f.sharpV
+    ? formatFloat(v, 'g', -1)
+    : fmt === 'b' ? formatFloatBinary(v) : fmt === 'x' || fmt === 'X' ? formatFloatHex(v, fmt, prec) : formatFloat(v, fmt, prec);
+  if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
+  if (f.space && num[0] === '+' && !f.plus) num = ' ' + num.slice(1);
+  if (num[1] === 'I' || num[1] === 'N') {
+    if (num[1] === 'N' && !f.space && !f.plus) num = num.slice(1);
+    return pad(num, { ...f, zero: false });
+  }
+  if (f.sharp && fmt !== 'b') num = keepPoint(num, fmt, prec);
+  if (f.plus || num[0] !== '+') {
+    if (f.zero && f.width > num.length) return num[0] + '0'.repeat(f.width - num.length) + num.slice(1);
+    return pad(num, { ...f, zero: false });
+  }
+  return pad(num.slice(1), f);
+}
+
+/** `%#g` and friends: always a decimal point, and for g/x the significant digits padded with zeros. */
+function keepPoint(signed: string, fmt: string, prec: number): string {
+  let digits = 'gGx'.includes(fmt) ? (prec === -1 ? 6 : prec) : 0;
+  let num = signed;
+  let tail = '';
+  let hasPoint = false;
+  let sawNonzero = false;
+  for (let i = 1; i < num.length; i++) {
+    const c = num[i];
+    if (c === '.') hasPoint = true;
+    else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && fmt !== 'x' && fmt !== 'X')) {
+      tail = num.slice(i);
+      num = num.slice(0, i);
+    } else {
+      if (c !== '0') sawNonzero = true;
+      if (sawNonzero) digits--;
+    }
+  }
+  if (!hasPoint) {
+    if (num.length === 2 && num[1] === '0') digits--;
+    num += '.';
+  }
+  return num + '0'.repeat(Math.max(digits, 0)) + tail;
 }
 
 function hexBytes(s: string, f: Flags, upper: boolean): string {
@@ -111,7 +146,7 @@ function fmtString(s: string, verb: string, f: Flags): string {
     case 'x': return pad(hexBytes(truncate(s, f), f, false), f);
     case 'X': return pad(hexBytes(truncate(s, f), f, true), f);
   }
-  return badVerb(verb, s);
+  return badVerb(verb, s, f);
 }
 
 function truncate(s: string, f: Flags): string {
@@ -121,7 +156,7 @@ function truncate(s: string, f: Flags): string {
 
 function fmtBool(b: boolean, verb: string, f: Flags): string {
   if (verb === 't' || verb === 'v') return pad(b ? 'true' : 'false', f);
-  return badVerb(verb, b);
+  return badVerb(verb, b, f);
 }
 
 const INT_VERBS = 'bcdoOqxXUv';
@@ -140,11 +175,11 @@ export function formatValue(v: unknown, verb: string, f: Flags, depth: number): 
     case 'function': return verb === 'v' || verb === 'p' ? '0x1' : badVerb(verb, v);
   }
   if (v instanceof GoInt) {
-    if (!INT_VERBS.includes(verb)) return badVerb(verb, v);
+    if (!INT_VERBS.includes(verb)) return badVerb(verb, v, f);
     if (f.sharpV) return String(v.n);
     return fmtInteger(v.n, verb, f, v.kind.startsWith('u'));
   }
-  if (v instanceof GoTime) return 'vsxXq'.includes(verb) ? fmtString(formatTime(v), verb, f) : badVerb(verb, v);
+  if (v instanceof GoTime) return 'vsxXq'.includes(verb) ? fmtString(formatTime(v), verb, f) : badVerb(verb, v, f);
   if (v instanceof Uint8Array) return fmtBytes(v, verb, f);
   if (Array.isArray(v)) return fmtSlice(v, verb, f, depth);
   if (isMap(v)) return fmtMap(v, verb, f, depth);
@@ -153,7 +188,7 @@ export function formatValue(v: unknown, verb: string, f: Flags, depth: number): 
     if (str !== undefined && !f.sharpV && 'vsxXq'.includes(verb)) return fmtString(str(), verb, f);
     return fmtStruct(v, verb, f, depth);
   }
-  return badVerb(verb, v);
+  return badVerb(verb, v, f);
 }
 
 function fmtBytes(v: Uint8Array, verb: string, f: Flags): string {
@@ -207,29 +242,63 @@ export function sprintln(args: unknown[]): string {
   return args.map((a) => formatValue(a, 'v', noFlags(), 0)).join(' ') + '\n';
 }
 
-function parseNum(s: string, i: number): [number, number] {
-  let n = -1;
-  while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-    n = (n < 0 ? 0 : n) * 10 + (s.charCodeAt(i) - 48);
-    if (n > 1e6) return [-2, i];
-    i++;
+const tooLarge = (n: number): boolean => n > 1e6 || n < -1e6;
+
+/** fmt's parsenum: digits from `start` up to `end`; a crazy long number consumes everything. */
+function parseNum(s: string, start: number, end: number): { n: number; ok: boolean; next: number } {
+  let n = 0;
+  let ok = false;
+  let i = start;
+  for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
+    if (tooLarge(n)) return { n: 0, ok: false, next: end };
+    n = n * 10 + (s.charCodeAt(i) - 48);
+    ok = true;
   }
-  return [n, i];
+  return { n, ok, next: i };
 }
 
-function intArg(args: unknown[], argNum: number): [number, boolean] {
+/** fmt's intFromArg: a width or precision from an integer argument of at most a million. */
+function intArg(args: unknown[], argNum: number): { n: number; ok: boolean; next: number } {
+  if (argNum >= args.length) return { n: 0, ok: false, next: argNum };
   const a = args[argNum];
-  if (a instanceof GoInt) return [a.n, Math.abs(a.n) <= 1e6];
-  return [0, false];
+  if (a instanceof GoInt && !tooLarge(a.n)) return { n: a.n, ok: true, next: argNum + 1 };
+  return { n: 0, ok: false, next: argNum + 1 };
 }
 
-/** fmt.Sprintf. */
+/** State of one Sprintf: the next argument, and whether `[n]` indexes have reordered them. */
+interface Scan { argNum: number; reordered: boolean; goodArgNum: boolean }
+
+/** fmt's argNumber: an explicit `[n]` index (one-based) at i, if there is one. */
+function argNumber(st: Scan, format: string, i: number, numArgs: number): { i: number; found: boolean } {
+  if (format[i] !== '[') return { i, found: false };
+  st.reordered = true;
+  let wid = 1;
+  let ok = false;
+  let index = 0;
+  if (format.length - i >= 3) {
+    const close = format.indexOf(']', i + 1);
+    if (close >= 0) {
+      const num = parseNum(format, i + 1, close);
+      wid = close - i + 1;
+      if (num.ok && num.next === close) [ok, index] = [true, num.n - 1];
+    }
+  }
+  if (ok && index >= 0 && index < numArgs) {
+    st.argNum = index;
+    return { i: i + wid, found: true };
+  }
+  st.goodArgNum = false;
+  return { i: i + wid, found: ok };
+}
+
+/** fmt.Sprintf, following fmt's doPrintf step by step (flags, [n], width, precision, [n], verb). */
 export function sprintf(format: string, args: unknown[]): string {
   let out = '';
-  let argNum = 0;
+  const st: Scan = { argNum: 0, reordered: false, goodArgNum: true };
   let i = 0;
   const end = format.length;
   while (i < end) {
+    st.goodArgNum = true;
     const pct = format.indexOf('%', i);
     if (pct < 0) {
       out += format.slice(i);
@@ -247,31 +316,48 @@ export function sprintf(format: string, args: unknown[]): string {
       else if (c === ' ') f.space = true;
       else break;
     }
+    let idx = argNumber(st, format, i, args.length);
+    i = idx.i;
+    let afterIndex = idx.found;
     if (format[i] === '*') {
       i++;
-      const [w, ok] = intArg(args, argNum++);
-      if (!ok) out += '%!(BADWIDTH)';
-      else if (w < 0) [f.minus, f.zero, f.width] = [true, false, -w];
-      else f.width = w;
+      const w = intArg(args, st.argNum);
+      st.argNum = w.next;
+      if (!w.ok) out += '%!(BADWIDTH)';
+      else if (w.n < 0) [f.minus, f.zero, f.width] = [true, false, -w.n];
+      else f.width = w.n;
+      afterIndex = false;
     } else {
-      const [w, next] = parseNum(format, i);
-      f.width = w;
-      i = next;
+      const w = parseNum(format, i, end);
+      i = w.next;
+      if (w.ok) {
+        f.width = w.n;
+        if (afterIndex) st.goodArgNum = false; // "%[3]2d"
+      }
     }
-    if (format[i] === '.') {
+    if (i + 1 < end && format[i] === '.') {
       i++;
+      if (afterIndex) st.goodArgNum = false; // "%[3].2d"
+      idx = argNumber(st, format, i, args.length);
+      i = idx.i;
+      afterIndex = idx.found;
       if (format[i] === '*') {
         i++;
-        const [p, ok] = intArg(args, argNum++);
-        if (!ok || p < 0) {
-          f.prec = -1;
-          if (!ok) out += '%!(BADPREC)';
-        } else f.prec = p;
+        const p = intArg(args, st.argNum);
+        st.argNum = p.next;
+        if (p.ok && p.n >= 0) f.prec = p.n;
+        else out += '%!(BADPREC)';
+        afterIndex = false;
       } else {
-        const [p, next] = parseNum(format, i);
-        f.prec = p < 0 ? 0 : p;
-        i = next;
+        const p = parseNum(format, i, end);
+        i = p.next;
+        f.prec = p.ok ? p.n : 0;
       }
+    }
+    if (!afterIndex) {
+      idx = argNumber(st, format, i, args.length);
+      i = idx.i;
+      afterIndex = idx.found;
     }
     if (i >= end) {
       out += '%!(NOVERB)';
@@ -279,23 +365,19 @@ export function sprintf(format: string, args: unknown[]): string {
     }
     const verb = String.fromCodePoint(format.codePointAt(i)!);
     i += verb.length;
-    if (verb === '%') {
-      out += '%';
-      continue;
+    if (verb === '%') out += '%';
+    else if (!st.goodArgNum) out += `%!${verb}(BADINDEX)`;
+    else if (st.argNum >= args.length) out += `%!${verb}(MISSING)`;
+    else {
+      if (verb === 'v') {
+        [f.sharpV, f.sharp] = [f.sharp, false];
+        [f.plusV, f.plus] = [f.plus, false];
+      }
+      out += formatValue(args[st.argNum++], verb, f, 0);
     }
-    if (argNum >= args.length) {
-      out += `%!${verb}(MISSING)`;
-      continue;
-    }
-    if (verb === 'v') {
-      if (f.sharp) [f.sharp, f.sharpV] = [false, true];
-      if (f.plus) [f.plus, f.plusV] = [false, true];
-    }
-    if (f.zero && f.minus) f.zero = false;
-    out += formatValue(args[argNum++], verb, f, 0);
   }
-  if (argNum < args.length) {
-    const extra = args.slice(argNum).map((a) => (a === null || a === undefined ? '<nil>' : `${typeName(a)}=${formatValue(a, 'v', noFlags(), 0)}`));
+  if (!st.reordered && st.argNum < args.length) {
+    const extra = args.slice(st.argNum).map((a) => (a === null || a === undefined ? '<nil>' : `${typeName(a)}=${formatValue(a, 'v', noFlags(), 0)}`));
     out += `%!(EXTRA ${extra.join(', ')})`;
   }
   return out;

@@ -46,7 +46,8 @@ export function toFloat64(v: unknown): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
     const s = v.replace(/_/g, '');
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) && v === s) return Number(s);
+    // strconv.ParseFloat fails on out-of-range text ("1e400"), and cast then gives 0.
+    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) && v === s) return Number.isFinite(Number(s)) ? Number(s) : 0;
     if (/^[+-]?(inf|infinity)$/i.test(v)) return v.startsWith('-') ? -Infinity : Infinity;
     if (/^nan$/i.test(v)) return NaN;
     return 0;

@@ -51,12 +51,22 @@ export function formatPadding(format: string, args: unknown[]): number {
   // A `*` takes its number from the next argument, or from the one an explicit [n] names.
   const take = (index: string | undefined): number => {
     if (index) next = Number(index) - 1;
-    return Math.abs(int(args[next++]));
+    const n = Math.abs(int(args[next++]));
+    return n > 1e6 ? 0 : n; // fmt ignores a width or precision argument past a million
+  };
+  // fmt's parsenum gives up (and the verb is lost) once a number passes a million.
+  const literal = (digits: string | undefined): number => {
+    let n = 0;
+    for (const d of digits ?? '') {
+      if (n > 1e6) return 0;
+      n = n * 10 + Number(d);
+    }
+    return n;
   };
   for (const m of format.matchAll(/%[-+# 0]*(?:\[(\d+)\])?(\d+|\*)?(?:\.(?:\[(\d+)\])?(\d+|\*)?)?(?:\[(\d+)\])?([^]?)/g)) {
     if (m[6] === '%') continue;
-    pad += m[2] === '*' ? take(m[1]) : Number(m[2] ?? 0);
-    pad += m[4] === '*' ? take(m[3]) : Number(m[4] ?? 0);
+    pad += m[2] === '*' ? take(m[1]) : literal(m[2]);
+    pad += m[4] === '*' ? take(m[3]) : literal(m[4]);
     if (m[5]) next = Number(m[5]) - 1;
     next++;
   }
