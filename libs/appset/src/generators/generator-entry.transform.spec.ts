@@ -102,7 +102,11 @@ describe('matrix generator', () => {
   it.each([
     ['one child', [{ list: { elements: [] } }], /less than two generators/],
     ['three children', [{ list: {} }, { list: {} }, { list: {} }], /more than two generators/],
-    ['a failing child', [{ list: { elements: [{ a: 'x' }] } }, { plugin: {} }], /second generator.*plugin generator needs the ApplicationSet’s namespace/],
+    [
+      'a failing child',
+      [{ list: { elements: [{ a: 'x' }] } }, { plugin: {} }],
+      /second generator.*plugin generator needs the ApplicationSet’s namespace/,
+    ],
   ])('rejects %s', async (_case, generators, message) => {
     await expect(run({ matrix: { generators } })).rejects.toThrow(message);
   });
