@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeRequest {
   /** The decoded path, e.g. /api/v1/repos/acme/web/pulls. */
   path: string;
+  /** The path as sent, still percent-encoded. */
+  rawPath: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   /** This server's origin, for the absolute next-page links some hosts send. */
@@ -48,7 +50,13 @@ export async function startFakeHost(options: FakeHostOptions): Promise<FakeHost>
   let origin = '';
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
-    const fake: FakeRequest = { path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, origin };
+    const fake: FakeRequest = {
+      path: decodeURIComponent(url.pathname),
+      rawPath: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      origin,
+    };
     requests.push(fake);
     const answer = (a: FakeAnswer) => {
       res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });

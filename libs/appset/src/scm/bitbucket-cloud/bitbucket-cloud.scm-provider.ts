@@ -66,9 +66,10 @@ export function bitbucketCloudScmProvider(
         const branches = await pagesByNext<BitbucketCloudBranch>(client, `${repoPath(repo)}/refs/branches`, { pagelen: 100 });
         return branches.map((b) => ({ ...repo, branch: b.name, sha: b.target.hash }));
       }
-      // A repository with no commits has no main branch, hence nothing to generate.
+      // A repository with no commits has no main branch, hence nothing to generate. Slashes in a branch name stay
+      // path separators, as Bitbucket routes them.
       if (!repo.branch) return [];
-      const { body } = await client.getJson<BitbucketCloudBranch>(`${repoPath(repo)}/refs/branches/${seg(repo.branch)}`);
+      const { body } = await client.getJson<BitbucketCloudBranch>(`${repoPath(repo)}/refs/branches/${encodePath(repo.branch)}`);
       return [{ ...repo, branch: body.name, sha: body.target.hash }];
     },
   };

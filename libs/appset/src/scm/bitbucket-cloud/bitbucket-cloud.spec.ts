@@ -25,7 +25,7 @@ const data: BitbucketCloudFakeData = {
           { id: 4, title: 'four', source: 'feat-4', sourceHash: hash('e'), destination: 'feat-1', author: 'dee' },
         ],
       },
-      { uuid: '{2222-bbbb}', slug: 'site', mainbranch: 'master', branches: { master: hash('f') } },
+      { uuid: '{2222-bbbb}', slug: 'site', mainbranch: 'release/v2', branches: { 'release/v2': hash('f') } },
       { uuid: '{3333-cccc}', slug: 'blank', branches: {} },
     ],
   },
@@ -111,7 +111,7 @@ describe('Bitbucket Cloud host', () => {
       const repos = await provider().listRepos(undefined);
       expect(repos.map((r) => [r.repository, r.branch, r.repositoryId])).toEqual([
         ['infra', 'main', '{1111-aaaa}'],
-        ['site', 'master', '{2222-bbbb}'],
+        ['site', 'release/v2', '{2222-bbbb}'],
         ['blank', '', '{3333-cccc}'],
       ]);
       expect(repos[0].url).toBe('git@bitbucket.org:team/infra.git');
@@ -128,6 +128,7 @@ describe('Bitbucket Cloud host', () => {
     it('gives the main branch with its hash (nothing for an empty repository), or every branch across pages', async () => {
       const [infra, site, blank] = await provider().listRepos(undefined);
       await expect(provider().getBranches(site, false)).resolves.toEqual([{ ...site, sha: hash('f') }]);
+      expect(bbc.requests.at(-1)?.rawPath).toBe('/2.0/repositories/team/site/refs/branches/release/v2');
       await expect(provider().getBranches(blank, false)).resolves.toEqual([]);
       const all = await provider().getBranches(infra, true);
       expect(all.map((r) => [r.branch, r.sha])).toEqual([
