@@ -1,5 +1,6 @@
 // What a git provider's webhook tells us, once verified and parsed: which repository, which refs
 // moved, and (when the payload says) which files changed. Every provider's payload becomes this.
+import type { PullRequestEvent } from './pull-request-event.types';
 
 export type WebhookProvider = 'github' | 'gitlab' | 'bitbucket' | 'gogs';
 
@@ -23,7 +24,8 @@ export interface PushEvent {
   changedFiles?: string[];
 }
 
-export type WebhookEvent = { kind: 'push'; push: PushEvent } | { kind: 'ping'; provider: WebhookProvider };
+export type WebhookEvent =
+  { kind: 'push'; push: PushEvent } | { kind: 'pullRequest'; pullRequest: PullRequestEvent } | { kind: 'ping'; provider: WebhookProvider };
 
 /** A request the webhook refuses: the HTTP status and a message the sender's delivery log shows. */
 export class WebhookRejection extends Error {

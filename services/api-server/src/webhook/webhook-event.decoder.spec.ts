@@ -120,28 +120,28 @@ describe('decodeWebhookEvent: what each provider says about a push', () => {
   it.each<[string, IncomingHttpHeaders, Buffer, string]>([
     ['no provider header', JSON_TYPE, fixture('github-push.json'), 'Unknown webhook event: none of the headers X-GitHub-Event'],
     [
-      'a GitHub event other than push',
-      { 'x-github-event': 'pull_request' },
+      'a GitHub event other than push or pull_request',
+      { 'x-github-event': 'issues' },
       fixture('github-push.json'),
-      'GitHub event "pull_request" (X-GitHub-Event) is not handled: only push, ping events are',
+      'GitHub event "issues" (X-GitHub-Event) is not handled: only push, pull_request, ping events are',
     ],
     [
-      'a GitLab merge request',
-      { 'x-gitlab-event': 'Merge Request Hook' },
+      'a GitLab note',
+      { 'x-gitlab-event': 'Note Hook' },
       fixture('gitlab-push.json'),
-      'GitLab event "Merge Request Hook" (X-Gitlab-Event) is not handled',
+      'GitLab event "Note Hook" (X-Gitlab-Event) is not handled',
     ],
     [
-      'a GitLab system hook that is not a push',
+      'a GitLab system hook that is not a push or merge request',
       { 'x-gitlab-event': 'System Hook' },
-      body({ object_kind: 'merge_request' }),
-      'GitLab system hook "merge_request" is not handled',
+      body({ object_kind: 'issue' }),
+      'GitLab system hook "issue" is not handled',
     ],
     [
       'a Bitbucket Server event',
       { 'x-event-key': 'repo:refs_changed' },
       fixture('bitbucket-push.json'),
-      'Bitbucket event "repo:refs_changed" (X-Event-Key) is not handled: only repo:push events are',
+      'Bitbucket event "repo:refs_changed" (X-Event-Key) is not handled: only repo:push, pullrequest:* events are',
     ],
     [
       'a Bitbucket hook without an event key',

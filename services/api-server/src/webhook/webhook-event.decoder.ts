@@ -6,49 +6,89 @@ import { parseBitbucketPush } from './bitbucket-payload.parser';
 import { parseGitHubPush } from './github-payload.parser';
 import { parseGitLabPush } from './gitlab-payload.parser';
 import { parseGogsPush } from './gogs-payload.parser';
+import {
+  AZURE_DEVOPS_EVENTS,
+  parseAzureDevOpsPullRequest,
+  parseBitbucketPullRequest,
+  parseGitHubPullRequest,
+  parseGiteaPullRequest,
+  parseGitLabMergeRequest,
+} from './pull-request-payload.parser';
+import type { PullRequestEvent } from './pull-request-event.types';
 import { badRequest, PushEvent, WebhookEvent } from './push-event.types';
-import { headerValue, verifyBitbucket, verifyGitHub, verifyGitLab, verifyGogs, WebhookSecrets } from './webhook-signature.verifier';
+import {
+  headerValue,
+  verifyAzureDevOps,
+  verifyBitbucket,
+  verifyGitHub,
+  verifyGitLab,
+  verifyGogs,
+  WebhookSecrets,
+} from './webhook-signature.verifier';
 
 const GITLAB_PUSH_EVENTS = ['Push Hook', 'Tag Push Hook'];
+const GITLAB_MERGE_REQUEST_EVENT = 'Merge Request Hook';
 const GITLAB_SYSTEM_HOOK = 'System Hook';
 const GITLAB_SYSTEM_PUSH_KINDS = ['push', 'tag_push'];
+const GITLAB_SYSTEM_MERGE_REQUEST_KIND = 'merge_request';
+const BITBUCKET_PULL_REQUEST_PREFIX = 'pullrequest:';
 
 export function decodeWebhookEvent(headers: IncomingHttpHeaders, body: Buffer, secrets: WebhookSecrets): WebhookEvent {
   // Gogs and Gitea also send GitHub's event header, with a signature GitHub's check would refuse.
   const gogsEvent = headerValue(headers, 'X-Gogs-Event');
   if (gogsEvent !== undefined) {
     verifyGogs(headers, body, secrets.gogs);
-    expectEvent('Gogs', 'X-Gogs-Event', gogsEvent, ['push']);
+    expectEvent('Gogs', 'X-Gogs-Event', gogsEvent, ['push', 'pull_request']);
+    if (gogsEvent === 'pull_request') return pullRequestOf(parseGiteaPullRequest(jsonOf(body, 'Gitea')));
     return pushOf(parseGogsPush(jsonOf(body, 'Gogs')));
   }
   const githubEvent = headerValue(headers, 'X-GitHub-Event');
   if (githubEvent !== undefined) {
     verifyGitHub(headers, body, secrets.github);
     if (githubEvent === 'ping') return { kind: 'ping', provider: 'github' };
-    expectEvent('GitHub', 'X-GitHub-Event', githubEvent, ['push', 'ping']);
+    expectEvent('GitHub', 'X-GitHub-Event', githubEvent, ['push', 'pull_request', 'ping']);
     expectJsonContentType(headers);
+    if (githubEvent === 'pull_request') return pullRequestOf(parseGitHubPullRequest(jsonOf(body, 'GitHub')));
     return pushOf(parseGitHubPush(jsonOf(body, 'GitHub')));
   }
   const gitlabEvent = headerValue(headers, 'X-Gitlab-Event');
   if (gitlabEvent !== undefined) {
     verifyGitLab(headers, secrets.gitlab);
-    expectEvent('GitLab', 'X-Gitlab-Event', gitlabEvent, [...GITLAB_PUSH_EVENTS, GITLAB_SYSTEM_HOOK]);
+    expectEvent('GitLab', 'X-Gitlab-Event', gitlabEvent, [...GITLAB_PUSH_EVENTS, GITLAB_MERGE_REQUEST_EVENT, GITLAB_SYSTEM_HOOK]);
     const payload = jsonOf(body, 'GitLab');
+    if (gitlabEvent === GITLAB_MERGE_REQUEST_EVENT || systemKind(gitlabEvent, payload) === GITLAB_SYSTEM_MERGE_REQUEST_KIND)
+      return pullRequestOf(parseGitLabMergeRequest(payload));
     if (gitlabEvent === GITLAB_SYSTEM_HOOK) expectSystemPush(payload);
     return pushOf(parseGitLabPush(payload));
   }
   const bitbucketEvent = headerValue(headers, 'X-Event-Key');
   if (bitbucketEvent !== undefined || headerValue(headers, 'X-Hook-UUID') !== undefined) {
     verifyBitbucket(headers, secrets.bitbucketUuid);
-    expectEvent('Bitbucket', 'X-Event-Key', bitbucketEvent, ['repo:push']);
+    if (bitbucketEvent?.startsWith(BITBUCKET_PULL_REQUEST_PREFIX))
+      return pullRequestOf(parseBitbucketPullRequest(bitbucketEvent, jsonOf(body, 'Bitbucket')));
+    expectEvent('Bitbucket', 'X-Event-Key', bitbucketEvent, ['repo:push', `${BITBUCKET_PULL_REQUEST_PREFIX}*`]);
     return pushOf(parseBitbucketPush(jsonOf(body, 'Bitbucket')));
   }
+  if (headerValue(headers, 'X-Vss-ActivityId') !== undefined) {
+    verifyAzureDevOps(headers, secrets.azureDevOpsUsername, secrets.azureDevOpsPassword);
+    const payload = jsonOf(body, 'Azure DevOps');
+    const eventType = (payload as { eventType?: unknown } | null)?.eventType;
+    if (typeof eventType !== 'string' || !AZURE_DEVOPS_EVENTS.includes(eventType))
+      throw badRequest(
+        `Azure DevOps event ${JSON.stringify(eventType ?? null)} is not handled: only ${AZURE_DEVOPS_EVENTS.join(', ')} events are`,
+      );
+    return pullRequestOf(parseAzureDevOpsPullRequest(payload));
+  }
   throw badRequest(
-    'Unknown webhook event: none of the headers X-GitHub-Event, X-Gitlab-Event, X-Event-Key (Bitbucket Cloud) or X-Gogs-Event is set',
+    'Unknown webhook event: none of the headers X-GitHub-Event, X-Gitlab-Event, X-Event-Key (Bitbucket Cloud), X-Gogs-Event or X-Vss-ActivityId (Azure DevOps) is set',
   );
 }
 
 const pushOf = (push: PushEvent): WebhookEvent => ({ kind: 'push', push });
+const pullRequestOf = (pullRequest: PullRequestEvent): WebhookEvent => ({ kind: 'pullRequest', pullRequest });
+
+const systemKind = (event: string, payload: unknown): unknown =>
+  event === GITLAB_SYSTEM_HOOK ? (payload as { object_kind?: unknown } | null)?.object_kind : undefined;
 
 function expectEvent(provider: string, header: string, event: string | undefined, handled: string[]): void {
   if (event === undefined) throw badRequest(`${provider} webhook without ${header}: only ${handled.join(', ')} events are handled`);
@@ -67,7 +107,7 @@ function expectJsonContentType(headers: IncomingHttpHeaders): void {
 function expectSystemPush(payload: unknown): void {
   const kind = (payload as { object_kind?: unknown } | null)?.object_kind;
   if (typeof kind !== 'string' || !GITLAB_SYSTEM_PUSH_KINDS.includes(kind))
-    throw badRequest(`GitLab system hook ${JSON.stringify(kind ?? null)} is not handled: only push and tag_push are`);
+    throw badRequest(`GitLab system hook ${JSON.stringify(kind ?? null)} is not handled: only push, tag_push and merge_request are`);
 }
 
 function jsonOf(body: Buffer, provider: string): unknown {

@@ -3,6 +3,8 @@ import { APPSET_REFRESH_ANNOTATION, REFRESH_ANNOTATION } from '@flotilla/api-typ
 import type { Logger } from 'pino';
 import { isKubeNotFound } from '../hub/kube-errors';
 import type { KubeResourceStore, NamedObject } from '../hub/kube-resource.store';
+import { type PullRequestEvent, pullRequestRepo } from './pull-request-event.types';
+import { pullRequestTouchesApplicationSet } from './pull-request-target.match';
 import type { PushEvent } from './push-event.types';
 import { pushTouchesApplication, pushTouchesApplicationSet } from './push-target.match';
 
@@ -47,6 +49,25 @@ export class WebhookRefreshService {
     this.logger.info(
       { provider: push.provider, repo: push.repoUrls[0], refs: push.refs, ...result },
       `webhook push to ${push.repoUrls[0]}: refreshing ${result.applications.length} application(s) and ${result.applicationSets.length} applicationset(s)`,
+    );
+    return result;
+  }
+
+  /** A pull request opened, moved, relabelled or closed: the ApplicationSets whose pullRequest generators list it run again. */
+  async refreshPullRequest(event: PullRequestEvent): Promise<WebhookRefreshResult> {
+    const targets = (await this.listAppSets()).filter((s) => pullRequestTouchesApplicationSet(s, event));
+    const result: WebhookRefreshResult = { applications: [], applicationSets: [], failed: [] };
+    await this.annotateAll(
+      this.appSets,
+      targets,
+      { [APPSET_REFRESH_ANNOTATION]: 'true' },
+      'ApplicationSet',
+      result.applicationSets,
+      result.failed,
+    );
+    this.logger.info(
+      { provider: event.provider, repo: pullRequestRepo(event), action: event.action, ...result },
+      `webhook pull request ${event.action} on ${pullRequestRepo(event)}: refreshing ${result.applicationSets.length} applicationset(s)`,
     );
     return result;
   }

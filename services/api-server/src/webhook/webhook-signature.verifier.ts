@@ -11,12 +11,17 @@ export interface WebhookSecrets {
   gitlab?: string;
   bitbucketUuid?: string;
   gogs?: string;
+  /** Azure DevOps service hooks send basic auth with these (both must be set to be checked). */
+  azureDevOpsUsername?: string;
+  azureDevOpsPassword?: string;
 }
 
 export const GITHUB_SECRET_KEY = 'webhook.github.secret';
 export const GITLAB_SECRET_KEY = 'webhook.gitlab.secret';
 export const BITBUCKET_UUID_KEY = 'webhook.bitbucket.uuid';
 export const GOGS_SECRET_KEY = 'webhook.gogs.secret';
+export const AZURE_DEVOPS_USERNAME_KEY = 'webhook.azuredevops.username';
+export const AZURE_DEVOPS_PASSWORD_KEY = 'webhook.azuredevops.password';
 
 /** The secrets from argocd-secret's decoded data. */
 export const webhookSecrets = (argocdSecret: Record<string, string>): WebhookSecrets => ({
@@ -24,6 +29,8 @@ export const webhookSecrets = (argocdSecret: Record<string, string>): WebhookSec
   gitlab: argocdSecret[GITLAB_SECRET_KEY] || undefined,
   bitbucketUuid: argocdSecret[BITBUCKET_UUID_KEY] || undefined,
   gogs: argocdSecret[GOGS_SECRET_KEY] || undefined,
+  azureDevOpsUsername: argocdSecret[AZURE_DEVOPS_USERNAME_KEY] || undefined,
+  azureDevOpsPassword: argocdSecret[AZURE_DEVOPS_PASSWORD_KEY] || undefined,
 });
 
 /** One header's value (Node joins or lists repeats; the first is the one a provider sent). */
@@ -85,4 +92,15 @@ export function verifyGogs(headers: IncomingHttpHeaders, body: Buffer, secret: s
   const signature = headerValue(headers, 'X-Gogs-Signature');
   if (signature === undefined) throw missing('X-Gogs-Signature', GOGS_SECRET_KEY);
   if (!sameText(signature.trim().toLowerCase(), hmacHex('sha256', secret, body))) throw mismatch('X-Gogs-Signature', GOGS_SECRET_KEY);
+}
+
+/** Azure DevOps service hooks authenticate with basic auth: the username and password in argocd-secret. */
+export function verifyAzureDevOps(headers: IncomingHttpHeaders, username: string | undefined, password: string | undefined): void {
+  if (!username || !password) return;
+  const keys = `${AZURE_DEVOPS_USERNAME_KEY} and ${AZURE_DEVOPS_PASSWORD_KEY}`;
+  const auth = headerValue(headers, 'Authorization');
+  if (auth === undefined) throw missing('Authorization', keys);
+  const [scheme, encoded = ''] = auth.trim().split(/\s+/, 2);
+  const sent = scheme.toLowerCase() === 'basic' ? Buffer.from(encoded, 'base64').toString('utf8') : '';
+  if (!sameText(sent, `${username}:${password}`)) throw badRequest(`Authorization does not match ${keys} in argocd-secret`);
 }

@@ -112,13 +112,44 @@ describe('POST /api/webhook (the api-server process on a kube-sim hub)', () => {
     expect(await refreshedAppSets()).toEqual(['per-directory=true']);
   });
 
+  it('a pull request event refreshes the ApplicationSets whose pullRequest generators name its repository', async () => {
+    await createAppSet('previews', [{ pullRequest: { github: { owner: 'myorg', repo: 'myapp', labels: ['preview'] } } }]);
+    await createAppSet('previews-nested', [
+      { matrix: { generators: [{ pullRequest: { github: { owner: 'MyOrg', repo: 'MyApp' } } }, { clusters: {} }] } },
+    ]);
+    await createAppSet('previews-ghe', [{ pullRequest: { github: { owner: 'myorg', repo: 'myapp', api: 'https://ghe.example.com' } } }]);
+    await createAppSet('mr-previews', [{ pullRequest: { gitlab: { project: '42', api: 'https://gitlab.example.com' } } }]);
+    const res = await post({ 'x-github-event': 'pull_request' }, fixture('github-pull-request.json'));
+    expect([res.status, await res.text()]).toEqual([
+      200,
+      'Webhook processed: refresh requested for 0 application(s) and 2 applicationset(s)\n',
+    ]);
+    expect(await refreshedAppSets()).toEqual(['previews-nested=true', 'previews=true']);
+    expect(await refreshedApps()).toEqual([]);
+    await clearRefreshes();
+    const mr = await post({ 'x-gitlab-event': 'Merge Request Hook' }, fixture('gitlab-merge-request.json'));
+    expect(mr.status).toBe(200);
+    expect(await refreshedAppSets()).toEqual(['mr-previews=true']);
+    await clearRefreshes();
+    const assigned = Buffer.from(JSON.stringify({ ...JSON.parse(fixture('github-pull-request.json').toString()), action: 'assigned' }));
+    const ignored = await post({ 'x-github-event': 'pull_request' }, assigned);
+    expect([ignored.status, await ignored.text()]).toEqual([
+      200,
+      'Webhook processed: pull request action "assigned" changes nothing a pullRequest generator lists\n',
+    ]);
+    expect(await refreshedAppSets()).toEqual([]);
+    for (const name of ['previews', 'previews-nested', 'previews-ghe', 'mr-previews'])
+      expect((await api.kube('DELETE', api.nsPath(`applicationsets/${name}`))).status).toBe(200);
+  });
+
   it('answers GitHub ping, and refuses what it cannot act on with a message that says why, refreshing nothing', async () => {
     const ping = await post({ 'x-github-event': 'ping' }, fixture('github-ping.json'));
     expect([ping.status, await ping.text()]).toEqual([200, 'Webhook ping from github received\n']);
     const cases: [Promise<Response>, number, string][] = [
       [fetch(`${api.base}/api/webhook`), 405, 'method GET is not allowed'],
       [post({}, GITHUB_PUSH), 400, 'Unknown webhook event'],
-      [post({ 'x-github-event': 'pull_request' }, GITHUB_PUSH), 400, 'GitHub event "pull_request" (X-GitHub-Event) is not handled'],
+      [post({ 'x-github-event': 'issues' }, GITHUB_PUSH), 400, 'GitHub event "issues" (X-GitHub-Event) is not handled'],
+      [post({ 'x-github-event': 'pull_request' }, GITHUB_PUSH), 400, 'GitHub pull_request payload is not valid: action:'],
       [post({ 'x-github-event': 'push' }, '{"ref": "refs/heads/main"'), 400, 'GitHub webhook payload is not valid JSON'],
       [post({ 'x-github-event': 'push' }, '{"ref": "refs/heads/main"}'), 400, 'GitHub push payload is not valid: repository:'],
       [post({ 'x-event-key': 'repo:refs_changed' }, '{}'), 400, 'Bitbucket event "repo:refs_changed" (X-Event-Key) is not handled'],

@@ -1,6 +1,7 @@
 // Argo CD's `POST /api/webhook`: git providers report pushes here, and every Application (and
 // ApplicationSet git generator) following the pushed branch or tag is asked to refresh at once
-// instead of at the next poll. https://argo-cd.readthedocs.io/en/stable/operator-manual/webhook/
+// instead of at the next poll; pull request events refresh the ApplicationSets whose pullRequest
+// generators name the repository. https://argo-cd.readthedocs.io/en/stable/operator-manual/webhook/
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { answerAndCloseUnread } from '../gateway/unread-body.close';
@@ -80,10 +81,16 @@ export class WebhookHttpHandler {
       return reply(req, res, err.status, `Webhook processing failed: ${err.message}`);
     }
     if (event.kind === 'ping') return reply(req, res, 200, `Webhook ping from ${event.provider} received`);
-    if (!event.push.refs.length) return reply(req, res, 200, 'Webhook processed: the push moved no branch or tag, nothing to refresh');
+    if (event.kind === 'pullRequest' && !event.pullRequest.relevant) {
+      const action = JSON.stringify(event.pullRequest.action);
+      return reply(req, res, 200, `Webhook processed: pull request action ${action} changes nothing a pullRequest generator lists`);
+    }
+    if (event.kind === 'push' && !event.push.refs.length)
+      return reply(req, res, 200, 'Webhook processed: the push moved no branch or tag, nothing to refresh');
     let result: WebhookRefreshResult;
     try {
-      result = await this.refresher.refresh(event.push);
+      result =
+        event.kind === 'push' ? await this.refresher.refresh(event.push) : await this.refresher.refreshPullRequest(event.pullRequest);
     } catch (err) {
       this.logger.warn({ err }, 'webhook cannot list Applications and ApplicationSets');
       return reply(req, res, 503, 'Webhook processing failed: Applications and ApplicationSets cannot be listed in the hub; try again');
