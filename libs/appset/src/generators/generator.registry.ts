@@ -15,7 +15,10 @@ import { scmGenerators } from '../scm/scm.generators';
  * @param git repo-server access for the git generator; without it (pure unit specs) git is not offered.
  * @param plugin limits of the plugin generator's HTTP calls (Argo's defaults when absent).
  */
-export function generatorRegistry(git?: { reader: GitRepositoryReader } & GitGeneratorOptions, plugin?: PluginGeneratorOptions): GeneratorRegistry {
+export function generatorRegistry(
+  git?: { reader: GitRepositoryReader } & GitGeneratorOptions,
+  plugin?: PluginGeneratorOptions,
+): GeneratorRegistry {
   const terminal = new Map<GeneratorKey, Generator>([
     ['list', new ListGenerator()],
     ['clusters', new ClustersGenerator()],
@@ -24,6 +27,10 @@ export function generatorRegistry(git?: { reader: GitRepositoryReader } & GitGen
   ]);
   if (git) terminal.set('git', new GitGenerator(git.reader, git));
   for (const generator of scmGenerators()) terminal.set(generator.key, generator);
-  const nested = new Map<GeneratorKey, Generator>([...terminal, ['matrix', new MatrixGenerator(terminal)], ['merge', new MergeGenerator(terminal)]]);
+  const nested = new Map<GeneratorKey, Generator>([
+    ...terminal,
+    ['matrix', new MatrixGenerator(terminal)],
+    ['merge', new MergeGenerator(terminal)],
+  ]);
   return new Map<GeneratorKey, Generator>([...terminal, ['matrix', new MatrixGenerator(nested)], ['merge', new MergeGenerator(nested)]]);
 }

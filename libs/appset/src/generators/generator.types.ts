@@ -1,6 +1,13 @@
 // The contract every ApplicationSet generator implements, as Argo's generators.Generator does: turn one
 // generator entry of an ApplicationSet into parameter sets, and expose its inline template override.
-import type { ApplicationSet, ApplicationSetGenerator, ApplicationSetTemplate, KubeObject, LabelSelector, Repository } from '@flotilla/api-types';
+import type {
+  ApplicationSet,
+  ApplicationSetGenerator,
+  ApplicationSetTemplate,
+  KubeObject,
+  LabelSelector,
+  Repository,
+} from '@flotilla/api-types';
 import type { ExecLimits } from '@flotilla/gotemplate';
 
 /** One parameter set: flat `a.b` keys with string values (fasttemplate) or nested maps (goTemplate). */
