@@ -107,7 +107,10 @@ async function secretToken(ref: string, hub: GeneratorHub): Promise<string> {
   });
   if (!data) throw new Error(`error fetching Secret token: secret ${hub.namespace}/${secretName} not found`);
   const token = data[key]?.trim();
-  if (!token) throw new Error(`error fetching Secret token: secret ${hub.namespace}/${secretName} has no key ${JSON.stringify(key)}`);
+  if (!token)
+    throw new Error(
+      `error fetching Secret token: secret ${hub.namespace}/${secretName} has no key ${JSON.stringify(key)} (or its value is empty)`,
+    );
   return token;
 }
 
