@@ -3,6 +3,7 @@ import type { Case } from './oracle.harness';
 import { sprigCorpus } from './corpus-sprig.fixture';
 import { argoCorpus } from './corpus-argo.fixture';
 import { fmtCorpus } from './corpus-fmt.fixture';
+import { timeCorpus } from './corpus-time.fixture';
 
 const DATA = {
   name: 'guestbook', s: 'Hello, World', empty: '', n: 3, f: 2.5, big: 1e6, neg: -7, zero: 0, t: true, no: false,
@@ -221,6 +222,6 @@ export function corpus(): Case[] {
   cases.push({ text: '{{ now | date "2006" }} {{ date "2006-01-02" 0 }} {{ htmlDate 86400 }}', data: {}, ints: true, shape: true });
   cases.push({ text: '{{ date "Mon Jan 2 15:04:05 MST 2006 .000 PM 3 pm _2" 1700000000 }}', data: {} });
   cases.push({ text: '{{ date "2006-01-02T15:04:05Z07:00" .t }}', data: { t: 1700000000 }, ints: true });
-  cases.push(...sprigCorpus(), ...argoCorpus(), ...fmtCorpus());
+  cases.push(...sprigCorpus(), ...argoCorpus(), ...fmtCorpus(), ...timeCorpus());
   return cases;
 }

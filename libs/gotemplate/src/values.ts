@@ -66,12 +66,15 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** time.Time: epoch milliseconds plus extra nanoseconds, and a fixed zone. */
+/**
+ * time.Time: epoch milliseconds plus extra nanoseconds, and a fixed zone: its abbreviation, offset and
+ * the name of its *time.Location (undefined: Local, which is UTC here).
+ */
 export class GoTime {
   constructor(
     readonly ms: number,
     readonly nanos = 0,
-    readonly zone: { name: string; offsetSeconds: number } = { name: 'UTC', offsetSeconds: 0 },
+    readonly zone: { name: string; offsetSeconds: number; location?: string } = { name: 'UTC', offsetSeconds: 0 },
   ) {}
 }
 

@@ -7,7 +7,8 @@ import { TemplateLimitError } from '../errors';
 import type { LimitHit, LimitName } from './limits';
 import { State, val, type Val } from './state';
 import { ANY, assignable, canBeNil, type GoFunc, type GoType, VALUE, zeroOf } from './types';
-import { timeMethod } from './methods';
+import { durationMethod, namedIntMethod, timeMethod } from './methods';
+import { GoDuration, GoMonth, GoWeekday } from '../time-values';
 
 const MISSING: Val = { v: Symbol('missing'), iface: false };
 const isIntType = (t: GoType): boolean => /^u?int(8|16|32|64)?$/.test(t);
@@ -137,6 +138,8 @@ export class Evaluator extends State {
 
   private findMethod(r: unknown, name: string): GoFunc | undefined {
     if (r instanceof GoTime) return timeMethod(r, name);
+    if (r instanceof GoDuration) return durationMethod(r, name);
+    if (r instanceof GoMonth || r instanceof GoWeekday) return namedIntMethod(r, name);
     if (!isStruct(r)) return undefined;
     const proto = Object.getPrototypeOf(r) as Record<string, unknown> | null;
     const m = proto && name !== 'constructor' ? proto[name] : undefined;
@@ -154,6 +157,7 @@ export class Evaluator extends State {
     if (fn.variadic !== undefined) {
       if (numIn < fn.params.length) this.errorf(`wrong number of args for ${name}: want at least ${fn.params.length} got ${args.length}`);
     } else if (numIn !== nParams) this.errorf(`wrong number of args for ${name}: want ${nParams} got ${numIn}`);
+    if (fn.results !== undefined) this.errorf(`can't call method/function ${goQuote(name)} with ${fn.results} results`);
     if (name === 'and' || name === 'or') return this.andOr(dot, name, args, final);
     const argv: unknown[] = [];
     let i = 0;
@@ -252,6 +256,10 @@ export class Evaluator extends State {
     if (typ === 'float64' || typ === 'float32') {
       if (n.type === 'number' && n.isFloat) return n.float;
       this.errorf(`expected float; found ${nodeString(n)}`);
+    }
+    if (typ === 'time.Duration') {
+      if (n.type === 'number' && n.isInt) return new GoDuration(BigInt(n.int));
+      this.errorf(`expected integer; found ${nodeString(n)}`);
     }
     if (isIntType(typ)) {
       const unsigned = typ.startsWith('u');

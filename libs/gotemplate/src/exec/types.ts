@@ -18,6 +18,8 @@ export interface GoFunc {
    * `size` may stop counting once past `cap`.
    */
   makes?: { kind: 'bytes' | 'items'; size: (args: unknown[], cap: number) => number };
+  /** A Go method with this many results (not a value and an error): templates cannot call it. */
+  results?: number;
 }
 
 export const ANY = 'interface {}';

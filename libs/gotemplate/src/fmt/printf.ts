@@ -175,6 +175,9 @@ export function formatValue(v: unknown, verb: string, f: Flags, depth: number): 
     case 'function': return verb === 'v' || verb === 'p' ? '0x1' : badVerb(verb, v);
   }
   if (v instanceof GoInt) {
+    // Named integers with a String method (time.Duration, time.Month) print through it.
+    const str = stringer(v);
+    if (str !== undefined && !f.sharpV && 'vsxXq'.includes(verb)) return fmtString(str(), verb, f);
     if (!INT_VERBS.includes(verb)) return badVerb(verb, v, f);
     if (f.sharpV) return String(v.n);
     return fmtInteger(v.n, verb, f, v.kind.startsWith('u'));

@@ -7,7 +7,10 @@ const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
 const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+/** Local (UTC here): the zone of times parsed without one. */
 export const UTC = { name: 'UTC', offsetSeconds: 0 };
+/** time.UTC itself, the location of times parsed with a `Z`. */
+export const UTC_LOCATION = { name: 'UTC', offsetSeconds: 0, location: 'UTC' };
 
 const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 const daysIn = (m: number, y: number): number => (m === 2 && isLeap(y) ? 29 : DAYS_BEFORE[m] - DAYS_BEFORE[m - 1]);
@@ -308,17 +311,19 @@ export function parseTime(layoutStr: string, valueStr: string): GoTime {
     if (f.day < 0) f.day = 1;
   }
   if (f.day < 1 || f.day > daysIn(f.month, f.year)) throw parseError(alayout, avalue, '', value, ': day out of range');
-  const mk = (zone: { name: string; offsetSeconds: number }, offset = zone.offsetSeconds): GoTime =>
+  const mk = (zone: GoTime['zone'], offset = zone.offsetSeconds): GoTime =>
     goDate(f.year, f.month, f.day, f.hour, f.min, f.sec, f.nsec, zone, offset);
   const name = fromBytes(f.zoneName);
-  if (f.utc) return mk(UTC);
+  // A zone matching Local's (UTC) gives Local; any other becomes a fixed zone named as written.
+  if (f.utc) return mk(UTC_LOCATION);
   if (f.zoneOffset !== -1) {
     if (f.zoneOffset === 0 && (name === '' || name === 'UTC')) return mk(UTC);
-    return mk({ name, offsetSeconds: f.zoneOffset });
+    return mk({ name, offsetSeconds: f.zoneOffset, location: name });
   }
   if (name !== '') {
+    if (name === 'UTC') return mk(UTC, 0);
     const gmt = name.length > 3 && name.startsWith('GMT') ? atoi(f.zoneName.slice(3)) * 3600 : 0;
-    return mk({ name, offsetSeconds: gmt }, 0);
+    return mk({ name, offsetSeconds: gmt, location: name }, 0);
   }
   return mk(UTC);
 }
