@@ -5,7 +5,6 @@ import {
   ARGO_API_VERSION,
   Application,
   ApplicationSet,
-  ApplicationSetStatus,
   APPSET_REFRESH_ANNOTATION,
   KubeObject,
   SECRET_TYPE_CLUSTER,
@@ -15,7 +14,7 @@ import {
 } from '@flotilla/api-types';
 import { KubeApiError, KubeClient, namespaceReader, NamespaceReader } from '@flotilla/platform';
 import type { JsonObject } from '@flotilla/appset';
-import type { AppSetHub } from './appset-hub.port';
+import type { AppSetHub, AppSetStatusPatch } from './appset-hub.port';
 
 const APPSET = { apiVersion: ARGO_API_VERSION, kind: 'ApplicationSet' };
 const APPLICATION = { apiVersion: ARGO_API_VERSION, kind: 'Application' };
@@ -93,7 +92,7 @@ export class AppSetHubClient implements AppSetHub {
     }
   }
 
-  async patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void> {
+  async patchAppSetStatus(name: string, status: AppSetStatusPatch): Promise<void> {
     try {
       await this.kube.patch(this.ref(APPSET, name), { status }, 'merge', { subresource: 'status' });
     } catch (err) {

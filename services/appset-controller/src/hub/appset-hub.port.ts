@@ -18,6 +18,11 @@ export interface AppSetHub {
   removeAppSetRefresh(name: string): Promise<void>;
   /** Read-only access to the namespace for generators (token Secrets, plugin ConfigMaps, duck-typed resources). */
   generatorHub(): GeneratorHub;
-  /** Replaces status.conditions / status.resources through the status subresource. */
-  patchAppSetStatus(name: string, status: ApplicationSetStatus & { resourcesCount?: number }): Promise<void>;
+  /** Replaces status.conditions / status.resources / status.applicationStatus (null removes it) through the status subresource. */
+  patchAppSetStatus(name: string, status: AppSetStatusPatch): Promise<void>;
 }
+
+export type AppSetStatusPatch = Omit<ApplicationSetStatus, 'applicationStatus'> & {
+  resourcesCount?: number;
+  applicationStatus?: ApplicationSetStatus['applicationStatus'] | null;
+};

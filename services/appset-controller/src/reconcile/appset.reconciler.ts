@@ -215,7 +215,13 @@ export class AppSetReconciler {
       JSON.stringify(appSet.status?.resources ?? []) === JSON.stringify(resources) &&
       JSON.stringify(appSet.status?.applicationStatus ?? []) === JSON.stringify(applicationStatus);
     if (unchanged) return;
-    await this.hub.patchAppSetStatus(appSet.metadata.name, { conditions, resources, resourcesCount: resources.length, applicationStatus });
+    // Without a rollout the field goes, as Argo leaves an empty list out.
+    await this.hub.patchAppSetStatus(appSet.metadata.name, {
+      conditions,
+      resources,
+      resourcesCount: resources.length,
+      applicationStatus: applicationStatus.length ? applicationStatus : null,
+    });
   }
 }
 
