@@ -15,7 +15,7 @@ export function pullRequestService(spec: Record<string, unknown>, read: ScmReade
   const github = provider<GitHubPullRequestSpec>('github');
   if (github) return gitHubPullRequests(github, read.secret);
   const gitlab = provider<GitLabPullRequestSpec>('gitlab');
-  if (gitlab) return gitLabPullRequests(gitlab, read.secret);
+  if (gitlab) return gitLabPullRequests(gitlab, read.secret, read.configMap);
   const gitea = provider<GiteaPullRequestSpec>('gitea');
   if (gitea) return giteaPullRequests(gitea, read.secret);
   const bitbucketServer = provider<BitbucketServerPullRequestSpec>('bitbucketServer');

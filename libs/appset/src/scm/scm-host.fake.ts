@@ -1,6 +1,7 @@
 // The plumbing every fake source-code host shares in specs: a real http.Server on a free port, JSON
 // answers, page-numbered pagination with RFC 8288 Link headers, and a one-shot rate-limit answer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeRequest {
@@ -30,11 +31,12 @@ export interface FakeHost {
   stop(): Promise<void>;
 }
 
-export async function startFakeHost(route: FakeRoute): Promise<FakeHost> {
+/** @param tls serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+export async function startFakeHost(route: FakeRoute, tls?: { key: string; cert: string }): Promise<FakeHost> {
   const requests: string[] = [];
   const pending: FakeAnswer[] = [];
   let baseUrl = '';
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -52,9 +54,10 @@ export async function startFakeHost(route: FakeRoute): Promise<FakeHost> {
         .then((a) => send(res, a ?? { status: 404, body: { message: 'Not Found' } }))
         .catch((err: Error) => send(res, { status: 500, body: { message: err.message } }));
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: baseUrl,
     requests,

@@ -24,7 +24,7 @@ export function scmProviderService(spec: Record<string, unknown>, read: ScmReade
   const github = provider<GitHubScmProviderSpec>('github');
   if (github) return choice(gitHubScmProvider(github, read.secret), github);
   const gitlab = provider<GitLabScmProviderSpec>('gitlab');
-  if (gitlab) return choice(gitLabScmProvider(gitlab, read.secret), gitlab);
+  if (gitlab) return choice(gitLabScmProvider(gitlab, read.secret, read.configMap), gitlab);
   const gitea = provider<GiteaScmProviderSpec>('gitea');
   if (gitea) return choice(giteaScmProvider(gitea, read.secret), gitea);
   const bitbucketServer = provider<BitbucketServerScmProviderSpec>('bitbucketServer');

@@ -32,7 +32,7 @@ export interface FakeGitLabProject {
 export interface FakeGitLab {
   readonly url: string;
   readonly requests: string[];
-  /** The next request gets 429 (which gitbeaker itself retries). */
+  /** The next request gets 429 with Retry-After: 1. */
   rateLimitOnce(): void;
   stop(): Promise<void>;
 }
@@ -41,7 +41,7 @@ const PREFIX = '/api/v4';
 
 export async function startFakeGitLab(
   projects: FakeGitLabProject[],
-  opts: { token?: string; pageSize?: number } = {},
+  opts: { token?: string; pageSize?: number; tls?: { key: string; cert: string } } = {},
 ): Promise<FakeGitLab> {
   const pageSize = opts.pageSize ?? 2;
   const fullPath = (p: FakeGitLabProject): string => `${p.namespace}/${p.path}`;
@@ -112,7 +112,7 @@ export async function startFakeGitLab(
     );
   };
 
-  const host = await startFakeHost(route);
+  const host = await startFakeHost(route, opts.tls);
   return {
     url: host.url,
     requests: host.requests,

@@ -4,7 +4,7 @@
 import { GeneratorError } from '../../generators/generator.types';
 import { optionalSecret, type SecretRef } from '../scm.credentials';
 import { type PullRequest, type PullRequestService, ScmRepositoryNotFoundError, type SecretKeyReader } from '../scm.types';
-import { gitLabClient, gitLabError, gitLabHost, gitLabStatus } from './gitlab.client';
+import { type ConfigMapKeyReader, gitLabClient, gitLabError, gitLabHost, gitLabStatus } from './gitlab.client';
 
 export interface GitLabPullRequestSpec {
   project: string;
@@ -14,6 +14,7 @@ export interface GitLabPullRequestSpec {
   /** `opened`, `closed`, `merged`, `locked`; empty for every state. */
   pullRequestState?: string;
   insecure?: boolean;
+  caRef?: { configMapName: string; key: string };
 }
 
 interface MergeRequestJson {
@@ -26,11 +27,16 @@ interface MergeRequestJson {
   author?: { username?: string };
 }
 
-export function gitLabPullRequests(spec: GitLabPullRequestSpec, read: SecretKeyReader): PullRequestService {
+export function gitLabPullRequests(
+  spec: GitLabPullRequestSpec,
+  read: SecretKeyReader,
+  readConfigMap?: ConfigMapKeyReader,
+): PullRequestService {
   if (!spec.project) throw new GeneratorError('pullRequest.gitlab needs a project');
   return {
     async list(): Promise<PullRequest[]> {
-      const api = gitLabClient(spec.api, await optionalSecret(read, spec.tokenRef, 'tokenRef'), spec.insecure);
+      const token = await optionalSecret(read, spec.tokenRef, 'tokenRef');
+      const api = gitLabClient(spec, token, readConfigMap);
       const options = {
         projectId: spec.project,
         perPage: 100,
@@ -47,7 +53,7 @@ export function gitLabPullRequests(spec: GitLabPullRequestSpec, read: SecretKeyR
           throw new ScmRepositoryNotFoundError(
             `project ${spec.project} not found on ${gitLabHost(spec.api)} (404), or the credentials cannot see it`,
           );
-        throw gitLabError(err, `listing merge requests of ${spec.project}`, spec.api);
+        throw gitLabError(err, `listing merge requests of ${spec.project}`, spec.api, token);
       }
       return mergeRequests.map((mr) => ({
         number: mr.iid,

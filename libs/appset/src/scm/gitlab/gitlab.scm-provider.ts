@@ -4,7 +4,7 @@
 import { GeneratorError } from '../../generators/generator.types';
 import { optionalSecret, type SecretRef } from '../scm.credentials';
 import type { ScmProviderService, ScmRepository, SecretKeyReader } from '../scm.types';
-import { type GitLabApi, gitLabClient, gitLabError, gitLabStatus } from './gitlab.client';
+import { type ConfigMapKeyReader, type GitLabApi, gitLabClient, gitLabError, gitLabStatus } from './gitlab.client';
 
 export interface GitLabScmProviderSpec {
   group: string;
@@ -16,6 +16,7 @@ export interface GitLabScmProviderSpec {
   includeSharedProjects?: boolean;
   topic?: string;
   insecure?: boolean;
+  caRef?: { configMapName: string; key: string };
 }
 
 interface ProjectJson {
@@ -28,17 +29,25 @@ interface ProjectJson {
   http_url_to_repo: string;
 }
 
-export function gitLabScmProvider(spec: GitLabScmProviderSpec, read: SecretKeyReader): ScmProviderService {
+export function gitLabScmProvider(
+  spec: GitLabScmProviderSpec,
+  read: SecretKeyReader,
+  readConfigMap?: ConfigMapKeyReader,
+): ScmProviderService {
   if (!spec.group) throw new GeneratorError('scmProvider.gitlab needs a group');
   let client: Promise<GitLabApi> | undefined;
+  let token = '';
   const gitlab = (): Promise<GitLabApi> =>
-    (client ??= optionalSecret(read, spec.tokenRef, 'tokenRef').then((token) => gitLabClient(spec.api, token, spec.insecure)));
+    (client ??= optionalSecret(read, spec.tokenRef, 'tokenRef').then((t) => {
+      token = t;
+      return gitLabClient(spec, t, readConfigMap);
+    }));
   const call = async <T>(what: string, run: (api: GitLabApi) => Promise<T>): Promise<T> => {
     const api = await gitlab();
     try {
       return await run(api);
     } catch (err) {
-      throw gitLabError(err, what, spec.api);
+      throw gitLabError(err, what, spec.api, token);
     }
   };
 

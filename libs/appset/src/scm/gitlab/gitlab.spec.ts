@@ -1,6 +1,10 @@
-// The GitLab clients (merge requests, group projects) against a fake GitLab REST v4 over HTTP.
+// The GitLab clients (merge requests, group projects) against a fake GitLab REST v4 over HTTP(S).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GeneratorError } from '../../generators/generator.types';
-import { ScmRepositoryNotFoundError, type SecretKeyReader } from '../scm.types';
+import { ScmRateLimitError, ScmRepositoryNotFoundError, type SecretKeyReader } from '../scm.types';
 import { type FakeGitLab, type FakeMergeRequest, startFakeGitLab } from './gitlab.fake';
 import { gitLabPullRequests } from './gitlab.pull-requests';
 import { gitLabScmProvider } from './gitlab.scm-provider';
@@ -75,7 +79,7 @@ describe('GitLab', () => {
       expect(labelled.map((p) => p.number)).toEqual([4]);
     });
 
-    it('no token is a 401, an unknown project a not-found error, a 429 is retried', async () => {
+    it('no token is a 401, an unknown project a not-found error, a 429 a rate-limit error with its Retry-After', async () => {
       await expect(gitLabPullRequests({ project: 'platform/app', api: gitlab.url }, read).list()).rejects.toThrow(
         /refused the credentials.*401/,
       );
@@ -83,6 +87,11 @@ describe('GitLab', () => {
         ScmRepositoryNotFoundError,
       );
       gitlab.rateLimitOnce();
+      const limited = await gitLabPullRequests({ project: 'platform/app', api: gitlab.url, tokenRef }, read)
+        .list()
+        .catch((e: Error) => e);
+      expect(limited).toBeInstanceOf(ScmRateLimitError);
+      expect((limited as ScmRateLimitError).retryAfterMs).toBe(1000);
       expect(await gitLabPullRequests({ project: 'platform/app', api: gitlab.url, tokenRef }, read).list()).toHaveLength(4);
       await expect(gitLabPullRequests({ project: 'platform/app', api: 'http://127.0.0.1:1', tokenRef }, read).list()).rejects.toThrow(
         /unreachable/,
@@ -131,5 +140,53 @@ describe('GitLab', () => {
         /listing projects of group ghost: not found .*\(404\)/,
       );
     });
+  });
+
+  it('over TLS trusts the CA a caRef ConfigMap holds, or none when insecure, and refuses an unknown CA', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitlab-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          'k.pem',
+          '-out',
+          'c.pem',
+          '-days',
+          '1',
+        ].concat(['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']),
+        { cwd: dir, stdio: 'pipe' },
+      );
+      const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
+      const tls = await startFakeGitLab(
+        [{ id: 9, namespace: 'secure', path: 'app', defaultBranch: 'main', branches: {}, mergeRequests: [mr(1, [])] }],
+        {
+          token: TOKEN,
+          tls: { key: readFileSync(join(dir, 'k.pem'), 'utf8'), cert },
+        },
+      );
+      try {
+        const spec = { project: 'secure/app', api: tls.url, tokenRef };
+        const caRef = { configMapName: 'gitlab-ca', key: 'ca.pem' };
+        const readConfigMap = ({ configMapName, key }: { configMapName: string; key: string }) =>
+          configMapName === 'gitlab-ca' && key === 'ca.pem'
+            ? Promise.resolve(cert)
+            : Promise.reject(new GeneratorError('no such ConfigMap'));
+        await expect(gitLabPullRequests({ ...spec, caRef }, read, readConfigMap).list()).resolves.toHaveLength(1);
+        await expect(gitLabPullRequests({ ...spec, insecure: true }, read).list()).resolves.toHaveLength(1);
+        await expect(gitLabPullRequests(spec, read).list()).rejects.toThrow(/unreachable .*self-signed certificate/);
+      } finally {
+        await tls.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
