@@ -5,14 +5,16 @@ import type { ApplicationSet } from '@flotilla/api-types';
 import type { GeneratorContext, GeneratorHub } from '../generators/generator.types';
 import { stringRenderer } from '../template/string.renderer';
 import { startGiteaFake } from './gitea/gitea.fake';
+import { type FakeGitLab, startFakeGitLab } from './gitlab/gitlab.fake';
 import { PullRequestGenerator } from './pull-request.generator';
 import { ScmProviderGenerator } from './scm-provider.generator';
 import type { FakeHost } from './scm-http.fake';
 
 const TOKEN = 'gitea-generator-token';
+const GITLAB_TOKEN = 'glpat-generator-token';
 const hub: GeneratorHub = {
   namespace: 'argocd',
-  secretData: (name) => Promise.resolve(name === 'gitea' ? { token: TOKEN } : undefined),
+  secretData: (name) => Promise.resolve(name === 'gitea' ? { token: TOKEN } : name === 'gitlab' ? { token: GITLAB_TOKEN } : undefined),
   configMapData: () => Promise.resolve(undefined),
   list: () => Promise.resolve([]),
 };
@@ -27,6 +29,7 @@ const sha = (c: string): string => c.repeat(40);
 
 describe('provider dispatch', () => {
   let gitea: FakeHost;
+  let gitlab: FakeGitLab;
   const pullRequests = new PullRequestGenerator();
   const scmProvider = new ScmProviderGenerator();
 
@@ -46,7 +49,56 @@ describe('provider dispatch', () => {
       },
     });
   });
-  afterAll(() => gitea.close());
+  beforeAll(async () => {
+    gitlab = await startFakeGitLab(
+      [
+        {
+          id: 42,
+          namespace: 'platform',
+          path: 'app',
+          topics: ['argo'],
+          defaultBranch: 'main',
+          branches: { main: sha('c') },
+          mergeRequests: [
+            { iid: 3, title: 'MR', sourceBranch: 'Topic_A', targetBranch: 'main', sha: sha('d'), labels: ['preview'], author: 'gl-user' },
+          ],
+        },
+      ],
+      { token: GITLAB_TOKEN },
+    );
+  });
+  afterAll(() => Promise.all([gitea.close(), gitlab.stop()]));
+
+  it('gitlab serves both generators, with the token from the namespace', async () => {
+    const tokenRef = { secretName: 'gitlab', key: 'token' };
+    const mrs = await pullRequests.generateParams(
+      { pullRequest: { gitlab: { project: 'platform/app', api: gitlab.url, tokenRef, pullRequestState: 'opened' } } },
+      ctx,
+    );
+    expect(mrs).toEqual([
+      expect.objectContaining({ number: '3', branch: 'Topic_A', branch_slug: 'topic-a', head_sha: sha('d'), author: 'gl-user' }),
+    ]);
+    const repos = await scmProvider.generateParams(
+      { scmProvider: { cloneProtocol: 'https', gitlab: { group: 'platform', api: gitlab.url, tokenRef } } },
+      ctx,
+    );
+    expect(repos).toEqual([
+      expect.objectContaining({
+        organization: 'platform',
+        repository: 'app',
+        url: 'https://gitlab.example/platform/app.git',
+        sha: sha('c'),
+        labels: 'argo',
+      }),
+    ]);
+    const caRef = { configMapName: 'missing-ca', key: 'ca.pem' };
+    await expect(
+      pullRequests.generateParams(
+        { pullRequest: { gitlab: { project: 'platform/app', api: 'https://gitlab.invalid', tokenRef, caRef } } },
+        ctx,
+      ),
+    ).rejects.toThrow('configmap "missing-ca" not found in namespace "argocd"');
+  });
 
   it('gitea serves both generators, with the token from the namespace', async () => {
     const tokenRef = { secretName: 'gitea', key: 'token' };
