@@ -1,15 +1,12 @@
-// The clusterDecisionResource generator against a real API server: kube-sim serving a custom kind
-// (a CRD made in the spec), read through the same namespaceReader the controller gives generators.
+// The clusterDecisionResource generator against a real API server: the appset-controller's kube-sim
+// hub serving a custom kind (a CRD made in the spec), read through the same namespaceReader the
+// controller gives generators, and an ApplicationSet the running controller follows.
 import 'reflect-metadata';
-import type { ApplicationSet, KubeObject } from '@flotilla/api-types';
+import type { Application, ApplicationSet, KubeObject } from '@flotilla/api-types';
 import { generatorRegistry, perStringRenderer, transformEntry, type GeneratorContext, type GeneratorEntry } from '@flotilla/appset';
 import { namespaceReader, type KubeClient } from '@flotilla/platform';
-import { polling, startTestCluster, type TestCluster } from '@flotilla/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { AppSetControllerStack, NS, polling, startAppSetControllerStack } from './testing/appset-controller.harness';
 
-const NS = 'argocd';
 const API = 'mallard.io/v1beta1';
 
 const duckCrd: KubeObject = {
@@ -45,60 +42,15 @@ const clusterSecret = (name: string, server: string): KubeObject => ({
 });
 
 describe('the clusterDecisionResource generator on kube-sim', () => {
-  let dir: string;
-  let cluster: TestCluster;
+  let stack: AppSetControllerStack;
   let kube: KubeClient;
-  let secrets: KubeObject[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'appset-cdr-'));
-    cluster = await startTestCluster(dir, 'cdr-hub', { tls: false });
-    kube = cluster.kube;
-    await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
-    await kube.create(duckCrd);
-    await polling({ everyMs: 100 })(
-      () =>
-        kube.list(API, 'Duck', { namespace: NS }).then(
-          () => true,
-          () => false,
-        ),
-      Boolean,
-      'ducks to be served',
-    );
-    for (const data of [
-      { metadata: { name: 'placement' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions', matchKey: 'clusterName' } },
-      { metadata: { name: 'default-list-key' }, data: { apiVersion: API, kind: 'Duck', matchKey: 'clusterName' } },
-      { metadata: { name: 'no-match-key' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions' } },
-      { metadata: { name: 'core-group' }, data: { apiVersion: 'v1', kind: 'ConfigMap', matchKey: 'name' } },
-      { metadata: { name: 'unserved' }, data: { apiVersion: 'mallard.io/v1', kind: 'Goose', matchKey: 'clusterName' } },
-    ])
-      await kube.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...data.metadata, namespace: NS }, data: data.data });
-    await kube.create(
-      duck(
-        'quak',
-        { duck: 'spotted' },
-        {
-          decisions: [{ clusterName: 'cluster-01', weight: 3 }, { clusterName: 'cluster-02' }, { clusterName: 'unknown' }, { other: 'x' }],
-        },
-      ),
-    );
-    await kube.create(
-      duck(
-        'canvasback',
-        { duck: 'canvasback' },
-        { decisions: [{ clusterName: 'in-cluster', zone: 'eu' }], clusters: [{ clusterName: 'cluster-02' }] },
-      ),
-    );
-    await kube.create(duck('silent', { duck: 'silent' }, {}));
-    await kube.create(duck('broken', { duck: 'broken' }, { decisions: 'cluster-01' }));
-    secrets = [clusterSecret('cluster-01', 'https://c1.example:6443'), clusterSecret('cluster-02', 'https://c2.example:6443')];
-    for (const s of secrets) await kube.create(s);
+    stack = await startAppSetControllerStack({ name: 'appset-cdr', beforeStart: ({ kube }) => seed(kube) });
+    kube = stack.kube;
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   const run = async (cdr: GeneratorEntry['clusterDecisionResource'], goTemplate = false) => {
     const spec = { goTemplate, generators: [], template: {} };
@@ -134,6 +86,45 @@ describe('the clusterDecisionResource generator on kube-sim', () => {
     expect((await run({ configMapRef: 'default-list-key', name: 'canvasback' })).map((p) => p.name)).toEqual(['cluster-02']);
     expect(await run({ configMapRef: 'no-match-key', name: 'quak' })).toEqual([]);
   });
+
+  it('drives an ApplicationSet in the controller, which reads the decisions again after requeueAfterSeconds', async () => {
+    await kube.create(duck('pintail', { duck: 'pintail' }, { decisions: [{ clusterName: 'cluster-01' }, { clusterName: 'cluster-02' }] }));
+    await kube.create({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: 'flock', namespace: NS },
+      spec: {
+        generators: [{ clusterDecisionResource: { configMapRef: 'placement', name: 'pintail', requeueAfterSeconds: 1 } }],
+        template: {
+          metadata: { name: '{{clusterName}}-guestbook' },
+          spec: {
+            project: 'default',
+            source: { repoURL: 'https://git.example/apps.git', path: 'guestbook', targetRevision: 'HEAD' },
+            destination: { server: '{{server}}', namespace: 'guestbook' },
+          },
+        },
+      },
+    });
+    const names = async (): Promise<string> =>
+      (await kube.list<Application>('argoproj.io/v1alpha1', 'Application', { namespace: NS })).items
+        .filter((a) => !a.metadata.deletionTimestamp && a.metadata.ownerReferences?.some((r) => r.name === 'flock'))
+        .map((a) => `${a.metadata.name}@${a.spec.destination.server}`)
+        .sort()
+        .join();
+    const eventually = polling({ everyMs: 150 });
+    await eventually(
+      names,
+      (n) => n === 'cluster-01-guestbook@https://c1.example:6443,cluster-02-guestbook@https://c2.example:6443',
+      'two Applications',
+    );
+    // The placement moves; nothing the controller watches changes, so only the requeue sees it.
+    await kube.patch(
+      { apiVersion: API, kind: 'Duck', metadata: { name: 'pintail', namespace: NS } },
+      { status: { decisions: [{ clusterName: 'cluster-02' }] } },
+      'merge',
+    );
+    await eventually(names, (n) => n === 'cluster-02-guestbook@https://c2.example:6443', 'the Application of the cluster left out deleted');
+  }, 30_000);
 
   it.each([
     [
@@ -171,3 +162,45 @@ describe('the clusterDecisionResource generator on kube-sim', () => {
     await expect(run(cdr)).rejects.toThrow(message);
   });
 });
+
+/** The Duck kind, the ConfigMaps describing it, some Ducks and two cluster Secrets on the hub. */
+async function seed(kube: KubeClient): Promise<void> {
+  await kube.create(duckCrd);
+  await polling({ everyMs: 100 })(
+    () =>
+      kube.list(API, 'Duck', { namespace: NS }).then(
+        () => true,
+        () => false,
+      ),
+    Boolean,
+    'ducks to be served',
+  );
+  for (const data of [
+    { metadata: { name: 'placement' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions', matchKey: 'clusterName' } },
+    { metadata: { name: 'default-list-key' }, data: { apiVersion: API, kind: 'Duck', matchKey: 'clusterName' } },
+    { metadata: { name: 'no-match-key' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions' } },
+    { metadata: { name: 'core-group' }, data: { apiVersion: 'v1', kind: 'ConfigMap', matchKey: 'name' } },
+    { metadata: { name: 'unserved' }, data: { apiVersion: 'mallard.io/v1', kind: 'Goose', matchKey: 'clusterName' } },
+  ])
+    await kube.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...data.metadata, namespace: NS }, data: data.data });
+  await kube.create(
+    duck(
+      'quak',
+      { duck: 'spotted' },
+      {
+        decisions: [{ clusterName: 'cluster-01', weight: 3 }, { clusterName: 'cluster-02' }, { clusterName: 'unknown' }, { other: 'x' }],
+      },
+    ),
+  );
+  await kube.create(
+    duck(
+      'canvasback',
+      { duck: 'canvasback' },
+      { decisions: [{ clusterName: 'in-cluster', zone: 'eu' }], clusters: [{ clusterName: 'cluster-02' }] },
+    ),
+  );
+  await kube.create(duck('silent', { duck: 'silent' }, {}));
+  await kube.create(duck('broken', { duck: 'broken' }, { decisions: 'cluster-01' }));
+  for (const s of [clusterSecret('cluster-01', 'https://c1.example:6443'), clusterSecret('cluster-02', 'https://c2.example:6443')])
+    await kube.create(s);
+}
