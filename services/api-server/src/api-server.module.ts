@@ -202,8 +202,9 @@ const providers: Provider[] = [
   make(ApplicationEventsClient, [HUB, LOGGER], (hub: KubeClient, l: Logger) => new ApplicationEventsClient(hub, l)),
   make(
     ApplicationService,
-    [APPS, ApplicationValidationService, ApplicationEventsClient],
-    (a: KubeResourceStore<Application>, v: ApplicationValidationService, e: ApplicationEventsClient) => new ApplicationService(a, v, e),
+    [APPS, ApplicationValidationService, ApplicationEventsClient, ApplicationWatchSource],
+    (a: KubeResourceStore<Application>, v: ApplicationValidationService, e: ApplicationEventsClient, w: ApplicationWatchSource) =>
+      new ApplicationService(a, v, e, w),
   ),
   make(
     ApplicationSyncService,

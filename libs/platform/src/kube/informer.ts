@@ -73,6 +73,11 @@ export class Informer<T extends Typed = KubeObject> {
     return this.gone;
   }
 
+  /** The last resourceVersion the list or watch reported (undefined before the first list). */
+  get version(): string | undefined {
+    return this.resourceVersion;
+  }
+
   /** True once the first full list is in the store. */
   get synced(): boolean {
     return this.hasSynced;

@@ -3,6 +3,7 @@ import { ARGO_API_VERSION } from '@flotilla/api-types';
 import { Informer, KubeClient } from '@flotilla/platform';
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { OwnWrite } from '../hub/kube-resource.store';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type AppListener = (type: WatchEventType, app: Application) => void;
@@ -45,6 +46,21 @@ export class ApplicationWatchSource implements OnModuleDestroy {
     return this.informer?.list() ?? [];
   }
 
+  /**
+   * Every Application as of the watch, when the watch is listed and shows each of this process's own
+   * `writes` (which it then forgets); undefined when the hub must be asked instead. Argo's api-server
+   * lists from its informer too; the writes make a create or delete show in the next list at once.
+   */
+  snapshot(writes: Map<string, OwnWrite>): { items: Application[]; resourceVersion?: string } | undefined {
+    const informer = this.informer;
+    if (!informer?.synced || informer.unserved) return undefined;
+    for (const [name, write] of writes) {
+      if (!shows(informer.get(name, this.namespace), write)) return undefined;
+      writes.delete(name);
+    }
+    return { items: informer.list(), resourceVersion: informer.version };
+  }
+
   private start(): Promise<void> {
     if (this.started) return this.started;
     const informer = new Informer<Application>(this.hub, { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: this.namespace });
@@ -66,4 +82,13 @@ export class ApplicationWatchSource implements OnModuleDestroy {
       }
     }
   }
+}
+
+/** Whether the watched object reflects a write: at its version or later (versions compared as the hub's numbers), or gone. */
+function shows(live: Application | undefined, write: OwnWrite): boolean {
+  if (write.deleted) return live === undefined;
+  if (!live) return false;
+  const [seen, written] = [live.metadata.resourceVersion ?? '', write.version ?? ''];
+  if (!/^\d+$/.test(seen) || !/^\d+$/.test(written)) return seen === written;
+  return BigInt(seen) >= BigInt(written);
 }

@@ -1,4 +1,5 @@
 import type { Application } from '@flotilla/api-types';
+import { LabelSelector } from '@flotilla/notifications';
 import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch';
 import { BACKGROUND_RESOURCES_FINALIZER, DEFAULT_PROJECT, FOREGROUND_RESOURCES_FINALIZER, RESOURCES_FINALIZER } from '@flotilla/api-types';
 import { isKubeAlreadyExists, retryOnConflict } from '../hub/kube-errors';
@@ -9,6 +10,7 @@ import type { CallContext } from '../session/session.service';
 import { compareKeys, decodeContinue, keyOf, type ListPage, pageOf, parseLimit } from './application-list.pages';
 import type { ApplicationEventsClient } from './application-events.client';
 import { ApplicationValidationService } from './application-validation.service';
+import type { ApplicationWatchSource } from './application-watch.source';
 
 const CASCADE_FINALIZERS = [RESOURCES_FINALIZER, FOREGROUND_RESOURCES_FINALIZER, BACKGROUND_RESOURCES_FINALIZER];
 
@@ -34,6 +36,8 @@ export class ApplicationService {
     private readonly apps: KubeResourceStore<Application>,
     private readonly validation: ApplicationValidationService,
     private readonly events?: ApplicationEventsClient,
+    /** The shared watch of the hub's apps: lists are answered from it once it has them (and this process's own writes). */
+    private readonly watch?: ApplicationWatchSource,
   ) {}
 
   get namespace(): string {
@@ -47,7 +51,7 @@ export class ApplicationService {
   async list(ctx: CallContext, query: ListQuery): Promise<ApplicationList> {
     const limit = parseLimit(query.limit);
     const after = query.continue ? decodeContinue(query.continue) : undefined;
-    const list = await this.apps.list(query.selector || undefined);
+    const list = this.cachedList(query.selector) ?? (await this.apps.list(query.selector || undefined));
     const repo = query.repo?.replace(/\/+$/, '');
     const candidates = list.items
       .filter((a) => !query.name || a.metadata.name === query.name)
@@ -56,6 +60,19 @@ export class ApplicationService {
       .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
     const page = pageOf(candidates, keyOf, { limit, after }, (a) => ctx.can('applications', 'get', appRbacObject(a)));
     return { ...page, resourceVersion: list.resourceVersion };
+  }
+
+  /** The watch's apps matching the selector, or undefined when the hub must be asked. */
+  private cachedList(selector: string | undefined): { items: Application[]; resourceVersion?: string } | undefined {
+    const snapshot = this.watch?.snapshot(this.apps.ownWrites);
+    if (!snapshot || !selector) return snapshot;
+    let matcher: LabelSelector;
+    try {
+      matcher = LabelSelector.parse(selector);
+    } catch (err) {
+      throw invalidArgument(`error parsing labels with selectors: ${(err as Error).message}`);
+    }
+    return { ...snapshot, items: snapshot.items.filter((a) => matcher.matches(a.metadata.labels ?? {})) };
   }
 
   /**
