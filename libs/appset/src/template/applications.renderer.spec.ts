@@ -135,11 +135,12 @@ describe('the seed articles’ ApplicationSets', () => {
     check?.(apps);
   });
 
-  it('000-preview-environments.yaml reports that the pullRequest generator is not available', async () => {
+  // The seed run against a GitHub is services/appset-controller/src/pull-request.integration.spec.ts.
+  it('000-preview-environments.yaml needs its token Secret, which a renderer without the namespace cannot read', async () => {
     expect(await generate('000-preview-environments.yaml')).toEqual({
       ok: false,
       reason: 'ApplicationGenerationFromParamsError',
-      message: 'the pullRequest generator is not supported by Flotilla yet',
+      message: 'error listing repos: cannot read secret "github-token": no access to the ApplicationSet\'s namespace',
       generator: { index: 0, keys: ['pullRequest'] },
     });
   });

@@ -144,10 +144,11 @@ describe('ApplicationSet Generate (api-server and repo-server processes)', () =>
       code: grpc.status.INVALID_ARGUMENT,
       details: expect.stringMatching(/^unable to generate Applications of ApplicationSet: error generating applications: spec\.generators\[0\] \(list\): /),
     });
-    const unsupported = await generate({ applicationSet: appSet([{ pullRequest: { github: { owner: 'o', repo: 'r' } } }]) });
-    expect(unsupported.status).toBe(400);
-    expect((await unsupported.json()).message).toBe(
-      'unable to generate Applications of ApplicationSet: error generating applications: spec.generators[0] (pullRequest): the pullRequest generator is not supported by Flotilla yet',
+    // A pullRequest entry naming no host (a GitHub one would reach for api.github.com from the spec).
+    const noHost = await generate({ applicationSet: appSet([{ pullRequest: { filters: [] } }]) });
+    expect(noHost.status).toBe(400);
+    expect((await noHost.json()).message).toBe(
+      'unable to generate Applications of ApplicationSet: error generating applications: spec.generators[0] (pullRequest): failed to select pull request service provider: no Pull Request provider implementation configured',
     );
   });
 
