@@ -136,6 +136,8 @@ const TO_YAML = [
   '{{ toYaml (dict (repeat 1100 "x") 1) }}',
   '{{ toYaml (dict (repeat 1022 "x") 1 (repeat 1023 "y") 2) }}',
   '{{ toYaml (dict "a" "1\\u0085\\u0085" "b\\u0085\\u0085c" 2) }}',
+  // a tab next to a NEL: encoding/json escapes the tab, so go-yaml folds only the NEL
+  '{{ toYaml (dict "k" "a:\\u0085\\tb" "l" " -\\t\\u0085bn") }}|{{ fromYaml (toYaml (dict "s" " -\\t\\u0085bn")) | toJson }}',
   '{{ toYaml (list .strs) }}',
   '{{ toYaml .strs }}',
   '{{ toYaml (dict "k" .strs) }}',
@@ -195,6 +197,10 @@ const BAD_YAML = [
 
 // Malformed in ways both name alike, or not malformed for go-yaml.
 const ODD_YAML = [
+  'a: -.inf\na: 1',
+  'on: .nan\ntrue: 2',
+  '!e_',
+  'a: !foo\nb: !bar 3',
   'a: *nope',
   'a: !!int x',
   'a: !!float 3\nb: !!int "4"\nc: !!bool yes\nd: !!str 5',

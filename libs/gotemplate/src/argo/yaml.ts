@@ -64,7 +64,8 @@ const MAX_FLOW_KEY = 1024;
  * scalar: folded to a space, or to n-1 newlines for n breaks, eating the blanks around them.
  */
 const foldNel = (s: string): string =>
-  s.replace(/[ \t]*(?:\u0085[ \t]*)+/g, (m) => {
+  // Only raw spaces are blanks there: encoding/json escapes tabs, and an escape is content.
+  s.replace(/ *(?:\u0085 *)+/g, (m) => {
     const n = (m.match(/\u0085/g) ?? []).length;
     return n === 1 ? ' ' : '\n'.repeat(n - 1);
   });
@@ -172,12 +173,12 @@ function jsonValue(n: Node | null, doc: Document, source: string): unknown {
     if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && n.range?.[1] === source.length && !/[\n\r]$/.test(source))
       text = text.replace(/\n$/, ''); // go-yaml adds no final break where the input has none
     const tag = n.tag?.replace(/^tag:yaml\.org,2002:/, '');
-    if (tag === 'str' || (n.type !== 'PLAIN' && tag === undefined)) return text;
+    // A tag go-yaml does not resolve (`!foo`) leaves the text as it is, even empty.
+    const known = tag === undefined || ['int', 'float', 'bool', 'null', 'timestamp'].includes(tag);
+    if (tag === 'str' || !known || (n.type !== 'PLAIN' && tag === undefined)) return text;
     const r = resolvePlain(text);
     if (tag !== undefined && tag !== r.tag && !(tag === 'float' && r.tag === 'int') && ['int', 'float', 'bool', 'null'].includes(tag))
       throw new YamlToJsonError(`yaml: cannot decode !!${r.tag} \`${text}\` as a !!${tag}`);
-    if ((r.tag === 'int' || r.tag === 'float') && !Number.isFinite(r.value))
-      throw new YamlToJsonError(`json: unsupported value: ${formatFloat(r.value, 'g', -1)}`);
     return r.value;
   }
   if (isSeq(n)) return n.items.map((item) => jsonValue(item as Node | null, doc, source));
@@ -199,6 +200,17 @@ function jsonValue(n: Node | null, doc: Document, source: string): unknown {
   return null;
 }
 
+/** The first NaN or infinity encoding/json would meet (maps in key order). */
+function firstNonFinite(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  const items = Array.isArray(v) ? v : v !== null && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
+  for (const item of items) {
+    const bad = firstNonFinite(item);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
 /** go-yaml v2 reads only the first document; what its YAML becomes as JSON. */
 function yamlToJson(text: string): unknown {
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
@@ -215,7 +227,11 @@ function yamlToJson(text: string): unknown {
     throw new Error(`error converting YAML to JSON: yaml: line ${line}: ${err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')}`);
   }
   try {
-    return jsonValue(doc.contents, doc, text);
+    const v = jsonValue(doc.contents, doc, text);
+    // encoding/json refuses NaN and infinities that survive to the end (a later duplicate key may replace one).
+    const bad = firstNonFinite(v);
+    if (bad !== undefined) throw new YamlToJsonError(`json: unsupported value: ${formatFloat(bad, 'g', -1)}`);
+    return v;
   } catch (e) {
     if (e instanceof YamlToJsonError) throw new Error(`error converting YAML to JSON: ${e.message}`);
     throw e;

@@ -131,6 +131,7 @@ function floatBits(v: number): { neg: boolean; mant: bigint; exp: number } {
 
 /** strconv.FormatFloat(v, 'b', -1, 64): decimal mantissa, binary exponent ("4503599627370496p-52"). */
 export function formatFloatBinary(v: number): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
   const { neg, mant, exp } = floatBits(v);
   const e = exp - 52;
   return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : ''}${e}`;
