@@ -258,6 +258,19 @@ describeSim('RollingSync over dev, staging and prod', () => {
       metadata: { name: 'myapp-prod-eu', namespace: 'myapp' },
     });
     expect(cm.data.overlay).toBe('prod-eu');
+
+    // appset generate prints what the file would produce; create refuses a changed spec without --upsert and replaces it with it.
+    const file = join(dir, 'seed-000.yaml');
+    expect(await cli('appset', 'generate', file)).toMatch(/^argocd\/myapp-prod-eu\s/m);
+    const changed = parse(readFileSync(file, 'utf8')) as ApplicationSet;
+    changed.spec.syncPolicy = { preserveResourcesOnDeletion: true };
+    writeFileSync(file, stringify(changed));
+    const refused = await fleet.cli('appset', 'create', file);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('existing ApplicationSet spec is different, use upsert flag to force update');
+    expect((await appSet('sequential-deploy')).spec.syncPolicy).toBeUndefined();
+    await cli('appset', 'create', file, '--upsert');
+    expect((await appSet('sequential-deploy')).spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
   });
 });
 
