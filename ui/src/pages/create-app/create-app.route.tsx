@@ -1,7 +1,10 @@
 // `/applications?new=…` (Argo's deep link) opens the create-app dialog over the applications page; closing it drops the parameter.
+import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { applicationFromLink } from './app-form.model';
-import { CreateAppDialog } from './create-app.dialog';
+
+/** The dialog (its form, YAML editor and completions) is fetched when first opened. */
+const CreateAppDialog = lazy(async () => ({ default: (await import('./create-app.dialog')).CreateAppDialog }));
 
 export function CreateAppFromLink() {
   const [params, setParams] = useSearchParams();
@@ -12,5 +15,9 @@ export function CreateAppFromLink() {
     next.delete('new');
     setParams(next);
   };
-  return <CreateAppDialog initial={applicationFromLink(value)} onClose={close} />;
+  return (
+    <Suspense fallback={null}>
+      <CreateAppDialog initial={applicationFromLink(value)} onClose={close} />
+    </Suspense>
+  );
 }
