@@ -70,6 +70,8 @@ describe('GitHub organisation repositories', () => {
     expect(await provider.repoHasPath(main, 'deploy/kustomization.yaml')).toBe(true);
     expect(await provider.repoHasPath(main, 'helm')).toBe(false);
     expect(await provider.repoHasPath({ ...api, branch: 'dev' }, 'deploy')).toBe(false);
+    // Slashes stay slashes on the wire, as GitHub's contents API expects.
+    expect(github.requests).toContain('GET /api/v3/repos/myorg/api/contents/deploy/kustomization.yaml?ref=main');
   });
 
   it('an unknown organisation is a 404 error naming it; no token is a 401', async () => {

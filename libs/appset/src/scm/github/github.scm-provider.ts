@@ -48,7 +48,13 @@ export function gitHubScmProvider(spec: GitHubScmProviderSpec, read: SecretKeyRe
     repoHasPath: (repo, path) =>
       call(`reading ${path} of ${repo.organization}/${repo.repository}@${repo.branch}`, async (o) => {
         try {
-          await o.rest.repos.getContent({ owner: repo.organization, repo: repo.repository, path, ref: repo.branch });
+          // The path goes in literally, slashes kept (as go-github does): octokit would send them as %2F, which GitHub refuses for some tokens.
+          const literal = path.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+          await o.request(`GET /repos/{owner}/{repo}/contents/${literal}`, {
+            owner: repo.organization,
+            repo: repo.repository,
+            ref: repo.branch,
+          });
           return true;
         } catch (err) {
           if ((err as { status?: number }).status === 404) return false;
