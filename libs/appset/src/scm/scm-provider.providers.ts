@@ -33,5 +33,7 @@ export function scmProviderService(spec: Record<string, unknown>, read: ScmReade
   if (bitbucket) return choice(bitbucketCloudScmProvider(bitbucket, read.secret), bitbucket);
   const azureDevOps = provider<AzureDevOpsScmProviderSpec>('azureDevOps');
   if (azureDevOps) return choice(azureDevOpsScmProvider(azureDevOps, read.secret), azureDevOps);
+  // Argo's AWS CodeCommit provider needs AWS credentials and SDK that Flotilla does not carry: say so rather than "none configured".
+  if (isPlainObject(spec.awsCodeCommit)) throw new GeneratorError('the awsCodeCommit SCM provider is not supported by Flotilla');
   throw new GeneratorError('no SCM provider implementation configured');
 }

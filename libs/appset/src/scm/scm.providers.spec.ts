@@ -124,6 +124,7 @@ describe('provider dispatch', () => {
     ['scmProvider', 'azureDevOps', /scmProvider\.azureDevOps\.\w+ is required/],
     ['scmProvider', 'gitlab', /scmProvider\.gitlab needs a group/],
     ['pullRequest', 'github', /pullRequest\.github needs owner and repo/],
+    ['scmProvider', 'awsCodeCommit', /the awsCodeCommit SCM provider is not supported by Flotilla/],
   ])('%s.%s reaches its client', async (generator, key, message) => {
     const gen = generator === 'pullRequest' ? pullRequests : scmProvider;
     await expect(gen.generateParams({ [generator]: { [key]: {} } }, ctx)).rejects.toThrow(message);
