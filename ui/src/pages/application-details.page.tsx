@@ -126,7 +126,7 @@ function AppResources({ app }: { app: Application }) {
     [setParams],
   );
 
-  const node = useMemo(() => findNode(app, tree?.nodes ?? [], selected), [app, tree, selected]);
+  const node = useMemo(() => findNode(app, [...(tree?.nodes ?? []), ...(tree?.orphanedNodes ?? [])], selected), [app, tree, selected]);
   const managedItem = managed?.find((m) => resourceKey(m) === selected);
   const sync = app.status?.resources?.find((r) => resourceKey(r) === selected)?.status;
 
@@ -142,7 +142,7 @@ function AppResources({ app }: { app: Application }) {
           Managed resources: {managedError}
         </p>
       )}
-      <ResourceTreeView app={app} tree={tree} onOpen={open} />
+      <ResourceTreeView app={app} tree={tree} managed={managed} onOpen={open} />
       {selected && node && (
         <ResourcePanel
           app={app}
@@ -164,7 +164,7 @@ function AppResources({ app }: { app: Application }) {
   );
 }
 
-/** The selected resource: a live node of the tree, else a managed resource that is not live (Missing). */
+/** The selected resource: a live node of the tree (orphaned ones too), else a managed resource that is not live (Missing). */
 function findNode(app: Application, nodes: ResourceNode[], key: string): ResourceNode | undefined {
   if (!key) return undefined;
   const live = nodes.find((n) => resourceKey(n) === key);

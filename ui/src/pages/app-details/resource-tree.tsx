@@ -4,12 +4,11 @@
 import type { Application } from '@flotilla/api-types';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ResourceTree } from '../../api/resources.api';
+import type { ManagedResource, ResourceTree } from '../../api/resources.api';
 import { GraphView } from './graph-view';
 import { networkGraph } from './network-graph';
 import { layoutGraph, resourceNodes, type TreeFilters, type TreeOptions } from './resource-graph';
 import { ResourceList } from './resource-list';
-import { useManagedResources } from './use-resources';
 import './app-details.css';
 
 const FILTERS = ['kind', 'sync', 'health'] as const;
@@ -28,10 +27,12 @@ export function filtersFromQuery(params: URLSearchParams): TreeFilters {
 interface Props {
   app: Application;
   tree?: ResourceTree;
+  /** The managed resources the page has read (undefined while loading); the network view draws from their live manifests. */
+  managed?: ManagedResource[];
   onOpen: (key: string) => void;
 }
 
-export function ResourceTreeView({ app, tree, onOpen }: Props) {
+export function ResourceTreeView({ app, tree, managed, onOpen }: Props) {
   const [params, setParams] = useSearchParams();
   // The filters as the checkboxes show them at once; the URL (which a navigation updates a moment later) stays the truth.
   const query = FILTERS.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
@@ -123,7 +124,9 @@ export function ResourceTreeView({ app, tree, onOpen }: Props) {
         ))}
       </div>
       {view === 'tree' && <TreeGraph app={app} tree={tree} filters={filters} opts={opts} onOpen={onOpen} onExpand={expand} />}
-      {view === 'network' && <NetworkGraph app={app} tree={tree} filters={filters} opts={opts} onOpen={onOpen} onExpand={expand} />}
+      {view === 'network' && (
+        <NetworkGraph app={app} tree={tree} managed={managed} filters={filters} opts={opts} onOpen={onOpen} onExpand={expand} />
+      )}
       {view === 'list' && <ResourceList all={all} filters={filters} onOpen={onOpen} />}
     </section>
   );
@@ -143,17 +146,11 @@ function TreeGraph({ app, tree, filters, opts, onOpen, onExpand }: GraphProps) {
   return <GraphView graph={graph} app={app} label="Resource tree" onOpen={onOpen} onExpand={onExpand} />;
 }
 
-/** The network view reads the managed resources' live manifests (selectors, Ingress rules, addresses). */
-function NetworkGraph({ app, tree, filters, opts, onOpen, onExpand }: GraphProps) {
-  const { managed, error } = useManagedResources(app);
+/** The network view reads the managed resources' live manifests (selectors, Ingress rules, addresses); the page reports their errors. */
+function NetworkGraph({ app, tree, managed, filters, opts, onOpen, onExpand }: GraphProps & { managed?: ManagedResource[] }) {
   const graph = useMemo(() => networkGraph(app, tree, managed, filters, opts), [app, tree, managed, filters, opts]);
   return (
     <>
-      {error && (
-        <p className="error" role="alert">
-          Network view: {error}
-        </p>
-      )}
       <GraphView
         graph={graph}
         app={app}
