@@ -115,6 +115,7 @@ const BAD = [
   '{{ printf "%.3f %.3f %.3f" 0.0005 0.0015 0.0025 }}',
   '{{ printf "%.1f %.1f %.1f %.1f" 0.05 0.15 0.25 0.35 }}',
   '{{ printf "%g %g %g" 1e6 1e5 123456.0 }}',
+  '{{ printf "%+q|%q|%+q|%#+q" -16 233 233 128512 }}',
   '{{ printf "%b|%b|%x|%#b" (float64 "-Inf") (float64 "NaN") (float64 "+Inf") (float64 "-Inf") }}',
   '{{ printf "%v %v %v" 1e20 1e21 1e-5 }}',
 ];

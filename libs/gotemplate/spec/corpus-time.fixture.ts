@@ -23,6 +23,7 @@ const METHODS = [
   '{{ $b.Unix }} {{ $b.UnixMilli }} {{ $b.UnixMicro }} {{ $b.UnixNano }} {{ $z.IsZero }} {{ $a.IsZero }} {{ $z.Unix }} {{ $b.IsDST }} {{ $a.UTC.IsZero }}',
   '{{ $b.Format "Monday 2006-01-02 15:04:05.000 -07:00 MST" }} {{ $b }} {{ $b.String }} {{ $a.Month.String }} {{ $a.Weekday.String }} {{ ($a.Sub $c).String }} {{ $d }}',
   '{{ eq $a.Month 3 }} {{ lt $a.Weekday 4 }} {{ add ($a.Sub $c) 1 }} {{ list $a.Month ($b.Sub $a) $a.Location }} {{ toJson (list $a.Month ($b.Sub $a)) }} {{ $a.Location.String }}',
+  '{{ $b.Format "002|__2|_2|_2006|2006" }} {{ ($c.AddDate -2030 0 0).Format "2006 06 002" }} {{ $c.AddDate -2030 0 0 }} {{ (toDate "2006-01-02" "0050-12-31").YearDay }} {{ (toDate "2006-01-02" "0050-12-31").Format "002" }}',
   '{{ $a.Date }}',
   '{{ $a.Clock }}',
   '{{ $a.Zone }}',

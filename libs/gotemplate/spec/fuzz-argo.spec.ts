@@ -1,4 +1,4 @@
-// Property test for the Argo functions and printf's formats: random strings full of what YAML and
+// Property test for the Argo functions, printf's formats and time.Time's methods: random strings full of what YAML and
 // slugs care about, random data through toYaml/fromYaml, random printf formats over floats and ints,
 // rendered by Go (the oracle) and by us.
 import { appendFileSync } from 'node:fs';
@@ -194,7 +194,56 @@ const arg = fc.oneof(
 );
 const printf = fc.tuple(format, fc.array(arg, { maxLength: 4 })).map(([f, as]) => `{{ printf ${JSON.stringify(f)} ${as.join(' ')} }}`);
 
-describe('gotemplate fuzz: Argo functions and printf formats (fast-check vs the Go oracle)', () => {
+// Times anywhere from year 1 to 9999 in fixed zones, and what templates do with them (not UnixMicro or
+// UnixNano, which pass 2^53 there: see the README's limits).
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const stamp = fc
+  .tuple(
+    fc.integer({ min: 1, max: 9999 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    fc.integer({ min: 0, max: 86399 }),
+    fc.integer({ min: 0, max: 999_999_999 }),
+    fc.constantFrom('Z', '+00:00', '-03:30', '+14:00', '+05:45'),
+  )
+  .map(
+    ([y, mo, d, s, ns, z]) =>
+      `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(Math.floor(s / 3600), 2)}:${pad(Math.floor(s / 60) % 60, 2)}:${pad(s % 60, 2)}.${pad(ns, 9)}${z}`,
+  );
+const dur = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.constantFrom(0, 1, -1, 1e9, 36e11, 864e11, 7e9, 25200e9, 9e15, -9e15));
+const TIME_METHODS = ['Year', 'Month', 'Day', 'YearDay', 'Weekday', 'Hour', 'Nanosecond', 'Unix', 'UnixMilli', 'UTC', 'Location', 'IsZero'];
+const timeCall = fc.oneof(
+  fc.constantFrom(...TIME_METHODS),
+  dur.map((d) => `Add ${d}`),
+  dur.map((d) => `Truncate ${d}`),
+  dur.map((d) => `Round ${d}`),
+  fc
+    .tuple(fc.integer({ min: -30, max: 30 }), fc.integer({ min: -30, max: 30 }), fc.integer({ min: -400, max: 400 }))
+    .map(([y, m, d]) => `AddDate ${y} ${m} ${d}`),
+  fc.constantFrom('Format "Mon Jan _2 15:04:05.000 MST -07:00 2006 002"', 'Format "3:04PM .999999999 Z0700"'),
+);
+const DURATION_CALLS = [
+  '',
+  '.Hours',
+  '.Minutes',
+  '.Seconds',
+  '.Milliseconds',
+  '.Abs',
+  '.Round 3600000000000',
+  '.Truncate 7000000000',
+  '.Round 1000',
+];
+const timeTemplate = fc.oneof(
+  fc.tuple(stamp, timeCall).map(([t, m]) => `{{ (mustToDate "2006-01-02T15:04:05.999999999Z07:00" "${t}").${m} }}`),
+  fc
+    .tuple(stamp, stamp, fc.constantFrom(...DURATION_CALLS))
+    .map(
+      ([a, b, m]) =>
+        `{{ ((mustToDate "2006-01-02T15:04:05.999999999Z07:00" "${a}").Sub (mustToDate "2006-01-02T15:04:05.999999999Z07:00" "${b}"))${m} }}`,
+    ),
+);
+
+describe('gotemplate fuzz: Argo functions, printf formats and time methods (fast-check vs the Go oracle)', () => {
   it(`agrees with Go on ${RUNS} random cases`, () => {
     const gen = fc.oneof(
       fc.record({ text: fc.constantFrom(...YAML_TEMPLATES), data: fc.record({ v: json, s: str }) }),
@@ -204,6 +253,7 @@ describe('gotemplate fuzz: Argo functions and printf formats (fast-check vs the 
         data: fc.record({ s: fc.oneof(yamlDoc, yamlList) }),
       }),
       fc.record({ text: printf, data: fc.record({ v: scalar }) }),
+      fc.record({ text: timeTemplate, data: fc.constant({}) }),
     );
     const sample = fc.sample(gen, { numRuns: RUNS, seed: Number(process.env.GOTEMPLATE_FUZZ_SEED ?? 20261208) });
     // Syntax errors in YAML are worded by libyaml on one side and the yaml package on the other.
@@ -217,7 +267,7 @@ describe('gotemplate fuzz: Argo functions and printf formats (fast-check vs the 
       if (ours !== go && process.env.GOTEMPLATE_FUZZ_DUMP)
         appendFileSync(process.env.GOTEMPLATE_FUZZ_DUMP, JSON.stringify({ c, go, ours }) + '\n');
     });
-    console.log(`gotemplate argo/printf fuzz: ${cases.length} cases, ${diffs.length} differences`);
+    console.log(`gotemplate argo/printf/time fuzz: ${cases.length} cases, ${diffs.length} differences`);
     expect(diffs.slice(0, 20)).toEqual([]);
   }, 60_000);
 });

@@ -37,7 +37,7 @@ const badVerb = (verb: string, v: unknown, f: Flags = noFlags()): string =>
 
 function fmtInteger(n: number, verb: string, f: Flags, unsigned: boolean): string {
   if (verb === 'c') return pad(String.fromCodePoint(validRune(n)), f, false);
-  if (verb === 'q') return pad(goQuoteRune(validRune(n)), f, false);
+  if (verb === 'q') return pad(goQuoteRune(validRune(n), f.plus), f, false);
   if (verb === 'U') {
     let s = 'U+' + Math.abs(n).toString(16).toUpperCase().padStart(Math.max(4, f.prec), '0');
     if (f.sharp && n >= 0 && n <= 0x10ffff && isPrint(n)) s += ` '${String.fromCodePoint(n)}'`;

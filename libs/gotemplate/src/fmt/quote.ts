@@ -50,8 +50,8 @@ export function goQuote(s: string, asciiOnly = false): string {
 }
 
 /** strconv.QuoteRune. */
-export function goQuoteRune(cp: number): string {
-  return "'" + escapeRune(cp, 0x27, false) + "'";
+export function goQuoteRune(cp: number, asciiOnly = false): string {
+  return "'" + escapeRune(cp, 0x27, asciiOnly) + "'";
 }
 
 /** The %#U format: U+0041 'A'. */

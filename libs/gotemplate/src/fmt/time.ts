@@ -8,7 +8,10 @@ interface Parts { year: number; month: number; day: number; hour: number; min: n
 
 function parts(t: GoTime): Parts {
   const d = new Date(t.ms + t.zone.offsetSeconds * 1000);
-  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  // Date.UTC would read years 0-99 as 1900-1999.
+  const first = new Date(0);
+  first.setUTCFullYear(d.getUTCFullYear(), 0, 1);
+  const start = first.getTime();
   return {
     year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
     min: d.getUTCMinutes(), sec: d.getUTCSeconds(), nanos: (((t.ms % 1000) + 1000) % 1000) * 1e6 + t.nanos,
@@ -16,8 +19,9 @@ function parts(t: GoTime): Parts {
   };
 }
 
+// Longest first where one is a prefix of another ("002" day of year before "02" day; "__2" before "_2").
 const TOKENS = [
-  'January', 'Jan', 'Monday', 'Mon', 'MST', '2006', '01', '02', '03', '04', '05', '06', '_2', '15',
+  'January', 'Jan', 'Monday', 'Mon', 'MST', '2006', '002', '01', '02', '03', '04', '05', '06', '__2', '_2', '15',
   'Z07:00:00', '-07:00:00', 'Z070000', '-070000', 'Z07:00', '-07:00', 'Z0700', '-0700', 'Z07', '-07',
   '1', '2', '3', '4', '5', 'PM', 'pm',
 ];
@@ -56,8 +60,9 @@ function token(p: Parts, t: GoTime, tok: string): string {
     case 'Monday': return DAYS[p.wday];
     case 'Mon': return DAYS[p.wday].slice(0, 3);
     case 'MST': return t.zone.name || zoneStr(t.zone.offsetSeconds, '-0700');
-    case '2006': return String(p.year).padStart(4, '0');
-    case '06': return p2(p.year % 100);
+    case '2006': return p.year < 0 ? '-' + String(-p.year).padStart(4, '0') : String(p.year).padStart(4, '0');
+    case '__2': return String(p.yday).padStart(3, ' ');
+    case '06': return p2(Math.abs(p.year) % 100);
     case '002': return String(p.yday).padStart(3, '0');
     case '01': return p2(p.month);
     case '1': return String(p.month);
@@ -100,6 +105,8 @@ export function formatLayout(t: GoTime, layout: string): string {
 
 function okBoundary(layout: string, i: number, tok: string): boolean {
   if (tok === 'Jan' || tok === 'Mon') return !/^[a-z]/.test(layout.slice(i + tok.length));
+  // "_2006" is a literal "_" and the year, not the space-padded day.
+  if (tok === '_2') return !layout.startsWith('_2006', i);
   return true;
 }
 
