@@ -82,6 +82,10 @@ describe('the clusterDecisionResource generator on kube-sim', () => {
     expect((await run({ configMapRef: 'placement', labelSelector: { matchLabels: { duck: 'silent' } } })).length).toBe(0);
   });
 
+  it('takes the plural resource name for the kind, as Argo ConfigMaps name it', async () => {
+    expect((await run({ configMapRef: 'plural', name: 'quak' })).map((p) => p.name)).toEqual(['cluster-01', 'cluster-02']);
+  });
+
   it('reads status.clusters when the ConfigMap names no statusListKey, and yields nothing without a matchKey', async () => {
     expect((await run({ configMapRef: 'default-list-key', name: 'canvasback' })).map((p) => p.name)).toEqual(['cluster-02']);
     expect(await run({ configMapRef: 'no-match-key', name: 'quak' })).toEqual([]);
@@ -155,7 +159,7 @@ describe('the clusterDecisionResource generator on kube-sim', () => {
     [
       'a kind the hub does not serve',
       { configMapRef: 'unserved', name: 'x' },
-      "does not serve kind Goose in mallard.io/v1 (the ConfigMap's kind must be the Kind",
+      "does not serve kind Goose in mallard.io/v1 (the ConfigMap's kind names neither a Kind nor a plural resource name the hub serves)",
     ],
     ['a status list that is not a list', { configMapRef: 'placement', name: 'broken' }, 'status.decisions of broken is not a list'],
   ])('rejects %s', async (_case, cdr, message) => {
@@ -178,6 +182,7 @@ async function seed(kube: KubeClient): Promise<void> {
   for (const data of [
     { metadata: { name: 'placement' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions', matchKey: 'clusterName' } },
     { metadata: { name: 'default-list-key' }, data: { apiVersion: API, kind: 'Duck', matchKey: 'clusterName' } },
+    { metadata: { name: 'plural' }, data: { apiVersion: API, kind: 'ducks', statusListKey: 'decisions', matchKey: 'clusterName' } },
     { metadata: { name: 'no-match-key' }, data: { apiVersion: API, kind: 'Duck', statusListKey: 'decisions' } },
     { metadata: { name: 'core-group' }, data: { apiVersion: 'v1', kind: 'ConfigMap', matchKey: 'name' } },
     { metadata: { name: 'unserved' }, data: { apiVersion: 'mallard.io/v1', kind: 'Goose', matchKey: 'clusterName' } },

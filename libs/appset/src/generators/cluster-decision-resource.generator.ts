@@ -106,9 +106,9 @@ async function decisionResources(spec: ClusterDecisionResourceSpec, config: Duck
   try {
     all = await hub.list(config.apiVersion, config.kind);
   } catch (err) {
-    // Argo's ConfigMaps may name the plural resource (`ducks`); the hub is read by Kind (`Duck`).
+    // Argo's ConfigMaps name the plural resource (`ducks`); the hub reader takes that or the Kind (`Duck`).
     const hint = /does not serve kind/.test((err as Error).message)
-      ? ` (the ConfigMap's kind must be the Kind, e.g. Duck, not its plural resource name)`
+      ? ` (the ConfigMap's kind names neither a Kind nor a plural resource name the hub serves)`
       : '';
     throw new GeneratorError(`failed to get dynamic resources: ${(err as Error).message}${hint}`);
   }

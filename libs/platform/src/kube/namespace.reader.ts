@@ -15,6 +15,21 @@ export interface NamespaceReader {
   list(apiVersion: string, kind: string, labelSelector?: string): Promise<KubeObject[]>;
 }
 
+/**
+ * The Kind a name stands for: a Kind the server serves as it is, or else a plural resource name
+ * (`placementdecisions`, as Argo's duck-typed resources are named) of the same group and version.
+ */
+async function kindNamed(kube: KubeClient, apiVersion: string, name: string): Promise<string> {
+  try {
+    return (await kube.resourceFor(apiVersion, name)).kind;
+  } catch (err) {
+    if (!(err instanceof KubeApiError && err.code === 404)) throw err;
+    const plural = (await kube.resources()).find((r) => r.apiVersion === apiVersion && r.name === name.toLowerCase());
+    if (!plural) throw err;
+    return plural.kind;
+  }
+}
+
 export function namespaceReader(kube: KubeClient, namespace: string): NamespaceReader {
   const get = async (kind: string, name: string): Promise<KubeObject | undefined> => {
     try {
@@ -37,7 +52,7 @@ export function namespaceReader(kube: KubeClient, namespace: string): NamespaceR
       return map ? { ...((map as { data?: Record<string, string> }).data ?? {}) } : undefined;
     },
     async list(apiVersion, kind, labelSelector) {
-      return (await kube.listAll(apiVersion, kind, { namespace, labelSelector })).items;
+      return (await kube.listAll(apiVersion, await kindNamed(kube, apiVersion, kind), { namespace, labelSelector })).items;
     },
   };
 }
