@@ -68,7 +68,6 @@ export async function startFakeGitHub(repos: FakeGitHubRepo[], opts: FakeGitHubO
     if (!parts) return undefined;
     if (req.method === 'POST' && parts[0] === 'app') return installationToken(req, parts, opts, installationTokens);
     if (!authorised(req)) return { status: 401, body: { message: 'Bad credentials' } };
-    const url = base + PREFIX;
     if (parts[0] === 'orgs' && parts[2] === 'repos' && parts.length === 3) {
       const owned = repos.filter((r) => r.owner === parts[1]);
       if (owned.length === 0) return { status: 404, body: { message: 'Not Found' } };
@@ -83,36 +82,7 @@ export async function startFakeGitHub(repos: FakeGitHubRepo[], opts: FakeGitHubO
     const repo = find(parts[1], parts[2]);
     if (!repo) return { status: 404, body: { message: 'Not Found' } };
     const [, , , what, ...rest] = parts;
-    if (what === 'pulls' && rest.length === 0) {
-      const state = req.query.get('state') ?? 'open';
-      const pulls = (repo.pulls ?? []).filter((p) => state === 'all' || (p.state ?? 'open') === state);
-      return pageOf(
-        pulls.map((p) => pullJson(p, url)),
-        req,
-        base,
-        pageSize,
-      );
-    }
-    if (what === 'branches' && rest.length === 0)
-      return pageOf(
-        Object.entries(repo.branches).map(([name, sha]) => branchJson(name, sha)),
-        req,
-        base,
-        pageSize,
-      );
-    if (what === 'branches') {
-      const sha = repo.branches[rest.join('/')];
-      return sha ? { status: 200, body: branchJson(rest.join('/'), sha) } : { status: 404, body: { message: 'Branch not found' } };
-    }
-    if (what === 'contents') {
-      const path = rest.join('/');
-      const ref = req.query.get('ref') ?? repo.defaultBranch;
-      const exists = (repo.paths?.[ref] ?? []).some((p) => p === path || p.startsWith(`${path}/`));
-      return exists
-        ? { status: 200, body: { type: 'file', path, name: path.split('/').pop() } }
-        : { status: 404, body: { message: 'Not Found' } };
-    }
-    return undefined;
+    return repositoryRoute(repo, what, rest.join('/'), req, base, pageSize);
   };
 
   const host: FakeHost = await startFakeHost(route);
@@ -137,6 +107,44 @@ export async function startFakeGitHub(repos: FakeGitHubRepo[], opts: FakeGitHubO
     },
     stop: () => host.stop(),
   };
+}
+
+/** `/repos/:owner/:repo/<what>/<rest>`: pulls, branches (one or all), contents. */
+function repositoryRoute(
+  repo: FakeGitHubRepo,
+  what: string,
+  rest: string,
+  req: FakeRequest,
+  base: string,
+  pageSize: number,
+): FakeAnswer | undefined {
+  const notFound = (message = 'Not Found'): FakeAnswer => ({ status: 404, body: { message } });
+  if (what === 'pulls' && rest === '') {
+    const state = req.query.get('state') ?? 'open';
+    const pulls = (repo.pulls ?? []).filter((p) => state === 'all' || (p.state ?? 'open') === state);
+    return pageOf(
+      pulls.map((p) => pullJson(p, base + PREFIX)),
+      req,
+      base,
+      pageSize,
+    );
+  }
+  if (what === 'branches' && rest === '') {
+    return pageOf(
+      Object.entries(repo.branches).map(([name, sha]) => branchJson(name, sha)),
+      req,
+      base,
+      pageSize,
+    );
+  }
+  if (what === 'branches')
+    return repo.branches[rest] ? { status: 200, body: branchJson(rest, repo.branches[rest]) } : notFound('Branch not found');
+  if (what === 'contents') {
+    const ref = req.query.get('ref') ?? repo.defaultBranch;
+    const exists = (repo.paths?.[ref] ?? []).some((p) => p === rest || p.startsWith(`${rest}/`));
+    return exists ? { status: 200, body: { type: 'file', path: rest, name: rest.split('/').pop() } } : notFound();
+  }
+  return undefined;
 }
 
 /** POST /app/installations/:id/access_tokens with the App's JWT (RS256, iss = App id) yields an installation token. */

@@ -46,8 +46,6 @@ export async function startFakeGitLab(
   const pageSize = opts.pageSize ?? 2;
   const fullPath = (p: FakeGitLabProject): string => `${p.namespace}/${p.path}`;
   const project = (id: string) => projects.find((p) => String(p.id) === id || fullPath(p) === id);
-  const notFound = (what: string): FakeAnswer => ({ status: 404, body: { message: `404 ${what} Not Found` } });
-
   const route = (req: FakeRequest, base: string): FakeAnswer | undefined => {
     const parts = segments(req, PREFIX);
     if (!parts) return undefined;
@@ -66,31 +64,7 @@ export async function startFakeGitLab(
       );
       return pageOf(mrs.map(mergeRequestJson), req, base, pageSize);
     }
-    if (rest[0] !== 'repository') return undefined;
-    if (rest[1] === 'branches' && rest.length === 2)
-      return pageOf(
-        Object.entries(p.branches).map(([name, sha]) => branchJson(name, sha)),
-        req,
-        base,
-        pageSize,
-      );
-    if (rest[1] === 'branches') {
-      const name = rest.slice(2).join('/');
-      return p.branches[name] ? { status: 200, body: branchJson(name, p.branches[name]) } : notFound('Branch');
-    }
-    const ref = req.query.get('ref') ?? p.defaultBranch;
-    const files = p.files?.[ref] ?? [];
-    if (rest[1] === 'tree') {
-      const dir = req.query.get('path') ?? '';
-      const entries = files.filter((f) => f.startsWith(`${dir}/`)).map((f) => ({ path: f, name: f.split('/').pop(), type: 'blob' }));
-      if (entries.length === 0 && !files.includes(dir)) return notFound('Tree');
-      return pageOf(entries, req, base, pageSize);
-    }
-    if (rest[1] === 'files') {
-      const path = rest.slice(2).join('/');
-      return files.includes(path) ? { status: 200, body: { file_path: path, ref, content: '' } } : notFound('File');
-    }
-    return undefined;
+    return rest[0] === 'repository' ? repositoryRoute(p, rest.slice(1), req, base, pageSize) : undefined;
   };
 
   const groupProjects = (group: string, req: FakeRequest, base: string): FakeAnswer => {
@@ -119,6 +93,37 @@ export async function startFakeGitLab(
     rateLimitOnce: () => host.answerNextWith({ status: 429, body: { message: 'Retry later' }, headers: { 'retry-after': '1' } }),
     stop: () => host.stop(),
   };
+}
+
+const notFound = (what: string): FakeAnswer => ({ status: 404, body: { message: `404 ${what} Not Found` } });
+
+/** `/projects/:id/repository/<rest>`: branches (one or all), tree, files. */
+function repositoryRoute(p: FakeGitLabProject, rest: string[], req: FakeRequest, base: string, pageSize: number): FakeAnswer | undefined {
+  if (rest[0] === 'branches' && rest.length === 1) {
+    return pageOf(
+      Object.entries(p.branches).map(([name, sha]) => branchJson(name, sha)),
+      req,
+      base,
+      pageSize,
+    );
+  }
+  if (rest[0] === 'branches') {
+    const name = rest.slice(1).join('/');
+    return p.branches[name] ? { status: 200, body: branchJson(name, p.branches[name]) } : notFound('Branch');
+  }
+  const ref = req.query.get('ref') ?? p.defaultBranch;
+  const files = p.files?.[ref] ?? [];
+  if (rest[0] === 'tree') {
+    const dir = req.query.get('path') ?? '';
+    const entries = files.filter((f) => f.startsWith(`${dir}/`)).map((f) => ({ path: f, name: f.split('/').pop(), type: 'blob' }));
+    if (entries.length === 0 && !files.includes(dir)) return notFound('Tree');
+    return pageOf(entries, req, base, pageSize);
+  }
+  if (rest[0] === 'files') {
+    const path = rest.slice(1).join('/');
+    return files.includes(path) ? { status: 200, body: { file_path: path, ref, content: '' } } : notFound('File');
+  }
+  return undefined;
 }
 
 function mergeRequestJson(mr: FakeMergeRequest) {

@@ -52,66 +52,65 @@ export function gitLabScmProvider(
   };
 
   return {
-    listRepos: (cloneProtocol) =>
-      call(`listing projects of group ${spec.group}`, async (api) => {
-        const projects = (await api.Groups.allProjects(spec.group, {
-          perPage: 100,
-          includeSubgroups: spec.includeSubgroups === true,
-          withShared: spec.includeSharedProjects !== false,
-          ...(spec.topic ? { topic: spec.topic } : {}),
-        } as Parameters<typeof api.Groups.allProjects>[1])) as unknown as ProjectJson[];
-        return projects.map((p): ScmRepository => ({
-          organization: p.namespace.full_path,
-          repository: p.path,
-          url: cloneUrl(p, cloneProtocol),
-          branch: p.default_branch ?? '',
-          sha: '',
-          labels: p.topics ?? [],
-          repositoryId: p.id,
-        }));
-      }),
-
+    listRepos: (cloneProtocol) => call(`listing projects of group ${spec.group}`, (api) => groupProjects(api, spec, cloneProtocol)),
     repoHasPath: (repo, path) =>
-      call(`reading ${path} of ${repo.organization}/${repo.repository}@${repo.branch}`, async (api) => {
-        // A directory lists entries; a file lists none, so it is asked for as a file.
-        const tree = await api.Repositories.allRepositoryTrees(repo.repositoryId, {
-          path,
-          ref: repo.branch,
-          perPage: 1,
-          maxPages: 1,
-        }).catch((err: unknown) => {
-          if (gitLabStatus(err) === 404) return [];
-          throw err;
-        });
-        if (tree.length > 0) return true;
-        try {
-          await api.RepositoryFiles.show(repo.repositoryId, path, repo.branch);
-          return true;
-        } catch (err) {
-          if (gitLabStatus(err) === 404) return false;
-          throw err;
-        }
-      }),
-
+      call(`reading ${path} of ${repo.organization}/${repo.repository}@${repo.branch}`, (api) => hasPath(api, repo, path)),
     getBranches: (repo, allBranches) =>
-      call(`listing branches of ${repo.organization}/${repo.repository}`, async (api) => {
-        if (!allBranches) {
-          try {
-            const branch = (await api.Branches.show(repo.repositoryId, repo.branch)) as unknown as { name: string; commit: { id: string } };
-            return [{ ...repo, branch: branch.name, sha: branch.commit.id }];
-          } catch (err) {
-            // No default branch yet: an empty project, which yields nothing.
-            if (gitLabStatus(err) === 404) return [];
-            throw err;
-          }
-        }
-        const branches = (await api.Branches.all(repo.repositoryId, { perPage: 100 })) as unknown as {
-          name: string;
-          commit: { id: string };
-        }[];
-        return branches.map((b) => ({ ...repo, branch: b.name, sha: b.commit.id }));
-      }),
+      call(`listing branches of ${repo.organization}/${repo.repository}`, (api) => branchesOf(api, repo, allBranches)),
   };
+}
+
+async function groupProjects(api: GitLabApi, spec: GitLabScmProviderSpec, cloneProtocol: string | undefined): Promise<ScmRepository[]> {
+  const projects = (await api.Groups.allProjects(spec.group, {
+    perPage: 100,
+    includeSubgroups: spec.includeSubgroups === true,
+    withShared: spec.includeSharedProjects !== false,
+    ...(spec.topic ? { topic: spec.topic } : {}),
+  } as Parameters<typeof api.Groups.allProjects>[1])) as unknown as ProjectJson[];
+  return projects.map((p): ScmRepository => ({
+    organization: p.namespace.full_path,
+    repository: p.path,
+    url: cloneUrl(p, cloneProtocol),
+    branch: p.default_branch ?? '',
+    sha: '',
+    labels: p.topics ?? [],
+    repositoryId: p.id,
+  }));
+}
+
+/** A directory lists entries; a file lists none, so it is asked for as a file. */
+async function hasPath(api: GitLabApi, repo: ScmRepository, path: string): Promise<boolean> {
+  const tree = await api.Repositories.allRepositoryTrees(repo.repositoryId, { path, ref: repo.branch, perPage: 1, maxPages: 1 }).catch(
+    (err: unknown) => {
+      if (gitLabStatus(err) === 404) return [];
+      throw err;
+    },
+  );
+  if (tree.length > 0) return true;
+  try {
+    await api.RepositoryFiles.show(repo.repositoryId, path, repo.branch);
+    return true;
+  } catch (err) {
+    if (gitLabStatus(err) === 404) return false;
+    throw err;
+  }
+}
+
+type BranchJson = { name: string; commit: { id: string } };
+
+async function branchesOf(api: GitLabApi, repo: ScmRepository, allBranches: boolean): Promise<ScmRepository[]> {
+  if (!allBranches) {
+    try {
+      const branch = (await api.Branches.show(repo.repositoryId, repo.branch)) as unknown as BranchJson;
+      return [{ ...repo, branch: branch.name, sha: branch.commit.id }];
+    } catch (err) {
+      // No default branch yet: an empty project, which yields nothing.
+      if (gitLabStatus(err) === 404) return [];
+      throw err;
+    }
+  }
+  const branches = (await api.Branches.all(repo.repositoryId, { perPage: 100 })) as unknown as BranchJson[];
+  return branches.map((b) => ({ ...repo, branch: b.name, sha: b.commit.id }));
 }
 
 function cloneUrl(p: ProjectJson, protocol: string | undefined): string {
