@@ -90,11 +90,12 @@ const appSet = (name: string) =>
     kind: 'ApplicationSet',
     metadata: { name, namespace: 'argocd' },
   });
-const webApps = async (): Promise<Application[]> => {
-  const apps = (await fleet.applications()).filter((a) => APPS.includes(a.metadata.name));
+const appsNamed = (names: string[]) => async (): Promise<Application[]> => {
+  const apps = (await fleet.applications()).filter((a) => names.includes(a.metadata.name));
   samples.push(apps);
   return apps;
 };
+const webApps = appsNamed(APPS);
 const byName = (apps: Application[], name: string) => apps.find((a) => a.metadata.name === name);
 const syncedHealthyAt = (a: Application | undefined, sha: string) =>
   a?.status?.sync?.status === 'Synced' && a.status.health?.status === 'Healthy' && a.status.sync.revision === sha;
@@ -111,9 +112,9 @@ const configVersion = (env: string) =>
     })
     .then((c) => c.data.version);
 
-/** A hard refresh of the web apps, as a webhook would ask for after a push. */
-async function refresh(): Promise<void> {
-  for (const name of APPS)
+/** A hard refresh of the apps, as a webhook would ask for after a push. */
+async function refresh(names = APPS): Promise<void> {
+  for (const name of names)
     await fleet.hubClient.patch(
       { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name, namespace: 'argocd' } },
       { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'hard' } } },
@@ -122,12 +123,12 @@ async function refresh(): Promise<void> {
 }
 
 /** In every state seen, a step's app began deploying `sha` only once the step before was Synced and Healthy at it. */
-function expectStepOrder(sha: string): void {
+function expectStepOrder(sha: string, steps = APPS): void {
   let checked = 0;
   for (const apps of samples.splice(0)) {
-    for (let i = 1; i < APPS.length; i++) {
-      if (!deploying(byName(apps, APPS[i]), sha)) continue;
-      expect(`${APPS[i - 1]} ${syncedHealthyAt(byName(apps, APPS[i - 1]), sha) ? 'done' : 'NOT done'}`).toBe(`${APPS[i - 1]} done`);
+    for (let i = 1; i < steps.length; i++) {
+      if (!deploying(byName(apps, steps[i]), sha)) continue;
+      expect(`${steps[i - 1]} ${syncedHealthyAt(byName(apps, steps[i - 1]), sha) ? 'done' : 'NOT done'}`).toBe(`${steps[i - 1]} done`);
       checked++;
     }
   }
@@ -199,7 +200,12 @@ describeSim('RollingSync over dev, staging and prod', () => {
       90_000,
     );
     expectStepOrder(v2);
-    const set = await appSet('web');
+    // The ApplicationSet sees the last step finish on its next reconcile.
+    const set = await eventually(
+      'the rollout to complete',
+      () => appSet('web'),
+      (x) => (x.status?.conditions ?? []).some((c) => c.type === 'RolloutProgressing' && c.status === 'False'),
+    );
     expect(set.status?.conditions?.find((c) => c.type === 'RolloutProgressing')).toMatchObject({
       status: 'False',
       reason: 'ApplicationSetRolloutComplete',
@@ -272,13 +278,47 @@ describeSim('RollingSync over dev, staging and prod', () => {
     await cli('appset', 'create', file, '--upsert');
     expect((await appSet('sequential-deploy')).spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
   });
+
+  it('rolls the seed 000 rollout out wave by wave with RollingSync labels instead of sync-wave annotations', async () => {
+    const file = join(dir, 'seed-000.yaml');
+    const seed = parse(readFileSync(file, 'utf8')) as ApplicationSet;
+    seed.spec.template.metadata.labels = { wave: '{{wave}}' };
+    seed.spec.strategy = {
+      type: 'RollingSync',
+      rollingSync: {
+        steps: ['1', '2', '3', '4'].map((wave) => ({ matchExpressions: [{ key: 'wave', operator: 'In' as const, values: [wave] }] })),
+      },
+    };
+    writeFileSync(file, stringify(seed));
+    await cli('appset', 'create', file, '--upsert');
+    const waves = ['myapp-dev', 'myapp-staging', 'myapp-prod-us', 'myapp-prod-eu'];
+    await eventually('the seed apps without auto-sync', appsNamed(waves), (list) =>
+      list.every((a) => a.spec.syncPolicy?.automated === undefined),
+    );
+    const sha = await fleet.repo.commit(seedOverlays('2'), 'myapp: release 2');
+    await refresh(waves);
+    await eventually(
+      'the four seed apps Synced and Healthy at the new commit',
+      appsNamed(waves),
+      (list) => list.length === 4 && list.every((a) => syncedHealthyAt(a, sha)),
+      90_000,
+    );
+    expectStepOrder(sha, waves);
+    const set = await appSet('sequential-deploy');
+    expect(set.status?.applicationStatus?.map((s) => [s.application, s.step])).toEqual([
+      ['myapp-dev', '1'],
+      ['myapp-prod-eu', '4'],
+      ['myapp-prod-us', '3'],
+      ['myapp-staging', '2'],
+    ]);
+  });
 });
 
 /** The seed's clusters and the spokes standing in for them (both prod regions on the prod spoke). */
 const SEED_HOSTS: Record<string, string> = { dev: 'dev', staging: 'staging', 'prod-us': 'prod', 'prod-eu': 'prod' };
 
 /** What the seed's `overlays/{{cluster}}` paths hold here: one ConfigMap per cluster. */
-const seedOverlays = (): Record<string, string> =>
+const seedOverlays = (release = '1'): Record<string, string> =>
   Object.assign(
     {},
     ...Object.keys(SEED_HOSTS).map((c) => ({
@@ -286,7 +326,7 @@ const seedOverlays = (): Record<string, string> =>
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: `myapp-${c}` },
-        data: { overlay: c },
+        data: { overlay: c, release },
       }),
     })),
   );
