@@ -24,9 +24,17 @@ export interface AppProjectSpec {
   sourceNamespaces?: string[];
   roles?: { name: string; description?: string; policies?: string[]; groups?: string[] }[];
   syncWindows?: unknown[];
-  orphanedResources?: { warn?: boolean; ignore?: unknown[] };
+  /** Present (even `{}`), apps of the project list their destination namespace's orphaned resources. */
+  orphanedResources?: OrphanedResourcesMonitorSettings;
   /** GnuPG keys (IDs of keys in argocd-gpg-keys-cm) one of which must have signed the commit an app syncs to. */
   signatureKeys?: SignatureKey[];
+}
+
+export interface OrphanedResourcesMonitorSettings {
+  /** Whether apps with orphaned resources get an OrphanedResourceWarning condition; unset means true. */
+  warn?: boolean;
+  /** Resources never reported; an empty kind or name matches any, each field a glob. */
+  ignore?: { group?: string; kind?: string; name?: string }[];
 }
 
 export interface SignatureKey {

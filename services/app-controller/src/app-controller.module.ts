@@ -2,7 +2,7 @@
 // caches, reconcilers and the controller that feeds them. Watches and the worker start in lifecycle hooks.
 import type { Application } from '@flotilla/api-types';
 import { RepoServerClient } from '@flotilla/clients';
-import { EMPTY_LIBRARY, readCustomizationsDir } from '@flotilla/engine';
+import { EMPTY_LIBRARY, readCustomizationsDir, trackingAppName } from '@flotilla/engine';
 import { JqWasmClient, KubeClient, kubeClientFromKubeconfig, kubeClientInCluster, KubeEventRecorder, lazyJq, LOGGER, MetricsRegistry, PlatformModule, QueueFactory, ReadinessChecks, RedisClient, registerShardMetrics, ShardCoordinator } from '@flotilla/platform';
 import { Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -74,6 +74,9 @@ function controllerFactory(config: AppControllerConfig) {
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
     const responsible = (app: Application): boolean => late.controller?.owns(app) ?? true;
+    // Until the controller is built no app is known, and an object tracked by a name is taken as that app's.
+    const appExists = (trackingName: string): boolean =>
+      late.controller ? late.controller.apps.list().some((a) => trackingAppName(a.metadata.name, a.metadata.namespace, config.namespace) === trackingName) : true;
     const terminationRequested = (app: Application): boolean => late.controller?.apps.get(app.metadata.name, app.metadata.namespace)?.status?.operationState?.phase === 'Terminating';
     const metrics = new AppControllerMetrics(registry, { applications: () => late.controller?.apps.list() ?? [], clusters: () => clusters.activeCaches() });
     const processor = new AppRefreshProcessor({
@@ -82,7 +85,7 @@ function controllerFactory(config: AppControllerConfig) {
       cache,
       controlPlaneNamespace: config.namespace,
       logger,
-      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible }),
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible, projects, appExists }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });

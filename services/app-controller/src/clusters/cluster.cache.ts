@@ -94,6 +94,11 @@ export class ClusterCache {
     return this.index.childrenOf(uid);
   }
 
+  /** Top-level objects of a namespace, of the kinds this cache watches (it adds no watch for them). */
+  topLevelIn(namespace: string): KubeObject[] {
+    return this.index.topLevelIn(namespace);
+  }
+
   info(applicationsCount: number): ClusterCacheInfo {
     return {
       ...(this.version ? { serverVersion: this.version } : {}),

@@ -39,4 +39,14 @@ describe('ObjectIndex', () => {
     index.upsert(copy);
     expect(index.trackedBy('guestbook')).toEqual([]);
   });
+
+  it('lists a namespace\'s top-level objects, tracked or not, and none of their children', () => {
+    const index = new ObjectIndex((o) => resourceKeyOf(o), () => undefined);
+    const elsewhere = tracked('Deployment', 'api', 'd2');
+    elsewhere.metadata!.namespace = 'api';
+    for (const o of [tracked('Deployment', 'web', 'd1', 'guestbook'), tracked('Deployment', 'stray', 'd3'), tracked('ReplicaSet', 'web-1', 'r1', undefined, 'd1'), elsewhere]) index.upsert(o);
+    expect(index.topLevelIn('web').map((o) => o.metadata?.name).sort()).toEqual(['stray', 'web']);
+    expect(index.topLevelIn('api').map((o) => o.metadata?.name)).toEqual(['api']);
+    expect(index.topLevelIn('none')).toEqual([]);
+  });
 });

@@ -28,6 +28,13 @@ export class ObjectIndex {
     return [...(this.byApp.get(trackingName)?.values() ?? [])];
   }
 
+  /** The namespace's objects with no owner (the roots orphaned-resource monitoring looks at); a scan, run once per comparison. */
+  topLevelIn(namespace: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const obj of this.byKey.values()) if (obj.metadata?.namespace === namespace && !obj.metadata.ownerReferences?.length) out.push(obj);
+    return out;
+  }
+
   childrenOf(uid: string): KubeObject[] {
     return [...(this.children.get(uid) ?? [])].map((c) => this.byUid.get(c)).filter((o): o is KubeObject => !!o);
   }

@@ -8,7 +8,7 @@ import { jsonEqual } from '../status/merge-patch';
 export class AppProjectStore {
   private readonly projects: Informer<AppProject>;
 
-  /** onSignatureKeysChanged is called with the project's name when its signatureKeys change after the first list. */
+  /** onSignatureKeysChanged is called with the project's name when its signatureKeys (or orphanedResources) change after the first list. */
   constructor(
     hub: KubeClient,
     private readonly namespace: string,
@@ -18,10 +18,17 @@ export class AppProjectStore {
     const changed = (project: AppProject): void => {
       if (this.projects.synced) onSignatureKeysChanged(project.metadata.name);
     };
-    // A project without keys coming or going changes no verification.
-    this.projects.on('add', (project) => keysOf(project).length > 0 && changed(project));
-    this.projects.on('update', (before, after) => !jsonEqual(keysOf(before), keysOf(after)) && changed(after));
-    this.projects.on('delete', (project) => keysOf(project).length > 0 && changed(project));
+    // A project without keys or orphanedResources coming or going changes no verification and no orphans.
+    this.projects.on('add', (project) => matters(project) && changed(project));
+    // orphanedResources decides each app's orphaned nodes and warning: a change compares them again too.
+    this.projects.on(
+      'update',
+      (before, after) =>
+        (!jsonEqual(keysOf(before), keysOf(after)) ||
+          !jsonEqual(before.spec?.orphanedResources ?? null, after.spec?.orphanedResources ?? null)) &&
+        changed(after),
+    );
+    this.projects.on('delete', (project) => matters(project) && changed(project));
   }
 
   start(): Promise<void> {
@@ -36,11 +43,18 @@ export class AppProjectStore {
     return this.projects.synced;
   }
 
+  /** The project as last listed or watched; undefined when it does not exist. */
+  project(name: string): AppProject | undefined {
+    return this.projects.get(name, this.namespace);
+  }
+
   /** The project's signatureKeys; empty when it has none or does not exist. */
   signatureKeys(project: string): SignatureKey[] {
     return keysOf(this.projects.get(project, this.namespace));
   }
 }
+
+const matters = (project: AppProject): boolean => keysOf(project).length > 0 || project.spec?.orphanedResources !== undefined;
 
 const keysOf = (project: AppProject | undefined): SignatureKey[] => {
   const keys: unknown = project?.spec?.signatureKeys;

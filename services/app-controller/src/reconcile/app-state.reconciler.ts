@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { ClusterUnreachableError, type ClusterCache } from '../clusters/cluster.cache';
 import type { ClusterRegistry } from '../clusters/cluster.registry';
 import type { ApplicationHubClient } from '../hub/application-hub.client';
+import type { AppProjectStore } from '../projects/app-project.store';
 import { statusPatch } from '../status/app-status.builder';
 import { decideAutoSync, type AutoSyncDecision } from '../sync/auto-sync.policy';
 import type { AppCacheStore } from '../tree/app-cache.store';
+import { orphanedWarning, selectOrphaned, type OrphanedResourcesSettings } from '../tree/orphaned-resources';
 import { buildManagedResources, buildResourceTree } from '../tree/resource-tree.builder';
 import { incompleteCacheReason } from './cache-completeness';
 import { compareLevel, type CompareLevel } from './compare-level';
@@ -31,6 +33,10 @@ export interface AppStateReconcilerOptions {
   customizations?: () => ResourceCustomizations;
   /** Whether this replica still holds the app's cluster (see SyncRunnerOptions.responsible). */
   responsible?: (app: Application) => boolean;
+  /** The AppProjects, for spec.orphanedResources; absent, no app monitors orphaned resources. */
+  projects?: Pick<AppProjectStore, 'project'>;
+  /** Whether an Application with this tracking name exists (an object tracked by a deleted app is orphaned). */
+  appExists?: (trackingName: string) => boolean;
 }
 
 interface Comparison {
@@ -138,8 +144,25 @@ export class AppStateReconciler {
     for (const shared of sharedResources(desired, (key) => cache.get(key), trackingName, { defaultNamespace: namespace, isNamespaced: cache.isNamespaced })) {
       compare.conditions.push({ type: ConditionType.SharedResourceWarning, message: describeShared(shared, trackingName) });
     }
-    const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid), health);
+    const orphaned = this.orphaned(app, trackingName, cache);
+    const warning = orphanedWarning(orphaned.settings, orphaned.objects.length);
+    if (warning) compare.conditions.push(warning);
+    const tree = buildResourceTree(live, (uid) => cache.childrenOf(uid), health, orphaned.objects);
     await this.opts.cache.write(app.metadata.namespace ?? '', app.metadata.name, tree, buildManagedResources(compare.managed));
     return compare;
+  }
+
+  /**
+   * The destination namespace's orphaned top-level objects, when the app's project monitors them.
+   * Only kinds this cluster cache already watches (those some app manages, and their children) are
+   * seen: Argo watches every kind, Flotilla adds no watch per project setting.
+   */
+  private orphaned(app: Application, trackingName: string, cache: ClusterCache): { settings?: OrphanedResourcesSettings; objects: KubeObject[] } {
+    const project = this.opts.projects?.project(app.spec.project);
+    const settings = project?.spec?.orphanedResources ?? undefined;
+    const namespace = app.spec.destination.namespace;
+    if (!settings || !namespace) return { settings, objects: [] };
+    const objects = selectOrphaned({ settings, project, topLevel: cache.topLevelIn(namespace), trackingName, appExists: this.opts.appExists ?? (() => true) });
+    return { settings, objects };
   }
 }

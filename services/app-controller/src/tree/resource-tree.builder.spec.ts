@@ -42,6 +42,34 @@ describe('buildResourceTree', () => {
     expect(tree.nodes[1]).toMatchObject({ group: 'apps', kind: 'Deployment', resourceVersion: '5', health: { status: 'Healthy' } });
   });
 
+  it('gives nodes their networkingInfo: a Pod its labels, a Service its selector', () => {
+    const svc: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'web', uid: 's1' }, spec: { selector: { app: 'web' } } };
+    const labelled = { ...pod, metadata: { ...pod.metadata, labels: { app: 'web' } } };
+    const tree = buildResourceTree([svc, rs], (uid) => (uid === 'r1' ? [labelled] : []));
+    expect(tree.nodes.map((n) => [n.kind, n.networkingInfo])).toEqual([
+      ['Pod', { labels: { app: 'web' } }],
+      ['Service', { targetLabels: { app: 'web' } }],
+      ['ReplicaSet', undefined],
+    ]);
+  });
+
+  it('lists orphaned objects with their children in orphanedNodes, leaving out a child another app tracks', () => {
+    const stray: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'stray', namespace: 'web', uid: 'o1' } };
+    const strayRs: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'stray-1', namespace: 'web', uid: 'o2', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'stray', uid: 'o1' }] } };
+    const adopted: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'adopted', namespace: 'web', uid: 'o3', annotations: { 'argocd.argoproj.io/tracking-id': 'other:/ConfigMap:web/adopted' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'stray', uid: 'o1' }] },
+    };
+    const children: Record<string, KubeObject[]> = { d1: [rs], o1: [strayRs, adopted] };
+    const tree = buildResourceTree([deploy], (uid) => children[uid] ?? [], undefined, [stray]);
+    expect(tree.nodes.map((n) => n.name)).toEqual(['web', 'web-1']);
+    expect(tree.orphanedNodes.map((n) => [n.kind, n.name, n.parentRefs?.[0]?.name])).toEqual([
+      ['Deployment', 'stray', undefined],
+      ['ReplicaSet', 'stray-1', 'stray'],
+    ]);
+  });
+
   it('visits an object once even if ownerReferences loop', () => {
     const a = { ...rs, metadata: { ...rs.metadata, uid: 'a' } };
     expect(buildResourceTree([a], () => [a]).nodes).toHaveLength(1);

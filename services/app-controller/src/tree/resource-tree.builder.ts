@@ -1,7 +1,8 @@
 // The Application's resource tree (Argo's ApplicationTree) and managed resources (Argo's
 // ManagedResourcesResponse), as the api-server serves them from Redis.
 import { groupOf, versionOf, type HealthStatus, type KubeObject } from '@flotilla/api-types';
-import { assessHealth, hideSecretData, type HealthOptions, type ManagedResource } from '@flotilla/engine';
+import { assessHealth, hideSecretData, trackedAppName, type HealthOptions, type ManagedResource } from '@flotilla/engine';
+import { networkingInfoOf, type ResourceNetworkingInfo } from './networking-info';
 
 export interface ResourceRefNode {
   group: string;
@@ -19,6 +20,7 @@ export interface ResourceNode extends ResourceRefNode {
   health?: HealthStatus;
   images?: string[];
   info?: { name: string; value: string }[];
+  networkingInfo?: ResourceNetworkingInfo;
 }
 
 export interface ApplicationTree {
@@ -54,6 +56,7 @@ function podInfo(pod: KubeObject): { info: { name: string; value: string }[]; im
 function nodeOf(obj: KubeObject, parent: KubeObject | undefined, healthOpts: HealthOptions | undefined): ResourceNode {
   const health = assessHealth(obj, healthOpts);
   const pod = obj.kind === 'Pod' && groupOf(obj.apiVersion) === '' ? podInfo(obj) : undefined;
+  const networkingInfo = networkingInfoOf(obj);
   return {
     ...refOf(obj),
     version: versionOf(obj.apiVersion),
@@ -63,14 +66,15 @@ function nodeOf(obj: KubeObject, parent: KubeObject | undefined, healthOpts: Hea
     ...(health ? { health } : {}),
     ...(pod?.images.length ? { images: pod.images } : {}),
     ...(pod ? { info: pod.info } : {}),
+    ...(networkingInfo ? { networkingInfo } : {}),
   };
 }
 
 const byIdentity = (a: ResourceNode, b: ResourceNode): number =>
   `${a.group}/${a.kind}/${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.group}/${b.kind}/${b.namespace ?? ''}/${b.name}`);
 
-/** Managed live objects and, through ownerReferences, everything they created; `health` carries argocd-cm's Lua checks. */
-export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[], health?: HealthOptions): ApplicationTree {
+/** Each root and, through ownerReferences, what it created, once each; `include` decides on the children. */
+function walk(roots: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[], health: HealthOptions | undefined, include: (child: KubeObject) => boolean): ResourceNode[] {
   const nodes: ResourceNode[] = [];
   const seen = new Set<string>();
   const visit = (obj: KubeObject, parent: KubeObject | undefined, depth: number): void => {
@@ -78,10 +82,23 @@ export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf
     if (seen.has(uid) || depth > MAX_DEPTH) return;
     seen.add(uid);
     nodes.push(nodeOf(obj, parent, health));
-    if (obj.metadata?.uid) for (const child of childrenOf(obj.metadata.uid)) visit(child, obj, depth + 1);
+    if (obj.metadata?.uid) for (const child of childrenOf(obj.metadata.uid)) if (include(child)) visit(child, obj, depth + 1);
   };
-  for (const obj of managedLive) visit(obj, undefined, 0);
-  return { nodes: nodes.sort(byIdentity), orphanedNodes: [], hosts: [] };
+  for (const obj of roots) visit(obj, undefined, 0);
+  return nodes.sort(byIdentity);
+}
+
+/**
+ * Managed live objects and, through ownerReferences, everything they created; `health` carries
+ * argocd-cm's Lua checks. `orphaned` are the destination namespace's top-level objects no app
+ * manages (see orphaned-resources.ts), shown with their children unless an app tracks a child.
+ */
+export function buildResourceTree(managedLive: readonly KubeObject[], childrenOf: (uid: string) => KubeObject[], health?: HealthOptions, orphaned: readonly KubeObject[] = []): ApplicationTree {
+  return {
+    nodes: walk(managedLive, childrenOf, health, () => true),
+    orphanedNodes: walk(orphaned, childrenOf, health, (child) => trackedAppName(child) === undefined),
+    hosts: [],
+  };
 }
 
 export interface ResourceDiffItem {
