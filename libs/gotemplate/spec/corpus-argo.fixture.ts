@@ -224,6 +224,24 @@ const DATA = {
   keys: Object.fromEntries(STRINGS.map((s, i) => [s, i])),
 };
 
+// A billion laughs: go-yaml stops once aliases make up too much of what it decoded; and a self-reference.
+const BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  ...'bcdefghi'.split('').map(
+    (c, i) =>
+      `${c}: &${c} [${Array(10)
+        .fill('*' + 'abcdefgh'[i])
+        .join(', ')}]`,
+  ),
+].join('\n');
+const ALIASES = [
+  BOMB,
+  'a: &a [1, *a]',
+  'a: &a {b: *a}',
+  'a: &x [1, 2]\nb: [*x, *x, *x]',
+  'base: &b {x: 1}\nlist: &l [{y: 2}, *b]\nm:\n  <<: *l\n  z: 3',
+];
+
 export function argoCorpus(): Case[] {
   const cluster = { name: 'in-cluster', server: 'https://kubernetes.default.svc', metadata: { labels: { env: 'prod', 'region-1': 'eu' } } };
   return [
@@ -243,6 +261,7 @@ export function argoCorpus(): Case[] {
       argo: true,
       errorUpTo: 'error converting YAML to JSON: yaml: ',
     })),
+    ...ALIASES.map((d) => ({ text: `{{ fromYaml ${JSON.stringify(d)} | toJson | len }}`, data: {}, argo: true })),
     ...ODD_YAML.map((d) => ({
       text: `{{ fromYaml ${JSON.stringify(d)} }}|{{ fromYamlArray ${JSON.stringify(d)} }}`,
       data: {},

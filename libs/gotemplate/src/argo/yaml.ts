@@ -161,16 +161,41 @@ function float32String(f: number): string {
   return formatFloat(f32, 'g', -1);
 }
 
-function jsonValue(n: Node | null, doc: Document, source: string): unknown {
+/** go-yaml's guard against alias bombs: how many nodes it decoded, and how many of them through aliases. */
+interface Walk {
+  doc: Document;
+  source: string;
+  decoded: number;
+  aliased: number;
+  expanding: Set<Node>;
+}
+
+function aliasRatio(decoded: number): number {
+  if (decoded <= 400_000) return 0.99;
+  if (decoded >= 4_000_000) return 0.1;
+  return 0.99 - (0.89 * (decoded - 400_000)) / 3_600_000;
+}
+
+function jsonValue(n: Node | null, w: Walk): unknown {
+  w.decoded++;
+  if (w.expanding.size > 0) w.aliased++;
+  if (w.aliased > 100 && w.decoded > 1000 && w.aliased / w.decoded > aliasRatio(w.decoded))
+    throw new YamlToJsonError('yaml: document contains excessive aliasing');
   if (n === null) return null;
   if (isAlias(n)) {
-    const target = n.resolve(doc);
+    const target = n.resolve(w.doc);
     if (target === undefined) throw new YamlToJsonError(`yaml: unknown anchor '${n.source}' referenced`);
-    return jsonValue(target, doc, source);
+    if (w.expanding.has(n)) throw new YamlToJsonError(`yaml: anchor '${n.source}' value contains itself`);
+    w.expanding.add(n);
+    try {
+      return jsonValue(target, w);
+    } finally {
+      w.expanding.delete(n);
+    }
   }
   if (isScalar(n)) {
     let text = String(n.value);
-    if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && n.range?.[1] === source.length && !/[\n\r]$/.test(source))
+    if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && n.range?.[1] === w.source.length && !/[\n\r]$/.test(w.source))
       text = text.replace(/\n$/, ''); // go-yaml adds no final break where the input has none
     const tag = n.tag?.replace(/^tag:yaml\.org,2002:/, '');
     // A tag go-yaml does not resolve (`!foo`) leaves the text as it is, even empty.
@@ -181,29 +206,41 @@ function jsonValue(n: Node | null, doc: Document, source: string): unknown {
       throw new YamlToJsonError(`yaml: cannot decode !!${r.tag} \`${text}\` as a !!${tag}`);
     return r.value;
   }
-  if (isSeq(n)) return n.items.map((item) => jsonValue(item as Node | null, doc, source));
+  if (isSeq(n)) return n.items.map((item) => jsonValue(item as Node | null, w));
   if (isYamlMap(n)) {
     const out: Record<string, unknown> = {};
     for (const pair of n.items) {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
-        const merged = isAlias(value) ? (value.resolve(doc) ?? null) : value;
-        const sources = isSeq(merged) ? [...merged.items].reverse() : [merged];
-        for (const s of sources) Object.assign(out, jsonValue(s as Node | null, doc, source));
+        for (const s of mergeSources(value, w.doc)) Object.assign(out, jsonValue(s, w));
         continue;
       }
-      out[jsonKey(jsonValue(key, doc, source))] = jsonValue(value, doc, source);
+      out[jsonKey(jsonValue(key, w))] = jsonValue(value, w);
     }
     return out;
   }
   return null;
 }
 
+/** What `<<: x` merges, last first: a map, an alias of one, or a (literal) list of those. */
+function mergeSources(value: Node | null, doc: Document): Node[] {
+  const isMapOrAliasOfMap = (n: unknown): boolean => isYamlMap(n) || (isAlias(n) && isYamlMap(n.resolve(doc)));
+  if (value !== null && isMapOrAliasOfMap(value)) return [value];
+  if (isSeq(value) && value.items.every(isMapOrAliasOfMap)) return [...(value.items as Node[])].reverse();
+  throw new YamlToJsonError('yaml: map merge requires map or sequence of maps as the value');
+}
+
 /** The first NaN or infinity encoding/json would meet (maps in key order). */
 function firstNonFinite(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
-  const items = Array.isArray(v) ? v : v !== null && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
+  const items = Array.isArray(v)
+    ? v
+    : v !== null && typeof v === 'object'
+      ? Object.keys(v)
+          .sort()
+          .map((k) => (v as Record<string, unknown>)[k])
+      : [];
   for (const item of items) {
     const bad = firstNonFinite(item);
     if (bad !== undefined) return bad;
@@ -227,7 +264,7 @@ function yamlToJson(text: string): unknown {
     throw new Error(`error converting YAML to JSON: yaml: line ${line}: ${err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')}`);
   }
   try {
-    const v = jsonValue(doc.contents, doc, text);
+    const v = jsonValue(doc.contents, { doc, source: text, decoded: 1, aliased: 0, expanding: new Set() });
     // encoding/json refuses NaN and infinities that survive to the end (a later duplicate key may replace one).
     const bad = firstNonFinite(v);
     if (bad !== undefined) throw new YamlToJsonError(`json: unsupported value: ${formatFloat(bad, 'g', -1)}`);
