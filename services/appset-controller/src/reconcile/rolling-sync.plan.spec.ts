@@ -196,6 +196,31 @@ describe('planRollout', () => {
     expect([...plan.toSync]).toEqual(['gb-dev']);
   });
 
+  it('keeps an Application whose sync failed after it started Progressing, rather than syncing it again and again', () => {
+    const progressing: ApplicationSetApplicationStatus[] = [
+      {
+        application: 'gb-dev',
+        status: 'Progressing',
+        message: Message.BecameProgressing,
+        step: '1',
+        lastTransitionTime: at(1),
+        targetRevisions: ['r1'],
+      },
+    ];
+    const failed = [app('gb-dev', 'dev', done('r1', 'Healthy', 'Failed'))];
+    for (const t of [2, 3]) {
+      const plan = planRollout(appSet(steps, progressing), [generated[0]], failed, at(t));
+      expect(summary(plan.applicationStatus)).toEqual(['gb-dev:Progressing:1']);
+      expect([...plan.toSync]).toEqual([]);
+      expect(plan.stopped).toBe('stopped at step 1: Application gb-dev failed to sync (Failed): one or more objects failed to apply');
+    }
+    // A new revision is a pending change again.
+    const moved = [app('gb-dev', 'dev', { ...done('r1', 'Healthy', 'Failed'), sync: { status: 'OutOfSync', revision: 'r2' } })];
+    const plan = planRollout(appSet(steps, progressing), [generated[0]], moved, at(8));
+    expect(summary(plan.applicationStatus)).toEqual(['gb-dev:Pending:1']);
+    expect([...plan.toSync]).toEqual(['gb-dev']);
+  });
+
   it('updates at most maxUpdate Applications of a step at once', () => {
     const four = ['a', 'b', 'c', 'd'].map((n) => app(`gb-${n}`, 'dev', outOfSync('r1')));
     const waiting = four.map((a) => ({

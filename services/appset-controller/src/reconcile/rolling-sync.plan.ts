@@ -115,7 +115,8 @@ function syncFailedSince(app: Application, status: AppRolloutStatus): boolean {
 /** Why an Application holds its step up when something is wrong with it, or undefined when it is merely on its way. */
 export function blockingProblem(app: Application, status: AppRolloutStatus | undefined): string | undefined {
   const name = app.metadata.name;
-  if (status?.status === 'Pending' && syncFailedSince(app, status)) {
+  const failedRun = status?.status === 'Progressing' && failedPhase(app) && app.status?.sync?.status === 'OutOfSync';
+  if ((status?.status === 'Pending' && syncFailedSince(app, status)) || failedRun) {
     const message = app.status?.operationState?.message;
     return `Application ${name} failed to sync (${phaseOf(app)})${message ? `: ${message}` : ''}`;
   }
@@ -155,7 +156,10 @@ export function observeStatuses(
       Object.assign(s, { status, message, step: stepLabel(stepOf, name), lastTransitionTime: now });
     };
     const outdated = app.status?.sync?.status === 'OutOfSync';
-    if (outdated && s.status !== 'Waiting' && s.status !== 'Pending') {
+    // A sync of the revision being rolled out that failed is no pending change: starting it again and
+    // again would hide the failure. It waits for a new revision or the user.
+    const failedHere = s.status === 'Progressing' && failedPhase(app) && sameList(s.targetRevisions, revisionsOf(app));
+    if (outdated && s.status !== 'Waiting' && s.status !== 'Pending' && !failedHere) {
       move('Waiting', Message.PendingChanges);
       s.targetRevisions = revisionsOf(app);
     }
