@@ -60,6 +60,7 @@ function controllerFactory(config: AppControllerConfig) {
       namespace: config.namespace,
       logger,
       onAppChanged: (app) => late.controller?.onLiveChange(app),
+      onUnmanagedChanged: (server, namespace) => late.controller?.onUnmanagedChange(server, namespace, monitorsOrphans),
       onClustersChanged: () => late.controller?.enqueueAll('recent'),
     });
     const repositories = new RepositoryCredentialsStore(hub, config.namespace, (url) => late.controller?.onRepositoryChange(url));
@@ -70,6 +71,8 @@ function controllerFactory(config: AppControllerConfig) {
     const customizations = () => settings.customizations();
     const appHub = new ApplicationHubClient(hub, new ApplicationEventsClient(events.recorder));
     const projects = new AppProjectStore(hub, config.namespace, () => late.controller?.enqueueAll('recent'));
+    // Read when a cluster event comes (the caches start after this): apps of projects with orphanedResources.
+    const monitorsOrphans = (app: Application): boolean => typeof app.spec?.project === 'string' && projects.project(app.spec.project)?.spec?.orphanedResources != null;
     const manifests = new ManifestSource(repoServer.client, repositories, config.gpgEnabled ? projects : undefined);
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));

@@ -21,6 +21,8 @@ export interface ClusterCacheOptions {
   logger: Logger;
   /** A live object tracked by (or owned by something tracked by) this app name changed. */
   onAppChanged: (trackingName: string) => void;
+  /** An object no app manages changed in a namespace of this cluster: apps monitoring orphaned resources there look again. */
+  onUnmanagedChanged?: (server: string, namespace: string) => void;
   syncTimeoutMs?: number;
 }
 
@@ -44,7 +46,11 @@ export class ClusterCache {
     this.server = opts.server;
     this.name = opts.name;
     this.kube = opts.kube;
-    this.index = new ObjectIndex((obj) => resourceKeyOf(obj, { isNamespaced: this.isNamespaced }), opts.onAppChanged);
+    this.index = new ObjectIndex(
+      (obj) => resourceKeyOf(obj, { isNamespaced: this.isNamespaced }),
+      opts.onAppChanged,
+      opts.onUnmanagedChanged && ((namespace) => opts.onUnmanagedChanged?.(opts.server, namespace)),
+    );
   }
 
   /** Discovery-backed scope of a kind; kinds discovery does not know fall back to the well-known list. */

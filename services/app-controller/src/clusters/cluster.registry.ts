@@ -14,6 +14,8 @@ export interface ClusterRegistryOptions {
   namespace: string;
   logger: Logger;
   onAppChanged: (trackingName: string) => void;
+  /** An object no app manages changed (see ClusterCacheOptions.onUnmanagedChanged). */
+  onUnmanagedChanged?: (server: string, namespace: string) => void;
   /** A cluster Secret was added, changed or removed. */
   onClustersChanged: () => void;
 }
@@ -85,6 +87,7 @@ export class ClusterRegistry {
       kube: this.clientFor(cluster),
       logger: this.opts.logger,
       onAppChanged: this.opts.onAppChanged,
+      onUnmanagedChanged: this.opts.onUnmanagedChanged,
     });
     this.caches.set(cluster.server, { cache, fingerprint });
     return { cache, cluster };

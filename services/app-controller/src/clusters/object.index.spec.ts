@@ -49,4 +49,19 @@ describe('ObjectIndex', () => {
     expect(index.topLevelIn('api').map((o) => o.metadata?.name)).toEqual(['api']);
     expect(index.topLevelIn('none')).toEqual([]);
   });
+
+  it('tells which namespace an object no app manages changed in, and not for a tracked object or its children', () => {
+    const unmanaged: string[] = [];
+    const index = new ObjectIndex((o) => resourceKeyOf(o), () => undefined, (ns) => unmanaged.push(ns));
+    index.upsert(tracked('Deployment', 'web', 'd1', 'guestbook'));
+    index.upsert(tracked('ReplicaSet', 'web-1', 'r1', undefined, 'd1'));
+    expect(unmanaged).toEqual([]);
+    index.upsert(tracked('Deployment', 'stray', 'd3'));
+    index.upsert(tracked('ReplicaSet', 'stray-1', 'r3', undefined, 'd3'));
+    index.remove(tracked('Deployment', 'stray', 'd3'));
+    expect(unmanaged).toEqual(['web', 'web', 'web']);
+    // Losing its tracking id makes an object a candidate too.
+    index.upsert(tracked('Deployment', 'web', 'd1'));
+    expect(unmanaged).toHaveLength(4);
+  });
 });

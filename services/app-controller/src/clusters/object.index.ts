@@ -14,6 +14,8 @@ export class ObjectIndex {
   constructor(
     private readonly keyOf: (obj: KubeObject) => string,
     private readonly onAppChanged: (trackingName: string) => void,
+    /** An object no app tracks, itself or through its owners, changed in this namespace (orphaned-resource candidates). */
+    private readonly onUnmanagedChanged?: (namespace: string) => void,
   ) {}
 
   get size(): number {
@@ -88,11 +90,15 @@ export class ObjectIndex {
 
   private notify(before: KubeObject | undefined, after: KubeObject | undefined): void {
     const apps = new Set<string>();
+    const unmanagedIn = new Set<string>();
     for (const obj of [before, after]) {
-      const app = obj && this.owningApp(obj);
+      if (!obj) continue;
+      const app = this.owningApp(obj);
       if (app) apps.add(app);
+      else if (obj.metadata?.namespace) unmanagedIn.add(obj.metadata.namespace);
     }
     for (const app of apps) this.onAppChanged(app);
+    for (const namespace of unmanagedIn) this.onUnmanagedChanged?.(namespace);
   }
 
   /** The app tracking obj, or the nearest tracked owner up its ownerReferences. */

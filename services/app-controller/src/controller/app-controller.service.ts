@@ -166,6 +166,20 @@ export class AppController implements OnApplicationBootstrap, OnModuleDestroy {
     if (app) this.enqueue(app, 'recent');
   }
 
+  /**
+   * An object no app manages changed in a namespace: the apps deploying there whose project monitors
+   * orphaned resources compare again, so their orphanedNodes and warning follow without waiting for
+   * the resync (Argo refreshes them through its index of apps by destination namespace).
+   */
+  onUnmanagedChange(server: string, namespace: string, monitorsOrphans: (app: Application) => boolean): void {
+    let clusters: ReturnType<ClusterRegistry['clusters']> | undefined;
+    for (const app of this.apps.list()) {
+      if (app.spec?.destination?.namespace !== namespace || !monitorsOrphans(app)) continue;
+      clusters ??= this.clusters.clusters();
+      if (this.clusters.serverOf(readableDestination(app), clusters) === server) this.enqueue(app, 'recent');
+    }
+  }
+
   /** Credentials for a repository (or a repo-creds prefix) changed: its Applications render again. */
   onRepositoryChange(urlOrPrefix: string): void {
     const prefix = urlOrPrefix.toLowerCase().replace(/\.git$/, '');

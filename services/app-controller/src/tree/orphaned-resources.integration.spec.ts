@@ -31,7 +31,8 @@ describe("orphaned resources in the stored tree and the app's conditions", () =>
     (await app()).status?.conditions?.find((c) => c.type === 'OrphanedResourceWarning')?.message;
 
   beforeAll(async () => {
-    stack = await startControllerStack({ name: 'orphans', namespace: NS, prefix: PREFIX });
+    // A resync far away: what follows a hand-made object's coming and going is the watch event alone.
+    stack = await startControllerStack({ name: 'orphans', namespace: NS, prefix: PREFIX, env: { FLOTILLA_APP_RESYNC_SECONDS: '600' } });
     ({ clusters, git } = stack);
     git.commit({ 'shop/cm.yaml': cm('managed') }, 'one ConfigMap');
     await clusters.hubKube.create<AppProject>({
