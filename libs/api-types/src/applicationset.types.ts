@@ -26,8 +26,8 @@ export interface ApplicationSetSpec {
 export interface ApplicationSetStrategy {
   type?: 'AllAtOnce' | 'RollingSync';
   rollingSync?: { steps?: ApplicationSetRolloutStep[] };
-  /** Argo's deletionOrder for AllAtOnce/RollingSync deletes; accepted, not acted on. */
-  deletionOrder?: string;
+  /** Argo's order for deleting generated Applications; Flotilla deletes AllAtOnce (and refuses Reverse). */
+  deletionOrder?: 'AllAtOnce' | 'Reverse';
 }
 
 export interface ApplicationSetRolloutStep {

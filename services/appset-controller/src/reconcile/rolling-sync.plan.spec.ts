@@ -95,6 +95,12 @@ describe('strategyProblem', () => {
       { type: 'RollingSync', rollingSync: { steps: [{}, { maxUpdate: 'half' }] } },
       'spec.strategy.rollingSync.steps[1].maxUpdate: "half" is neither a whole number nor a percentage such as "25%"',
     ],
+    [
+      { type: 'RollingSync', deletionOrder: 'Reverse', rollingSync: { steps: [{}] } },
+      'spec.strategy.deletionOrder: Reverse is not supported by Flotilla; remove it (Applications are deleted all at once)',
+    ],
+    [{ deletionOrder: 'Random' }, 'spec.strategy.deletionOrder: "Random" is not one of AllAtOnce, Reverse'],
+    [{ type: 'AllAtOnce', deletionOrder: 'AllAtOnce' }, undefined],
     [{ type: 'AllAtOnce' }, undefined],
     [{ type: 'RollingSync', rollingSync: { steps: [{ maxUpdate: '25%' }, { maxUpdate: 1 }] } }, undefined],
   ])('%j → %p', (strategy, want) => {

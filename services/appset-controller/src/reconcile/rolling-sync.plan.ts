@@ -35,6 +35,12 @@ export function strategyProblem(appSet: ApplicationSet): string | undefined {
   const type = strategy.type ?? 'AllAtOnce';
   if (type !== 'AllAtOnce' && type !== 'RollingSync')
     return `spec.strategy.type: ${JSON.stringify(type)} is not one of AllAtOnce, RollingSync`;
+  // Deleting step by step in reverse is not implemented: better said than done all at once unasked.
+  const order = strategy.deletionOrder as string | undefined;
+  if (order === 'Reverse')
+    return 'spec.strategy.deletionOrder: Reverse is not supported by Flotilla; remove it (Applications are deleted all at once)';
+  if (order !== undefined && order !== 'AllAtOnce')
+    return `spec.strategy.deletionOrder: ${JSON.stringify(order)} is not one of AllAtOnce, Reverse`;
   if (type !== 'RollingSync') return undefined;
   const steps = strategy.rollingSync?.steps;
   if (!Array.isArray(steps) || steps.length === 0) return 'spec.strategy.rollingSync.steps: a RollingSync strategy needs at least one step';
