@@ -1,19 +1,8 @@
 import type { Application, ApplicationSet, ApplicationSetStatus } from '@flotilla/api-types';
 import { api } from './api.client';
 
-/** Progressive sync's per-app status (Argo's ApplicationSetApplicationStatus), present when a RollingSync strategy runs. */
-export interface AppSetApplicationStatus {
-  application: string;
-  status: string;
-  message?: string;
-  step?: string;
-  targetRevisions?: string[];
-  lastTransitionTime?: string;
-}
-
-export type ApplicationSetWithProgress = ApplicationSet & {
-  status?: ApplicationSetStatus & { applicationStatus?: AppSetApplicationStatus[] };
-};
+/** An ApplicationSet as the API gives it; `status.applicationStatus` is progressive sync's per-app status when RollingSync runs. */
+export type ApplicationSetWithProgress = ApplicationSet & { status?: ApplicationSetStatus };
 
 const OWNED_FIELDS = [
   'items.metadata.name',
