@@ -77,9 +77,8 @@ function controllerFactory(config: AppControllerConfig) {
     // Entries outlive three resyncs, and at least ten minutes.
     const cache = new AppCacheStore(redis, Math.max(600, Math.ceil((3 * config.resyncMs) / 1000)));
     const responsible = (app: Application): boolean => late.controller?.owns(app) ?? true;
-    // Until the controller is built no app is known, and an object tracked by a name is taken as that app's.
-    const appExists = (trackingName: string): boolean =>
-      late.controller ? late.controller.apps.list().some((a) => trackingAppName(a.metadata.name, a.metadata.namespace, config.namespace) === trackingName) : true;
+    // Read once per comparison of an app whose project monitors orphaned resources.
+    const appTrackingNames = (): ReadonlySet<string> => new Set((late.controller?.apps.list() ?? []).map((a) => trackingAppName(a.metadata.name, a.metadata.namespace, config.namespace)));
     const terminationRequested = (app: Application): boolean => late.controller?.apps.get(app.metadata.name, app.metadata.namespace)?.status?.operationState?.phase === 'Terminating';
     const metrics = new AppControllerMetrics(registry, { applications: () => late.controller?.apps.list() ?? [], clusters: () => clusters.activeCaches() });
     const processor = new AppRefreshProcessor({
@@ -88,7 +87,7 @@ function controllerFactory(config: AppControllerConfig) {
       cache,
       controlPlaneNamespace: config.namespace,
       logger,
-      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible, projects, appExists }),
+      reconciler: new AppStateReconciler({ clusters, manifests, hub: appHub, cache, logger, resyncMs: config.resyncMs, selfHealMs: config.selfHealMs, observeReconcile: (app, s) => metrics.reconciled(app, s), customizations, jq: jq.client, responsible, projects, appTrackingNames }),
       deletion: new AppDeletionReconciler(clusters, appHub, cache),
       destinations: new MultiDestinationReconciler({ hub: appHub, clusters, logger }),
     });

@@ -35,8 +35,8 @@ export interface AppStateReconcilerOptions {
   responsible?: (app: Application) => boolean;
   /** The AppProjects, for spec.orphanedResources; absent, no app monitors orphaned resources. */
   projects?: Pick<AppProjectStore, 'project'>;
-  /** Whether an Application with this tracking name exists (an object tracked by a deleted app is orphaned). */
-  appExists?: (trackingName: string) => boolean;
+  /** The tracking names of the Applications that exist (an object tracked by a deleted app is orphaned); absent, any name is taken as existing. */
+  appTrackingNames?: () => ReadonlySet<string>;
 }
 
 interface Comparison {
@@ -162,7 +162,8 @@ export class AppStateReconciler {
     const settings = project?.spec?.orphanedResources ?? undefined;
     const namespace = app.spec.destination.namespace;
     if (!settings || !namespace) return { settings, objects: [] };
-    const objects = selectOrphaned({ settings, project, topLevel: cache.topLevelIn(namespace), trackingName, appExists: this.opts.appExists ?? (() => true) });
+    const existing = this.opts.appTrackingNames?.();
+    const objects = selectOrphaned({ settings, project, topLevel: cache.topLevelIn(namespace), trackingName, appExists: (name) => existing?.has(name) ?? true });
     return { settings, objects };
   }
 }

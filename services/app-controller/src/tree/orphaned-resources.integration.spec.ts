@@ -1,4 +1,4 @@
-import { appTreeKey, ARGO_API_VERSION, type Application, type AppProject, type KubeObject } from '@flotilla/api-types';
+import { appTreeKey, ARGO_API_VERSION, REFRESH_ANNOTATION, type Application, type AppProject, type KubeObject } from '@flotilla/api-types';
 import { randomUUID } from 'node:crypto';
 import { eventually, startControllerStack, type Clusters, type ControllerStack, type GitRepo } from '../testing/app-controller.harness';
 import type { ApplicationTree } from './resource-tree.builder';
@@ -88,4 +88,16 @@ describe("orphaned resources in the stored tree and the app's conditions", () =>
     await eventually(async () => expect(await warning()).toBeUndefined());
     expect(await orphanNames()).toEqual([`ConfigMap/${DEST}/stray`]);
   }, 60_000);
+
+  it('counts an object tracked by an app that does not exist as orphaned', async () => {
+    const tracking = { 'argocd.argoproj.io/tracking-id': `gone:/ConfigMap:${DEST}/ghosted` };
+    await clusters.spokeKube.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { namespace: DEST, name: 'ghosted', annotations: tracking },
+    });
+    // Its watch event names an app (gone) that is not there to refresh, as in Argo: the next comparison (here asked for) lists it.
+    await clusters.hubKube.patch(appRef, { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } }, 'merge');
+    await eventually(async () => expect(await orphanNames()).toEqual([`ConfigMap/${DEST}/ghosted`, `ConfigMap/${DEST}/stray`]));
+  }, 30_000);
 });
