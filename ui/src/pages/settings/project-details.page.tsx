@@ -101,7 +101,11 @@ export function ProjectDetailsPage() {
           )}
           {spec.orphanedResources && (
             <Section title="Orphaned resources">
-              <p>{spec.orphanedResources.warn ? 'Monitored, with a warning condition.' : 'Monitored.'}</p>
+              <p>
+                {spec.orphanedResources.warn === false
+                  ? 'Monitored, without a warning condition.'
+                  : 'Monitored, with a warning condition on each app that has some.'}
+              </p>
             </Section>
           )}
         </>
