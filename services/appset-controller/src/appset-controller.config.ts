@@ -1,5 +1,5 @@
 // The appset-controller's whole configuration, read once from the environment at start-up.
-import { appSetGenerationEnv, appSetGenerationSettings } from '@flotilla/appset';
+import { appSetGenerationEnv, appSetGenerationSettings, type AppSetGenerationSettings } from '@flotilla/appset';
 import type { ExecLimits } from '@flotilla/gotemplate';
 import { hubKubeEnv, hubKubeSource, loadConfig, namespaceEnv, platformEnv, port } from '@flotilla/platform';
 import { repoServerEnv } from '@flotilla/clients';
@@ -17,7 +17,8 @@ const schema = z.object({
   FLOTILLA_APPSET_RESYNC_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(180),
   /** repo-server's gRPC target: host:port, or dns:///host:port to balance over every replica. */
   ...repoServerEnv,
-  // FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING and the goTemplate limits per generated Application (FLOTILLA_APPSET_TEMPLATE_*).
+  // FLOTILLA_APPSET_NEW_GIT_FILE_GLOBBING, the goTemplate limits per generated Application (FLOTILLA_APPSET_TEMPLATE_*)
+  // and the SCM generators' safety settings (FLOTILLA_APPSET_ENABLE_SCM_PROVIDERS, _ALLOWED_SCM_PROVIDERS, _TOKENREF_STRICT_MODE).
   ...appSetGenerationEnv,
   /**
    * How long a replica's partition leases live without renewal (renewed at a fifth of this): the
@@ -54,6 +55,8 @@ export interface AppSetControllerConfig {
   readonly repoServer: string;
   readonly newGitFileGlobbing: boolean;
   readonly templateLimits: ExecLimits;
+  /** FLOTILLA_APPSET_ENABLE_SCM_PROVIDERS, _ALLOWED_SCM_PROVIDERS, _TOKENREF_STRICT_MODE, for the pullRequest and scmProvider generators. */
+  readonly scm: AppSetGenerationSettings['scm'];
   readonly retry: { readonly baseMs: number; readonly maxMs: number };
 }
 

@@ -50,7 +50,7 @@ export function appSetControllerModule(config: AppSetControllerConfig): Type<unk
         useFactory: (kube: KubeClient, repoServer: RepoServerConnection, logger: Logger) =>
           new AppSetReconciler(
             new AppSetHubClient(kube, config.namespace),
-            generatorRegistry({ reader: repoServer.client, newGitFileGlobbing: config.newGitFileGlobbing }),
+            generatorRegistry({ reader: repoServer.client, newGitFileGlobbing: config.newGitFileGlobbing }, undefined, config.scm),
             logger,
             { templateLimits: config.templateLimits },
           ),

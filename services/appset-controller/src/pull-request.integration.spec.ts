@@ -1,6 +1,7 @@
 // Seed 000's pullRequest ApplicationSet end to end: the real appset-controller against a kube-sim hub
 // and a fake GitHub over HTTP, the seed's YAML changed only in `api`. One preview Application per open
-// pull request; a moved head updates it; a closed pull request deletes it.
+// pull request; a moved head updates it; a closed pull request deletes it. The controller runs with
+// Argo's safety settings on (only the fake's URL allowed, tokenRef strict mode), as an operator would.
 import 'reflect-metadata';
 import type { Application, ApplicationSet, KubeObject } from '@flotilla/api-types';
 import { type FakeGitHub, type FakeGitHubPull, startFakeGitHub } from '@flotilla/appset';
@@ -67,12 +68,23 @@ describe('seed 000: preview environments from GitHub pull requests', () => {
     stack = await startAppSetControllerStack({
       name: 'appset-pr',
       poll: POLL,
+      env: () => ({
+        FLOTILLA_APPSET_ALLOWED_SCM_PROVIDERS: `https://github.example.com,${github.url}`,
+        FLOTILLA_APPSET_TOKENREF_STRICT_MODE: 'true',
+      }),
       beforeStart: async ({ kube, onStop }) => {
         onStop(() => github.stop());
         await kube.create({
           apiVersion: 'v1',
           kind: 'Secret',
-          metadata: { name: 'github-token', namespace: NS },
+          metadata: { name: 'github-token', namespace: NS, labels: { 'argocd.argoproj.io/secret-type': 'scm-creds' } },
+          stringData: { token: TOKEN },
+        });
+        // Holds a token too, but is not labelled as SCM credentials: strict mode must not let a tokenRef read it.
+        await kube.create({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'loose-token', namespace: NS },
           stringData: { token: TOKEN },
         });
         await kube.create({
@@ -163,5 +175,38 @@ describe('seed 000: preview environments from GitHub pull requests', () => {
     expect(message).toContain(`${github.url}/api/v3 refused the credentials`);
     expect(message).not.toContain('ghp_revoked');
     expect(await namesOf('preview-environments')).toBe('preview-feat-new-4,preview-feature-login-page-1');
+  });
+
+  const errorOf = async (name: string): Promise<string> => {
+    const set = await eventually(
+      () => appSet(name),
+      (s) => s.status?.conditions?.some((c) => c.type === 'ErrorOccurred' && c.status === 'True') === true,
+      `an error condition on ${name}`,
+    );
+    return set.status?.conditions?.find((c) => c.type === 'ErrorOccurred')?.message ?? '';
+  };
+
+  it('an api outside the allowed list is an ErrorOccurred condition naming it, and that host never hears from the controller', async () => {
+    const elsewhere = await startFakeGitHub([{ owner: 'myorg', name: 'myapp', id: 1, defaultBranch: 'main', branches: {}, pulls }]);
+    try {
+      await kube.create(seed('elsewhere-previews', { api: elsewhere.url }));
+      const message = await errorOf('elsewhere-previews');
+      expect(message).toContain(
+        `scm provider "${elsewhere.url}" not allowed, must use one of the following: https://github.example.com, ${github.url}`,
+      );
+      expect(message).not.toContain(TOKEN);
+      expect(elsewhere.requests).toEqual([]);
+      expect(await namesOf('elsewhere-previews')).toBe('');
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
+  it('in tokenRef strict mode a Secret not labelled scm-creds is refused, its token not sent', async () => {
+    await kube.create(seed('loose-previews', { tokenRef: { secretName: 'loose-token', key: 'token' } }));
+    const message = await errorOf('loose-previews');
+    expect(message).toContain(`secret ${NS}/loose-token is not a valid SCM creds secret`);
+    expect(message).not.toContain(TOKEN);
+    expect(await namesOf('loose-previews')).toBe('');
   });
 });

@@ -84,10 +84,18 @@ export interface GeneratorHub {
   readonly namespace: string;
   /** A Secret's data, base64-decoded; undefined when there is no such Secret. */
   secretData(name: string): Promise<Record<string, string> | undefined>;
+  /** A Secret's data (base64-decoded) with its labels, for reads that must check what the Secret is for; undefined when there is none. */
+  secret(name: string): Promise<HubSecret | undefined>;
   /** A ConfigMap's data; undefined when there is no such ConfigMap. */
   configMapData(name: string): Promise<Record<string, string> | undefined>;
   /** Every object of a kind in the namespace, optionally narrowed by a label selector. */
   list(apiVersion: string, kind: string, labelSelector?: string): Promise<KubeObject[]>;
+}
+
+/** A Secret as generators see it: its decoded data and its labels. */
+export interface HubSecret {
+  data: Record<string, string>;
+  labels: Record<string, string>;
 }
 
 /** What generators may read: the ApplicationSet itself, the hub's cluster Secrets and its repositories. */

@@ -6,6 +6,7 @@ import { perStringRenderer } from '../template/string.renderer';
 import { transformEntry } from './generator-entry.transform';
 import { generatorRegistry } from './generator.registry';
 import type { GeneratorContext, GeneratorEntry, GeneratorHub } from './generator.types';
+import { fakeGeneratorHub } from '../scm/scm-hub.fake';
 import type { PluginGeneratorOptions } from './plugin.generator';
 
 const TOKEN = 'strong-password-4711';
@@ -67,18 +68,23 @@ const json = (res: ServerResponse, status: number, body: unknown): void => {
 };
 
 /** The ApplicationSet's namespace as plain data: the reads generators make of it. */
-const hubOf = (configMaps: Record<string, Record<string, string>>, secrets: Record<string, Record<string, string>>): GeneratorHub => ({
-  namespace: 'argocd',
-  secretData: (name) => Promise.resolve(secrets[name]),
-  configMapData: (name) => Promise.resolve(configMaps[name]),
-  list: () => Promise.resolve([]),
-});
+const hubOf = (
+  configMaps: Record<string, Record<string, string>>,
+  secrets: Record<string, Record<string, string>>,
+  labels: Record<string, Record<string, string>> = {},
+): GeneratorHub =>
+  fakeGeneratorHub(
+    () => secrets,
+    () => labels,
+    () => configMaps,
+  );
 
 describe('plugin generator', () => {
   const server = new PluginServer();
   let baseUrl: string;
   let configMaps: Record<string, Record<string, string>>;
   let secrets: Record<string, Record<string, string>>;
+  let labels: Record<string, Record<string, string>>;
 
   beforeAll(async () => {
     baseUrl = await server.start();
@@ -89,9 +95,10 @@ describe('plugin generator', () => {
     server.answer = new PluginServer().answer;
     configMaps = { 'my-plugin': { baseUrl, token: '$plugin.myplugin.token' } };
     secrets = { 'argocd-secret': { 'plugin.myplugin.token': TOKEN }, other: { key: `${TOKEN}\n` } };
+    labels = { other: { 'app.kubernetes.io/part-of': 'argocd' } };
   });
 
-  const ctx = (goTemplate: boolean, hub: GeneratorHub | undefined = hubOf(configMaps, secrets)): GeneratorContext => {
+  const ctx = (goTemplate: boolean, hub: GeneratorHub | undefined = hubOf(configMaps, secrets, labels)): GeneratorContext => {
     const spec = { goTemplate, generators: [], template: {} };
     return {
       appSet: { metadata: { name: 'myplugin', namespace: 'argocd' }, spec } as unknown as ApplicationSet,
@@ -141,6 +148,22 @@ describe('plugin generator', () => {
     configMaps['my-plugin'].baseUrl = `${baseUrl}/`;
     expect(await run(plugin())).toHaveLength(2);
     expect(server.seen[0].authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('refuses a token Secret other than argocd-secret unless it is labelled part-of argocd, without calling the plugin', async () => {
+    configMaps['my-plugin'].token = '$other:key';
+    for (const other of [{}, { 'app.kubernetes.io/part-of': 'someone-else' }] as Record<string, string>[]) {
+      labels = { other };
+      const failure = run(plugin());
+      await expect(failure).rejects.toThrow(
+        'error getting plugin from generator: error fetching Secret token: secret argocd/other must have label "app.kubernetes.io/part-of"="argocd"',
+      );
+      await expect(failure).rejects.not.toThrow(TOKEN);
+    }
+    expect(server.seen).toEqual([]);
+    // argocd-secret itself needs no label, as in Argo.
+    configMaps['my-plugin'].token = '$plugin.myplugin.token';
+    expect(await run(plugin())).toHaveLength(2);
   });
 
   it('runs inside a matrix, the plugin input built from the first child’s parameters, its own keys in values left to it', async () => {

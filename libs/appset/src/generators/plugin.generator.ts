@@ -23,6 +23,9 @@ export interface PluginGeneratorOptions {
 
 /** The Secret a bare `$key` token reference reads, as in Argo. */
 const ARGOCD_SECRET = 'argocd-secret';
+/** The label any other token Secret must carry, with this value. */
+const PART_OF_LABEL = 'app.kubernetes.io/part-of';
+const PART_OF_ARGOCD = 'argocd';
 const DEFAULTS = { defaultTimeoutMs: 30_000, maxAnswerBytes: 10 * 1024 * 1024 };
 
 export class PluginGenerator implements Generator {
@@ -102,11 +105,17 @@ async function secretToken(ref: string, hub: GeneratorHub): Promise<string> {
   if (!ref.startsWith('$')) throw new Error("error fetching Secret token: token does not reference a secret key starting with '$'");
   const colon = ref.indexOf(':');
   const [secretName, key] = colon >= 0 ? [ref.slice(1, colon), ref.slice(colon + 1)] : [ARGOCD_SECRET, ref.slice(1)];
-  const data = await hub.secretData(secretName).catch((err: Error) => {
+  const secret = await hub.secret(secretName).catch((err: Error) => {
     throw new Error(`error fetching Secret token: error fetching secret ${hub.namespace}/${secretName}: ${err.message}`);
   });
-  if (!data) throw new Error(`error fetching Secret token: secret ${hub.namespace}/${secretName} not found`);
-  const token = data[key]?.trim();
+  if (!secret) throw new Error(`error fetching Secret token: secret ${hub.namespace}/${secretName} not found`);
+  // As Argo reads `$secret:key` references in its settings: a Secret other than argocd-secret must be
+  // labelled as Argo CD's, so an ApplicationSet cannot have any Secret of the namespace sent to a plugin.
+  if (secretName !== ARGOCD_SECRET && secret.labels[PART_OF_LABEL] !== PART_OF_ARGOCD)
+    throw new Error(
+      `error fetching Secret token: secret ${hub.namespace}/${secretName} must have label "${PART_OF_LABEL}"="${PART_OF_ARGOCD}" to be used as a plugin token`,
+    );
+  const token = secret.data[key]?.trim();
   if (!token)
     throw new Error(
       `error fetching Secret token: secret ${hub.namespace}/${secretName} has no key ${JSON.stringify(key)} (or its value is empty)`,

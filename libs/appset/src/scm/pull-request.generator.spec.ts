@@ -5,16 +5,12 @@ import type { GeneratorContext, GeneratorEntry, GeneratorHub } from '../generato
 import { stringRenderer } from '../template/string.renderer';
 import { type FakeGitHub, startFakeGitHub } from './github/github.fake';
 import { PullRequestGenerator } from './pull-request.generator';
+import { fakeGeneratorHub } from './scm-hub.fake';
 import { branchSlug } from './scm.params';
 
 const TOKEN = 'ghp_generator-token';
 const secrets: Record<string, Record<string, string>> = { 'github-token': { token: TOKEN } };
-const hub: GeneratorHub = {
-  namespace: 'argocd',
-  secretData: (name) => Promise.resolve(secrets[name]),
-  configMapData: () => Promise.resolve(undefined),
-  list: () => Promise.resolve([]),
-};
+const hub: GeneratorHub = fakeGeneratorHub(() => secrets);
 const ctx = (goTemplate: boolean, withHub = true): GeneratorContext => ({
   appSet: {
     metadata: { name: 'previews', namespace: 'argocd' },

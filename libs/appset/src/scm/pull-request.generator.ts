@@ -10,7 +10,8 @@ import {
   type Params,
   useGoTemplate,
 } from '../generators/generator.types';
-import { pullRequestService } from './pull-request.providers';
+import { PULL_REQUEST_PROVIDER_KEYS, pullRequestService } from './pull-request.providers';
+import { checkScmProviderAllowed, SCM_SAFETY_DEFAULTS, type ScmSafetyOptions } from './scm.safety';
 import { scmReaders } from './scm.readers';
 import { pullRequestFilter } from './scm.filters';
 import { pullRequestParams, withValues } from './scm.params';
@@ -19,6 +20,11 @@ import { ScmRepositoryNotFoundError } from './scm.types';
 
 export class PullRequestGenerator implements Generator {
   readonly key = 'pullRequest';
+  private readonly safety: Required<ScmSafetyOptions>;
+
+  constructor(safety: ScmSafetyOptions = {}) {
+    this.safety = { ...SCM_SAFETY_DEFAULTS, ...safety };
+  }
 
   async generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Promise<Params[]> {
     const spec = entry.pullRequest;
@@ -26,7 +32,9 @@ export class PullRequestGenerator implements Generator {
     const keep = pullRequestFilter(spec.filters);
     let service;
     try {
-      service = pullRequestService(spec, scmReaders(ctx));
+      // Before any Secret is read: a disabled or disallowed host must not even learn which token it would get.
+      checkScmProviderAllowed(spec, PULL_REQUEST_PROVIDER_KEYS, this.safety);
+      service = pullRequestService(spec, scmReaders(ctx, this.safety.tokenRefStrictMode));
     } catch (err) {
       throw new GeneratorError(`failed to select pull request service provider: ${(err as Error).message}`);
     }

@@ -10,6 +10,9 @@ import { gitLabPullRequests, type GitLabPullRequestSpec } from './gitlab/gitlab.
 import type { ScmReaders } from './scm.readers';
 import type { PullRequestService } from './scm.types';
 
+/** The provider blocks a pullRequest entry may hold, in the order dispatch tries them. */
+export const PULL_REQUEST_PROVIDER_KEYS = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azuredevops'] as const;
+
 export function pullRequestService(spec: Record<string, unknown>, read: ScmReaders): PullRequestService {
   const provider = <T>(key: string): T | undefined => (isPlainObject(spec[key]) ? (spec[key] as T) : undefined);
   const github = provider<GitHubPullRequestSpec>('github');

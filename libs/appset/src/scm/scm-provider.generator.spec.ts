@@ -5,14 +5,10 @@ import type { GeneratorContext, GeneratorEntry, GeneratorHub } from '../generato
 import { stringRenderer } from '../template/string.renderer';
 import { type FakeGitHub, startFakeGitHub } from './github/github.fake';
 import { ScmProviderGenerator } from './scm-provider.generator';
+import { fakeGeneratorHub } from './scm-hub.fake';
 
 const TOKEN = 'ghp_scm-token';
-const hub: GeneratorHub = {
-  namespace: 'argocd',
-  secretData: (name) => Promise.resolve(name === 'github-token' ? { token: TOKEN } : undefined),
-  configMapData: () => Promise.resolve(undefined),
-  list: () => Promise.resolve([]),
-};
+const hub: GeneratorHub = fakeGeneratorHub(() => ({ 'github-token': { token: TOKEN } }));
 const ctx = (goTemplate: boolean): GeneratorContext => ({
   appSet: {
     metadata: { name: 'repos', namespace: 'argocd' },

@@ -10,7 +10,8 @@ import {
   type Params,
   useGoTemplate,
 } from '../generators/generator.types';
-import { scmProviderService } from './scm-provider.providers';
+import { SCM_PROVIDER_KEYS, scmProviderService } from './scm-provider.providers';
+import { checkScmProviderAllowed, SCM_SAFETY_DEFAULTS, type ScmSafetyOptions } from './scm.safety';
 import { scmReaders } from './scm.readers';
 import { listRepositories } from './scm.filters';
 import { repositoryParams, withValues } from './scm.params';
@@ -18,15 +19,22 @@ import { honouringRateLimit } from './scm.rate-limit';
 
 export class ScmProviderGenerator implements Generator {
   readonly key = 'scmProvider';
+  private readonly safety: Required<ScmSafetyOptions>;
+
+  constructor(safety: ScmSafetyOptions = {}) {
+    this.safety = { ...SCM_SAFETY_DEFAULTS, ...safety };
+  }
 
   async generateParams(entry: GeneratorEntry, ctx: GeneratorContext): Promise<Params[]> {
     const spec = entry.scmProvider;
     if (!isPlainObject(spec)) throw new GeneratorError('ApplicationSet is empty');
     const cloneProtocol = spec.cloneProtocol;
     if (cloneProtocol !== undefined && typeof cloneProtocol !== 'string') throw new GeneratorError('cloneProtocol must be a string');
+    // Before any Secret is read: a disabled or disallowed host must not even learn which token it would get.
+    checkScmProviderAllowed(spec, SCM_PROVIDER_KEYS, this.safety);
     let provider;
     try {
-      provider = scmProviderService(spec, scmReaders(ctx));
+      provider = scmProviderService(spec, scmReaders(ctx, this.safety.tokenRefStrictMode));
     } catch (err) {
       throw new GeneratorError(`scm provider: ${(err as Error).message}`);
     }

@@ -15,6 +15,9 @@ export interface ScmProviderChoice {
   allBranches: boolean;
 }
 
+/** The provider blocks an scmProvider entry may hold, in the order dispatch tries them. */
+export const SCM_PROVIDER_KEYS = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azureDevOps', 'awsCodeCommit'] as const;
+
 export function scmProviderService(spec: Record<string, unknown>, read: ScmReaders): ScmProviderChoice {
   const provider = <T>(key: string): T | undefined => (isPlainObject(spec[key]) ? (spec[key] as T) : undefined);
   const choice = (service: ScmProviderService, s: { allBranches?: boolean }): ScmProviderChoice => ({

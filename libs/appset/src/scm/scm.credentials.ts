@@ -2,7 +2,8 @@
 // reads them (tokenRef, basicAuth.passwordRef, bearerToken.tokenRef, appSecretName). Errors name the
 // Secret and key, never the value.
 import { isPlainObject } from '../json/json-value';
-import { GeneratorContext, GeneratorError } from '../generators/generator.types';
+import { GeneratorContext, GeneratorError, type HubSecret } from '../generators/generator.types';
+import { checkScmCredsSecret } from './scm.safety';
 import type { SecretKeyReader } from './scm.types';
 
 export interface SecretRef {
@@ -10,10 +11,13 @@ export interface SecretRef {
   key: string;
 }
 
-/** Reads Secret keys through the generator's hub; a missing Secret or key is a GeneratorError naming it. */
-export function secretKeyReader(ctx: GeneratorContext): SecretKeyReader {
+/**
+ * Reads Secret keys through the generator's hub; a missing Secret or key is a GeneratorError naming it.
+ * With `strict` (tokenRef strict mode) a Secret without the scm-creds type label is refused before its data is used.
+ */
+export function secretKeyReader(ctx: GeneratorContext, strict = false): SecretKeyReader {
   return async ({ secretName, key }) => {
-    const data = await secretData(ctx, secretName);
+    const data = await secretData(ctx, secretName, strict);
     const value = data[key];
     if (value === undefined)
       throw new GeneratorError(`key "${key}" in secret "${secretName}" in namespace "${namespaceOf(ctx)}" not found`);
@@ -74,16 +78,17 @@ export async function gitHubAppCredentials(read: SecretKeyReader, secretName: st
   return creds;
 }
 
-async function secretData(ctx: GeneratorContext, secretName: string): Promise<Record<string, string>> {
+async function secretData(ctx: GeneratorContext, secretName: string, strict: boolean): Promise<Record<string, string>> {
   if (!ctx.hub) throw new GeneratorError(`cannot read secret "${secretName}": no access to the ApplicationSet's namespace`);
-  let data: Record<string, string> | undefined;
+  let secret: HubSecret | undefined;
   try {
-    data = await ctx.hub.secretData(secretName);
+    secret = await ctx.hub.secret(secretName);
   } catch (err) {
     throw new GeneratorError(`error fetching secret "${secretName}" in namespace "${ctx.hub.namespace}": ${(err as Error).message}`);
   }
-  if (!data) throw new GeneratorError(`secret "${secretName}" not found in namespace "${ctx.hub.namespace}"`);
-  return data;
+  if (!secret) throw new GeneratorError(`secret "${secretName}" not found in namespace "${ctx.hub.namespace}"`);
+  checkScmCredsSecret(ctx.hub.namespace, secretName, secret.labels, strict);
+  return secret.data;
 }
 
 const namespaceOf = (ctx: GeneratorContext): string => ctx.hub?.namespace ?? ctx.appSet.metadata.namespace ?? '';

@@ -3,7 +3,9 @@
 import type { Generator } from '../generators/generator.types';
 import { PullRequestGenerator } from './pull-request.generator';
 import { ScmProviderGenerator } from './scm-provider.generator';
+import type { ScmSafetyOptions } from './scm.safety';
 
-export function scmGenerators(): Generator[] {
-  return [new PullRequestGenerator(), new ScmProviderGenerator()];
+/** @param safety the operator's SCM safety settings (Argo's permissive defaults when absent). */
+export function scmGenerators(safety: ScmSafetyOptions = {}): Generator[] {
+  return [new PullRequestGenerator(safety), new ScmProviderGenerator(safety)];
 }

@@ -8,16 +8,12 @@ import { startGiteaFake } from './gitea/gitea.fake';
 import { type FakeGitLab, startFakeGitLab } from './gitlab/gitlab.fake';
 import { PullRequestGenerator } from './pull-request.generator';
 import { ScmProviderGenerator } from './scm-provider.generator';
+import { fakeGeneratorHub } from './scm-hub.fake';
 import type { FakeHost } from './scm-http.fake';
 
 const TOKEN = 'gitea-generator-token';
 const GITLAB_TOKEN = 'glpat-generator-token';
-const hub: GeneratorHub = {
-  namespace: 'argocd',
-  secretData: (name) => Promise.resolve(name === 'gitea' ? { token: TOKEN } : name === 'gitlab' ? { token: GITLAB_TOKEN } : undefined),
-  configMapData: () => Promise.resolve(undefined),
-  list: () => Promise.resolve([]),
-};
+const hub: GeneratorHub = fakeGeneratorHub(() => ({ gitea: { token: TOKEN }, gitlab: { token: GITLAB_TOKEN } }));
 const ctx: GeneratorContext = {
   appSet: { metadata: { name: 's', namespace: 'argocd' }, spec: { generators: [], template: {} } } as unknown as ApplicationSet,
   clusterSecrets: [],

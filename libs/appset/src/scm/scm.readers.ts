@@ -9,4 +9,8 @@ export interface ScmReaders {
   configMap: (ref: { configMapName: string; key: string }) => Promise<string>;
 }
 
-export const scmReaders = (ctx: GeneratorContext): ScmReaders => ({ secret: secretKeyReader(ctx), configMap: configMapKeyReader(ctx) });
+/** `strict`: tokenRef strict mode, every Secret read must be labelled secret-type=scm-creds. */
+export const scmReaders = (ctx: GeneratorContext, strict = false): ScmReaders => ({
+  secret: secretKeyReader(ctx, strict),
+  configMap: configMapKeyReader(ctx),
+});

@@ -9,6 +9,8 @@ export interface NamespaceReader {
   readonly namespace: string;
   /** A Secret's data, base64-decoded; undefined when there is no such Secret. */
   secretData(name: string): Promise<Record<string, string> | undefined>;
+  /** A Secret's data (base64-decoded) and labels, for callers that must check a label before using it; undefined when there is none. */
+  secret(name: string): Promise<{ data: Record<string, string>; labels: Record<string, string> } | undefined>;
   /** A ConfigMap's data; undefined when there is no such ConfigMap. */
   configMapData(name: string): Promise<Record<string, string> | undefined>;
   /** Every object of a kind in the namespace, optionally narrowed by a label selector. */
@@ -39,14 +41,21 @@ export function namespaceReader(kube: KubeClient, namespace: string): NamespaceR
       throw err;
     }
   };
+  const secretOf = async (name: string): Promise<{ data: Record<string, string>; labels: Record<string, string> } | undefined> => {
+    const secret = await get('Secret', name);
+    if (!secret) return undefined;
+    const data = (secret as { data?: Record<string, string> }).data ?? {};
+    return {
+      data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')])),
+      labels: { ...(secret.metadata?.labels ?? {}) },
+    };
+  };
   return {
     namespace,
     async secretData(name) {
-      const secret = await get('Secret', name);
-      if (!secret) return undefined;
-      const data = (secret as { data?: Record<string, string> }).data ?? {};
-      return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+      return (await secretOf(name))?.data;
     },
+    secret: secretOf,
     async configMapData(name) {
       const map = await get('ConfigMap', name);
       return map ? { ...((map as { data?: Record<string, string> }).data ?? {}) } : undefined;

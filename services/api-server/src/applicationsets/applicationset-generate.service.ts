@@ -7,6 +7,7 @@ import {
   SECRET_TYPE_REPOSITORY,
 } from '@flotilla/api-types';
 import {
+  type AppSetGenerationSettings,
   generateApplications,
   type GeneratorHub,
   generatorRegistry,
@@ -36,6 +37,8 @@ export interface GenerateOptions extends Partial<GitGeneratorOptions> {
   maxApplications?: number;
   /** The api-server's namespace, for generators that read Secrets, ConfigMaps or duck-typed resources. */
   hub?: GeneratorHub;
+  /** The SCM generators' safety settings, the appset-controller's (Argo's permissive defaults when absent). */
+  scm?: AppSetGenerationSettings['scm'];
 }
 
 /**
@@ -56,7 +59,7 @@ export class ApplicationSetGenerateService {
     repoServer: GitRepositoryReader,
     opts: GenerateOptions = {},
   ) {
-    this.registry = generatorRegistry({ reader: repoServer, newGitFileGlobbing: opts.newGitFileGlobbing ?? false });
+    this.registry = generatorRegistry({ reader: repoServer, newGitFileGlobbing: opts.newGitFileGlobbing ?? false }, undefined, opts.scm);
     this.limits = opts.templateLimits ?? templateLimits();
     this.maxApplications = opts.maxApplications ?? MAX_GENERATED_APPLICATIONS;
     this.hub = opts.hub;
