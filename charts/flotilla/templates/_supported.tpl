@@ -218,7 +218,8 @@ values:
 {{- list "create" "annotations" "repo.server" "redis.server"
   "controller.log.level" "server.log.level" "reposerver.log.level" "applicationsetcontroller.log.level" "notificationscontroller.log.level"
   "controller.status.processors" "controller.operation.processors" "controller.self.heal.timeout.seconds" "controller.ignore.normalizer.jq.timeout" "controller.sharding.algorithm"
-  "reposerver.parallelism.limit" "applicationsetcontroller.enable.new.git.file.globbing" | toJson -}}
+  "reposerver.parallelism.limit" "applicationsetcontroller.enable.new.git.file.globbing"
+  "applicationsetcontroller.enable.scm.providers" "applicationsetcontroller.allowed.scm.providers" "applicationsetcontroller.enable.tokenref.strict.mode" | toJson -}}
 {{- end -}}
 
 {{/* Every leaf under a value, one path a line. args: values, path */}}
