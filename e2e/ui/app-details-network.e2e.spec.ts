@@ -92,7 +92,7 @@ describe('the application details page', () => {
   it('draws the path from the Ingress address through the Ingress and the Service to its pods', async () => {
     await page.goto('/applications/argocd/traffic?view=network');
     const traffic = page.getByTestId('traffic-node');
-    await traffic.filter({ hasText: /web\.example\.test, \d+\.\d+\.\d+\.\d+/ }).waitFor();
+    await traffic.filter({ hasText: /http:\/\/web\.example\.test\/, \d+\.\d+\.\d+\.\d+/ }).waitFor();
     await until(
       'three pods in the network view',
       () => node('Pod').count(),
