@@ -26,7 +26,11 @@ export interface ApplicationSetSpec {
 export interface ApplicationSetStrategy {
   type?: 'AllAtOnce' | 'RollingSync';
   rollingSync?: { steps?: ApplicationSetRolloutStep[] };
-  /** Argo's order for deleting generated Applications; Flotilla deletes AllAtOnce (and refuses Reverse). */
+  /**
+   * How the Applications go when the ApplicationSet is deleted (case-insensitive, as in Argo). AllAtOnce (default):
+   * together, by Kubernetes GC. Reverse, with a RollingSync that has steps: step by step, last step first, each
+   * step's Applications gone before the next step's are deleted; a finalizer holds the ApplicationSet until then.
+   */
   deletionOrder?: 'AllAtOnce' | 'Reverse';
 }
 

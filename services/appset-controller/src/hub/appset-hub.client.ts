@@ -84,6 +84,19 @@ export class AppSetHubClient implements AppSetHub {
     }
   }
 
+  async setAppSetFinalizer(appSet: ApplicationSet, finalizer: string, present: boolean): Promise<void> {
+    const current = appSet.metadata.finalizers ?? [];
+    if (current.includes(finalizer) === present) return;
+    const finalizers = present ? [...current, finalizer] : current.filter((f) => f !== finalizer);
+    // A merge patch replaces the whole list: the resourceVersion makes the API server refuse it if the list moved meanwhile.
+    const metadata = { resourceVersion: appSet.metadata.resourceVersion, finalizers };
+    try {
+      await this.kube.patch(this.ref(APPSET, appSet.metadata.name), { metadata }, 'merge');
+    } catch (err) {
+      if (!(err instanceof KubeApiError && err.code === 404)) throw err;
+    }
+  }
+
   async removeAppSetRefresh(name: string): Promise<void> {
     try {
       await this.kube.patch(this.ref(APPSET, name), { metadata: { annotations: { [APPSET_REFRESH_ANNOTATION]: null } } }, 'merge');

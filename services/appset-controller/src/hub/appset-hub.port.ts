@@ -14,6 +14,11 @@ export interface AppSetHub {
   /** A JSON merge patch on the Application. */
   patchApplication(name: string, patch: JsonObject): Promise<void>;
   deleteApplication(name: string): Promise<void>;
+  /**
+   * Adds (`present`) or removes a finalizer on the ApplicationSet, at `appSet`'s resourceVersion so a
+   * concurrent change to the list fails (and is retried) instead of being overwritten. Gone is no error.
+   */
+  setAppSetFinalizer(appSet: ApplicationSet, finalizer: string, present: boolean): Promise<void>;
   /** Drops the application-set-refresh annotation once the refresh it asked for is done. */
   removeAppSetRefresh(name: string): Promise<void>;
   /** Read-only access to the namespace for generators (token Secrets, plugin ConfigMaps, duck-typed resources). */

@@ -16,8 +16,15 @@ import type { AppSetHub } from '../hub/appset-hub.port';
 import { allowsDelete, allowsUpdate, isOwnedBy, planDeletes, planWrites, policyOf } from './application.plan';
 import { KnownCluster, validateApplications, validationMessage } from './application.validation';
 import { AppSetCondition, ConditionType, conditionsChanged, nextConditions, Outcome, Reason, rolloutCondition } from './appset.conditions';
+import { reconcileDeletion } from './appset.deletion';
 import { resourcesStatus } from './appset.resources';
 import type { JqPaths } from './ignore-differences';
+import {
+  hasReverseDeletionFinalizer,
+  REVERSE_DELETION_FINALIZER,
+  reverseDeletionEnabled,
+  reverseDeletionIgnored,
+} from './reverse-deletion.plan';
 import { planRollout, rollingSyncEnabled, rolloutApplication, strategyProblem } from './rolling-sync.plan';
 
 export type ReconcileResult = 'success' | 'error' | 'not-found';
@@ -56,9 +63,17 @@ export class AppSetReconciler {
     if (!appSet) return 'not-found';
     const log = this.logger.child({ applicationset: name });
     if (appSet.metadata.deletionTimestamp) {
-      await this.releaseOnDeletion(appSet, log);
-      return 'success';
+      const deletion = await reconcileDeletion(this.hub, appSet, log, this.clock());
+      if (deletion.problem) await this.report(appSet, deletion.problem);
+      return deletion.result;
     }
+    // Before anything is generated, as in Argo: the ApplicationSet must not go before its Applications.
+    if (reverseDeletionEnabled(appSet) && !hasReverseDeletionFinalizer(appSet)) {
+      await this.hub.setAppSetFinalizer(appSet, REVERSE_DELETION_FINALIZER, true);
+      log.info(`added the ${REVERSE_DELETION_FINALIZER} finalizer: deletionOrder is Reverse`);
+    }
+    const ignoredOrder = reverseDeletionIgnored(appSet);
+    if (ignoredOrder) log.warn(ignoredOrder);
     const secrets = await this.hub.listClusterSecrets();
     const generated = await generateApplications(
       appSet,
@@ -189,14 +204,6 @@ export class AppSetReconciler {
       }
     }
     return firstByName(failures);
-  }
-
-  /** A deleting ApplicationSet whose policy forbids deletes lets go of its Applications, so GC keeps them. */
-  private async releaseOnDeletion(appSet: ApplicationSet, log: Logger): Promise<void> {
-    if (allowsDelete(policyOf(appSet))) return;
-    const owned = (await this.hub.listApplications()).filter((a) => isOwnedBy(a, appSet));
-    for (const app of owned) await this.hub.patchApplication(app.metadata.name, { metadata: { ownerReferences: null } });
-    log.info(`released ${owned.length} applications: the applicationsSync policy does not allow deleting them`);
   }
 
   /** Without a rollout report (an early error) the rollout status stays as it was. */

@@ -166,4 +166,45 @@ describe('appset-controller RollingSync', () => {
     const set = await eventually('no rollout status', appSet, (s) => s.status?.applicationStatus === undefined);
     expect(set.status?.conditions?.map((c) => c.type)).not.toContain('RolloutProgressing');
   });
+
+  it('with deletionOrder Reverse, deletes prod, then staging, then dev, each once the step before is gone, then lets the ApplicationSet go', async () => {
+    const FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+    const set = rollingSet({ ...steps, deletionOrder: 'Reverse' });
+    set.metadata.name = 'teardown';
+    // Each Application keeps a finalizer, as the app-controller's cascade would, so the spec decides when it is gone.
+    set.spec.template.metadata = { name: 'teardown-{{env}}', labels: { env: '{{env}}' }, finalizers: [FINALIZER] };
+    await kube.create(set);
+    const own = async () => (await apps()).filter((a) => a.metadata.name.startsWith('teardown-'));
+    await eventually('three Applications', own, (list) => list.length === 3);
+    await eventually(
+      'the finalizer on the ApplicationSet',
+      () => kube.get<ApplicationSet>(ref('ApplicationSet', 'teardown')),
+      (s) => s.metadata.finalizers?.includes(FINALIZER) ?? false,
+    );
+    const deleting = async () => Object.fromEntries((await own()).map((a) => [a.metadata.name, Boolean(a.metadata.deletionTimestamp)]));
+    const gone = (env: string) => kube.patch(ref('Application', `teardown-${env}`), { metadata: { finalizers: null } }, 'merge');
+
+    await kube.delete(ref('ApplicationSet', 'teardown'));
+    await eventually('prod deleting', deleting, (d) => d['teardown-prod'] === true);
+    // A second look after the controller had time to act on it: staging and dev are left alone while prod is there.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await deleting()).toEqual({ 'teardown-dev': false, 'teardown-prod': true, 'teardown-staging': false });
+
+    await gone('prod');
+    await eventually('staging deleting', deleting, (d) => d['teardown-staging'] === true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await deleting()).toEqual({ 'teardown-dev': false, 'teardown-staging': true });
+    expect((await kube.get<ApplicationSet>(ref('ApplicationSet', 'teardown'))).metadata.finalizers).toEqual([FINALIZER]);
+
+    await gone('staging');
+    await eventually('dev deleting', deleting, (d) => d['teardown-dev'] === true);
+    await gone('dev');
+    await eventually(
+      'the ApplicationSet gone',
+      async () =>
+        (await kube.list<ApplicationSet>('argoproj.io/v1alpha1', 'ApplicationSet', { namespace: NS })).items.map((s) => s.metadata.name),
+      (names) => !names.includes('teardown'),
+    );
+    expect(await own()).toEqual([]);
+  });
 });

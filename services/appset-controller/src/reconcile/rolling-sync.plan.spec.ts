@@ -95,10 +95,9 @@ describe('strategyProblem', () => {
       { type: 'RollingSync', rollingSync: { steps: [{}, { maxUpdate: 'half' }] } },
       'spec.strategy.rollingSync.steps[1].maxUpdate: "half" is neither a whole number nor a percentage such as "25%"',
     ],
-    [
-      { type: 'RollingSync', deletionOrder: 'Reverse', rollingSync: { steps: [{}] } },
-      'spec.strategy.deletionOrder: Reverse is not supported by Flotilla; remove it (Applications are deleted all at once)',
-    ],
+    [{ type: 'RollingSync', deletionOrder: 'Reverse', rollingSync: { steps: [{}] } }, undefined],
+    [{ type: 'RollingSync', deletionOrder: 'reverse', rollingSync: { steps: [{}] } }, undefined],
+    [{ deletionOrder: 7 }, 'spec.strategy.deletionOrder: 7 is not one of AllAtOnce, Reverse'],
     [{ deletionOrder: 'Random' }, 'spec.strategy.deletionOrder: "Random" is not one of AllAtOnce, Reverse'],
     [{ type: 'AllAtOnce', deletionOrder: 'AllAtOnce' }, undefined],
     [{ type: 'AllAtOnce' }, undefined],

@@ -35,11 +35,9 @@ export function strategyProblem(appSet: ApplicationSet): string | undefined {
   const type = strategy.type ?? 'AllAtOnce';
   if (type !== 'AllAtOnce' && type !== 'RollingSync')
     return `spec.strategy.type: ${JSON.stringify(type)} is not one of AllAtOnce, RollingSync`;
-  // Deleting step by step in reverse is not implemented: better said than done all at once unasked.
-  const order = strategy.deletionOrder as string | undefined;
-  if (order === 'Reverse')
-    return 'spec.strategy.deletionOrder: Reverse is not supported by Flotilla; remove it (Applications are deleted all at once)';
-  if (order !== undefined && order !== 'AllAtOnce')
+  // Argo reads the order case-insensitively; anything else is a typo better named than read as AllAtOnce.
+  const order = strategy.deletionOrder as unknown;
+  if (order !== undefined && (typeof order !== 'string' || !['allatonce', 'reverse'].includes(order.toLowerCase())))
     return `spec.strategy.deletionOrder: ${JSON.stringify(order)} is not one of AllAtOnce, Reverse`;
   if (type !== 'RollingSync') return undefined;
   const steps = strategy.rollingSync?.steps;
