@@ -171,8 +171,7 @@ describe('appset-controller RollingSync', () => {
     const FINALIZER = 'resources-finalizer.argocd.argoproj.io';
     const set = rollingSet({ ...steps, deletionOrder: 'Reverse' });
     set.metadata.name = 'teardown';
-    // Each Application keeps a finalizer, as the app-controller's cascade would, so the spec decides when it is gone.
-    set.spec.template.metadata = { name: 'teardown-{{env}}', labels: { env: '{{env}}' }, finalizers: [FINALIZER] };
+    set.spec.template.metadata = { name: 'teardown-{{env}}', labels: { env: '{{env}}' } };
     await kube.create(set);
     const own = async () => (await apps()).filter((a) => a.metadata.name.startsWith('teardown-'));
     await eventually('three Applications', own, (list) => list.length === 3);
@@ -184,6 +183,9 @@ describe('appset-controller RollingSync', () => {
     const deleting = async () => Object.fromEntries((await own()).map((a) => [a.metadata.name, Boolean(a.metadata.deletionTimestamp)]));
     const gone = (env: string) => kube.patch(ref('Application', `teardown-${env}`), { metadata: { finalizers: null } }, 'merge');
 
+    // Generated Applications carry the resources finalizer (preserveResourcesOnDeletion is off): the
+    // app-controller's cascade would remove it once their resources are gone; here the spec does, step by step.
+    expect((await own()).map((a) => a.metadata.finalizers)).toEqual([[FINALIZER], [FINALIZER], [FINALIZER]]);
     await kube.delete(ref('ApplicationSet', 'teardown'));
     await eventually('prod deleting', deleting, (d) => d['teardown-prod'] === true);
     // A second look after the controller had time to act on it: staging and dev are left alone while prod is there.
@@ -204,6 +206,47 @@ describe('appset-controller RollingSync', () => {
       async () =>
         (await kube.list<ApplicationSet>('argoproj.io/v1alpha1', 'ApplicationSet', { namespace: NS })).items.map((s) => s.metadata.name),
       (names) => !names.includes('teardown'),
+    );
+    expect(await own()).toEqual([]);
+  });
+
+  it('deletes nothing of a Reverse ApplicationSet whose strategy is broken, saying so, and goes on once it is fixed', async () => {
+    const set = rollingSet({ ...steps, deletionOrder: 'Reverse' });
+    set.metadata.name = 'broken';
+    set.spec.template.metadata = { name: 'broken-{{env}}', labels: { env: '{{env}}' } };
+    await kube.create(set);
+    const own = async () => (await apps()).filter((a) => a.metadata.name.startsWith('broken-'));
+    const brokenSet = () => kube.get<ApplicationSet>(ref('ApplicationSet', 'broken'));
+    await eventually('three Applications', own, (list) => list.length === 3);
+    await eventually('the finalizer on the ApplicationSet', brokenSet, (s) => (s.metadata.finalizers ?? []).length === 1);
+
+    const badSteps = steps.rollingSync.steps.map((step) => ({ ...step, maxUpdate: 'half' }));
+    await kube.patch(ref('ApplicationSet', 'broken'), { spec: { strategy: { rollingSync: { steps: badSteps } } } }, 'merge');
+    await eventually(
+      'an InvalidRolloutConfig error',
+      brokenSet,
+      (s) => s.status?.conditions?.some((c) => c.reason === 'InvalidRolloutConfig') ?? false,
+    );
+    await kube.delete(ref('ApplicationSet', 'broken'));
+    const waiting = await eventually('the reverse deletion to say why it waits', brokenSet, (s) =>
+      (s.status?.conditions?.find((c) => c.type === 'ErrorOccurred')?.message ?? '').includes('once it is fixed'),
+    );
+    expect(waiting.status?.conditions?.find((c) => c.type === 'ErrorOccurred')?.message).toBe(
+      'spec.strategy.rollingSync.steps[0].maxUpdate: "half" is neither a whole number nor a percentage such as "25%"; Applications are deleted in reverse order once it is fixed',
+    );
+    expect((await own()).map((a) => Boolean(a.metadata.deletionTimestamp))).toEqual([false, false, false]);
+
+    await kube.patch(ref('ApplicationSet', 'broken'), { spec: { strategy: { ...steps, deletionOrder: 'Reverse' } } }, 'merge');
+    for (const env of [...ENVS].reverse()) {
+      const name = `broken-${env}`;
+      await eventually(`${name} deleting`, own, (list) => list.some((a) => a.metadata.name === name && a.metadata.deletionTimestamp));
+      await kube.patch(ref('Application', name), { metadata: { finalizers: null } }, 'merge');
+    }
+    await eventually(
+      'the ApplicationSet gone',
+      async () =>
+        (await kube.list<ApplicationSet>('argoproj.io/v1alpha1', 'ApplicationSet', { namespace: NS })).items.map((s) => s.metadata.name),
+      (names) => !names.includes('broken'),
     );
     expect(await own()).toEqual([]);
   });
