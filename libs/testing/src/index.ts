@@ -1,6 +1,7 @@
 export { eventually, polling } from './wait/eventually';
 export type { Poll, PollOptions } from './wait/eventually';
 export { freePort } from './net/free-port';
+export { selfSignedCertificate } from './net/self-signed-certificate';
 export { startGitRepo } from './git/git-repo';
 export type { GitRepo, GitRepoOptions, RepoFile } from './git/git-repo';
 export { createGpgSigner } from './git/gpg-signer';

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '@flotilla/testing';
 import { ScmHttpClient, ScmHttpError, encodePath, retryAfterMs, type ScmAuth } from './scm-http';
 import { startFakeHost, intParam, pageOf, type FakeAnswer, type FakeHost } from './scm-http.fake';
 import { nextLink, pagesByLink, pagesByNext, pagesByStart, pagesByTopSkip } from './scm-http.pages';
@@ -211,47 +208,16 @@ describe('ScmHttpClient limits and TLS', () => {
   });
 
   it('trusts a CA given as PEM, skips verification when insecure, and otherwise refuses a self-signed host', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scm-tls-'));
+    const { key, cert } = selfSignedCertificate();
+    const tlsHost = await startFakeHost({ tls: { key, cert }, route: () => ({ status: 200, body: { ok: true } }) });
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:prime256v1',
-          '-nodes',
-          '-keyout',
-          'k.pem',
-          '-out',
-          'c.pem',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-        ],
-        { cwd: dir, stdio: 'pipe' },
-      );
-      const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-      const tlsHost = await startFakeHost({
-        tls: { key: readFileSync(join(dir, 'k.pem'), 'utf8'), cert },
-        route: () => ({ status: 200, body: { ok: true } }),
+      await expect(client(tlsHost.url).getJson('/')).rejects.toThrow(/TestHost API GET https:\/\/127\.0\.0\.1:\d+\/: .*self.signed/);
+      await expect(client(tlsHost.url, undefined, { caPem: () => Promise.resolve(cert) }).getJson('/')).resolves.toMatchObject({
+        body: { ok: true },
       });
-      try {
-        await expect(client(tlsHost.url).getJson('/')).rejects.toThrow(/TestHost API GET https:\/\/127\.0\.0\.1:\d+\/: .*self.signed/);
-        await expect(client(tlsHost.url, undefined, { caPem: () => Promise.resolve(cert) }).getJson('/')).resolves.toMatchObject({
-          body: { ok: true },
-        });
-        await expect(client(tlsHost.url, undefined, { insecure: true }).getJson('/')).resolves.toMatchObject({ body: { ok: true } });
-      } finally {
-        await tlsHost.close();
-      }
+      await expect(client(tlsHost.url, undefined, { insecure: true }).getJson('/')).resolves.toMatchObject({ body: { ok: true } });
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await tlsHost.close();
     }
   });
 });

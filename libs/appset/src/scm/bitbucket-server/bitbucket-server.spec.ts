@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '@flotilla/testing';
 import type { FakeHost } from '../scm-http.fake';
 import { ScmRateLimitError, ScmRepositoryNotFoundError, type SecretKeyReader } from '../scm.types';
 import { bitbucketServerApiBase } from './bitbucket-server.client';
@@ -176,25 +173,8 @@ describe('Bitbucket Server host', () => {
   });
 
   it('trusts the CA a caRef ConfigMap holds, or none when insecure', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bbs-tls-'));
-    const args = [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'k.pem',
-      '-out',
-      'c.pem',
-      '-days',
-      '1',
-    ];
-    execFileSync('openssl', [...args, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: dir, stdio: 'pipe' });
-    const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-    const tlsBb = await startBitbucketServerFake({ ...data, tls: { key: readFileSync(join(dir, 'k.pem'), 'utf8'), cert } });
+    const { key, cert } = selfSignedCertificate();
+    const tlsBb = await startBitbucketServerFake({ ...data, tls: { key, cert } });
     try {
       const caRef = { configMapName: 'bb-ca', key: 'ca.pem' };
       const readConfigMap = (ref: { configMapName: string; key: string }) =>
@@ -205,7 +185,6 @@ describe('Bitbucket Server host', () => {
       await expect(bitbucketServerPullRequests({ ...spec, insecure: true }, read).list()).resolves.toHaveLength(3);
     } finally {
       await tlsBb.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,8 +1,5 @@
 // The GitLab clients (merge requests, group projects) against a fake GitLab REST v4 over HTTP(S).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCertificate } from '@flotilla/testing';
 import { GeneratorError } from '../../generators/generator.types';
 import { ScmRateLimitError, ScmRepositoryNotFoundError, type SecretKeyReader } from '../scm.types';
 import { type FakeGitLab, type FakeMergeRequest, startFakeGitLab } from './gitlab.fake';
@@ -143,50 +140,21 @@ describe('GitLab', () => {
   });
 
   it('over TLS trusts the CA a caRef ConfigMap holds, or none when insecure, and refuses an unknown CA', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gitlab-tls-'));
+    const { key, cert } = selfSignedCertificate();
+    const tls = await startFakeGitLab(
+      [{ id: 9, namespace: 'secure', path: 'app', defaultBranch: 'main', branches: {}, mergeRequests: [mr(1, [])] }],
+      { token: TOKEN, tls: { key, cert } },
+    );
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:prime256v1',
-          '-nodes',
-          '-keyout',
-          'k.pem',
-          '-out',
-          'c.pem',
-          '-days',
-          '1',
-        ].concat(['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']),
-        { cwd: dir, stdio: 'pipe' },
-      );
-      const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-      const tls = await startFakeGitLab(
-        [{ id: 9, namespace: 'secure', path: 'app', defaultBranch: 'main', branches: {}, mergeRequests: [mr(1, [])] }],
-        {
-          token: TOKEN,
-          tls: { key: readFileSync(join(dir, 'k.pem'), 'utf8'), cert },
-        },
-      );
-      try {
-        const spec = { project: 'secure/app', api: tls.url, tokenRef };
-        const caRef = { configMapName: 'gitlab-ca', key: 'ca.pem' };
-        const readConfigMap = ({ configMapName, key }: { configMapName: string; key: string }) =>
-          configMapName === 'gitlab-ca' && key === 'ca.pem'
-            ? Promise.resolve(cert)
-            : Promise.reject(new GeneratorError('no such ConfigMap'));
-        await expect(gitLabPullRequests({ ...spec, caRef }, read, readConfigMap).list()).resolves.toHaveLength(1);
-        await expect(gitLabPullRequests({ ...spec, insecure: true }, read).list()).resolves.toHaveLength(1);
-        await expect(gitLabPullRequests(spec, read).list()).rejects.toThrow(/unreachable .*self-signed certificate/);
-      } finally {
-        await tls.stop();
-      }
+      const spec = { project: 'secure/app', api: tls.url, tokenRef };
+      const caRef = { configMapName: 'gitlab-ca', key: 'ca.pem' };
+      const readConfigMap = ({ configMapName, key }: { configMapName: string; key: string }) =>
+        configMapName === 'gitlab-ca' && key === 'ca.pem' ? Promise.resolve(cert) : Promise.reject(new GeneratorError('no such ConfigMap'));
+      await expect(gitLabPullRequests({ ...spec, caRef }, read, readConfigMap).list()).resolves.toHaveLength(1);
+      await expect(gitLabPullRequests({ ...spec, insecure: true }, read).list()).resolves.toHaveLength(1);
+      await expect(gitLabPullRequests(spec, read).list()).rejects.toThrow(/unreachable .*self-signed certificate/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await tls.stop();
     }
   });
 });
