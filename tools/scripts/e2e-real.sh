@@ -33,6 +33,8 @@ if ! bash "$RC" status >/dev/null 2>&1; then timed bash "$RC" start; fi
 base="localhost/node-base:$(node -p 'process.versions.node.split(".")[0]')"
 timed podman build -q --build-arg "BASE_IMAGE=$base" -t "$IMAGE" -f e2e/images/e2e-app.Dockerfile e2e/images >/dev/null
 timed bash "$RC" load-image "$IMAGE"
+# kube-sim's differential cases run pods of the base image itself (imagePullPolicy: Never): a freshly built cluster lacks it.
+timed bash "$RC" load-image "$base"
 
 run_suite() { # $1: kube-sim|real, then jest args
   local kind=$1 out
